@@ -1,0 +1,113 @@
+/*
+ * The contract between the interpreter and one operator's kernel.
+ *
+ * A kernel checks its node and computes everything it needs in prepare (op data
+ * in the arena tail, scratch buffers planned in the head), then only reads
+ * and writes tensor data in eval. Op data must hold fixed-width integers and
+ * floats only, never pointers, so the arena is the same size on 32- and 64-bit
+ * machines.
+ */
+#ifndef ZTFLM_KERNEL_H_
+#define ZTFLM_KERNEL_H_
+
+#include <ztflm/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct ztflm_interpreter;
+
+/** What a kernel sees of the node it runs; built by the interpreter on the stack. */
+struct ztflm_context {
+	struct ztflm_interpreter *ip;
+	const int32_t *inputs;  /**< tensor indices, -1 for an absent optional input */
+	const int32_t *outputs;
+	int32_t inputs_count;
+	int32_t outputs_count;
+	int32_t node;           /**< operator index */
+	int32_t op;             /**< builtin code */
+	uint32_t options;       /**< model offset of the builtin options table, 0 if none */
+	uint8_t options_type;   /**< BuiltinOptions union type */
+	bool preparing;
+	void *op_data;          /**< this node's op data, NULL if none */
+};
+
+struct ztflm_kernel {
+	/** Check the node, fill op data, request scratch. Returns ZTFLM_OK or an error. */
+	int (*prepare)(struct ztflm_context *ctx);
+	/** Compute the outputs. */
+	int (*eval)(struct ztflm_context *ctx);
+};
+
+/* ---- Tensors ------------------------------------------------------------ */
+
+/** View of input i (fails for an absent optional input: check with ztflm_has_input). */
+int ztflm_get_input(struct ztflm_context *ctx, int32_t i, struct ztflm_tensor *t);
+int ztflm_get_output(struct ztflm_context *ctx, int32_t i, struct ztflm_tensor *t);
+bool ztflm_has_input(const struct ztflm_context *ctx, int32_t i);
+
+/** Data of input or output i during eval (fast path, no checks). */
+void *ztflm_input_data(const struct ztflm_context *ctx, int32_t i);
+void *ztflm_output_data(const struct ztflm_context *ctx, int32_t i);
+
+/** Per-channel zero point of a tensor of this node. */
+int32_t ztflm_tensor_zero_point(const struct ztflm_context *ctx, const struct ztflm_tensor *t,
+				uint32_t channel);
+
+/* ---- Memory (prepare only) --------------------------------------------- */
+
+/** Zeroed persistent memory for this node's op data, 8-byte aligned; NULL sets an error. */
+void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes);
+
+/** Ask for a scratch buffer planned with this node's lifetime; *index is for ztflm_scratch. */
+int ztflm_request_scratch(struct ztflm_context *ctx, uint32_t bytes, int32_t *index);
+
+/** The scratch buffer number index of this node, during eval. */
+void *ztflm_scratch(const struct ztflm_context *ctx, int32_t index);
+
+/**
+ * Make output 0 share the memory of input 0 (views such as RESHAPE); prepare only.
+ * The planner then gives both one buffer.
+ */
+int ztflm_alias_output(struct ztflm_context *ctx);
+
+/* ---- Builtin options ---------------------------------------------------- */
+
+/**
+ * Scalar field number field of the builtin options table, or def when the
+ * field or the table is absent. Reads are checked against the table's size.
+ */
+int32_t ztflm_option_i32(const struct ztflm_context *ctx, uint32_t field, int32_t def);
+int32_t ztflm_option_i8(const struct ztflm_context *ctx, uint32_t field, int32_t def);
+bool ztflm_option_bool(const struct ztflm_context *ctx, uint32_t field, bool def);
+float ztflm_option_f32(const struct ztflm_context *ctx, uint32_t field, float def);
+
+/** Int32 vector field of the options table; returns the count, -1 when absent. */
+int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
+				const int32_t **values);
+
+/* ---- Errors ------------------------------------------------------------- */
+
+/**
+ * Record an error for this node and return code. The message gets the op
+ * name and node index in front. fmt knows %d, %u, %s and %%.
+ */
+int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...);
+
+/** Fail with ZTFLM_ERR_UNSUPPORTED naming a tensor's type. */
+int ztflm_fail_type(struct ztflm_context *ctx, const char *what, uint8_t type);
+
+/** Shorthand for the common checks in prepare. */
+#define ZTFLM_CHECK(ctx, cond, code, ...)                                                          \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			return ztflm_fail((ctx), (code), __VA_ARGS__);                             \
+		}                                                                                  \
+	} while (0)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZTFLM_KERNEL_H_ */

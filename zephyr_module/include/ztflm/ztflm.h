@@ -1,0 +1,131 @@
+/* ztflm public API: run a .tflite model in place from flash inside one caller-provided arena. */
+#ifndef ZTFLM_ZTFLM_H_
+#define ZTFLM_ZTFLM_H_
+
+#include <ztflm/resolver.h>
+#include <ztflm/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ZTFLM_ERROR_MESSAGE_LEN 128
+#define ZTFLM_ARENA_ALIGN 16
+
+/** The last error of an interpreter: what went wrong and where. */
+struct ztflm_error {
+	int32_t code;       /**< enum ztflm_status */
+	int32_t node;       /**< operator index, -1 when no operator is involved */
+	int32_t op;         /**< builtin code of that operator, -1 when none */
+	uint32_t needed;    /**< for ZTFLM_ERR_ARENA: arena bytes needed (0 if unknown) */
+	char message[ZTFLM_ERROR_MESSAGE_LEN]; /**< one line, includes op name and node */
+};
+
+/**
+ * One arena, shared by one or more interpreters: planned tensors from the head
+ * (shared by all tenants, who must not run at the same time), persistent data
+ * stacked from the tail, one tenant after the other.
+ */
+struct ztflm_arena {
+	uint8_t *base;      /**< first usable byte, aligned to ZTFLM_ARENA_ALIGN */
+	uint32_t size;      /**< usable bytes from base */
+	uint32_t pad;       /**< bytes skipped at the start of the buffer to align base */
+	uint32_t head_used; /**< largest planned head over all tenants */
+	uint32_t tail_used; /**< bytes of the tail stack */
+};
+
+/** Interpreter state; fields are private, allocate it statically or on the stack. */
+struct ztflm_interpreter {
+	const uint8_t *model;
+	uint32_t model_size;
+	const struct ztflm_op_resolver *resolver;
+	struct ztflm_arena *arena;
+	/* Model offsets of the verified tables. */
+	uint32_t subgraph;
+	uint32_t tensors;      /* vector of Tensor tables */
+	uint32_t operators;    /* vector of Operator tables */
+	uint32_t buffers;      /* vector of Buffer tables */
+	uint32_t opcodes;      /* vector of OperatorCode tables */
+	uint32_t graph_inputs; /* vector of int32 */
+	uint32_t graph_outputs;
+	uint32_t offline_plan; /* first offset of the OfflineMemoryAllocation metadata, 0 if none */
+	uint32_t tensor_count;
+	uint32_t op_count;
+	uint32_t opcode_count;
+	/* Persistent tables in the arena tail. */
+	uint32_t *tensor_loc;             /* per tensor: where its data lives */
+	uint32_t *node_op_data;           /* per node: arena offset of op data, 0 if none */
+	uint16_t *node_scratch;           /* per node: first scratch index */
+	uint32_t *scratch_loc;            /* per scratch buffer: arena offset */
+	uint16_t *opcode_kernel;          /* per opcode: index into the resolver */
+	uint32_t scratch_count;
+	uint32_t *scratch_tmp;            /* scratch sizes while preparing (arena head) */
+	uint32_t head_bytes;              /* this interpreter's planned head */
+	uint32_t tail_bytes;              /* this interpreter's persistent part */
+	uint32_t tail_mark;               /* arena tail_used before this interpreter */
+	uint8_t state;
+	struct ztflm_error error;
+};
+
+/** Prepare an arena over buf; the start is aligned up to ZTFLM_ARENA_ALIGN. */
+int ztflm_arena_init(struct ztflm_arena *arena, void *buf, size_t size);
+
+/** Bytes of the buffer in use: alignment pad, shared head and the tail stack. */
+uint32_t ztflm_arena_used(const struct ztflm_arena *arena);
+
+/**
+ * Verify a model in place and resolve its operators. The model must stay valid
+ * and unchanged as long as the interpreter is used, and be 4-byte aligned.
+ */
+int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_size,
+	       const struct ztflm_op_resolver *resolver, struct ztflm_arena *arena);
+
+/** Prepare every operator and plan every tensor into the arena. */
+int ztflm_allocate(struct ztflm_interpreter *ip);
+
+/** Run the model once. */
+int ztflm_invoke(struct ztflm_interpreter *ip);
+
+/** Zero every variable tensor (state of LSTM-like models). */
+int ztflm_reset(struct ztflm_interpreter *ip);
+
+uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip);
+uint32_t ztflm_outputs_count(const struct ztflm_interpreter *ip);
+
+/** Fill a view of graph input or output number index. */
+int ztflm_input(struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tensor *t);
+int ztflm_output(struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tensor *t);
+
+/** Fill a view of any tensor of the subgraph (tools and tests). */
+int ztflm_tensor(struct ztflm_interpreter *ip, uint32_t tensor_index, struct ztflm_tensor *t);
+
+/** Number of tensors and operators of the model (after init). */
+uint32_t ztflm_tensors_count(const struct ztflm_interpreter *ip);
+uint32_t ztflm_nodes_count(const struct ztflm_interpreter *ip);
+
+/** Name of a tensor as stored in the model, "" when it has none. */
+const char *ztflm_tensor_name(const struct ztflm_interpreter *ip, uint32_t tensor_index);
+
+/** Operator number node: builtin code and tensor indices (in the model; -1 = absent input). */
+int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
+	       const int32_t **inputs, int32_t *inputs_count, const int32_t **outputs,
+	       int32_t *outputs_count);
+
+/** Per-channel zero point number channel of a tensor (0 when absent). */
+int32_t ztflm_zero_point(const struct ztflm_interpreter *ip, uint32_t tensor_index,
+			 uint32_t channel);
+
+/** This interpreter's planned head bytes (the arena's head is the largest of all tenants). */
+uint32_t ztflm_head_bytes(const struct ztflm_interpreter *ip);
+
+/** This interpreter's persistent tail bytes. */
+uint32_t ztflm_tail_bytes(const struct ztflm_interpreter *ip);
+
+/** Last error; code ZTFLM_OK when none. */
+const struct ztflm_error *ztflm_last_error(const struct ztflm_interpreter *ip);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZTFLM_ZTFLM_H_ */

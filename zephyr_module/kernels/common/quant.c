@@ -1,0 +1,123 @@
+/* Multiplier quantization and fused activation ranges, as TFLM computes them. */
+#include <float.h>
+#include <math.h>
+
+#include "quant.h"
+
+void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
+{
+	if (real == 0.0) {
+		*multiplier = 0;
+		*shift = 0;
+		return;
+	}
+	int exp = 0;
+	const double q = frexp(real, &exp);
+	int64_t q_fixed = (int64_t)round(q * (double)(1LL << 31));
+
+	if (q_fixed == (1LL << 31)) {
+		q_fixed /= 2;
+		++exp;
+	}
+	if (exp < -31) {
+		exp = 0;
+		q_fixed = 0;
+	}
+	*multiplier = (int32_t)q_fixed;
+	*shift = exp;
+}
+
+static int quantize_value(struct ztflm_context *ctx, float scale, int32_t zero_point, float f,
+			  int32_t *q)
+{
+	const float tmp = roundf(f / scale);
+
+	if (!(tmp >= (float)INT32_MIN && tmp <= (float)INT32_MAX)) {
+		return ztflm_fail(ctx, ZTFLM_ERR_MODEL, "activation range overflows the output scale");
+	}
+	*q = zero_point + (int32_t)tmp;
+	return ZTFLM_OK;
+}
+
+int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activation, float scale,
+				     int32_t zero_point, uint8_t type, int32_t *act_min,
+				     int32_t *act_max)
+{
+	int32_t qmin;
+	int32_t qmax;
+	int32_t q = 0;
+	int rc = ZTFLM_OK;
+
+	switch (type) {
+	case ZTFLM_INT8:
+		qmin = INT8_MIN;
+		qmax = INT8_MAX;
+		break;
+	case ZTFLM_UINT8:
+		qmin = 0;
+		qmax = UINT8_MAX;
+		break;
+	case ZTFLM_INT16:
+		qmin = INT16_MIN;
+		qmax = INT16_MAX;
+		break;
+	case ZTFLM_INT32:
+		qmin = INT32_MIN;
+		qmax = INT32_MAX;
+		break;
+	default:
+		return ztflm_fail_type(ctx, "activation output", type);
+	}
+	*act_min = qmin;
+	*act_max = qmax;
+	switch (activation) {
+	case ZTFLM_ACT_NONE:
+		break;
+	case ZTFLM_ACT_RELU:
+		rc = quantize_value(ctx, scale, zero_point, 0.0f, &q);
+		*act_min = q > qmin ? q : qmin;
+		break;
+	case ZTFLM_ACT_RELU6:
+		rc = quantize_value(ctx, scale, zero_point, 0.0f, &q);
+		*act_min = q > qmin ? q : qmin;
+		if (rc == ZTFLM_OK) {
+			rc = quantize_value(ctx, scale, zero_point, 6.0f, &q);
+			*act_max = q < qmax ? q : qmax;
+		}
+		break;
+	case ZTFLM_ACT_RELU_N1_TO_1:
+		rc = quantize_value(ctx, scale, zero_point, -1.0f, &q);
+		*act_min = q > qmin ? q : qmin;
+		if (rc == ZTFLM_OK) {
+			rc = quantize_value(ctx, scale, zero_point, 1.0f, &q);
+			*act_max = q < qmax ? q : qmax;
+		}
+		break;
+	default:
+		return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED, "fused activation %d not supported",
+				  (int)activation);
+	}
+	return rc;
+}
+
+void ztflm_activation_range_float(int32_t activation, float *act_min, float *act_max)
+{
+	switch (activation) {
+	case ZTFLM_ACT_RELU:
+		*act_min = 0.0f;
+		*act_max = FLT_MAX;
+		break;
+	case ZTFLM_ACT_RELU6:
+		*act_min = 0.0f;
+		*act_max = 6.0f;
+		break;
+	case ZTFLM_ACT_RELU_N1_TO_1:
+		*act_min = -1.0f;
+		*act_max = 1.0f;
+		break;
+	default:
+		*act_min = -FLT_MAX;
+		*act_max = FLT_MAX;
+		break;
+	}
+}

@@ -1,0 +1,76 @@
+/* Fixed-point helpers shared by the kernels, bit-exact with TFLM's (double rounding). */
+#ifndef ZTFLM_KERNELS_QUANT_H_
+#define ZTFLM_KERNELS_QUANT_H_
+
+#include <stdint.h>
+
+#include <ztflm/kernel.h>
+
+/** TFLM QuantizeMultiplier: real multiplier to a Q31 multiplier and a shift (left if > 0). */
+void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift);
+
+/** gemmlowp SaturatingRoundingDoublingHighMul. */
+static inline int32_t ztflm_srdhm(int32_t a, int32_t b)
+{
+	if (a == b && a == INT32_MIN) {
+		return INT32_MAX;
+	}
+	int64_t ab = (int64_t)a * (int64_t)b;
+	int32_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+	/* Division, not a shift: gemmlowp rounds toward zero here. */
+	return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+}
+
+/** gemmlowp RoundingDivideByPOT: round half away from zero. */
+static inline int32_t ztflm_rdbpot(int32_t x, int32_t exponent)
+{
+	const int32_t mask = (int32_t)((1u << exponent) - 1u);
+	const int32_t remainder = x & mask;
+	const int32_t threshold = (mask >> 1) + ((x < 0) ? 1 : 0);
+	return (x >> exponent) + ((remainder > threshold) ? 1 : 0);
+}
+
+/** TFLM MultiplyByQuantizedMultiplier (double rounding). */
+static inline int32_t ztflm_mbqm(int32_t x, int32_t multiplier, int32_t shift)
+{
+	const int32_t left = shift > 0 ? shift : 0;
+	const int32_t right = shift > 0 ? 0 : -shift;
+	return ztflm_rdbpot(ztflm_srdhm((int32_t)((uint32_t)x << left), multiplier), right);
+}
+
+/** TFLM MultiplyByQuantizedMultiplierSmallerThanOneExp. */
+static inline int32_t ztflm_mbqm_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
+{
+	return ztflm_rdbpot(ztflm_srdhm(x, multiplier), -shift);
+}
+
+/** TFLM MultiplyByQuantizedMultiplierGreaterThanOne. */
+static inline int32_t ztflm_mbqm_greater_than_one(int32_t x, int32_t multiplier, int32_t shift)
+{
+	return ztflm_srdhm((int32_t)((uint32_t)x << shift), multiplier);
+}
+
+/**
+ * TFLM CalculateActivationRangeQuantized for an output of type (int8, int16,
+ * uint8, int32). Fails when the activation cannot be fused or overflows.
+ */
+int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activation, float scale,
+				     int32_t zero_point, uint8_t type, int32_t *act_min,
+				     int32_t *act_max);
+
+/** TFLM CalculateActivationRange<float>. */
+void ztflm_activation_range_float(int32_t activation, float *act_min, float *act_max);
+
+static inline int32_t ztflm_clamp_i32(int32_t x, int32_t lo, int32_t hi)
+{
+	return x < lo ? lo : (x > hi ? hi : x);
+}
+
+static inline float ztflm_clamp_f32(float x, float lo, float hi)
+{
+	/* TFLM's ActivationFunctionWithMinMax: min(max(x, lo), hi). */
+	float y = x < lo ? lo : x;
+	return y > hi ? hi : y;
+}
+
+#endif /* ZTFLM_KERNELS_QUANT_H_ */

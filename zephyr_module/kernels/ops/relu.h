@@ -1,0 +1,38 @@
+/* RELU and RELU6: parameters and compute functions. */
+#ifndef ZTFLM_KERNELS_OPS_RELU_H_
+#define ZTFLM_KERNELS_OPS_RELU_H_
+
+#include <stdint.h>
+
+/* Quantized RELU rescales to the output's quantization, then clamps below at its zero. */
+struct ztflm_relu_params {
+	int32_t input_zero_point;
+	int32_t output_zero_point;
+	int32_t multiplier; /**< s_in / s_out */
+	int32_t shift;      /**< left if > 0 (at most 31) */
+	int32_t act_min;
+	int32_t act_max;
+};
+
+/*
+ * Quantized RELU6 clamps in the input's quantization and does not rescale
+ * (TFLM ignores the output's scale and zero point).
+ */
+struct ztflm_relu6_params {
+	int32_t lower; /**< the input zero point */
+	int32_t upper; /**< 6.0 in the input's quantization, saturated */
+};
+
+void ztflm_relu_s8(const struct ztflm_relu_params *p, const int8_t *in, int8_t *out,
+		   uint32_t count);
+void ztflm_relu_s16(const struct ztflm_relu_params *p, const int16_t *in, int16_t *out,
+		    uint32_t count);
+void ztflm_relu_f32(const float *in, float *out, uint32_t count);
+
+void ztflm_relu6_s8(const struct ztflm_relu6_params *p, const int8_t *in, int8_t *out,
+		    uint32_t count);
+void ztflm_relu6_s16(const struct ztflm_relu6_params *p, const int16_t *in, int16_t *out,
+		     uint32_t count);
+void ztflm_relu6_f32(const float *in, float *out, uint32_t count);
+
+#endif /* ZTFLM_KERNELS_OPS_RELU_H_ */

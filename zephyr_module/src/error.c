@@ -1,0 +1,127 @@
+/* Error recording: a small formatter (no printf in the library) and the interpreter's last error. */
+#include <ztflm/port.h>
+#include <ztflm/resolver.h>
+
+#include "internal.h"
+
+struct out {
+	char *buf;
+	uint32_t cap;
+	uint32_t len;
+};
+
+static void put(struct out *o, char c)
+{
+	if (o->len + 1u < o->cap) {
+		o->buf[o->len++] = c;
+	}
+}
+
+static void put_str(struct out *o, const char *s)
+{
+	while (s && *s) {
+		put(o, *s++);
+	}
+}
+
+static void put_uint(struct out *o, uint32_t v)
+{
+	char digits[10];
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10u);
+		v /= 10u;
+	} while (v);
+	while (n) {
+		put(o, digits[--n]);
+	}
+}
+
+void ztflm_format(char *buf, uint32_t cap, const char *fmt, va_list ap)
+{
+	struct out o = {buf, cap, 0};
+
+	if (cap == 0) {
+		return;
+	}
+	for (; *fmt; fmt++) {
+		if (*fmt != '%' || fmt[1] == '\0') {
+			put(&o, *fmt);
+			continue;
+		}
+		switch (*++fmt) {
+		case 'd': {
+			const int v = va_arg(ap, int);
+
+			if (v < 0) {
+				put(&o, '-');
+				put_uint(&o, 0u - (uint32_t)v);
+			} else {
+				put_uint(&o, (uint32_t)v);
+			}
+			break;
+		}
+		case 'u':
+			put_uint(&o, va_arg(ap, unsigned int));
+			break;
+		case 's':
+			put_str(&o, va_arg(ap, const char *));
+			break;
+		default:
+			put(&o, *fmt);
+			break;
+		}
+	}
+	buf[o.len] = '\0';
+}
+
+static void format_into(char *buf, uint32_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ztflm_format(buf, cap, fmt, ap);
+	va_end(ap);
+}
+
+int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
+		     va_list ap)
+{
+	struct ztflm_error *e = &ip->error;
+	uint32_t used = 0;
+
+	e->code = code;
+	e->node = node;
+	e->op = -1;
+	e->needed = 0;
+	if (node >= 0 && ip->operators && (uint32_t)node < ip->op_count) {
+		const uint32_t op_table = ztflm_operator_table(ip, (uint32_t)node);
+		const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
+
+		e->op = ztflm_opcode_builtin(ip, opcode);
+		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
+			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
+		while (e->message[used]) {
+			used++;
+		}
+	}
+	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
+	ztflm_port_log_error(e->message);
+	return code;
+}
+
+int ztflm_error_set(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	code = ztflm_error_setv(ip, code, node, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+const struct ztflm_error *ztflm_last_error(const struct ztflm_interpreter *ip)
+{
+	return &ip->error;
+}
