@@ -1,0 +1,82 @@
+# ztflm: `make demo` and `make test` are all a new user needs; both set the machine up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY      := .venv/bin/python
+MODELS  ?= $(abspath ../shared/models)
+BUILD   := build
+RUNTIME := zephyr_module
+INC     := -I$(RUNTIME)/include -I$(RUNTIME)/kernels
+LIB_SRC := $(wildcard $(RUNTIME)/src/*.c $(RUNTIME)/kernels/common/*.c \
+	$(RUNTIME)/kernels/ops/*.c $(RUNTIME)/kernels/reference/*.c)
+HOST_SRC := $(LIB_SRC) $(wildcard $(RUNTIME)/port/host/*.c)
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -ffp-contract=off
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
+
+.PHONY: help setup test test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+
+help:
+	@echo "make demo        run a bundled model and check it against TFLM"
+	@echo "make test        every test tier (sets the machine up first)"
+	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
+
+setup:
+	@scripts/setup.sh
+
+test: setup lint test-c test-m32 test-cross test-py test-py-san
+	@echo "make test: all tiers passed"
+
+lint: setup
+	$(PY) -m ruff check west_commands tests scripts
+
+# C tests with AddressSanitizer and UndefinedBehaviorSanitizer, gcc and clang.
+test-c: setup
+	@mkdir -p $(BUILD)/san
+	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
+		-o $(BUILD)/san/test_plan_invariants_gcc
+	clang $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
+		-o $(BUILD)/san/test_plan_invariants_clang
+	$(BUILD)/san/test_plan_invariants_gcc $(MODELS)/*.tflite
+	$(BUILD)/san/test_plan_invariants_clang $(MODELS)/*.tflite
+
+# The arena holds no pointers: a 32-bit build plans every model into the same bytes.
+test-m32: setup
+	@mkdir -p $(BUILD)/m32
+	gcc $(WARN) -m32 -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
+		-o $(BUILD)/m32/test_plan_invariants
+	gcc $(WARN) -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
+		-o $(BUILD)/m32/test_plan_invariants_64
+	$(BUILD)/m32/test_plan_invariants $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena32.txt
+	$(BUILD)/m32/test_plan_invariants_64 $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena64.txt
+	diff -u $(BUILD)/m32/arena64.txt $(BUILD)/m32/arena32.txt && echo "32-bit and 64-bit arenas identical"
+
+# The library builds warning-free for every Cortex-M core we target.
+test-cross: setup
+	@set -e; for core in $(CORES); do \
+		mkdir -p $(BUILD)/cross/$$core; \
+		for f in $(LIB_SRC); do \
+			arm-none-eabi-gcc $(WARN) -Os -mcpu=$$core -mthumb $(INC) -c $$f \
+				-o $(BUILD)/cross/$$core/$$(basename $$f .c).o; \
+		done; \
+		echo "cross: $$core ok ($$(ls $(BUILD)/cross/$$core | wc -l) objects)"; \
+	done
+
+test-py: setup
+	$(PY) -m pytest tests/host -q
+
+# The Python tests again, on a runtime built with the sanitizers.
+test-py-san: setup
+	$(PY) scripts/build_sanitized.py $(BUILD)/san/libztflm_san.so
+	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
+
+bench-host: setup
+	$(PY) scripts/bench_host.py --models $(MODELS)
+
+demo: setup
+	$(PY) -m ztflm.cli run $(MODELS)/mlperf_kws_dscnn_int8.tflite --compare-tflm
+
+clean:
+	rm -rf $(BUILD)

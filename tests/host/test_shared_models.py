@@ -1,0 +1,104 @@
+"""Every shared model the runtime supports: bit-exact with TFLM and an exact, smaller arena."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import oracle
+import ztflm
+
+MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models"
+
+SUPPORTED = [
+    "mlperf_ad_autoencoder_int8",
+    "mlperf_ic_resnet8_int8",
+    "mlperf_kws_dscnn_int8",
+    "mlperf_sww_int8",
+    "mlperf_vww_mobilenet_int8",
+    "tflm_hello_world_float",
+    "tflm_hello_world_int8",
+    "tflm_magic_wand",
+    "tflm_micro_speech_int8",
+    "tflm_person_detect_int8",
+    "tflm_simple_add",
+]
+
+# Models with ops outside this runtime's kernels: (model, the first op it cannot run).
+UNSUPPORTED = {
+    "tflm_audio_preprocessor_float": "SignalWindow",
+    "tflm_audio_preprocessor_int8": "SignalWindow",
+    "tflm_dtln_noise_suppression": "UNIDIRECTIONAL_SEQUENCE_LSTM",
+    "tflm_keyword_scrambled": "SVDF",
+    "tflm_keyword_scrambled_8bit": "SVDF",
+    "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
+    "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
+    "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",
+}
+
+
+def model_path(name: str) -> Path:
+    path = MODELS / f"{name}.tflite"
+    if not path.exists():
+        pytest.fail(f"shared model missing: {path}")
+    return path
+
+
+def test_every_shared_model_is_classified() -> None:
+    found = {p.stem for p in MODELS.glob("*.tflite")}
+    assert found == set(SUPPORTED) | set(UNSUPPORTED)
+
+
+@pytest.mark.parametrize("name", SUPPORTED)
+def test_shared_model_bit_exact_with_tflm_on_20_random_inputs(name: str) -> None:
+    data = model_path(name).read_bytes()
+    oracle.assert_bit_exact(data, n_random=20, seed=1234)
+
+
+@pytest.mark.parametrize("name", SUPPORTED)
+def test_shared_model_runs_in_exact_arena_and_one_byte_less_fails(name: str) -> None:
+    data = model_path(name).read_bytes()
+    used = ztflm.Interpreter.from_bytes(data).arena_used_bytes()
+    exact = ztflm.Interpreter.from_bytes(data, arena_size=used)
+    assert exact.arena_used_bytes() == used
+    rng = np.random.default_rng(7)
+    inputs = oracle.random_inputs(exact, rng)
+    for i, x in enumerate(inputs):
+        exact.set_input(x, i)
+    exact.invoke()
+    with pytest.raises(ztflm.Error, match=rf"needs {used} bytes"):
+        ztflm.Interpreter.from_bytes(data, arena_size=used - 1)
+
+
+def tflm_arena_bytes(path: Path) -> int:
+    code = (
+        "import sys\n"
+        "from tflite_micro.python.tflite_micro import runtime\n"
+        "runtime.Interpreter.from_file(sys.argv[1], arena_size=8 << 20).print_allocations()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    m = re.search(r"Arena allocation total (\d+) bytes", out.stderr + out.stdout)
+    assert m, out.stderr
+    return int(m.group(1))
+
+
+@pytest.mark.nosan
+@pytest.mark.parametrize("name", SUPPORTED)
+def test_shared_model_arena_is_no_larger_than_tflms(name: str) -> None:
+    path = model_path(name)
+    ours = ztflm.Interpreter.from_file(path).arena_used_bytes()
+    assert ours <= tflm_arena_bytes(path)
+
+
+@pytest.mark.parametrize("name", sorted(UNSUPPORTED))
+def test_unsupported_shared_model_fails_at_init_naming_op_and_node(name: str) -> None:
+    with pytest.raises(ztflm.Error) as err:
+        ztflm.Interpreter.from_file(model_path(name))
+    message = str(err.value)
+    assert UNSUPPORTED[name] in message
+    assert re.search(r"at node \d+", message)
+    assert err.value.code == ztflm.Status.UNSUPPORTED

@@ -1,0 +1,162 @@
+"""Writes small .tflite models for the tests, through the schema shipped in tflite-micro."""
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence, Union
+
+import flatbuffers
+import numpy as np
+from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+TENSOR_TYPES = {
+    np.dtype(np.float32): schema.TensorType.FLOAT32,
+    np.dtype(np.int8): schema.TensorType.INT8,
+    np.dtype(np.int16): schema.TensorType.INT16,
+    np.dtype(np.int32): schema.TensorType.INT32,
+    np.dtype(np.uint8): schema.TensorType.UINT8,
+    np.dtype(np.int64): schema.TensorType.INT64,
+    np.dtype(np.bool_): schema.TensorType.BOOL,
+}
+
+ALIASES = {"activation": "fused_activation_function"}
+
+Scale = Union[None, float, Sequence[float]]
+ZeroPoint = Union[int, Sequence[int]]
+
+
+def camel(name: str) -> str:
+    """schema field name (snake_case) to the object API's attribute name."""
+    head, *rest = name.split("_")
+    return head + "".join(p.capitalize() for p in rest)
+
+
+def enum_value(field: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if field == "fused_activation_function":
+        return getattr(schema.ActivationFunctionType, value)
+    if field == "padding":
+        return getattr(schema.Padding, value)
+    if field == "weights_format":
+        return getattr(schema.FullyConnectedOptionsWeightsFormat, value)
+    raise ValueError(f"no enum known for option {field}={value!r}")
+
+
+class ModelBuilder:
+    """One subgraph; tensors are numbered in the order they are added."""
+
+    def __init__(self) -> None:
+        self.tensors: list[Any] = []
+        self.buffers: list[Any] = [schema.BufferT()]
+        self.operators: list[Any] = []
+        self.codes: list[tuple[int, Optional[str]]] = []
+        self.inputs: list[int] = []
+        self.outputs: list[int] = []
+        self.metadata: list[tuple[str, bytes]] = []
+
+    def _add(self, shape: Sequence[int], dtype: Any, scale: Scale, zero_point: ZeroPoint,
+             quantized_dimension: int, data: Optional[np.ndarray],
+             is_variable: bool = False) -> int:
+        t = schema.TensorT()
+        t.shape = [int(d) for d in shape]
+        t.type = TENSOR_TYPES[np.dtype(dtype)]
+        t.name = f"t{len(self.tensors)}"
+        t.isVariable = is_variable
+        t.buffer = 0
+        if data is not None:
+            b = schema.BufferT()
+            b.data = np.frombuffer(np.ascontiguousarray(data).tobytes(), np.uint8)
+            self.buffers.append(b)
+            t.buffer = len(self.buffers) - 1
+        if scale is not None:
+            q = schema.QuantizationParametersT()
+            q.scale = [float(s) for s in np.atleast_1d(np.asarray(scale, np.float32))]
+            q.zeroPoint = [int(z) for z in np.atleast_1d(np.asarray(zero_point, np.int64))]
+            q.quantizedDimension = quantized_dimension
+            t.quantization = q
+        self.tensors.append(t)
+        return len(self.tensors) - 1
+
+    def input(self, shape: Sequence[int], dtype: Any, scale: Scale = None,
+              zero_point: ZeroPoint = 0) -> int:
+        i = self._add(shape, dtype, scale, zero_point, 0, None)
+        self.inputs.append(i)
+        return i
+
+    def tensor(self, shape: Sequence[int], dtype: Any, scale: Scale = None,
+               zero_point: ZeroPoint = 0, is_variable: bool = False) -> int:
+        return self._add(shape, dtype, scale, zero_point, 0, None, is_variable)
+
+    def const(self, array: Any, scale: Scale = None, zero_point: ZeroPoint = 0,
+              quantized_dimension: int = 0) -> int:
+        a = np.asarray(array)
+        return self._add(a.shape, a.dtype, scale, zero_point, quantized_dimension, a)
+
+    def output(self, index: int) -> None:
+        self.outputs.append(index)
+
+    def op(self, name: str, inputs: Sequence[int], outputs: Sequence[int],
+           options_table: Optional[str] = None, custom_name: Optional[str] = None,
+           **fields: Any) -> int:
+        code = getattr(schema.BuiltinOperator, name)
+        key = (code, custom_name)
+        if key not in self.codes:
+            self.codes.append(key)
+        o = schema.OperatorT()
+        o.opcodeIndex = self.codes.index(key)
+        o.inputs = [int(i) for i in inputs]
+        o.outputs = [int(i) for i in outputs]
+        if options_table:
+            opts = getattr(schema, options_table + "T")()
+            for field, value in fields.items():
+                field = ALIASES.get(field, field)
+                attr = camel(field)
+                if not hasattr(opts, attr):
+                    raise ValueError(f"{options_table} has no field {field}")
+                setattr(opts, attr, enum_value(field, value))
+            o.builtinOptionsType = getattr(schema.BuiltinOptions, options_table)
+            o.builtinOptions = opts
+        elif fields:
+            raise ValueError("options given without an options table")
+        self.operators.append(o)
+        return len(self.operators) - 1
+
+    def add_metadata(self, name: str, data: bytes) -> None:
+        self.metadata.append((name, data))
+
+    def model(self) -> Any:
+        """The object-API model, for tests that corrupt fields before packing."""
+        m = schema.ModelT()
+        m.version = 3
+        m.operatorCodes = []
+        for code, custom in self.codes:
+            oc = schema.OperatorCodeT()
+            oc.builtinCode = code
+            oc.deprecatedBuiltinCode = min(code, 127)
+            oc.version = 1
+            oc.customCode = custom
+            m.operatorCodes.append(oc)
+        g = schema.SubGraphT()
+        g.tensors, g.operators = self.tensors, self.operators
+        g.inputs, g.outputs = self.inputs, self.outputs
+        m.subgraphs = [g]
+        m.buffers = list(self.buffers)
+        if self.metadata:
+            m.metadata = []
+            for name, data in self.metadata:
+                b = schema.BufferT()
+                b.data = np.frombuffer(data, np.uint8)
+                m.buffers.append(b)
+                md = schema.MetadataT()
+                md.name = name
+                md.buffer = len(m.buffers) - 1
+                m.metadata.append(md)
+        return m
+
+    def build(self) -> bytes:
+        return pack(self.model())
+
+
+def pack(model: Any) -> bytes:
+    b = flatbuffers.Builder(1024)
+    b.Finish(model.Pack(b), file_identifier=b"TFL3")
+    return bytes(b.Output())

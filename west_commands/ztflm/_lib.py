@@ -1,0 +1,133 @@
+"""ctypes bindings to the C runtime built into this package (or ZTFLM_LIB, for sanitizer runs)."""
+from __future__ import annotations
+
+import ctypes
+import os
+from functools import lru_cache
+from pathlib import Path
+
+ERROR_MESSAGE_LEN = 128
+MAX_DIMS = 8
+
+
+class ErrorStruct(ctypes.Structure):
+    """struct ztflm_error"""
+
+    _fields_ = [
+        ("code", ctypes.c_int32),
+        ("node", ctypes.c_int32),
+        ("op", ctypes.c_int32),
+        ("needed", ctypes.c_uint32),
+        ("message", ctypes.c_char * ERROR_MESSAGE_LEN),
+    ]
+
+
+class TensorStruct(ctypes.Structure):
+    """struct ztflm_tensor"""
+
+    _fields_ = [
+        ("data", ctypes.c_void_p),
+        ("dims", ctypes.POINTER(ctypes.c_int32)),
+        ("dims_count", ctypes.c_int32),
+        ("index", ctypes.c_int32),
+        ("elements", ctypes.c_uint32),
+        ("bytes", ctypes.c_uint32),
+        ("type", ctypes.c_uint8),
+        ("is_const", ctypes.c_bool),
+        ("is_variable", ctypes.c_bool),
+        ("scale", ctypes.c_float),
+        ("zero_point", ctypes.c_int32),
+        ("scales", ctypes.POINTER(ctypes.c_float)),
+        ("scale_count", ctypes.c_int32),
+        ("quantized_dimension", ctypes.c_int32),
+    ]
+
+
+class ArenaStruct(ctypes.Structure):
+    """struct ztflm_arena"""
+
+    _fields_ = [
+        ("base", ctypes.c_void_p),
+        ("size", ctypes.c_uint32),
+        ("pad", ctypes.c_uint32),
+        ("head_used", ctypes.c_uint32),
+        ("tail_used", ctypes.c_uint32),
+    ]
+
+
+def _library_path() -> Path:
+    override = os.environ.get("ZTFLM_LIB")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent
+    found = sorted(here.glob("_native*.so")) + sorted(here.glob("_native*.pyd"))
+    if not found:
+        raise ImportError(
+            f"ztflm: the C runtime is not built in {here}; run `pip install -e .` in the repository"
+        )
+    return found[0]
+
+
+def _declare(lib: ctypes.CDLL) -> None:
+    vp, u32, i32 = ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32
+    sigs: dict[str, tuple[object, list[object]]] = {
+        "zpy_sizeof": (ctypes.c_size_t, [ctypes.c_int]),
+        "ztflm_arena_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t]),
+        "ztflm_arena_used": (u32, [vp]),
+        "ztflm_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t, vp, vp]),
+        "ztflm_allocate": (ctypes.c_int, [vp]),
+        "ztflm_invoke": (ctypes.c_int, [vp]),
+        "ztflm_reset": (ctypes.c_int, [vp]),
+        "ztflm_inputs_count": (u32, [vp]),
+        "ztflm_outputs_count": (u32, [vp]),
+        "ztflm_tensors_count": (u32, [vp]),
+        "ztflm_nodes_count": (u32, [vp]),
+        "ztflm_input": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
+        "ztflm_output": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
+        "ztflm_tensor": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
+        "ztflm_tensor_name": (ctypes.c_char_p, [vp, u32]),
+        "ztflm_zero_point": (i32, [vp, u32, u32]),
+        "ztflm_node": (
+            ctypes.c_int,
+            [vp, u32, ctypes.POINTER(i32), ctypes.POINTER(ctypes.POINTER(i32)),
+             ctypes.POINTER(i32), ctypes.POINTER(ctypes.POINTER(i32)), ctypes.POINTER(i32)],
+        ),
+        "ztflm_head_bytes": (u32, [vp]),
+        "ztflm_tail_bytes": (u32, [vp]),
+        "ztflm_last_error": (ctypes.POINTER(ErrorStruct), [vp]),
+        "ztflm_builtin_name": (ctypes.c_char_p, [i32]),
+        "ztflm_type_name": (ctypes.c_char_p, [ctypes.c_uint8]),
+        "ztflm_type_size": (u32, [ctypes.c_uint8]),
+    }
+    for name, (restype, argtypes) in sigs.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
+@lru_cache(maxsize=1)
+def lib() -> ctypes.CDLL:
+    """The loaded runtime, with its struct sizes checked against the bindings above."""
+    handle = ctypes.CDLL(str(_library_path()))
+    _declare(handle)
+    for which, struct in ((1, ArenaStruct), (2, TensorStruct), (3, ErrorStruct)):
+        if handle.zpy_sizeof(which) != ctypes.sizeof(struct):
+            raise ImportError(f"ztflm: {struct.__name__} does not match the C runtime")
+    return handle
+
+
+def sizeof_interpreter() -> int:
+    return int(lib().zpy_sizeof(0))
+
+
+def all_ops_resolver() -> int:
+    """Address of ztflm_all_ops_resolver in the runtime."""
+    return ctypes.addressof(ctypes.c_char.in_dll(lib(), "ztflm_all_ops_resolver"))
+
+
+def builtin_name(code: int) -> str:
+    return lib().ztflm_builtin_name(code).decode()
+
+
+def type_name(code: int) -> str:
+    return lib().ztflm_type_name(code).decode()
