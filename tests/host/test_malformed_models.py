@@ -118,3 +118,222 @@ def test_vtable_words_set_to_extreme_values_never_crash() -> None:
             buf = bytearray(data)
             buf[pos:pos + 2] = struct.pack("<H", value)
             run_if_valid(bytes(buf))
+
+
+# ---- A catalogue of semantically malformed models, each with the error it must give. ----
+
+def two_op_builder() -> ModelBuilder:
+    """x -> RELU -> h -> RELU -> y"""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    h = b.tensor([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("RELU", [x], [h])
+    b.op("RELU", [h], [y])
+    b.output(y)
+    return b
+
+
+def rejected(model: object, match: str, code: ztflm.Status = ztflm.Status.MODEL) -> ztflm.Error:
+    from modelbuilder import pack
+
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(pack(model), arena_size=ARENA)
+    assert err.value.code == code, str(err.value)
+    return err.value
+
+
+def test_valid_two_op_model_runs() -> None:
+    from modelbuilder import pack
+
+    ip = ztflm.Interpreter.from_bytes(pack(two_op_builder().model()))
+    ip.set_input(np.array([[-1, 2, -3, 4]], np.float32), 0)
+    ip.invoke()
+    assert ip.get_output(0).tolist() == [[0, 2, 0, 4]]
+
+
+def test_operator_input_index_out_of_range_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].operators[1].inputs = [99]
+    rejected(m, r"operator 1: input 0 is tensor 99, outside 0\.\.2")
+
+
+def test_negative_operator_output_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].operators[0].outputs = [-1]
+    rejected(m, r"operator 0: output 0 is tensor -1")
+
+
+def test_graph_input_index_out_of_range_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].inputs = [7]
+    rejected(m, r"subgraph input 0 is tensor 7")
+
+
+def test_opcode_index_out_of_range_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].operators[0].opcodeIndex = 5
+    rejected(m, r"operator 0: opcode index 5")
+
+
+def test_buffer_index_out_of_range_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].tensors[1].buffer = 40
+    rejected(m, r"tensor 1: buffer 40")
+
+
+def test_negative_dimension_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].tensors[1].shape = [1, -4]
+    rejected(m, r"tensor 1: dimension 1 is -4")
+
+
+def test_shape_whose_byte_size_overflows_32_bits_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].tensors[2].shape = [65536, 65536, 4]
+    rejected(m, r"tensor 2: .*too large")
+
+
+def test_per_channel_scale_count_must_match_the_quantized_dimension() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int8, scale=0.1, zero_point=0)
+    w = b.const(np.ones([3, 4], np.int8), scale=[0.1, 0.2, 0.3], zero_point=[0, 0, 0],
+                quantized_dimension=0)
+    y = b.tensor([1, 3], np.int8, scale=0.1, zero_point=0)
+    b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
+    b.output(y)
+    m = b.model()
+    m.subgraphs[0].tensors[w].quantization.scale = [0.1, 0.2]
+    m.subgraphs[0].tensors[w].quantization.zeroPoint = [0, 0]
+    rejected(m, r"tensor 1: 2 scales but dimension 0 has 3 channels")
+
+
+def test_zero_point_count_must_match_scale_count() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int8, scale=0.1, zero_point=0)
+    y = b.tensor([1, 4], np.int8, scale=0.1, zero_point=0)
+    b.op("RELU", [x], [y])
+    b.output(y)
+    m = b.model()
+    m.subgraphs[0].tensors[0].quantization.zeroPoint = [0, 1, 2]
+    rejected(m, r"tensor 0: 3 zero points for 1 scales")
+
+
+def test_constant_buffer_shorter_than_its_shape_is_rejected() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    c = b.const(np.ones([1, 4], np.float32))
+    y = b.tensor([1, 4], np.float32)
+    b.op("ADD", [x, c], [y], "AddOptions")
+    b.output(y)
+    m = b.model()
+    m.buffers[m.subgraphs[0].tensors[c].buffer].data = np.zeros(10, np.uint8)
+    rejected(m, r"tensor 1: constant buffer has 10 bytes, its FLOAT32 shape needs 16")
+
+
+def test_operator_reading_a_tensor_produced_later_is_rejected() -> None:
+    m = two_op_builder().model()
+    ops = m.subgraphs[0].operators
+    ops[0], ops[1] = ops[1], ops[0]
+    rejected(m, r"at node 0: input 0 reads tensor 1, which no earlier operator produces")
+
+
+def test_graph_output_never_produced_is_rejected() -> None:
+    b = two_op_builder()
+    dangling = b.tensor([1, 4], np.float32)
+    b.output(dangling)
+    rejected(b.model(), r"graph output 1 \(tensor 3\) is never produced")
+
+
+def test_operator_writing_a_constant_is_rejected() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    c = b.const(np.ones([1, 4], np.float32))
+    b.op("RELU", [x], [c])
+    b.output(c)
+    rejected(b.model(), r"output 0 writes tensor 1, which is constant")
+
+
+def test_model_with_no_subgraph_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs = []
+    rejected(m, r"no subgraph")
+
+
+def test_model_with_two_subgraphs_is_unsupported() -> None:
+    m = two_op_builder().model()
+    m.subgraphs = [m.subgraphs[0], m.subgraphs[0]]
+    rejected(m, r"2 subgraphs", ztflm.Status.UNSUPPORTED)
+
+
+def test_subgraph_without_operators_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.subgraphs[0].operators = []
+    rejected(m, r"no operators")
+
+
+def test_wrong_schema_version_is_rejected() -> None:
+    m = two_op_builder().model()
+    m.version = 2
+    rejected(m, r"schema version 2, expected 3", ztflm.Status.UNSUPPORTED)
+
+
+def test_unknown_builtin_code_is_rejected_naming_the_node() -> None:
+    m = two_op_builder().model()
+    m.operatorCodes[0].builtinCode = 250
+    m.operatorCodes[0].deprecatedBuiltinCode = 127
+    err = rejected(m, r"UNKNOWN \(builtin 250\) at node 0: operator is not registered",
+                   ztflm.Status.UNSUPPORTED)
+    assert err.node == 0
+
+
+def test_unregistered_builtin_op_is_rejected_naming_op_and_node() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    h = b.tensor([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("RELU", [x], [h])
+    b.op("FLOOR", [h], [y])
+    b.output(y)
+    err = rejected(b.model(), r"FLOOR \(builtin 8\) at node 1: operator is not registered",
+                   ztflm.Status.UNSUPPORTED)
+    assert err.node == 1
+
+
+def test_unregistered_custom_op_is_rejected_by_name() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("CUSTOM", [x], [y], custom_name="MyFancyOp")
+    b.output(y)
+    rejected(b.model(), r"custom operator 'MyFancyOp' is not registered", ztflm.Status.UNSUPPORTED)
+
+
+def test_sparse_tensor_is_unsupported() -> None:
+    from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+    m = two_op_builder().model()
+    m.subgraphs[0].tensors[1].sparsity = schema.SparsityParametersT()
+    rejected(m, r"tensor 1 is sparse", ztflm.Status.UNSUPPORTED)
+
+
+def test_set_input_with_wrong_dtype_or_shape_is_an_error() -> None:
+    from modelbuilder import pack
+
+    ip = ztflm.Interpreter.from_bytes(pack(two_op_builder().model()))
+    with pytest.raises(ztflm.Error, match="input 0 wants float32, got int8"):
+        ip.set_input(np.zeros([1, 4], np.int8), 0)
+    with pytest.raises(ztflm.Error, match=r"input 0 wants shape \[1, 4\], got \[4\]"):
+        ip.set_input(np.zeros([4], np.float32), 0)
+    with pytest.raises(ztflm.Error, match="input 3 does not exist"):
+        ip.set_input(np.zeros([1, 4], np.float32), 3)
+
+
+def test_model_larger_than_the_arena_reports_bytes_needed() -> None:
+    from modelbuilder import pack
+
+    data = pack(two_op_builder().model())
+    with pytest.raises(ztflm.Error, match=r"arena too small: needs") as err:
+        ztflm.Interpreter.from_bytes(data, arena_size=16)
+    assert err.value.code == ztflm.Status.ARENA
+    assert err.value.needed > 16
