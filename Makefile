@@ -14,7 +14,9 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -ffp-cont
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
-.PHONY: help setup test test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+NATIVE  := west_commands/ztflm/.native-built
+
+.PHONY: help setup native test test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
 	@echo "make demo        run a bundled model and check it against TFLM"
@@ -24,11 +26,18 @@ help:
 setup:
 	@scripts/setup.sh
 
+# pip install -e does not rebuild the C runtime when it changes: this rule does.
+$(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py | setup
+	$(PY) setup.py -q build_ext --inplace
+	@touch $@
+
+native: $(NATIVE)
+
 test: setup lint test-c test-m32 test-cross test-py test-py-san
 	@echo "make test: all tiers passed"
 
 lint: setup
-	$(PY) -m ruff check west_commands tests scripts
+	$(PY) -m ruff check west_commands tests scripts setup.py
 
 # C tests with AddressSanitizer and UndefinedBehaviorSanitizer, gcc and clang.
 test-c: setup
@@ -62,7 +71,7 @@ test-cross: setup
 		echo "cross: $$core ok ($$(ls $(BUILD)/cross/$$core | wc -l) objects)"; \
 	done
 
-test-py: setup
+test-py: setup native
 	$(PY) -m pytest tests/host -q
 
 # The Python tests again, on a runtime built with the sanitizers.
@@ -72,10 +81,10 @@ test-py-san: setup
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
 
-bench-host: setup
+bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)
 
-demo: setup
+demo: setup native
 	$(PY) -m ztflm.cli run $(MODELS)/mlperf_kws_dscnn_int8.tflite --compare-tflm
 
 clean:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 INVOKES = 2
 
-DRIVER = r"""
+DRIVER_TEMPLATE = r"""
 import sys, numpy as np
 which, path = sys.argv[1], sys.argv[2]
 rng = np.random.default_rng(0)
@@ -44,11 +44,12 @@ def sample(d):
     info = np.iinfo(dt)
     return rng.integers(info.min, info.max, size=d["shape"], endpoint=True, dtype=dt)
 inputs = [sample(d) for d in details]
-for _ in range(%d):
+for _ in range(INVOKES):
     for i, x in enumerate(inputs):
         ip.set_input(x, i)
     ip.invoke()
-""" % INVOKES
+"""
+DRIVER = DRIVER_TEMPLATE.replace("INVOKES", str(INVOKES))
 
 
 def tflm_arena(path: Path) -> int | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 import numpy as np
-from tflite_micro.python.tflite_micro import runtime
-
 import ztflm
+from tflite_micro.python.tflite_micro import runtime
 from ztflm.compare import random_input
 
 

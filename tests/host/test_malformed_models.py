@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 import ztflm
 from modelbuilder import ModelBuilder
 

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
-
 import oracle
+import pytest
 import ztflm
 
 MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models"

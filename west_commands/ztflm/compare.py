@@ -21,7 +21,9 @@ def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int) -> list[np.nd
     try:
         from tflite_micro.python.tflite_micro import runtime
     except ImportError:
-        raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
+        raise Error(
+            "--compare-tflm needs the tflite-micro package (pip install tflite-micro)"
+        ) from None
     ip = runtime.Interpreter.from_bytes(model, arena_size=max(len(model) * 10, 1 << 20))
     for i, x in enumerate(inputs):
         ip.set_input(x, i)
