@@ -3,13 +3,13 @@
 
 Arena: ztflm's exact arena_used_bytes() against the total the tflite-micro package's
 recording allocator prints. Instructions: valgrind callgrind, inclusive cost of
-ztflm_invoke() against tflite::MicroInterpreter::Invoke(), each averaged over two
+ztflm_invoke() (scripts/bench_runner.c, built here at -O2 like the package) against
+tflite::MicroInterpreter::Invoke() (the tflite-micro package), each averaged over two
 invokes in one process, reference kernels on both sides. Prints a markdown table.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -18,38 +18,43 @@ from pathlib import Path
 
 INVOKES = 2
 
-DRIVER_TEMPLATE = r"""
+ROOT = Path(__file__).resolve().parents[1]
+
+TFLM_DRIVER = r"""
 import sys, numpy as np
-which, path = sys.argv[1], sys.argv[2]
+from tflite_micro.python.tflite_micro import runtime
+ip = runtime.Interpreter.from_file(sys.argv[1], arena_size=8 << 20)
 rng = np.random.default_rng(0)
-if which == "ztflm":
-    import ztflm
-    ip = ztflm.Interpreter.from_file(path)
-    details = [ip.get_input_details(i) for i in range(ip.num_inputs())]
-else:
-    from tflite_micro.python.tflite_micro import runtime
-    ip = runtime.Interpreter.from_file(path, arena_size=8 << 20)
-    details = []
-    i = 0
-    while True:
-        try:
-            details.append(ip.get_input_details(i))
-        except Exception:
-            break
-        i += 1
-def sample(d):
+inputs = []
+while True:
+    try:
+        d = ip.get_input_details(len(inputs))
+    except Exception:
+        break
     dt = np.dtype(d["dtype"])
     if dt.kind == "f":
-        return rng.standard_normal(d["shape"]).astype(dt)
-    info = np.iinfo(dt)
-    return rng.integers(info.min, info.max, size=d["shape"], endpoint=True, dtype=dt)
-inputs = [sample(d) for d in details]
-for _ in range(INVOKES):
+        inputs.append(rng.standard_normal(d["shape"]).astype(dt))
+    else:
+        info = np.iinfo(dt)
+        inputs.append(rng.integers(info.min, info.max, size=d["shape"], endpoint=True, dtype=dt))
+for _ in range(int(sys.argv[2])):
     for i, x in enumerate(inputs):
         ip.set_input(x, i)
     ip.invoke()
 """
-DRIVER = DRIVER_TEMPLATE.replace("INVOKES", str(INVOKES))
+
+
+def build_runner(out: Path) -> Path:
+    """scripts/bench_runner.c against the same runtime sources as the package, at -O2."""
+    sys.path.insert(0, str(ROOT))
+    from setup import INCLUDE_DIRS, runtime_sources
+
+    sources = [str(ROOT / s) for s in runtime_sources() if "_native" not in s]
+    cmd = ["gcc", "-std=c11", "-O2", "-g", "-ffp-contract=off",
+           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], *sources,
+           str(ROOT / "scripts" / "bench_runner.c"), "-lm", "-o", str(out)]
+    subprocess.run(cmd, check=True)
+    return out
 
 
 def tflm_arena(path: Path) -> int | None:
@@ -65,24 +70,19 @@ def tflm_arena(path: Path) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def instructions(which: str, path: Path, function: str) -> float | None:
+def callgrind(cmd: list[str], function: str) -> float | None:
     """Inclusive instructions of function per invoke, under callgrind."""
     with tempfile.TemporaryDirectory() as tmp:
-        driver = Path(tmp) / "driver.py"
-        driver.write_text(DRIVER)
         out_file = Path(tmp) / "callgrind.out"
-        cmd = [
-            "valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
-            f"--toggle-collect={function}", sys.executable, str(driver), which, str(path),
-        ]
-        env = dict(os.environ, PYTHONMALLOC="malloc")
-        run = subprocess.run(cmd, capture_output=True, text=True, env=env)
-        if run.returncode != 0 or not out_file.exists():
-            sys.stderr.write(f"bench: callgrind failed for {which} {path.name}: "
-                             f"{run.stderr.strip().splitlines()[-1:]}\n")
+        full = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}",
+                f"--toggle-collect={function}", *cmd]
+        run = subprocess.run(full, capture_output=True, text=True)
+        m = re.search(r"^summary:\s+(\d+)", out_file.read_text(), re.M) if out_file.exists() \
+            else None
+        if run.returncode != 0 or not m or int(m.group(1)) == 0:
+            sys.stderr.write(f"bench: callgrind measured nothing for {cmd[-2]}\n")
             return None
-        m = re.search(r"^(?:summary|totals):\s+(\d+)", out_file.read_text(), re.M)
-        return int(m.group(1)) / INVOKES if m else None
+        return int(m.group(1)) / INVOKES
 
 
 def fmt_count(n: float | None) -> str:
@@ -108,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-callgrind", action="store_true", help="arena figures only")
     args = p.parse_args(argv)
 
+    work = tempfile.TemporaryDirectory()
+    runner = None if args.no_callgrind else build_runner(Path(work.name) / "bench_runner")
     rows = []
     for path in sorted(args.models.glob("*.tflite")):
         if args.only and path.stem not in args.only:
@@ -122,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.no_callgrind:
             ins_ours = ins_tflm = None
         else:
-            ins_ours = instructions("ztflm", path, "ztflm_invoke")
-            ins_tflm = instructions("tflm", path, "tflite::MicroInterpreter::Invoke()")
+            ins_ours = callgrind([str(runner), str(path), str(INVOKES)], "ztflm_invoke")
+            ins_tflm = callgrind([sys.executable, "-c", TFLM_DRIVER, str(path), str(INVOKES)],
+                                 "*MicroInterpreter::Invoke*")
         rows.append((path.stem, arena, theirs, ins_ours, ins_tflm))
         print(f"measured {path.stem}", file=sys.stderr)
 
