@@ -1,0 +1,92 @@
+"""The `ztflm` command line: output, --compare-tflm, and one-line errors with status 2."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from modelbuilder import ModelBuilder
+
+pytestmark = pytest.mark.nosan  # runs the CLI in subprocesses
+
+
+def ztflm(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ztflm", *args], capture_output=True, text=True)
+
+
+@pytest.fixture
+def model(tmp_path: Path) -> Path:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("RELU6", [x], [y])
+    b.output(y)
+    path = tmp_path / "relu6.tflite"
+    path.write_bytes(b.build())
+    return path
+
+
+def test_run_prints_outputs_and_arena(model: Path) -> None:
+    r = ztflm("run", str(model))
+    assert r.returncode == 0, r.stderr
+    assert "arena:" in r.stdout
+    assert "output 0: float32[1, 4]" in r.stdout
+
+
+def test_run_with_inputs_and_saved_outputs(model: Path, tmp_path: Path) -> None:
+    x = tmp_path / "x.npy"
+    np.save(x, np.array([[-1.0, 3.0, 7.0, 0.5]], np.float32))
+    out = tmp_path / "out.npz"
+    r = ztflm("run", str(model), "--input", str(x), "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    assert np.load(out)["arr_0"].tolist() == [[0.0, 3.0, 6.0, 0.5]]
+
+
+def test_compare_tflm_reports_bit_exact(model: Path) -> None:
+    r = ztflm("run", str(model), "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    assert "output 0: bit-exact with TFLM" in r.stdout
+
+
+def one_line_error(r: subprocess.CompletedProcess[str], needle: str) -> None:
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("ztflm: error:")
+    assert needle in lines[0]
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_file_is_one_line_status_2(tmp_path: Path) -> None:
+    one_line_error(ztflm("run", str(tmp_path / "missing.tflite")), "cannot read model")
+
+
+def test_not_a_flatbuffer_is_one_line_status_2(tmp_path: Path) -> None:
+    path = tmp_path / "junk.tflite"
+    path.write_bytes(b"\x01\x02\x03 definitely not a model" * 4)
+    one_line_error(ztflm("run", str(path)), "model:")
+
+
+def test_truncated_model_is_one_line_status_2(model: Path, tmp_path: Path) -> None:
+    path = tmp_path / "cut.tflite"
+    path.write_bytes(model.read_bytes()[:100])
+    one_line_error(ztflm("run", str(path)), "model:")
+
+
+def test_bad_flag_is_one_line_status_2(model: Path) -> None:
+    one_line_error(ztflm("run", str(model), "--no-such-flag"), "unrecognized arguments")
+
+
+def test_wrong_input_count_is_one_line_status_2(model: Path, tmp_path: Path) -> None:
+    x = tmp_path / "x.npy"
+    np.save(x, np.zeros([1, 4], np.float32))
+    one_line_error(ztflm("run", str(model), "--input", str(x), "--input", str(x)),
+                   "the model has 1 inputs, 2 --input files given")
+
+
+def test_verbose_shows_the_traceback(tmp_path: Path) -> None:
+    r = ztflm("-v", "run", str(tmp_path / "missing.tflite"))
+    assert r.returncode == 2
+    assert "Traceback" in r.stderr

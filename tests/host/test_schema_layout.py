@@ -1,0 +1,149 @@
+"""schema.h, types.h and builtin_ops.h are the one written-down layout: check them against
+the schema shipped with tflite-micro, so the C and the FlatBuffer never drift apart."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import flatbuffers
+import pytest
+from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+INCLUDE = Path(__file__).resolve().parents[2] / "zephyr_module" / "include" / "ztflm"
+
+
+def defines(header: str) -> dict[str, int]:
+    text = (INCLUDE / header).read_text()
+    return {m[0]: int(m[1]) for m in re.findall(r"#define (ZTFLM_\w+) (-?\d+)\b", text)}
+
+
+SCHEMA = defines("schema.h")
+
+# (prefix in schema.h, generated table module, field name in the generated Add function)
+TABLES = {
+    "ZTFLM_MODEL_": ("Model", {"VERSION": "Version", "OPERATOR_CODES": "OperatorCodes",
+                               "SUBGRAPHS": "Subgraphs", "DESCRIPTION": "Description",
+                               "BUFFERS": "Buffers", "METADATA_BUFFER": "MetadataBuffer",
+                               "METADATA": "Metadata", "SIGNATURE_DEFS": "SignatureDefs"}),
+    "ZTFLM_OPCODE_": ("OperatorCode", {"DEPRECATED_BUILTIN_CODE": "DeprecatedBuiltinCode",
+                                       "CUSTOM_CODE": "CustomCode", "VERSION": "Version",
+                                       "BUILTIN_CODE": "BuiltinCode"}),
+    "ZTFLM_SUBGRAPH_": ("SubGraph", {"TENSORS": "Tensors", "INPUTS": "Inputs",
+                                     "OUTPUTS": "Outputs", "OPERATORS": "Operators",
+                                     "NAME": "Name"}),
+    "ZTFLM_TENSOR_": ("Tensor", {"SHAPE": "Shape", "TYPE": "Type", "BUFFER": "Buffer",
+                                 "NAME": "Name", "QUANTIZATION": "Quantization",
+                                 "IS_VARIABLE": "IsVariable", "SPARSITY": "Sparsity"}),
+    "ZTFLM_QUANT_": ("QuantizationParameters", {"MIN": "Min", "MAX": "Max", "SCALE": "Scale",
+                                                "ZERO_POINT": "ZeroPoint",
+                                                "DETAILS_TYPE": "DetailsType",
+                                                "DETAILS": "Details",
+                                                "QUANTIZED_DIMENSION": "QuantizedDimension"}),
+    "ZTFLM_OPERATOR_": ("Operator", {"OPCODE_INDEX": "OpcodeIndex", "INPUTS": "Inputs",
+                                     "OUTPUTS": "Outputs",
+                                     "BUILTIN_OPTIONS_TYPE": "BuiltinOptionsType",
+                                     "BUILTIN_OPTIONS": "BuiltinOptions",
+                                     "CUSTOM_OPTIONS": "CustomOptions",
+                                     "INTERMEDIATES": "Intermediates"}),
+    "ZTFLM_BUFFER_": ("Buffer", {"DATA": "Data", "OFFSET": "Offset", "SIZE": "Size"}),
+    "ZTFLM_METADATA_": ("Metadata", {"NAME": "Name", "BUFFER": "Buffer"}),
+    "ZTFLM_CONV_": ("Conv2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
+                                      "STRIDE_H": "StrideH", "ACTIVATION":
+                                      "FusedActivationFunction", "DILATION_W": "DilationWFactor",
+                                      "DILATION_H": "DilationHFactor"}),
+    "ZTFLM_DW_": ("DepthwiseConv2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
+                                             "STRIDE_H": "StrideH",
+                                             "DEPTH_MULTIPLIER": "DepthMultiplier",
+                                             "ACTIVATION": "FusedActivationFunction",
+                                             "DILATION_W": "DilationWFactor",
+                                             "DILATION_H": "DilationHFactor"}),
+    "ZTFLM_POOL_": ("Pool2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
+                                      "STRIDE_H": "StrideH", "FILTER_W": "FilterWidth",
+                                      "FILTER_H": "FilterHeight",
+                                      "ACTIVATION": "FusedActivationFunction"}),
+    "ZTFLM_FC_": ("FullyConnectedOptions", {"ACTIVATION": "FusedActivationFunction",
+                                            "WEIGHTS_FORMAT": "WeightsFormat",
+                                            "KEEP_NUM_DIMS": "KeepNumDims"}),
+    "ZTFLM_SOFTMAX_": ("SoftmaxOptions", {"BETA": "Beta"}),
+    "ZTFLM_CONCAT_": ("ConcatenationOptions", {"AXIS": "Axis",
+                                               "ACTIVATION": "FusedActivationFunction"}),
+    "ZTFLM_RESHAPE_": ("ReshapeOptions", {"NEW_SHAPE": "NewShape"}),
+    "ZTFLM_REDUCER_": ("ReducerOptions", {"KEEP_DIMS": "KeepDims"}),
+}
+
+
+def slot_of(table: str, field: str) -> int:
+    """The vtable slot the generated builder writes field into, found by building it."""
+    start = getattr(schema, f"{table}Start")
+    add = getattr(schema, f"{table}Add{field}")
+    end = getattr(schema, f"{table}End")
+    for kind in ("scalar", "bool", "offset"):
+        b = flatbuffers.Builder(64)
+        # 2 and True are no field's default, so the builder writes them.
+        target = {"scalar": 2, "bool": True}.get(kind) if kind != "offset" else b.CreateString("x")
+        start(b)
+        try:
+            add(b, target)
+        except (flatbuffers.builder.OffsetArithmeticError, TypeError):
+            continue  # another kind of field: build again
+        b.Finish(end(b))
+        break
+    buf = b.Output()
+    table_pos = flatbuffers.encode.Get(flatbuffers.packer.uoffset, buf, 0)
+    vtable = table_pos - flatbuffers.encode.Get(flatbuffers.packer.soffset, buf, table_pos)
+    vsize = flatbuffers.encode.Get(flatbuffers.packer.voffset, buf, vtable)
+    slots = [flatbuffers.encode.Get(flatbuffers.packer.voffset, buf, vtable + 4 + 2 * i)
+             for i in range((vsize - 4) // 2)]
+    used = [i for i, off in enumerate(slots) if off]
+    assert len(used) == 1
+    return used[0]
+
+
+CASES = [(prefix + name, table, field)
+         for prefix, (table, fields) in TABLES.items() for name, field in fields.items()]
+
+
+@pytest.mark.parametrize("define,table,field", CASES, ids=[c[0] for c in CASES])
+def test_schema_field_number_matches_the_flatbuffer_schema(define: str, table: str,
+                                                           field: str) -> None:
+    assert SCHEMA[define] == slot_of(table, field)
+
+
+def test_arithmetic_options_share_the_activation_slot() -> None:
+    for table in ("AddOptions", "SubOptions", "MulOptions"):
+        assert SCHEMA["ZTFLM_ARITH_ACTIVATION"] == slot_of(table, "FusedActivationFunction")
+
+
+def test_options_union_tags_match() -> None:
+    tags = {k[len("ZTFLM_OPTIONS_"):]: v for k, v in SCHEMA.items()
+            if k.startswith("ZTFLM_OPTIONS_")}
+    names = {"CONV_2D": "Conv2DOptions", "DEPTHWISE_CONV_2D": "DepthwiseConv2DOptions",
+             "POOL_2D": "Pool2DOptions", "FULLY_CONNECTED": "FullyConnectedOptions",
+             "SOFTMAX": "SoftmaxOptions", "CONCATENATION": "ConcatenationOptions",
+             "ADD": "AddOptions", "RESHAPE": "ReshapeOptions", "MUL": "MulOptions",
+             "PAD": "PadOptions", "REDUCER": "ReducerOptions", "SUB": "SubOptions",
+             "PADV2": "PadV2Options"}
+    assert set(tags) == set(names)
+    for tag, table in names.items():
+        assert tags[tag] == getattr(schema.BuiltinOptions, table)
+
+
+def test_builtin_operator_codes_match() -> None:
+    text = (INCLUDE / "builtin_ops.h").read_text()
+    ours = {name: int(code) for code, name in re.findall(r"X\((-?\d+), (\w+)\)", text)}
+    theirs = {k: v for k, v in vars(schema.BuiltinOperator).items() if not k.startswith("_")}
+    assert ours == theirs
+
+
+def test_tensor_types_activations_and_padding_match() -> None:
+    text = (INCLUDE / "types.h").read_text()
+    types = {m[0]: int(m[1]) for m in re.findall(r"ZTFLM_(\w+) = (\d+),", text)}
+    for name, value in vars(schema.TensorType).items():
+        if not name.startswith("_") and name in types:
+            assert types[name] == value, name
+    assert types["INT8"] == schema.TensorType.INT8
+    for name, value in vars(schema.ActivationFunctionType).items():
+        if not name.startswith("_"):
+            assert types[f"ACT_{name}"] == value
+    assert types["PADDING_SAME"] == schema.Padding.SAME
+    assert types["PADDING_VALID"] == schema.Padding.VALID
