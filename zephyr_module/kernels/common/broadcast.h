@@ -37,7 +37,8 @@ static inline const struct ztflm_bcast_dim *ztflm_bcast_dims(const struct ztflm_
 /** Bytes of a nest of ndims loops, header included. */
 static inline uint32_t ztflm_bcast_bytes(uint32_t ndims)
 {
-	return (uint32_t)sizeof(struct ztflm_bcast) + ndims * (uint32_t)sizeof(struct ztflm_bcast_dim);
+	return (uint32_t)sizeof(struct ztflm_bcast) +
+	       ndims * (uint32_t)sizeof(struct ztflm_bcast_dim);
 }
 
 /**

@@ -57,8 +57,7 @@ int ztflm_add_sub_prepare_common(struct ztflm_context *ctx, struct ztflm_tensor 
 	return ZTFLM_OK;
 }
 
-int ztflm_add_sub_check_quant(struct ztflm_context *ctx, const char *what,
-			      const struct ztflm_tensor *t)
+static int check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t)
 {
 	const int32_t lo = t->type == ZTFLM_INT8 ? INT8_MIN : INT16_MIN;
 	const int32_t hi = t->type == ZTFLM_INT8 ? INT8_MAX : INT16_MAX;
@@ -85,36 +84,17 @@ static int multiplier_below_one(struct ztflm_context *ctx, double real, int32_t 
 	return ZTFLM_OK;
 }
 
-static int add_prepare(struct ztflm_context *ctx)
+int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_tensor t[3],
+			       int32_t act, struct ztflm_add_sub_params *p)
 {
-	struct ztflm_tensor t[3];
-	struct ztflm_add_sub_op *op = NULL;
-	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
-	int rc = ztflm_add_sub_prepare_common(ctx, t, &op);
+	int rc;
 
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	struct ztflm_add_sub_params *p = &op->params;
-
-	if (t[2].type == ZTFLM_FLOAT32) {
-		ztflm_activation_range_float(act, &p->act.f.min, &p->act.f.max);
-		return ZTFLM_OK;
-	}
-	if (t[2].type == ZTFLM_INT32) {
-		ZTFLM_CHECK(ctx, t[0].scale_count == 0 && t[1].scale_count == 0,
-			    ZTFLM_ERR_UNSUPPORTED, "int32 inputs must not be quantized");
-		/* TFLM ignores the fused activation of an int32 ADD. */
-		p->act.q.min = INT32_MIN;
-		p->act.q.max = INT32_MAX;
-		return ZTFLM_OK;
-	}
-	rc = ztflm_add_sub_check_quant(ctx, "input 1", &t[0]);
+	rc = check_quant(ctx, "input 1", &t[0]);
 	if (rc == ZTFLM_OK) {
-		rc = ztflm_add_sub_check_quant(ctx, "input 2", &t[1]);
+		rc = check_quant(ctx, "input 2", &t[1]);
 	}
 	if (rc == ZTFLM_OK) {
-		rc = ztflm_add_sub_check_quant(ctx, "output", &t[2]);
+		rc = check_quant(ctx, "output", &t[2]);
 	}
 	if (rc != ZTFLM_OK) {
 		return rc;
@@ -144,6 +124,33 @@ static int add_prepare(struct ztflm_context *ctx)
 						      t[2].type, &p->act.q.min, &p->act.q.max);
 	}
 	return rc;
+}
+
+static int add_prepare(struct ztflm_context *ctx)
+{
+	struct ztflm_tensor t[3];
+	struct ztflm_add_sub_op *op = NULL;
+	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
+	int rc = ztflm_add_sub_prepare_common(ctx, t, &op);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	struct ztflm_add_sub_params *p = &op->params;
+
+	if (t[2].type == ZTFLM_FLOAT32) {
+		ztflm_activation_range_float(act, &p->act.f.min, &p->act.f.max);
+		return ZTFLM_OK;
+	}
+	if (t[2].type == ZTFLM_INT32) {
+		ZTFLM_CHECK(ctx, t[0].scale_count == 0 && t[1].scale_count == 0,
+			    ZTFLM_ERR_UNSUPPORTED, "int32 inputs must not be quantized");
+		/* TFLM ignores the fused activation of an int32 ADD. */
+		p->act.q.min = INT32_MIN;
+		p->act.q.max = INT32_MAX;
+		return ZTFLM_OK;
+	}
+	return ztflm_add_sub_quant_params(ctx, t, act, p);
 }
 
 static int add_eval(struct ztflm_context *ctx)

@@ -67,8 +67,12 @@ struct ztflm_add_sub_op {
 int ztflm_add_sub_prepare_common(struct ztflm_context *ctx, struct ztflm_tensor t[3],
 				 struct ztflm_add_sub_op **op);
 
-/** Check the scale and zero point of a tensor of a quantized (int8/int16) node. */
-int ztflm_add_sub_check_quant(struct ztflm_context *ctx, const char *what,
-			      const struct ztflm_tensor *t);
+/**
+ * The int8/int16 parameters (ops/add.c): scales and zero points checked, both
+ * inputs rescaled to twice the larger input scale with left_shift bits of
+ * headroom, the activation range in the output's quantization.
+ */
+int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_tensor t[3],
+			       int32_t act, struct ztflm_add_sub_params *p);
 
 #endif /* ZTFLM_KERNELS_OPS_ADD_SUB_H_ */

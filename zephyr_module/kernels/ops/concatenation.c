@@ -24,14 +24,15 @@ static int check_input(struct ztflm_context *ctx, int32_t i, const struct ztflm_
 		ZTFLM_CHECK(ctx, d == axis || in->dims[d] == out->dims[d], ZTFLM_ERR_MODEL,
 			    "input %d dimension %d is %d but the output's is %d", (int)i, (int)d,
 			    (int)in->dims[d], (int)out->dims[d]);
-		ZTFLM_CHECK(ctx, in->dims[d] >= 0, ZTFLM_ERR_MODEL, "input %d has a negative dimension",
-			    (int)i);
+		ZTFLM_CHECK(ctx, in->dims[d] >= 0, ZTFLM_ERR_MODEL,
+			    "input %d has a negative dimension", (int)i);
 	}
 	if (in->type == ZTFLM_INT8) {
 		/* TFLM does not rescale int8 inputs. */
 		ZTFLM_CHECK(ctx, in->scale == out->scale && in->zero_point == out->zero_point,
 			    ZTFLM_ERR_UNSUPPORTED,
-			    "input %d quantization differs from the output's (no rescaling)", (int)i);
+			    "input %d quantization differs from the output's (no rescaling)",
+			    (int)i);
 	} else if (in->type == ZTFLM_INT16) {
 		ZTFLM_CHECK(ctx, in->zero_point == 0, ZTFLM_ERR_UNSUPPORTED,
 			    "input %d: int16 needs a zero point of 0, not %d", (int)i,

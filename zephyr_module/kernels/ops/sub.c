@@ -4,22 +4,6 @@
 #include "common/quant.h"
 #include "ops/add_sub.h"
 
-/*
- * TFLM QuantizeMultiplierSmallerThanOneExp, which aborts outside (0, 1). The
- * real multiplier comes from float arithmetic here, unlike ADD's double.
- */
-static int multiplier_below_one(struct ztflm_context *ctx, float real, int32_t *multiplier,
-				int8_t *shift)
-{
-	int32_t s = 0;
-
-	ZTFLM_CHECK(ctx, real > 0.0f && real < 1.0f, ZTFLM_ERR_UNSUPPORTED,
-		    "the output scale is too small for the input scales");
-	ztflm_quantize_multiplier((double)real, multiplier, &s);
-	*shift = (int8_t)s;
-	return ZTFLM_OK;
-}
-
 static int sub_prepare(struct ztflm_context *ctx)
 {
 	struct ztflm_tensor t[3];
@@ -62,40 +46,8 @@ static int sub_prepare(struct ztflm_context *ctx)
 		}
 		return ZTFLM_OK;
 	}
-	rc = ztflm_add_sub_check_quant(ctx, "input 1", &t[0]);
-	if (rc == ZTFLM_OK) {
-		rc = ztflm_add_sub_check_quant(ctx, "input 2", &t[1]);
-	}
-	if (rc == ZTFLM_OK) {
-		rc = ztflm_add_sub_check_quant(ctx, "output", &t[2]);
-	}
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	p->left_shift = t[2].type == ZTFLM_INT16 ? 15 : 20;
-	p->input1_offset = -t[0].zero_point;
-	p->input2_offset = -t[1].zero_point;
-	p->output_offset = t[2].zero_point;
-
-	const float max_scale = t[0].scale < t[1].scale ? t[1].scale : t[0].scale;
-	const float twice_max = 2.0f * max_scale;
-
-	rc = multiplier_below_one(ctx, t[0].scale / twice_max, &p->input1_multiplier,
-				  &p->input1_shift);
-	if (rc == ZTFLM_OK) {
-		rc = multiplier_below_one(ctx, t[1].scale / twice_max, &p->input2_multiplier,
-					  &p->input2_shift);
-	}
-	if (rc == ZTFLM_OK) {
-		rc = multiplier_below_one(ctx,
-					  twice_max / ((float)(1 << p->left_shift) * t[2].scale),
-					  &p->output_multiplier, &p->output_shift);
-	}
-	if (rc == ZTFLM_OK) {
-		rc = ztflm_activation_range_quantized(ctx, act, t[2].scale, t[2].zero_point,
-						      t[2].type, &p->act.q.min, &p->act.q.max);
-	}
-	return rc;
+	/* As ADD (the released TFLM computes SUB's multipliers in double, like ADD's). */
+	return ztflm_add_sub_quant_params(ctx, t, act, p);
 }
 
 static int sub_eval(struct ztflm_context *ctx)

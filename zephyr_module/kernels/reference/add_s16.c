@@ -19,7 +19,7 @@ static inline int16_t one(const struct ztflm_add_sub_params *p, int32_t x, int32
 }
 
 void ztflm_add_s16(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-		 const int16_t *in1, const int16_t *in2, int16_t *out)
+		   const int16_t *in1, const int16_t *in2, int16_t *out)
 {
 	const uint32_t ndims = b->ndims;
 

@@ -19,7 +19,7 @@ static inline int8_t one(const struct ztflm_add_sub_params *p, int32_t x, int32_
 }
 
 void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-		const int8_t *in1, const int8_t *in2, int8_t *out)
+		  const int8_t *in1, const int8_t *in2, int8_t *out)
 {
 	const uint32_t ndims = b->ndims;
 

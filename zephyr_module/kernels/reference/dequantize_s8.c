@@ -2,7 +2,7 @@
 #include "ops/dequantize.h"
 
 void ztflm_dequantize_s8_f32(const struct ztflm_dequantize_params *p, const int8_t *in,
-			      float *out, uint32_t count)
+			     float *out, uint32_t count)
 {
 	/* TFLM keeps the scale as a double and rounds the product once, to float. */
 	const double scale = (double)p->scale;

@@ -32,7 +32,8 @@ void ztflm_mean_s16(const struct ztflm_mean_params *p, const int16_t *in, int16_
 
 			const int32_t centered = (int32_t)(sum - zp_total);
 			const int32_t scaled = ztflm_mbqm(centered, p->multiplier, p->shift);
-			const int32_t q = (int32_t)((uint32_t)scaled + (uint32_t)p->output_zero_point);
+			const int32_t q =
+				(int32_t)((uint32_t)scaled + (uint32_t)p->output_zero_point);
 
 			result = (int16_t)ztflm_clamp_i32(q, INT16_MIN, INT16_MAX);
 		}

@@ -1,7 +1,8 @@
 /* RELU6 of int16 tensors (reference). */
 #include "ops/relu.h"
 
-void ztflm_relu6_s16(const struct ztflm_relu6_params *p, const int16_t *in, int16_t *out, uint32_t count)
+void ztflm_relu6_s16(const struct ztflm_relu6_params *p, const int16_t *in, int16_t *out,
+		     uint32_t count)
 {
 	const int16_t lower = (int16_t)p->lower;
 	const int16_t upper = (int16_t)p->upper;

@@ -2,7 +2,8 @@
 #include "common/quant.h"
 #include "ops/relu.h"
 
-void ztflm_relu_s16(const struct ztflm_relu_params *p, const int16_t *in, int16_t *out, uint32_t count)
+void ztflm_relu_s16(const struct ztflm_relu_params *p, const int16_t *in, int16_t *out,
+		    uint32_t count)
 {
 	for (uint32_t i = 0; i < count; i++) {
 		const int32_t centered = (int32_t)in[i] - p->input_zero_point;

@@ -8,7 +8,7 @@ static inline float one(const struct ztflm_add_sub_params *p, float x, float y)
 }
 
 void ztflm_sub_f32(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-		 const float *in1, const float *in2, float *out)
+		   const float *in1, const float *in2, float *out)
 {
 	const uint32_t ndims = b->ndims;
 

@@ -11,7 +11,7 @@ static inline int32_t one(const struct ztflm_add_sub_params *p, int32_t x, int32
 }
 
 void ztflm_sub_s32(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-		 const int32_t *in1, const int32_t *in2, int32_t *out)
+		   const int32_t *in1, const int32_t *in2, int32_t *out)
 {
 	const uint32_t ndims = b->ndims;
 

@@ -1,0 +1,134 @@
+"""FULLY_CONNECTED is bit-exact with TFLM: int8 per-channel/per-tensor (float scale product),
+float32, inputs of any rank flattened to batches x depth, keep_num_dims, bias or none, every fused
+activation."""
+import numpy as np
+import pytest
+from modelbuilder import ModelBuilder
+import oracle
+
+ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
+
+
+def build(in_shape, units, dtype, activation="NONE", keep_num_dims=False, per_channel=False,
+          bias=True, seed=0, iq=(0.05, -3), oq=(0.2, 2), filter_zp=0, bias_range=2000,
+          drop_bias_input=False):
+    rng = np.random.default_rng(seed)
+    depth = in_shape[-1]
+    batches = int(np.prod(in_shape)) // depth
+    out_shape = list(in_shape[:-1]) + [units] if keep_num_dims else [batches, units]
+    b = ModelBuilder()
+    if dtype == np.int8:
+        x = b.input(in_shape, np.int8, scale=iq[0], zero_point=iq[1])
+        wscale = (10 ** rng.uniform(-3, -1, units if per_channel else 1)).astype(np.float32)
+        wt = rng.integers(-127, 128, (units, depth)).astype(np.int8)
+        f = b.const(wt, scale=wscale, zero_point=[filter_zp] * len(wscale),
+                    quantized_dimension=0)
+        ins = [x, f]
+        if bias:
+            bscale = (np.float32(iq[0]) * np.broadcast_to(wscale, (units,))).astype(np.float32)
+            bv = rng.integers(-bias_range, bias_range + 1, units).astype(np.int32)
+            ins.append(b.const(bv, scale=bscale, zero_point=[0] * units))
+        y = b.tensor(out_shape, np.int8, scale=oq[0], zero_point=oq[1])
+    else:
+        x = b.input(in_shape, np.float32)
+        ins = [x, b.const(rng.normal(0, 0.5, (units, depth)).astype(np.float32))]
+        if bias:
+            ins.append(b.const(rng.normal(0, 1, units).astype(np.float32)))
+        y = b.tensor(out_shape, np.float32)
+    if not bias and not drop_bias_input:
+        ins.append(-1)
+    b.op("FULLY_CONNECTED", ins, [y], "FullyConnectedOptions", activation=activation,
+         keep_num_dims=keep_num_dims)
+    b.output(y)
+    return b.build()
+
+
+SHAPES = [([16], 4), ([1, 16], 8), ([3, 10], 5), ([2, 3, 7], 6), ([2, 2, 3, 5], 3),
+          ([1, 1, 1, 64], 10), ([4, 1], 1), ([5, 33], 17)]
+
+
+@pytest.mark.parametrize("in_shape,units", SHAPES)
+@pytest.mark.parametrize("per_channel", [True, False], ids=["per_channel", "per_tensor"])
+@pytest.mark.parametrize("keep_num_dims", [False, True], ids=["flat", "keep_dims"])
+def test_fc_int8_flattens_like_tflm(in_shape, units, per_channel, keep_num_dims):
+    model = build(in_shape, units, np.int8, keep_num_dims=keep_num_dims, per_channel=per_channel)
+    oracle.assert_bit_exact(model, n_random=3)
+
+
+@pytest.mark.parametrize("in_shape,units", SHAPES)
+@pytest.mark.parametrize("keep_num_dims", [False, True], ids=["flat", "keep_dims"])
+def test_fc_float32_flattens_like_tflm(in_shape, units, keep_num_dims):
+    oracle.assert_bit_exact(build(in_shape, units, np.float32, keep_num_dims=keep_num_dims),
+                            n_random=3)
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+@pytest.mark.parametrize("per_channel", [True, False], ids=["per_channel", "per_tensor"])
+def test_fc_int8_fused_activation_clamps_like_tflm(activation, per_channel):
+    model = build([3, 20], 7, np.int8, activation, per_channel=per_channel, oq=(0.01, -10),
+                  bias_range=20000)
+    oracle.assert_bit_exact(model)
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_fc_float32_fused_activation_clamps_like_tflm(activation):
+    oracle.assert_bit_exact(build([3, 20], 7, np.float32, activation))
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float32"])
+@pytest.mark.parametrize("drop", [False, True], ids=["absent_index", "two_inputs"])
+@pytest.mark.parametrize("per_channel", [True, False], ids=["per_channel", "per_tensor"])
+def test_fc_without_bias_matches_tflm(dtype, drop, per_channel):
+    oracle.assert_bit_exact(build([2, 12], 5, dtype, bias=False, drop_bias_input=drop,
+                                  per_channel=per_channel))
+
+
+@pytest.mark.parametrize("filter_zp", [-5, 3])
+def test_fc_int8_per_tensor_uses_the_filter_zero_point_like_tflm(filter_zp):
+    oracle.assert_bit_exact(build([2, 12], 5, np.int8, filter_zp=filter_zp))
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_fc_int8_random_scales_and_zero_points_match_tflm(seed):
+    rng = np.random.default_rng(seed)
+    iq = (float(10 ** rng.uniform(-3, 0)), int(rng.integers(-128, 128)))
+    oq = (float(10 ** rng.uniform(-3, 0.5)), int(rng.integers(-128, 128)))
+    model = build([2, 3, 9], 6, np.int8, ACTIVATIONS[seed % 4], keep_num_dims=seed % 2 == 0,
+                  per_channel=seed % 3 == 0, seed=seed, iq=iq, oq=oq,
+                  bias_range=int(rng.integers(1, 100000)))
+    oracle.assert_bit_exact(model, n_random=3, seed=seed)
+
+
+def test_fc_rejects_input_that_does_not_flatten_to_the_output_batches():
+    import ztflm
+    b = ModelBuilder()
+    x = b.input([3, 10], np.float32)
+    f = b.const(np.ones((4, 10), np.float32))
+    y = b.tensor([2, 4], np.float32)
+    b.op("FULLY_CONNECTED", [x, f, -1], [y], "FullyConnectedOptions")
+    b.output(y)
+    with pytest.raises(ztflm.Error):
+        ztflm.Interpreter.from_bytes(b.build())
+
+
+@pytest.mark.parametrize("oq", [(1e-6, 0), (3e-5, -100), (50.0, 3), (1e6, 0)])
+@pytest.mark.parametrize("per_channel", [True, False], ids=["per_channel", "per_tensor"])
+def test_fc_int8_extreme_output_scales_match_tflm(oq, per_channel):
+    oracle.assert_bit_exact(build([2, 30], 4, np.int8, per_channel=per_channel, oq=oq,
+                                  bias_range=100000))
+
+
+def test_fc_int8_per_tensor_rejects_bias_scale_far_from_input_times_filter_like_tflm():
+    import ztflm
+    b = ModelBuilder()
+    x = b.input([1, 8], np.int8, scale=0.5, zero_point=0)
+    f = b.const(np.ones((2, 8), np.int8), scale=0.5, zero_point=0)
+    bias = b.const(np.ones(2, np.int32), scale=1.0, zero_point=0)
+    y = b.tensor([1, 2], np.int8, scale=0.5, zero_point=0)
+    b.op("FULLY_CONNECTED", [x, f, bias], [y], "FullyConnectedOptions")
+    b.output(y)
+    model = b.build()
+    with pytest.raises(ztflm.Error, match="bias scale"):
+        ztflm.Interpreter.from_bytes(model)
+    with pytest.raises(Exception):
+        oracle.run_tflm(model, [np.zeros((1, 8), np.int8)])

@@ -1,0 +1,88 @@
+/* CONV_2D of int8 tensors with int8 weights, per-channel or per-tensor (reference). */
+#include "common/quant.h"
+#include "ops/conv_2d.h"
+
+uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
+{
+	(void)p;
+	return 0;
+}
+
+/* One output value before rescaling: the window at (y0, x0); points outside the input are 0. */
+static inline int32_t window_sum(const struct ztflm_conv_params *p, const int8_t *in_g,
+				 const int8_t *flt, int32_t y0, int32_t x0)
+{
+	const uint32_t row = (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t depth = (uint32_t)p->input_c;
+	const uint32_t f_w = (uint32_t)p->filter_w;
+	const uint32_t f_depth = (uint32_t)p->filter_c;
+	const int32_t f_c = p->filter_c;
+	const int32_t in_offset = p->input_offset;
+	/* Wrapping: TFLM's int32 accumulator is not checked either. */
+	uint32_t acc = 0;
+
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int32_t y = y0 + p->dilation_h * fy;
+
+		if (y < 0 || y >= p->input_h) {
+			continue;
+		}
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			const int32_t x = x0 + p->dilation_w * fx;
+
+			if (x < 0 || x >= p->input_w) {
+				continue;
+			}
+			const int8_t *px = in_g + (uint32_t)y * row + (uint32_t)x * depth;
+			const int8_t *pf = flt + ((uint32_t)fy * f_w + (uint32_t)fx) * f_depth;
+
+			for (int32_t ic = 0; ic < f_c; ic++) {
+				acc += (uint32_t)((int32_t)pf[ic] * ((int32_t)px[ic] + in_offset));
+			}
+		}
+	}
+	return (int32_t)acc;
+}
+
+void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		      const int32_t *shift, const int8_t *in, const int8_t *filter,
+		      const int32_t *bias, int8_t *out, void *scratch)
+{
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t f_size = (uint32_t)p->filter_h * (uint32_t)p->filter_w *
+				     (uint32_t)p->filter_c;
+	const int32_t f_c = p->filter_c;
+	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
+	const int32_t step = p->per_channel ? 1 : 0;
+
+	(void)scratch;
+	for (int32_t b = 0; b < p->batches; b++) {
+		const int8_t *in_b = in + (uint32_t)b * image;
+
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			const int32_t y0 = oy * p->stride_h - p->pad_h;
+
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				const int32_t x0 = ox * p->stride_w - p->pad_w;
+
+				for (int32_t oc = 0; oc < p->output_c; oc++) {
+					const int8_t *in_g = in_b + (oc / per_group) * f_c;
+					uint32_t acc = (uint32_t)window_sum(
+						p, in_g, filter + (uint32_t)oc * f_size, y0, x0);
+
+					if (bias != NULL) {
+						acc += (uint32_t)bias[oc];
+					}
+					const int32_t ch = oc * step;
+					const int32_t scaled =
+						ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
+					const int32_t res = (int32_t)((uint32_t)scaled +
+								      (uint32_t)p->output_offset);
+
+					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
+									 p->act.q.max);
+				}
+			}
+		}
+	}
+}

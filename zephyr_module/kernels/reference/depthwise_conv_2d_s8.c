@@ -1,0 +1,86 @@
+/* DEPTHWISE_CONV_2D of int8 tensors with int8 weights, per-channel or per-tensor (reference). */
+#include "common/quant.h"
+#include "ops/depthwise_conv_2d.h"
+
+uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+{
+	(void)p;
+	return 0;
+}
+
+/*
+ * One output value before rescaling: the window at (y0, x0) of input channel
+ * ic (in_c points at it) with filter channel oc (flt points at it).
+ */
+static inline int32_t window_sum(const struct ztflm_dw_conv_params *p, const int8_t *in_c,
+				 const int8_t *flt, int32_t y0, int32_t x0)
+{
+	const uint32_t depth = (uint32_t)p->input_c;
+	const uint32_t f_depth = (uint32_t)p->output_c;
+	const int32_t in_offset = p->input_offset;
+	/* Wrapping, as TFLM's unchecked int32 accumulator. */
+	uint32_t acc = 0;
+
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int32_t y = y0 + p->dilation_h * fy;
+
+		if (y < 0 || y >= p->input_h) {
+			continue;
+		}
+		const int8_t *row = in_c + (uint32_t)y * (uint32_t)p->input_w * depth;
+		const int8_t *frow = flt + (uint32_t)fy * (uint32_t)p->filter_w * f_depth;
+
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			const int32_t x = x0 + p->dilation_w * fx;
+
+			if (x < 0 || x >= p->input_w) {
+				continue;
+			}
+			const int32_t iv = row[(uint32_t)x * depth];
+			const int32_t fv = frow[(uint32_t)fx * f_depth];
+
+			acc += (uint32_t)(fv * (iv + in_offset));
+		}
+	}
+	return (int32_t)acc;
+}
+
+void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+				const int32_t *shift, const int8_t *in, const int8_t *filter,
+				const int32_t *bias, int8_t *out, void *scratch)
+{
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const int32_t dm = p->depth_multiplier;
+	const int32_t step = p->per_channel ? 1 : 0;
+
+	(void)scratch;
+	for (int32_t b = 0; b < p->batches; b++) {
+		const int8_t *in_b = in + (uint32_t)b * image;
+
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			const int32_t y0 = oy * p->stride_h - p->pad_h;
+
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				const int32_t x0 = ox * p->stride_w - p->pad_w;
+
+				for (int32_t oc = 0; oc < p->output_c; oc++) {
+					/* oc = m + ic * dm, in TFLM's (ic, m) loop order */
+					uint32_t acc = (uint32_t)window_sum(p, in_b + oc / dm,
+									    filter + oc, y0, x0);
+
+					if (bias != NULL) {
+						acc += (uint32_t)bias[oc];
+					}
+					const int32_t ch = oc * step;
+					const int32_t scaled =
+						ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
+					const int32_t res = (int32_t)((uint32_t)scaled +
+								      (uint32_t)p->output_offset);
+
+					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
+									 p->act.q.max);
+				}
+			}
+		}
+	}
+}
