@@ -81,7 +81,8 @@ def test_exact_arena_size_runs_and_one_byte_less_names_the_size() -> None:
     ip = ztflm.Interpreter.from_bytes(data, arena_size=used)
     assert ip.arena_used_bytes() == used
     assert ip.arena_head_bytes() + ip.arena_tail_bytes() <= used
-    with pytest.raises(ztflm.Error, match=f"arena too small: needs {used} bytes") as err:
+    short = rf"arena too small: needs (at least )?{used} bytes"
+    with pytest.raises(ztflm.Error, match=short) as err:
         ztflm.Interpreter.from_bytes(data, arena_size=used - 1)
     assert err.value.needed == used
 

@@ -2,9 +2,9 @@
 float32, inputs of any rank flattened to batches x depth, keep_num_dims, bias or none, every fused
 activation."""
 import numpy as np
+import oracle
 import pytest
 from modelbuilder import ModelBuilder
-import oracle
 
 ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
 
@@ -130,5 +130,5 @@ def test_fc_int8_per_tensor_rejects_bias_scale_far_from_input_times_filter_like_
     model = b.build()
     with pytest.raises(ztflm.Error, match="bias scale"):
         ztflm.Interpreter.from_bytes(model)
-    with pytest.raises(Exception):
+    with pytest.raises(RuntimeError):
         oracle.run_tflm(model, [np.zeros((1, 8), np.int8)])

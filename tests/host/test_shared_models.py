@@ -69,8 +69,10 @@ def test_shared_model_runs_in_exact_arena_and_one_byte_less_fails(name: str) -> 
     for i, x in enumerate(inputs):
         exact.set_input(x, i)
     exact.invoke()
-    with pytest.raises(ztflm.Error, match=rf"needs {used} bytes"):
+    with pytest.raises(ztflm.Error, match=rf"needs (at least )?{used} bytes") as err:
         ztflm.Interpreter.from_bytes(data, arena_size=used - 1)
+    assert err.value.code == ztflm.Status.ARENA
+    assert err.value.needed == used
 
 
 def tflm_arena_bytes(path: Path) -> int:

@@ -72,6 +72,9 @@ int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activati
 	*act_max = qmax;
 	switch (activation) {
 	case ZTFLM_ACT_NONE:
+	case ZTFLM_ACT_TANH:
+	case ZTFLM_ACT_SIGN_BIT:
+		/* TFLM clamps only for the RELU family; the others run unclamped. */
 		break;
 	case ZTFLM_ACT_RELU:
 		rc = quantize_value(ctx, scale, zero_point, 0.0f, &q);
