@@ -1,0 +1,21 @@
+/* LOGISTIC: int8 (output zero point -128) and float32. */
+#include "ops/q4_activation.h"
+
+static int prepare(struct ztflm_context *ctx)
+{
+	return ztflm_q4_prepare(ctx, -128);
+}
+
+static int eval(struct ztflm_context *ctx)
+{
+	const struct ztflm_q4_params *p = ctx->op_data;
+
+	if (p->type == ZTFLM_INT8) {
+		ztflm_logistic_s8(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
+	} else {
+		ztflm_logistic_f32(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
+	}
+	return ZTFLM_OK;
+}
+
+const struct ztflm_kernel ztflm_kernel_logistic = {prepare, eval};

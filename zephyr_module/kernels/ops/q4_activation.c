@@ -1,0 +1,61 @@
+/* The prepare step shared by LOGISTIC and TANH, as TFLM's CalculateArithmeticOpData. */
+#include <math.h>
+
+#include "common/quant.h"
+#include "ops/q4_activation.h"
+
+#define INPUT_INTEGER_BITS 4
+
+int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point)
+{
+	struct ztflm_tensor in;
+	struct ztflm_tensor out;
+	int rc;
+
+	ZTFLM_CHECK(ctx, ctx->inputs_count == 1 && ctx->outputs_count == 1, ZTFLM_ERR_MODEL,
+		    "needs 1 input and 1 output, has %d and %d", (int)ctx->inputs_count,
+		    (int)ctx->outputs_count);
+	rc = ztflm_get_input(ctx, 0, &in);
+	if (!rc) {
+		rc = ztflm_get_output(ctx, 0, &out);
+	}
+	if (rc) {
+		return rc;
+	}
+	if (in.type != ZTFLM_INT8 && in.type != ZTFLM_FLOAT32) {
+		return ztflm_fail_type(ctx, "input", in.type);
+	}
+	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL, "output type %s differs from input %s",
+		    ztflm_type_name(out.type), ztflm_type_name(in.type));
+	ZTFLM_CHECK(ctx, out.elements == in.elements, ZTFLM_ERR_MODEL,
+		    "output has %u elements, input %u", out.elements, in.elements);
+
+	struct ztflm_q4_params *p = ztflm_alloc_op_data(ctx, sizeof(*p));
+
+	if (!p) {
+		return ZTFLM_ERR_ARENA;
+	}
+	p->type = in.type;
+	p->count = in.elements;
+	if (in.type == ZTFLM_FLOAT32) {
+		return ZTFLM_OK;
+	}
+	ZTFLM_CHECK(ctx, int8_output_zero_point == INT32_MIN ||
+			    out.zero_point == int8_output_zero_point,
+		    ZTFLM_ERR_UNSUPPORTED, "int8 output zero point must be %d, is %d",
+		    (int)int8_output_zero_point, (int)out.zero_point);
+	/* frexp of scale * 2^27, rounded to Q31, as TFLM (not QuantizeMultiplier). */
+	const double real = (double)in.scale * (double)(1 << (31 - INPUT_INTEGER_BITS));
+	int shift = 0;
+	const double q = frexp(real, &shift);
+
+	ZTFLM_CHECK(ctx, real > 0.0 && shift >= 0 && shift <= 30, ZTFLM_ERR_UNSUPPORTED,
+		    "input scale out of range");
+	p->input_zero_point = in.zero_point;
+	p->input_multiplier = (int32_t)round(q * (double)(1LL << 31));
+	p->input_left_shift = shift;
+	p->input_range_radius = (int32_t)floor(((1 << INPUT_INTEGER_BITS) - 1) *
+					       (double)(1LL << (31 - INPUT_INTEGER_BITS)) /
+					       (double)(1LL << shift));
+	return ZTFLM_OK;
+}

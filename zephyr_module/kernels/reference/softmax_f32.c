@@ -1,0 +1,28 @@
+/* SOFTMAX on float32 (reference): expf in TFLM's order, then division by the sum. */
+#include <float.h>
+#include <math.h>
+
+#include "ops/softmax.h"
+
+void ztflm_softmax_f32(const struct ztflm_softmax_params *p, const float *in, float *out)
+{
+	for (int32_t i = 0; i < p->outer; i++) {
+		const float *x = in + (uint32_t)i * (uint32_t)p->depth;
+		float *y = out + (uint32_t)i * (uint32_t)p->depth;
+		float max = -FLT_MAX;
+		float sum = 0.0f;
+
+		for (int32_t c = 0; c < p->depth; c++) {
+			max = max < x[c] ? x[c] : max;
+		}
+		for (int32_t c = 0; c < p->depth; c++) {
+			const float e = expf((x[c] - max) * p->beta);
+
+			y[c] = e;
+			sum += e;
+		}
+		for (int32_t c = 0; c < p->depth; c++) {
+			y[c] = y[c] / sum;
+		}
+	}
+}
