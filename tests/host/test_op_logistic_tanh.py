@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from modelbuilder import ModelBuilder
-
 import oracle
+import pytest
 import ztflm
+from modelbuilder import ModelBuilder
 
 
 def model(op: str, dtype: type, scale: float = 0.1, zero_point: int = 0,

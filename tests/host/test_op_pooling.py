@@ -3,11 +3,10 @@ strides, SAME and VALID padding, and every fused activation."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from modelbuilder import ModelBuilder
-
 import oracle
+import pytest
 import ztflm
+from modelbuilder import ModelBuilder
 
 
 def out_size(n: int, f: int, s: int, padding: str) -> int:
