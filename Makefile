@@ -47,17 +47,19 @@ test-c: setup
 	clang $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
 		-o $(BUILD)/san/test_plan_invariants_clang
 	$(BUILD)/san/test_plan_invariants_gcc $(MODELS)/*.tflite
-	$(BUILD)/san/test_plan_invariants_clang $(MODELS)/*.tflite
+	$(BUILD)/san/test_plan_invariants_gcc -r $(MODELS)/*.tflite
+	$(BUILD)/san/test_plan_invariants_clang -r $(MODELS)/*.tflite
 
-# The arena holds no pointers: a 32-bit build plans every model into the same bytes.
+# The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.
 test-m32: setup
 	@mkdir -p $(BUILD)/m32
 	gcc $(WARN) -m32 -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
 		-o $(BUILD)/m32/test_plan_invariants
 	gcc $(WARN) -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
 		-o $(BUILD)/m32/test_plan_invariants_64
-	$(BUILD)/m32/test_plan_invariants $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena32.txt
-	$(BUILD)/m32/test_plan_invariants_64 $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena64.txt
+	$(BUILD)/m32/test_plan_invariants -r $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena32.txt
+	$(BUILD)/m32/test_plan_invariants_64 -r $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena64.txt
+	@cat $(BUILD)/m32/arena32.txt
 	diff -u $(BUILD)/m32/arena64.txt $(BUILD)/m32/arena32.txt && echo "32-bit and 64-bit arenas identical"
 
 # The library builds warning-free for every Cortex-M core we target.
