@@ -87,7 +87,7 @@ bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)
 
 demo: setup native
-	$(PY) -m ztflm.cli run $(MODELS)/mlperf_kws_dscnn_int8.tflite --compare-tflm
+	$(PY) -m ztflm run $(MODELS)/mlperf_kws_dscnn_int8.tflite --compare-tflm
 
 clean:
 	rm -rf $(BUILD)
