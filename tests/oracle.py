@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 import numpy as np
-import ztflm
 from tflite_micro.python.tflite_micro import runtime
+
+import ztflm
 from ztflm.compare import random_input
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from modelbuilder import ModelBuilder
 
 pytestmark = pytest.mark.nosan  # runs the CLI in subprocesses

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 import ztflm
 from modelbuilder import ModelBuilder
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 import ztflm
 from modelbuilder import ModelBuilder
 

@@ -1,7 +1,8 @@
 """CONCATENATION is bit-exact with TFLM for every axis, input count and element type."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

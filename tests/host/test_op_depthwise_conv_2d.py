@@ -1,8 +1,9 @@
 """DEPTHWISE_CONV_2D is bit-exact with TFLM: int8 per-channel/per-tensor, float32, padding, strides,
 dilation, depth multiplier, bias or none, every fused activation."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]

@@ -1,7 +1,8 @@
 """DEQUANTIZE is bit-exact with TFLM: int8, int16 and uint8 to float32 via a double product."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

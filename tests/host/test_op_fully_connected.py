@@ -2,8 +2,9 @@
 float32, inputs of any rank flattened to batches x depth, keep_num_dims, bias or none, every fused
 activation."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]

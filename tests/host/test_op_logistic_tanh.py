@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 import ztflm
 from modelbuilder import ModelBuilder
 

@@ -1,7 +1,8 @@
 """MEAN is bit-exact with TFLM: float sums in memory order, int8/int16 folded rescale, any axes."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

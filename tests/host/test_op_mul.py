@@ -1,7 +1,8 @@
 """MUL is bit-exact with TFLM: int8/int16 rescaling, int32 wrapping, float, broadcasts, fusing."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]

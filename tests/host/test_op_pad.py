@@ -1,7 +1,8 @@
 """PAD and PADV2 are bit-exact with TFLM: ranks 1 to 5, every element type, pad values."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

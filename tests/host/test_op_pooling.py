@@ -3,8 +3,9 @@ strides, SAME and VALID padding, and every fused activation."""
 from __future__ import annotations
 
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 import ztflm
 from modelbuilder import ModelBuilder
 

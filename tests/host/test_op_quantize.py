@@ -1,7 +1,8 @@
 """QUANTIZE is bit-exact with TFLM: float to int8/int16 and every integer requantization it runs."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

@@ -1,7 +1,8 @@
 """RELU and RELU6 are bit-exact with TFLM: RELU rescales int8/int16 to the output, RELU6 not."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

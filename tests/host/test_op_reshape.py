@@ -1,7 +1,8 @@
 """RESHAPE is bit-exact with TFLM: shares its input's memory in a graph, copies at its edges."""
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 from modelbuilder import ModelBuilder
 
 

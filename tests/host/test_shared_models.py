@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import oracle
 import pytest
+
+import oracle
 import ztflm
 
 MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models"

@@ -204,6 +204,14 @@ class Interpreter:
     def get_tensor_details(self, index: int) -> dict[str, Any]:
         return self._details(self._view("tensor", index))
 
+    def tensor_arena_offset(self, index: int) -> Optional[int]:
+        """Where tensor index lives in the arena (bytes from its aligned start), None when
+        it lives in the model (constants) or nowhere (unused)."""
+        t = self._view("tensor", index)
+        if t.is_const or not t.data:
+            return None
+        return int(t.data) - int(self._arena._struct.base)
+
     # ---- memory ----------------------------------------------------------------------------
 
     def arena_used_bytes(self) -> int:
