@@ -16,12 +16,13 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+.PHONY: help setup native test fuzz fuzz-run fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
 	@echo "make demo        run a bundled model and check it against TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
+	@echo "make fuzz        libFuzzer on model bytes for FUZZ_SECONDS (default 600)"
 
 setup:
 	@scripts/setup.sh
@@ -33,7 +34,7 @@ $(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py | se
 
 native: $(NATIVE)
 
-test: setup lint test-c test-m32 test-cross test-py test-py-san
+test: setup lint test-c test-m32 test-cross test-py test-py-san fuzz-smoke
 	@echo "make test: all tiers passed"
 
 lint: setup
@@ -82,6 +83,31 @@ test-py-san: setup
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
+
+# libFuzzer with ASan and UBSan over model bytes; seeds are the shared models. Crashes land
+# in $(BUILD)/fuzz/ and become regression inputs under tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 600
+FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
+	%/tflm_person_detect_int8.tflite,$(wildcard $(MODELS)/*.tflite))
+
+$(BUILD)/fuzz/fuzz_model: $(HOST_SRC) tests/fuzz/fuzz_model.c | setup
+	@mkdir -p $(BUILD)/fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(INC) $(HOST_SRC) tests/fuzz/fuzz_model.c -lm -o $@
+
+fuzz-run: $(BUILD)/fuzz/fuzz_model
+	@mkdir -p $(BUILD)/fuzz/corpus
+	cp $(FUZZ_SEEDS) $(BUILD)/fuzz/corpus/
+	set -o pipefail; $(BUILD)/fuzz/fuzz_model -max_total_time=$(FUZZ_SECONDS) -max_len=400000 \
+		-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
+		$(BUILD)/fuzz/corpus 2>&1 | tail -n 14
+
+fuzz: fuzz-run
+
+# The bounded smoke run of `make test`, plus every input that ever crashed.
+fuzz-smoke: $(BUILD)/fuzz/fuzz_model
+	$(BUILD)/fuzz/fuzz_model -runs=0 tests/fuzz/regressions
+	$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=60
 
 bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(gcc make clang llvm valgrind gcc-arm-none-eabi libnewlib-arm-none-eabi
+DEBIAN_PACKAGES=(gcc make clang llvm libclang-rt-14-dev valgrind gcc-arm-none-eabi libnewlib-arm-none-eabi
 	qemu-system-arm qemu-system-misc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 	gcc-multilib device-tree-compiler ninja-build cmake)
 
