@@ -154,34 +154,16 @@ static int pad_eval(struct ztflm_context *ctx)
 	const struct pad_op *op = ctx->op_data;
 	const void *in = ztflm_input_data(ctx, 0);
 	void *out = ztflm_output_data(ctx, 0);
-	int32_t value = op->value;
-	int16_t value16 = (int16_t)value;
-	int8_t value8 = (int8_t)value;
+	const uint32_t size = ztflm_type_size((uint8_t)op->type);
+	/* Little-endian: the low bytes of the int32 are the narrower types' value. */
+	uint8_t value[4];
 
+	memcpy(value, &op->value, sizeof(value));
 	if (ctx->inputs_count == 3 && ztflm_has_input(ctx, 2)) {
-		const void *v = ztflm_input_data(ctx, 2);
-
 		/* One element of the input's type; memcpy as it may be unaligned model data. */
-		if (op->type == ZTFLM_INT8) {
-			memcpy(&value8, v, sizeof(value8));
-		} else if (op->type == ZTFLM_INT16) {
-			memcpy(&value16, v, sizeof(value16));
-		} else {
-			memcpy(&value, v, sizeof(value));
-		}
+		memcpy(value, ztflm_input_data(ctx, 2), size);
 	}
-	switch (op->type) {
-	case ZTFLM_INT8:
-		ztflm_pad_s8(&op->params, in, value8, out);
-		break;
-	case ZTFLM_INT16:
-		ztflm_pad_s16(&op->params, in, value16, out);
-		break;
-	default:
-		/* int32 and float32: the pad value's bits; 0 is 0.0f too. */
-		ztflm_pad_s32(&op->params, in, value, out);
-		break;
-	}
+	ztflm_pad(&op->params, size, in, value, out);
 	return ZTFLM_OK;
 }
 

@@ -27,11 +27,11 @@ static inline const struct ztflm_pad_dim *ztflm_pad_dims(const struct ztflm_pad_
 	return (const struct ztflm_pad_dim *)(const void *)(p + 1);
 }
 
-void ztflm_pad_s8(const struct ztflm_pad_params *p, const int8_t *in, int8_t value, int8_t *out);
-void ztflm_pad_s16(const struct ztflm_pad_params *p, const int16_t *in, int16_t value,
-		   int16_t *out);
-/** Also float32, moved as bit patterns. */
-void ztflm_pad_s32(const struct ztflm_pad_params *p, const int32_t *in, int32_t value,
-		   int32_t *out);
+/**
+ * Pads elements of size bytes (1, 2 or 4: int8, int16, int32 and float32 alike, moved as
+ * bit patterns); value points at one element of padding.
+ */
+void ztflm_pad(const struct ztflm_pad_params *p, uint32_t size, const void *in, const void *value,
+	       void *out);
 
 #endif /* ZTFLM_KERNELS_OPS_PAD_H_ */

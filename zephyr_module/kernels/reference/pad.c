@@ -1,19 +1,25 @@
-/* PAD of int32 and float32 tensors (reference). */
+/* PAD of any 1-, 2- or 4-byte element type (reference): data movement only. */
 #include <string.h>
 
 #include "ops/pad.h"
 
-static void fill(int32_t *out, int32_t value, uint32_t count)
+static uint8_t *fill(uint8_t *out, const uint8_t *value, uint32_t size, uint32_t count)
 {
 	for (uint32_t i = 0; i < count; i++) {
-		out[i] = value;
+		memcpy(out, value, size);
+		out += size;
 	}
+	return out;
 }
 
-void ztflm_pad_s32(const struct ztflm_pad_params *p, const int32_t *in, int32_t value, int32_t *out)
+void ztflm_pad(const struct ztflm_pad_params *p, uint32_t size, const void *in_data,
+	       const void *value_data, void *out_data)
 {
 	const struct ztflm_pad_dim *d = ztflm_pad_dims(p);
 	const uint32_t nd = p->ndims;
+	const uint8_t *in = in_data;
+	const uint8_t *value = value_data;
+	uint8_t *out = out_data;
 	/* Output elements of one step along each dimension; the loop counters. */
 	uint32_t step[ZTFLM_PAD_MAX_DIMS];
 	uint32_t idx[ZTFLM_PAD_MAX_DIMS];
@@ -27,24 +33,21 @@ void ztflm_pad_s32(const struct ztflm_pad_params *p, const int32_t *in, int32_t 
 	 * Walk the output in order: entering dimension k writes its leading
 	 * padding, leaving it its trailing padding; the innermost copies a row.
 	 */
-	fill(out, value, d[0].before * step[0]);
-	out += d[0].before * step[0];
+	out = fill(out, value, size, d[0].before * step[0]);
 	idx[0] = 0;
 	for (;;) {
 		if (idx[k] < d[k].in && k + 1 < nd) {
 			k++;
 			idx[k] = 0;
-			fill(out, value, d[k].before * step[k]);
-			out += d[k].before * step[k];
+			out = fill(out, value, size, d[k].before * step[k]);
 			continue;
 		}
 		if (k + 1 == nd && d[k].in > 0) {
-			memcpy(out, in, d[k].in * sizeof(*in));
-			in += d[k].in;
-			out += d[k].in;
+			memcpy(out, in, d[k].in * size);
+			in += d[k].in * size;
+			out += d[k].in * size;
 		}
-		fill(out, value, d[k].after * step[k]);
-		out += d[k].after * step[k];
+		out = fill(out, value, size, d[k].after * step[k]);
 		if (k == 0) {
 			break;
 		}
