@@ -16,7 +16,7 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test fuzz fuzz-run fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+.PHONY: help setup native test test-qemu fuzz fuzz-run fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
 	@echo "make demo        run a bundled model and check it against TFLM"
@@ -34,7 +34,7 @@ $(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py | se
 
 native: $(NATIVE)
 
-test: setup lint test-c test-m32 test-cross test-py test-py-san fuzz-smoke
+test: setup lint test-c test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke
 	@echo "make test: all tiers passed"
 
 lint: setup
@@ -76,6 +76,10 @@ test-cross: setup
 
 test-py: setup native
 	$(PY) -m pytest tests/host -q
+
+# Bare metal on emulated Cortex-M3 and M4: every supported model bit-exact with the host.
+test-qemu: setup native
+	$(PY) -m pytest tests/qemu -q
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup

@@ -1,0 +1,96 @@
+/*
+ * QEMU test firmware: runs the embedded model on fixed inputs and prints every output as
+ * hex over semihosting, with the arena it used, so the host can compare bit for bit.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <ztflm/ztflm.h>
+
+#include "semihost.h"
+
+extern const uint8_t fw_model[];
+extern const uint32_t fw_model_len;
+
+#ifndef FW_ARENA_SIZE
+#define FW_ARENA_SIZE (192u * 1024u)
+#endif
+
+static uint8_t arena_buf[FW_ARENA_SIZE] __attribute__((aligned(16)));
+
+static void put_hex(const uint8_t *p, uint32_t n)
+{
+	static const char digits[] = "0123456789abcdef";
+	char line[65];
+	uint32_t k = 0;
+
+	for (uint32_t i = 0; i < n; i++) {
+		line[k++] = digits[p[i] >> 4];
+		line[k++] = digits[p[i] & 15u];
+		if (k == 64) {
+			line[k] = '\0';
+			semihost_puts(line);
+			k = 0;
+		}
+	}
+	line[k] = '\0';
+	semihost_puts(line);
+}
+
+static void put_u32(const char *label, uint32_t v)
+{
+	char buf[12];
+	int n = 11;
+
+	buf[n] = '\0';
+	do {
+		buf[--n] = (char)('0' + v % 10u);
+		v /= 10u;
+	} while (v);
+	semihost_puts(label);
+	semihost_puts(&buf[n]);
+	semihost_puts("\n");
+}
+
+/* The same pattern the host test feeds: small values, never NaN for floats. */
+static void fill_input(const struct ztflm_tensor *t)
+{
+	for (uint32_t k = 0; k < t->bytes; k++) {
+		((uint8_t *)t->data)[k] =
+			(uint8_t)((k * 37u + 11u) & (t->type == ZTFLM_FLOAT32 ? 0x3Fu : 0xFFu));
+	}
+}
+
+int main(void)
+{
+	struct ztflm_arena arena;
+	struct ztflm_interpreter ip;
+	struct ztflm_tensor t;
+
+	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
+	if (ztflm_init(&ip, fw_model, fw_model_len, &ztflm_all_ops_resolver, &arena) ||
+	    ztflm_allocate(&ip)) {
+		semihost_puts("error: ");
+		semihost_puts(ztflm_last_error(&ip)->message);
+		semihost_puts("\n");
+		return 1;
+	}
+	for (uint32_t i = 0; i < ztflm_inputs_count(&ip); i++) {
+		ztflm_input(&ip, i, &t);
+		fill_input(&t);
+	}
+	if (ztflm_invoke(&ip)) {
+		semihost_puts("error: ");
+		semihost_puts(ztflm_last_error(&ip)->message);
+		semihost_puts("\n");
+		return 1;
+	}
+	put_u32("arena ", ztflm_arena_used(&arena));
+	for (uint32_t i = 0; i < ztflm_outputs_count(&ip); i++) {
+		ztflm_output(&ip, i, &t);
+		put_u32("output ", i);
+		put_hex(t.data, t.bytes);
+		semihost_puts("\nend\n");
+	}
+	return 0;
+}
