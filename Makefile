@@ -19,7 +19,7 @@ NATIVE  := west_commands/ztflm/.native-built
 .PHONY: help setup native test test-qemu fuzz fuzz-run fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
-	@echo "make demo        run a bundled model and check it against TFLM"
+	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
 	@echo "make fuzz        libFuzzer on model bytes for FUZZ_SECONDS (default 600)"
@@ -117,7 +117,7 @@ bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)
 
 demo: setup native
-	$(PY) -m ztflm run $(MODELS)/mlperf_kws_dscnn_int8.tflite --compare-tflm
+	@$(PY) scripts/demo.py --model $(MODELS)/mlperf_kws_dscnn_int8.tflite
 
 clean:
 	rm -rf $(BUILD)

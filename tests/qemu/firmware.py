@@ -1,0 +1,94 @@
+"""Builds and runs the bare-metal test firmware on QEMU: shared by the QEMU tests and make demo."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT.parent / "shared" / "models"
+BUILD = ROOT / "build" / "qemu"
+HERE = Path(__file__).resolve().parent
+
+sys.path.insert(0, str(ROOT))
+from setup import INCLUDE_DIRS, runtime_sources  # noqa: E402
+
+TARGETS = {
+    "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
+    "m4": ("mps2-an386", ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=soft"]),
+}
+# -O2 like TFLM's kernels (its framework is -Os); the runtime is small either way.
+CFLAGS = ["-std=c11", "-O2", "-ffunction-sections", "-fdata-sections", "-ffp-contract=off",
+          "-Wall", "-Wextra", "-Werror"]
+# Under -icount shift=0 an instruction takes 1 ns; the CMSDK timer ticks at 25 MHz.
+INSTRUCTIONS_PER_TICK = 40
+
+
+def firmware(model_path: Path, core: str, arena: int = 192 * 1024) -> Path:
+    """Builds (once) the test firmware for a model and core."""
+    out = BUILD / core / f"{model_path.stem}_{arena}.elf"
+    if out.exists() and out.stat().st_mtime > max(
+            p.stat().st_mtime for p in [*HERE.glob("*.[ch]"), Path(__file__), model_path]):
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model_c = BUILD / f"{model_path.stem}.c"
+    subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
+                   check=True)
+    sources = [str(ROOT / s) for s in runtime_sources()
+               if "_native" not in s and "port/host" not in s]
+    cmd = ["arm-none-eabi-gcc", *CFLAGS, *TARGETS[core][1], f"-DFW_ARENA_SIZE={arena}u",
+           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], f"-I{HERE}", *sources,
+           str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(HERE / "startup.c"),
+           str(HERE / "main.c"), str(model_c), "-T", str(HERE / "mps2.ld"), "-nostartfiles",
+           "--specs=nano.specs", "--specs=nosys.specs", "-Wl,--gc-sections", "-lm", "-o",
+           str(out)]
+    subprocess.run(cmd, check=True)
+    return out
+
+
+@dataclass
+class Run:
+    returncode: int
+    console: str
+    arena: int | None
+    instructions: int | None
+    outputs: dict[int, bytes]
+
+
+def run(elf: Path, core: str) -> Run:
+    cmd = ["qemu-system-arm", "-M", TARGETS[core][0], "-icount", "shift=0", "-nographic",
+           "-monitor", "none", "-serial", "none", "-semihosting-config",
+           "enable=on,target=native", "-kernel", str(elf)]
+    # QEMU writes the semihosting console to its stderr: read both as one stream.
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       timeout=600)
+    arena = re.search(r"^arena (\d+)$", p.stdout, re.M)
+    ticks = re.search(r"^ticks (\d+)$", p.stdout, re.M)
+    blocks = re.findall(r"^output (\d+)\n([0-9a-f]*)\nend$", p.stdout, re.M)
+    return Run(p.returncode, p.stdout, int(arena.group(1)) if arena else None,
+               int(ticks.group(1)) * INSTRUCTIONS_PER_TICK if ticks else None,
+               {int(i): bytes.fromhex(h) for i, h in blocks})
+
+
+def sizes(elf: Path) -> tuple[int, int]:
+    """(flash, ram) of an image: text + data, and data + bss."""
+    out = subprocess.run(["arm-none-eabi-size", "-B", str(elf)], capture_output=True,
+                         text=True, check=True).stdout.splitlines()[1].split()
+    text, data, bss = int(out[0]), int(out[1]), int(out[2])
+    return text + data, data + bss
+
+
+def pattern_inputs(details: list[dict]) -> list[np.ndarray]:
+    """The bytes main.c writes: (k * 37 + 11) masked, 0x3F for floats (no NaN)."""
+    inputs = []
+    for d in details:
+        dtype = np.dtype(d["dtype"])
+        n = int(np.prod(d["shape"])) * dtype.itemsize
+        k = np.arange(n, dtype=np.uint32)
+        raw = ((k * 37 + 11) & (0x3F if dtype == np.float32 else 0xFF)).astype(np.uint8)
+        inputs.append(raw.view(dtype).reshape(d["shape"]))
+    return inputs
