@@ -31,8 +31,10 @@ INSTRUCTIONS_PER_TICK = 40
 def firmware(model_path: Path, core: str, arena: int = 192 * 1024) -> Path:
     """Builds (once) the test firmware for a model and core."""
     out = BUILD / core / f"{model_path.stem}_{arena}.elf"
-    if out.exists() and out.stat().st_mtime > max(
-            p.stat().st_mtime for p in [*HERE.glob("*.[ch]"), Path(__file__), model_path]):
+    inputs = [*HERE.glob("*.[ch]"), Path(__file__), model_path,
+              *(ROOT / s for s in runtime_sources()),
+              *(ROOT / "zephyr_module" / "include" / "ztflm").glob("*.h")]
+    if out.exists() and out.stat().st_mtime > max(p.stat().st_mtime for p in inputs):
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
     model_c = BUILD / f"{model_path.stem}.c"

@@ -223,3 +223,28 @@ class Interpreter:
 
     def arena_tail_bytes(self) -> int:
         return int(_lib.lib().ztflm_tail_bytes(self._handle))
+
+    # ---- graph -----------------------------------------------------------------------------
+
+    def num_nodes(self) -> int:
+        return int(_lib.lib().ztflm_nodes_count(self._handle))
+
+    def get_node(self, index: int) -> tuple[int, list[int], list[int]]:
+        """Operator number index as the runtime sees it: (builtin code, input tensor indices,
+        output tensor indices); -1 is an absent optional input."""
+        code = ctypes.c_int32()
+        ins, outs = ctypes.POINTER(ctypes.c_int32)(), ctypes.POINTER(ctypes.c_int32)()
+        n_in, n_out = ctypes.c_int32(), ctypes.c_int32()
+        if index < 0 or _lib.lib().ztflm_node(
+                self._handle, index, ctypes.byref(code), ctypes.byref(ins), ctypes.byref(n_in),
+                ctypes.byref(outs), ctypes.byref(n_out)) != 0:
+            raise Error(f"node {index} does not exist (the model has {self.num_nodes()})")
+        return (int(code.value), [int(ins[i]) for i in range(n_in.value)],
+                [int(outs[i]) for i in range(n_out.value)])
+
+    def get_tensor_storage(self, index: int) -> dict[str, Any]:
+        """Bytes, type name and where tensor index lives: constant (in the model), variable
+        (persistent, in the arena's tail) or neither (planned activation)."""
+        t = self._view("tensor", index)
+        return {"bytes": int(t.bytes), "type": _lib.type_name(t.type),
+                "is_const": bool(t.is_const), "is_variable": bool(t.is_variable)}
