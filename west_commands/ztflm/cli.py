@@ -9,9 +9,10 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from . import compare
+from . import arena_report, codegen, compare, report
 from .errors import Error
 from .interpreter import Interpreter
+from .model import describe, require_runnable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +69,73 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_info(args: argparse.Namespace) -> int:
+    """The model through the runtime; a model it cannot run still gets what can be read,
+    then the error (status 2)."""
+    info = describe(Path(args.model))
+    print("\n".join(report.info_lines(info)))
+    if info.error is not None:
+        raise info.error
+    if args.tensors:
+        print("\n".join(report.tensor_lines(info)))
+    if args.nodes:
+        print("\n".join(report.node_lines(info)))
+    return 0
+
+
+def cmd_arena(args: argparse.Namespace) -> int:
+    info = describe(Path(args.model))
+    require_runnable(info)
+    if args.kconfig:
+        print(f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}")
+        return 0
+    tflm = None if args.no_tflm else arena_report.tflm_arena(Path(args.model))
+    print("\n".join(report.arena_lines(info, tflm)))
+    placements = arena_report.plan(info)
+    if args.plan:
+        print("\n".join(report.plan_lines(placements)))
+    if args.svg:
+        try:
+            args.svg.write_text(arena_report.svg(info, placements))
+        except OSError as e:
+            raise Error(f"cannot write {args.svg}: {e.strerror}") from None
+        print(f"wrote {args.svg}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    c_path, h_path, info = codegen.convert(Path(args.model), args.output, args.name,
+                                           embed_plan=args.embed_plan)
+    print(f"wrote {c_path} and {h_path} (arena {info.arena_total} bytes, "
+          f"ops {', '.join(sorted(info.op_counts))})")
+    return 0
+
+
+def add_info_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", help=".tflite file")
+    p.add_argument("--tensors", action="store_true", help="also list every tensor")
+    p.add_argument("--nodes", action="store_true", help="also list every operator")
+
+
+def add_arena_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", help=".tflite file")
+    p.add_argument("--plan", action="store_true",
+                   help="per tensor: offset, bytes, first and last op")
+    p.add_argument("--svg", type=Path, metavar="FILE", help="draw the plan as SVG")
+    p.add_argument("--kconfig", action="store_true",
+                   help="print only CONFIG_ZTFLM_ARENA_SIZE=N")
+    p.add_argument("--no-tflm", action="store_true", help="skip TFLM's arena for comparison")
+
+
+def add_convert_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", help=".tflite file")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                   help="directory for NAME.c and NAME.h")
+    p.add_argument("--name", help="C name prefix (default: the model file's stem)")
+    p.add_argument("--embed-plan", action="store_true",
+                   help="write the memory plan into the model (TFLM OfflineMemoryAllocation)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ztflm", description="TensorFlow Lite models on microcontrollers")
     parser.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
@@ -84,6 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, default=0, help="seed for random inputs")
     run.add_argument("--arena-size", type=int, help="arena bytes (default: exactly what it needs)")
     run.set_defaults(func=cmd_run)
+
+    info = sub.add_parser("info", help="operators, tensors, bytes and MACs of a model")
+    add_info_arguments(info)
+    info.set_defaults(func=cmd_info)
+
+    arena = sub.add_parser("arena", help="the exact arena a model needs, and its plan")
+    add_arena_arguments(arena)
+    arena.set_defaults(func=cmd_arena)
+
+    convert = sub.add_parser("convert", help="C source for a model: data, resolver, arena size")
+    add_convert_arguments(convert)
+    convert.set_defaults(func=cmd_convert)
     return parser
 
 

@@ -1,0 +1,198 @@
+"""A model described through the C runtime: operators, tensors, bytes, MACs, what cannot run."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from . import _lib
+from .errors import Error, Status
+from .interpreter import Interpreter
+
+KERNELS_H = (Path(__file__).resolve().parents[2] / "zephyr_module" / "include" / "ztflm"
+             / "kernels.h")
+CUSTOM = 32
+
+
+def kernel_table(header: Path = KERNELS_H) -> dict[str, str]:
+    """BUILTIN_NAME -> kernel name, from the X(NAME, name) list of kernels.h (the op table)."""
+    try:
+        text = header.read_text()
+    except OSError as e:
+        raise Error(f"cannot read the kernel table {header}: {e.strerror}") from None
+    return dict(re.findall(r"X\((\w+),\s*(\w+)\)", text.split("#define ZTFLM_KERNELS(X)", 1)[-1]
+                           .split("\n\n", 1)[0]))
+
+
+@dataclass
+class Tensor:
+    index: int
+    name: str
+    shape: list[int]
+    dtype: str
+    bytes: int
+    is_const: bool
+    is_variable: bool
+    scales: list[float]
+    zero_points: list[int]
+    quantized_dimension: int
+    arena_offset: Optional[int]
+
+    @property
+    def quantization(self) -> str:
+        if not self.scales:
+            return ""
+        if len(self.scales) == 1:
+            return f"s={self.scales[0]:.6g} zp={self.zero_points[0]}"
+        return f"per-channel({len(self.scales)}, dim {self.quantized_dimension})"
+
+    def describe(self) -> str:
+        q = f" {self.quantization}" if self.quantization else ""
+        return f"{self.dtype.lower()}{self.shape}{q}"
+
+
+@dataclass
+class Node:
+    index: int
+    code: int
+    op: str
+    inputs: list[int]
+    outputs: list[int]
+    macs: int
+
+
+@dataclass
+class ModelInfo:
+    """Everything `ztflm info` prints; error set (and most lists empty) when it cannot run."""
+
+    path: Path
+    size: int
+    nodes: list[Node] = field(default_factory=list)
+    tensors: list[Tensor] = field(default_factory=list)
+    inputs: list[int] = field(default_factory=list)
+    outputs: list[int] = field(default_factory=list)
+    op_counts: dict[str, int] = field(default_factory=dict)
+    unsupported: list[str] = field(default_factory=list)
+    arena_head: int = 0
+    arena_tail: int = 0
+    arena_total: int = 0
+    error: Optional[Error] = None
+
+    @property
+    def constant_bytes(self) -> int:
+        return sum(t.bytes for t in self.tensors if t.is_const)
+
+    @property
+    def activation_bytes(self) -> int:
+        """Bytes of every non-constant tensor, before the planner overlaps them."""
+        return sum(t.bytes for t in self.tensors if not t.is_const)
+
+    @property
+    def macs(self) -> int:
+        return sum(n.macs for n in self.nodes)
+
+    def macs_by_op(self) -> dict[str, int]:
+        out: Counter[str] = Counter()
+        for n in self.nodes:
+            out[n.op] += n.macs
+        return dict(out)
+
+
+def _prod(values: list[int]) -> int:
+    return int(np.prod(values, dtype=np.int64)) if values else 1
+
+
+def node_macs(op: str, inputs: list[Tensor], outputs: list[Tensor]) -> int:
+    """Multiply-accumulates of one CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED (else 0)."""
+    if op not in ("CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED") or len(inputs) < 2 \
+            or not outputs:
+        return 0
+    out, filt = _prod(outputs[0].shape), inputs[1].shape
+    if op == "CONV_2D" and len(filt) == 4:  # [out_ch, kh, kw, in_ch]
+        return out * filt[1] * filt[2] * filt[3]
+    if op == "DEPTHWISE_CONV_2D" and len(filt) == 4:  # [1, kh, kw, out_ch]
+        return out * filt[1] * filt[2]
+    if op == "FULLY_CONNECTED" and filt:  # [units, in]
+        return out * filt[-1]
+    return 0
+
+
+def _tensor(ip: Interpreter, i: int) -> Tensor:
+    d = ip.get_tensor_details(i)
+    s = ip.get_tensor_storage(i)
+    q = d["quantization_parameters"]
+    return Tensor(
+        index=i, name=d["name"], shape=[int(x) for x in d["shape"]], dtype=s["type"],
+        bytes=s["bytes"], is_const=s["is_const"], is_variable=s["is_variable"],
+        scales=[float(x) for x in q["scales"]], zero_points=[int(x) for x in q["zero_points"]],
+        quantized_dimension=q["quantized_dimension"], arena_offset=ip.tensor_arena_offset(i))
+
+
+def from_interpreter(ip: Interpreter, path: Path, size: int) -> ModelInfo:
+    info = ModelInfo(path=path, size=size)
+    info.tensors = [_tensor(ip, i) for i in range(ip.num_tensors())]
+    for n in range(ip.num_nodes()):
+        code, ins, outs = ip.get_node(n)
+        op = _lib.builtin_name(code)
+        macs = node_macs(op, [info.tensors[i] for i in ins if i >= 0],
+                         [info.tensors[i] for i in outs if i >= 0])
+        info.nodes.append(Node(n, code, op, ins, outs, macs))
+    info.inputs = [ip.get_input_details(i)["index"] for i in range(ip.num_inputs())]
+    info.outputs = [ip.get_output_details(i)["index"] for i in range(ip.num_outputs())]
+    info.op_counts = dict(sorted(Counter(n.op for n in info.nodes).items()))
+    info.arena_head = ip.arena_head_bytes()
+    info.arena_tail = ip.arena_tail_bytes()
+    info.arena_total = ip.arena_used_bytes()
+    return info
+
+
+def _schema_ops(data: bytes) -> Optional[list[str]]:
+    """Operator names of subgraph 0 read with tflite_micro's schema, None when not installed."""
+    try:
+        from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+    except ImportError:
+        return None
+    try:
+        model = schema.ModelT.InitFromPackedBuf(data, 0)
+        codes = []
+        for oc in model.operatorCodes or []:
+            code = max(int(oc.builtinCode), int(oc.deprecatedBuiltinCode))
+            name = _lib.builtin_name(code)
+            if code == CUSTOM and oc.customCode:
+                cc = oc.customCode
+                name = f"CUSTOM:{cc.decode() if isinstance(cc, bytes) else cc}"
+            codes.append(name)
+        return [codes[op.opcodeIndex] for op in (model.subgraphs[0].operators or [])]
+    except Exception:  # a model the runtime refused may not parse here either
+        return None
+
+
+def describe(path: Path) -> ModelInfo:
+    """The model at path through the runtime. A model the runtime refuses as unsupported
+    still gets its operators (when tflite_micro's schema is importable) and the error."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise Error(f"cannot read model {path}: {e.strerror}") from None
+    try:
+        ip = Interpreter.from_bytes(data)
+    except Error as e:
+        if e.code != Status.UNSUPPORTED:
+            raise
+        info = ModelInfo(path=Path(path), size=len(data), error=e)
+        ops = _schema_ops(data)
+        if ops is not None:
+            supported = kernel_table()
+            info.op_counts = dict(sorted(Counter(ops).items()))
+            info.unsupported = sorted({op for op in ops if op not in supported})
+        return info
+    return from_interpreter(ip, Path(path), len(data))
+
+
+def require_runnable(info: ModelInfo) -> None:
+    if info.error is not None:
+        raise info.error
