@@ -85,3 +85,44 @@ def test_west_error_is_one_line_status_2(workspace: Path, tmp_path: Path) -> Non
     assert r.returncode == 2
     assert r.stderr.strip().splitlines() == [
         f"ztflm: error: cannot read model {tmp_path / 'missing.tflite'}: No such file or directory"]
+
+
+@pytest.fixture(scope="module")
+def app_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A firmware project's workspace: its own manifest repository lists ztflm as a project
+    (fetched from this repository over file://, no network) with `import: true`."""
+    if not HELLO.exists():
+        pytest.skip(f"{HELLO} not present")
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
+                          text=True)
+    if head.returncode != 0:
+        pytest.skip("not a git checkout")
+    top = tmp_path_factory.mktemp("appws")
+    app = top / "app"
+    app.mkdir()
+    (app / "west.yml").write_text(
+        "manifest:\n"
+        "  projects:\n"
+        "    - name: ztflm\n"
+        f"      url: file://{ROOT}\n"
+        f"      revision: {head.stdout.strip()}\n"
+        "      path: modules/lib/ztflm\n"
+        "      import: true\n"
+        "  self:\n"
+        "    path: app\n")
+    r = west(top, "init", "-l", str(app))
+    assert r.returncode == 0, r.stderr
+    r = west(top, "update")
+    assert r.returncode == 0, r.stderr
+    return top
+
+
+def test_a_project_importing_ztflm_gets_the_commands(app_workspace: Path) -> None:
+    r = west(app_workspace, "help")
+    assert r.returncode == 0, r.stderr
+    for name in ("tflm-info", "tflm-arena", "tflm-convert"):
+        assert name in r.stdout
+    r = west(app_workspace, "tflm-arena", str(HELLO), "--kconfig")
+    assert r.returncode == 0, r.stderr
+    arena = Interpreter.from_file(HELLO).arena_used_bytes()
+    assert r.stdout.strip() == f"CONFIG_ZTFLM_ARENA_SIZE={arena}"
