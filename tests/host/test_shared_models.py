@@ -8,37 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from shared_models import MODELS, SUPPORTED, UNSUPPORTED
 
 import oracle
 import ztflm
-
-MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models"
-
-SUPPORTED = [
-    "mlperf_ad_autoencoder_int8",
-    "mlperf_ic_resnet8_int8",
-    "mlperf_kws_dscnn_int8",
-    "mlperf_sww_int8",
-    "mlperf_vww_mobilenet_int8",
-    "tflm_hello_world_float",
-    "tflm_hello_world_int8",
-    "tflm_magic_wand",
-    "tflm_micro_speech_int8",
-    "tflm_person_detect_int8",
-    "tflm_simple_add",
-]
-
-# Models with ops outside this runtime's kernels: (model, the first op it cannot run).
-UNSUPPORTED = {
-    "tflm_audio_preprocessor_float": "SignalWindow",
-    "tflm_audio_preprocessor_int8": "SignalWindow",
-    "tflm_dtln_noise_suppression": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_keyword_scrambled": "SVDF",
-    "tflm_keyword_scrambled_8bit": "SVDF",
-    "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-}
 
 
 def model_path(name: str) -> Path:

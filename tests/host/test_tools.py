@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from shared_models import SUPPORTED
 
 from modelbuilder import ModelBuilder
 from oracle import run_tflm
@@ -27,8 +28,7 @@ HOST_SOURCES = sorted(
     p for d in ("src", "kernels/common", "kernels/ops", "kernels/reference", "port/host")
     for p in (RUNTIME / d).glob("*.c"))
 CFLAGS = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O1", "-ffp-contract=off"]
-C_MODELS = ["tflm_hello_world_int8", "mlperf_kws_dscnn_int8", "tflm_hello_world_float",
-            "tflm_magic_wand"]
+C_MODELS = SUPPORTED
 
 
 def model_path(stem: str) -> Path:

@@ -7,15 +7,9 @@ import shutil
 
 import pytest
 from firmware import MODELS, TARGETS, firmware, pattern_inputs, run
+from shared_models import SUPPORTED
 
 import ztflm
-
-SUPPORTED = [
-    "mlperf_ad_autoencoder_int8", "mlperf_ic_resnet8_int8", "mlperf_kws_dscnn_int8",
-    "mlperf_sww_int8", "mlperf_vww_mobilenet_int8", "tflm_hello_world_float",
-    "tflm_hello_world_int8", "tflm_magic_wand", "tflm_micro_speech_int8",
-    "tflm_person_detect_int8", "tflm_simple_add",
-]
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("arm-none-eabi-gcc") and shutil.which("qemu-system-arm")),
