@@ -1,5 +1,5 @@
 """AVERAGE_POOL_2D and MAX_POOL_2D are bit-exact with TFLM: int8 and float32, windows,
-strides, SAME and VALID padding, and every fused activation."""
+strides, SAME and VALID padding, windows larger than the input, and every fused activation."""
 from __future__ import annotations
 
 import numpy as np
@@ -30,9 +30,27 @@ def pool_model(op: str, dtype: type, shape: list[int], filt: tuple[int, int],
     return b.build()
 
 
+def int8_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
+    n = int(np.prod(shape))
+    return [s.astype(np.int8).reshape(shape) for s in (
+        rng.integers(-128, 128, n), rng.choice([-128, 127], n),
+        np.full(n, int(rng.integers(-128, 128))))]
+
+
+def float_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
+    n = int(np.prod(shape))
+    spread = rng.standard_normal(n) * 10.0 ** rng.uniform(-3, 3)
+    decades = rng.choice([-1.0, 1.0], n) * 10.0 ** rng.uniform(-40, 38, n)
+    special = rng.standard_normal(n) * 5
+    idx = rng.integers(0, n, max(1, n // 8))
+    special[idx] = rng.choice([np.inf, -np.inf, np.nan, -0.0, 3.4e38, -3.4e38], idx.size)
+    return [s.astype(np.float32).reshape(shape) for s in (spread, decades, special)]
+
+
 OPS = ["AVERAGE_POOL_2D", "MAX_POOL_2D"]
+ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
 WINDOWS = [((2, 2), (2, 2)), ((3, 3), (1, 1)), ((3, 2), (2, 1)), ((5, 5), (3, 3)),
-           ((1, 1), (2, 2)), ((7, 4), (1, 2))]
+           ((1, 1), (2, 2)), ((7, 4), (1, 2)), ((2, 2), (4, 3))]
 SHAPES = [[1, 8, 8, 3], [2, 7, 5, 4], [1, 13, 11, 1]]
 
 
@@ -52,10 +70,56 @@ def test_pooling_is_bit_exact(op: str, dtype: type, window: tuple, padding: str,
 
 @pytest.mark.parametrize("op", OPS)
 @pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
-@pytest.mark.parametrize("activation", ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"])
+@pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_pooling_fused_activation_is_bit_exact(op: str, dtype: type, activation: str) -> None:
     model = pool_model(op, dtype, [1, 9, 9, 2], (3, 3), (2, 2), "SAME", activation, scale=0.04)
     oracle.assert_bit_exact(model, n_random=6)
+
+
+@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+def test_global_pooling_over_a_large_window_is_bit_exact(op: str, dtype: type) -> None:
+    model = pool_model(op, dtype, [1, 7, 7, 64], (7, 7), (1, 1), "VALID", "NONE", scale=0.5)
+    rng = np.random.default_rng(3)
+    samples = int8_samples if dtype == np.int8 else float_samples
+    for x in samples([1, 7, 7, 64], rng):
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+def test_same_window_larger_than_the_input_is_bit_exact(op: str, dtype: type) -> None:
+    model = pool_model(op, dtype, [2, 3, 2, 5], (8, 6), (1, 2), "SAME", "NONE")
+    oracle.assert_bit_exact(model, n_random=6)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_pooling_configurations_are_bit_exact(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    op = OPS[seed % 2]
+    dtype = np.int8 if seed % 4 < 2 else np.float32
+    padding = "SAME" if rng.random() < 0.5 else "VALID"
+    shape = [int(rng.integers(1, 3)), int(rng.integers(1, 16)), int(rng.integers(1, 16)),
+             int(rng.choice([1, 2, 3, 8, 33]))]
+    filt = (int(rng.integers(1, 9)), int(rng.integers(1, 9)))
+    stride = (int(rng.integers(1, 5)), int(rng.integers(1, 5)))
+    if padding == "VALID":
+        filt = (min(filt[0], shape[1]), min(filt[1], shape[2]))
+    scale = float(10 ** rng.uniform(-3, 0))
+    model = pool_model(op, dtype, shape, filt, stride, padding,
+                       ACTIVATIONS[int(rng.integers(0, 4))], scale, int(rng.integers(-128, 128)))
+    samples = int8_samples if dtype == np.int8 else float_samples
+    for x in samples(shape, rng):
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+def test_average_pool_nan_payload_follows_the_first_nan_of_the_window() -> None:
+    # Two NaNs of different payload in one window: the sum keeps the first, as TFLM does.
+    model = pool_model("AVERAGE_POOL_2D", np.float32, [1, 2, 2, 2], (2, 2), (2, 2), "VALID",
+                       "NONE")
+    bits = np.array([0x7FC00001, 0xFFC00000, 0x3F800000, 0x7F800000,
+                     0xFFC00000, 0xFF800000, 0x7FC00002, 0x40000000], np.uint32)
+    oracle.assert_bit_exact(model, inputs=[bits.view(np.float32).reshape(1, 2, 2, 2)])
 
 
 def test_pooling_output_shape_mismatch_is_rejected() -> None:
@@ -66,6 +130,17 @@ def test_pooling_output_shape_mismatch_is_rejected() -> None:
          filter_height=2, filter_width=2)
     b.output(y)
     with pytest.raises(ztflm.Error, match=r"MAX_POOL_2D .*output shape is not \[1, 4, 4, 3\]"):
+        ztflm.Interpreter.from_bytes(b.build())
+
+
+def test_pooling_with_a_zero_stride_is_rejected() -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4, 4, 1], np.float32)
+    y = b.tensor([1, 2, 2, 1], np.float32)
+    b.op("AVERAGE_POOL_2D", [x], [y], "Pool2DOptions", padding="VALID", stride_h=0,
+         stride_w=2, filter_height=2, filter_width=2)
+    b.output(y)
+    with pytest.raises(ztflm.Error, match="AVERAGE_POOL_2D .*invalid window"):
         ztflm.Interpreter.from_bytes(b.build())
 
 

@@ -1,5 +1,5 @@
 /* LOGISTIC: int8 (output zero point -128) and float32. */
-#include "ops/q4_activation.h"
+#include "ops/logistic.h"
 
 static int prepare(struct ztflm_context *ctx)
 {

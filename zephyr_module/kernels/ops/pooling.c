@@ -29,8 +29,9 @@ int ztflm_pool_prepare(struct ztflm_context *ctx)
 	if (in.type != ZTFLM_INT8 && in.type != ZTFLM_FLOAT32) {
 		return ztflm_fail_type(ctx, "input", in.type);
 	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL, "output type %s differs from input %s",
-		    ztflm_type_name(out.type), ztflm_type_name(in.type));
+	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
+		    "output type %s differs from input %s", ztflm_type_name(out.type),
+		    ztflm_type_name(in.type));
 	ZTFLM_CHECK(ctx, in.dims_count == 4 && out.dims_count == 4, ZTFLM_ERR_MODEL,
 		    "input and output must have rank 4, have %d and %d", (int)in.dims_count,
 		    (int)out.dims_count);

@@ -25,8 +25,9 @@ int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point)
 	if (in.type != ZTFLM_INT8 && in.type != ZTFLM_FLOAT32) {
 		return ztflm_fail_type(ctx, "input", in.type);
 	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL, "output type %s differs from input %s",
-		    ztflm_type_name(out.type), ztflm_type_name(in.type));
+	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
+		    "output type %s differs from input %s", ztflm_type_name(out.type),
+		    ztflm_type_name(in.type));
 	ZTFLM_CHECK(ctx, out.elements == in.elements, ZTFLM_ERR_MODEL,
 		    "output has %u elements, input %u", out.elements, in.elements);
 
@@ -49,10 +50,19 @@ int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point)
 	int shift = 0;
 	const double q = frexp(real, &shift);
 
-	ZTFLM_CHECK(ctx, real > 0.0 && shift >= 0 && shift <= 30, ZTFLM_ERR_UNSUPPORTED,
-		    "input scale out of range");
+	/*
+	 * Shifts past 30 give a radius of 0: every input saturates before the multiply, as in
+	 * TFLM. Past 62 (and below 0) TFLM's radius computation is undefined.
+	 */
+	ZTFLM_CHECK(ctx, isfinite(real) && real > 0.0 && shift >= 0 && shift <= 62,
+		    ZTFLM_ERR_UNSUPPORTED, "input scale out of range");
 	p->input_zero_point = in.zero_point;
-	p->input_multiplier = (int32_t)round(q * (double)(1LL << 31));
+	const double multiplier = round(q * (double)(1LL << 31));
+
+	/* Only a scale just below a power of two rounds up to 2^31, which TFLM overflows. */
+	ZTFLM_CHECK(ctx, multiplier <= (double)INT32_MAX, ZTFLM_ERR_UNSUPPORTED,
+		    "input scale out of range");
+	p->input_multiplier = (int32_t)multiplier;
 	p->input_left_shift = shift;
 	p->input_range_radius = (int32_t)floor(((1 << INPUT_INTEGER_BITS) - 1) *
 					       (double)(1LL << (31 - INPUT_INTEGER_BITS)) /

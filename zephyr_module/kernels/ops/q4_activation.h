@@ -1,4 +1,4 @@
-/* LOGISTIC and TANH: int8 inputs rescaled to Q4.27 fixed point, float32 through libm. */
+/* Parameters and prepare shared by LOGISTIC and TANH: int8 inputs rescaled to Q4.27. */
 #ifndef ZTFLM_KERNELS_OPS_Q4_ACTIVATION_H_
 #define ZTFLM_KERNELS_OPS_Q4_ACTIVATION_H_
 
@@ -17,10 +17,5 @@ struct ztflm_q4_params {
 
 /** Checks a one-in, one-out elementwise node and fills the params (TFLM's prepare math). */
 int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point);
-
-void ztflm_logistic_s8(const struct ztflm_q4_params *p, const int8_t *in, int8_t *out);
-void ztflm_logistic_f32(const struct ztflm_q4_params *p, const float *in, float *out);
-void ztflm_tanh_s8(const struct ztflm_q4_params *p, const int8_t *in, int8_t *out);
-void ztflm_tanh_f32(const struct ztflm_q4_params *p, const float *in, float *out);
 
 #endif /* ZTFLM_KERNELS_OPS_Q4_ACTIVATION_H_ */

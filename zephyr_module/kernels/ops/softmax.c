@@ -50,7 +50,8 @@ static int prepare(struct ztflm_context *ctx)
 	}
 	if (out.type == ZTFLM_INT8) {
 		ZTFLM_CHECK(ctx, out.zero_point == -128 && out.scale == 1.0f / 256,
-			    ZTFLM_ERR_UNSUPPORTED, "int8 output must have scale 1/256 and zero point -128");
+			    ZTFLM_ERR_UNSUPPORTED,
+			    "int8 output must have scale 1/256 and zero point -128");
 	} else if (out.type == ZTFLM_INT16) {
 		ZTFLM_CHECK(ctx, out.zero_point == -32768 &&
 				    fabsf(out.scale - 1.0f / 65536) <= 0.001f * 1.0f / 65536,
@@ -67,9 +68,12 @@ static int prepare(struct ztflm_context *ctx)
 	if (real > max_real) {
 		real = max_real;
 	}
+	/* TFLM's QuantizeMultiplierGreaterThanOne aborts on anything else. */
+	ZTFLM_CHECK(ctx, real > 1.0, ZTFLM_ERR_UNSUPPORTED,
+		    "beta times input scale is too small (below 2^-26)");
 	ztflm_quantize_multiplier(real, &p->input_multiplier, &p->input_left_shift);
 	ZTFLM_CHECK(ctx, p->input_left_shift >= 0 && p->input_left_shift <= 31,
-		    ZTFLM_ERR_UNSUPPORTED, "beta times input scale is too small");
+		    ZTFLM_ERR_UNSUPPORTED, "beta times input scale is out of range");
 	const double radius = floor(((1 << SCALED_DIFF_INTEGER_BITS) - 1) *
 				    (double)(1LL << (31 - SCALED_DIFF_INTEGER_BITS)) /
 				    (double)(1LL << p->input_left_shift));

@@ -1,5 +1,5 @@
 /* TANH: int8 and float32 (TFLM's int8 tanh ignores the output's quantization). */
-#include "ops/q4_activation.h"
+#include "ops/tanh.h"
 
 static int prepare(struct ztflm_context *ctx)
 {

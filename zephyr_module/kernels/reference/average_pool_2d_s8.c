@@ -1,47 +1,41 @@
-/* AVERAGE_POOL_2D on int8 (reference): rounded integer mean over the clamped window. */
+/* AVERAGE_POOL_2D on int8 (reference): rounded integer mean over the clipped window. */
 #include "common/quant.h"
 #include "ops/pooling.h"
 
+static int32_t window_mean(const struct ztflm_pool_params *p, const int8_t *x,
+			   const struct ztflm_pool_span *s)
+{
+	const uint32_t row_stride = (uint32_t)p->input_w * (uint32_t)p->depth;
+	const int32_t count = s->rows * s->cols;
+	int32_t acc = 0;
+
+	for (int32_t r = 0; r < s->rows; r++) {
+		const int8_t *row = x + (uint32_t)r * row_stride;
+
+		for (int32_t c = 0; c < s->cols; c++) {
+			acc += row[(uint32_t)c * (uint32_t)p->depth];
+		}
+	}
+	if (count == 0) {
+		return 0; /* prepare's window sizes rule this out */
+	}
+	/* Round half away from zero, as TFLM. */
+	return acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+}
+
 void ztflm_average_pool_2d_s8(const struct ztflm_pool_params *p, const int8_t *in, int8_t *out)
 {
-	const int32_t depth = p->depth;
-
 	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *in_b = in + (uint32_t)b * (uint32_t)(p->input_h * p->input_w * depth);
-
 		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			int32_t y0;
-			int32_t ys;
-			int32_t ye;
-
-			ztflm_pool_window(oy, p->stride_h, p->pad_h, p->filter_h, p->input_h, &y0, &ys,
-					  &ye);
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				int32_t x0;
-				int32_t xs;
-				int32_t xe;
+				const struct ztflm_pool_span s = ztflm_pool_span(p, b, oy, ox);
 
-				ztflm_pool_window(ox, p->stride_w, p->pad_w, p->filter_w,
-						  p->input_w, &x0, &xs, &xe);
-				const int32_t count = (ye - ys) * (xe - xs);
+				for (int32_t c = 0; c < p->depth; c++) {
+					const int32_t mean = window_mean(p, in + s.offset + c, &s);
 
-				for (int32_t c = 0; c < depth; c++) {
-					int32_t acc = 0;
+					const int32_t y = ztflm_clamp_i32(mean, p->act_min, p->act_max);
 
-					for (int32_t fy = ys; fy < ye; fy++) {
-						const int8_t *row =
-							in_b + ((y0 + fy) * p->input_w + x0) * depth +
-							c;
-
-						for (int32_t fx = xs; fx < xe; fx++) {
-							acc += row[fx * depth];
-						}
-					}
-					/* Round half away from zero, as TFLM. */
-					acc = acc > 0 ? (acc + count / 2) / count
-						      : (acc - count / 2) / count;
-					*out++ = (int8_t)ztflm_clamp_i32(acc, p->act_min,
-									 p->act_max);
+					*out++ = (int8_t)y;
 				}
 			}
 		}

@@ -1,7 +1,7 @@
 /* LOGISTIC on float32 (reference): TFLM's cut-offs, then 1 / (1 + expf(-x)). */
 #include <math.h>
 
-#include "ops/q4_activation.h"
+#include "ops/logistic.h"
 
 void ztflm_logistic_f32(const struct ztflm_q4_params *p, const float *in, float *out)
 {

@@ -1,6 +1,6 @@
 /* LOGISTIC on int8 (reference): Q4.27 input, gemmlowp logistic, output in 1/256 steps. */
 #include "common/fixedpoint.h"
-#include "ops/q4_activation.h"
+#include "ops/logistic.h"
 
 void ztflm_logistic_s8(const struct ztflm_q4_params *p, const int8_t *in, int8_t *out)
 {

@@ -4,42 +4,35 @@
 #include "common/quant.h"
 #include "ops/pooling.h"
 
+static float window_max(const struct ztflm_pool_params *p, const float *x,
+			const struct ztflm_pool_span *s)
+{
+	const uint32_t row_stride = (uint32_t)p->input_w * (uint32_t)p->depth;
+	float max = -FLT_MAX;
+
+	for (int32_t r = 0; r < s->rows; r++) {
+		const float *row = x + (uint32_t)r * row_stride;
+
+		for (int32_t c = 0; c < s->cols; c++) {
+			const float v = row[(uint32_t)c * (uint32_t)p->depth];
+
+			/* std::max(max, v) takes v only when max < v: NaNs never win. */
+			max = max < v ? v : max;
+		}
+	}
+	return max;
+}
+
 void ztflm_max_pool_2d_f32(const struct ztflm_pool_params *p, const float *in, float *out)
 {
-	const int32_t depth = p->depth;
-
 	for (int32_t b = 0; b < p->batches; b++) {
-		const float *in_b = in + (uint32_t)b * (uint32_t)(p->input_h * p->input_w * depth);
-
 		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			int32_t y0;
-			int32_t ys;
-			int32_t ye;
-
-			ztflm_pool_window(oy, p->stride_h, p->pad_h, p->filter_h, p->input_h, &y0, &ys,
-					  &ye);
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				int32_t x0;
-				int32_t xs;
-				int32_t xe;
+				const struct ztflm_pool_span s = ztflm_pool_span(p, b, oy, ox);
 
-				ztflm_pool_window(ox, p->stride_w, p->pad_w, p->filter_w,
-						  p->input_w, &x0, &xs, &xe);
-				for (int32_t c = 0; c < depth; c++) {
-					float max = -FLT_MAX;
+				for (int32_t c = 0; c < p->depth; c++) {
+					const float max = window_max(p, in + s.offset + c, &s);
 
-					for (int32_t fy = ys; fy < ye; fy++) {
-						const float *row =
-							in_b + ((y0 + fy) * p->input_w + x0) * depth +
-							c;
-
-						for (int32_t fx = xs; fx < xe; fx++) {
-							/* std::max(max, v): v only when max < v. */
-							if (max < row[fx * depth]) {
-								max = row[fx * depth];
-							}
-						}
-					}
 					*out++ = ztflm_clamp_f32(max, p->act_min_f, p->act_max_f);
 				}
 			}

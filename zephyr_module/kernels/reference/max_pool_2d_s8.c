@@ -2,42 +2,37 @@
 #include "common/quant.h"
 #include "ops/pooling.h"
 
+static int32_t window_max(const struct ztflm_pool_params *p, const int8_t *x,
+			  const struct ztflm_pool_span *s)
+{
+	const uint32_t row_stride = (uint32_t)p->input_w * (uint32_t)p->depth;
+	int32_t max = INT8_MIN;
+
+	for (int32_t r = 0; r < s->rows; r++) {
+		const int8_t *row = x + (uint32_t)r * row_stride;
+
+		for (int32_t c = 0; c < s->cols; c++) {
+			const int32_t v = row[(uint32_t)c * (uint32_t)p->depth];
+
+			max = v > max ? v : max;
+		}
+	}
+	return max;
+}
+
 void ztflm_max_pool_2d_s8(const struct ztflm_pool_params *p, const int8_t *in, int8_t *out)
 {
-	const int32_t depth = p->depth;
-
 	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *in_b = in + (uint32_t)b * (uint32_t)(p->input_h * p->input_w * depth);
-
 		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			int32_t y0;
-			int32_t ys;
-			int32_t ye;
-
-			ztflm_pool_window(oy, p->stride_h, p->pad_h, p->filter_h, p->input_h, &y0, &ys,
-					  &ye);
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				int32_t x0;
-				int32_t xs;
-				int32_t xe;
+				const struct ztflm_pool_span s = ztflm_pool_span(p, b, oy, ox);
 
-				ztflm_pool_window(ox, p->stride_w, p->pad_w, p->filter_w,
-						  p->input_w, &x0, &xs, &xe);
-				for (int32_t c = 0; c < depth; c++) {
-					int32_t max = INT8_MIN;
+				for (int32_t c = 0; c < p->depth; c++) {
+					const int32_t max = window_max(p, in + s.offset + c, &s);
 
-					for (int32_t fy = ys; fy < ye; fy++) {
-						const int8_t *row =
-							in_b + ((y0 + fy) * p->input_w + x0) * depth +
-							c;
+					const int32_t y = ztflm_clamp_i32(max, p->act_min, p->act_max);
 
-						for (int32_t fx = xs; fx < xe; fx++) {
-							if (row[fx * depth] > max) {
-								max = row[fx * depth];
-							}
-						}
-					}
-					*out++ = (int8_t)ztflm_clamp_i32(max, p->act_min, p->act_max);
+					*out++ = (int8_t)y;
 				}
 			}
 		}

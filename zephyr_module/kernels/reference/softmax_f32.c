@@ -19,7 +19,13 @@ void ztflm_softmax_f32(const struct ztflm_softmax_params *p, const float *in, fl
 			const float e = expf((x[c] - max) * p->beta);
 
 			y[c] = e;
-			sum += e;
+			/*
+			 * Once the sum is NaN it keeps its own payload, as TFLM's x86 build does;
+			 * the compiler may otherwise pick either NaN operand of the addition.
+			 */
+			if (!isnan(sum)) {
+				sum += e;
+			}
 		}
 		for (int32_t c = 0; c < p->depth; c++) {
 			y[c] = y[c] / sum;

@@ -48,7 +48,8 @@ static inline int32_t output_of(const struct ztflm_softmax_params *p, const stru
 	if (diff < p->diff_min || r->exponent < 0 || r->exponent > 31) {
 		return out_min;
 	}
-	const int32_t unsat = ztflm_rdbpot(ztflm_fp_mul(r->scale, exp_of_diff(p, diff)), r->exponent);
+	const int32_t e = exp_of_diff(p, diff);
+	const int32_t unsat = ztflm_rdbpot(ztflm_fp_mul(r->scale, e), r->exponent);
 
 	return ztflm_clamp_i32(ztflm_fp_add(unsat, out_min), out_min, out_max);
 }

@@ -1,7 +1,7 @@
 /* TANH on float32 (reference): tanhf, as TFLM's std::tanh on float. */
 #include <math.h>
 
-#include "ops/q4_activation.h"
+#include "ops/tanh.h"
 
 void ztflm_tanh_f32(const struct ztflm_q4_params *p, const float *in, float *out)
 {

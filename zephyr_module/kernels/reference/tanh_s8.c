@@ -1,6 +1,6 @@
 /* TANH on int8 (reference): Q4.27 input, gemmlowp tanh, output in 1/128 steps. */
 #include "common/fixedpoint.h"
-#include "ops/q4_activation.h"
+#include "ops/tanh.h"
 
 void ztflm_tanh_s8(const struct ztflm_q4_params *p, const int8_t *in, int8_t *out)
 {
