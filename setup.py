@@ -1,9 +1,12 @@
 """Builds the C runtime into the ztflm package: the same sources the firmware compiles."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
 INCLUDE_DIRS = ["zephyr_module/include", "zephyr_module/kernels"]
@@ -15,6 +18,9 @@ SOURCE_DIRS = [
     "zephyr_module/port/host",
     "west_commands/ztflm/_native",
 ]
+# Python's own CFLAGS carry -fwrapv: undo it, so signed overflow stays what it is on the
+# targets (undefined, and caught by the sanitizer runs) instead of silently wrapping.
+CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off", "-fno-wrapv", "-fvisibility=default"]
 
 
 def runtime_sources() -> list[str]:
@@ -26,6 +32,19 @@ def runtime_sources() -> list[str]:
     ]
 
 
+class BuildExt(build_ext):
+    """Replaces the library by renaming, never by rewriting it: a test run that has the old
+    one loaded keeps its copy instead of crashing on a file changed under it."""
+
+    def copy_file(self, infile: Any, outfile: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.isdir(outfile):
+            outfile = os.path.join(outfile, os.path.basename(infile))
+        tmp = f"{outfile}.{os.getpid()}.tmp"
+        result = super().copy_file(infile, tmp, *args, **kwargs)
+        os.replace(tmp, outfile)
+        return outfile, result[1]
+
+
 if __name__ == "__main__":
     setup(
         ext_modules=[
@@ -33,8 +52,9 @@ if __name__ == "__main__":
                 "ztflm._native",
                 sources=runtime_sources(),
                 include_dirs=INCLUDE_DIRS,
-                extra_compile_args=["-std=c11", "-O2", "-ffp-contract=off", "-fvisibility=default"],
+                extra_compile_args=CFLAGS,
                 libraries=["m"],
             )
-        ]
+        ],
+        cmdclass={"build_ext": BuildExt},
     )

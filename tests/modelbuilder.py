@@ -15,9 +15,27 @@ TENSOR_TYPES = {
     np.dtype(np.uint8): schema.TensorType.UINT8,
     np.dtype(np.int64): schema.TensorType.INT64,
     np.dtype(np.bool_): schema.TensorType.BOOL,
+    np.dtype(np.float16): schema.TensorType.FLOAT16,
+    np.dtype(np.float64): schema.TensorType.FLOAT64,
+    np.dtype(np.uint16): schema.TensorType.UINT16,
+    np.dtype(np.uint32): schema.TensorType.UINT32,
+    np.dtype(np.uint64): schema.TensorType.UINT64,
 }
 
-ALIASES = {"activation": "fused_activation_function"}
+# Short names accepted for schema fields (the schema's own names work too).
+ALIASES = {
+    "activation": "fused_activation_function",
+    "dilation_w": "dilation_w_factor",
+    "dilation_h": "dilation_h_factor",
+    "filter_w": "filter_width",
+    "filter_h": "filter_height",
+}
+# Option fields whose value is an enum of the schema, given as its member name or its value.
+ENUMS = {
+    "fused_activation_function": schema.ActivationFunctionType,
+    "padding": schema.Padding,
+    "weights_format": schema.FullyConnectedOptionsWeightsFormat,
+}
 
 Scale = Union[None, float, Sequence[float]]
 ZeroPoint = Union[int, Sequence[int]]
@@ -30,15 +48,16 @@ def camel(name: str) -> str:
 
 
 def enum_value(field: str, value: Any) -> Any:
+    """The schema's value for an enum option given by name ("RELU6"); other values as given."""
     if not isinstance(value, str):
         return value
-    if field == "fused_activation_function":
-        return getattr(schema.ActivationFunctionType, value)
-    if field == "padding":
-        return getattr(schema.Padding, value)
-    if field == "weights_format":
-        return getattr(schema.FullyConnectedOptionsWeightsFormat, value)
-    raise ValueError(f"no enum known for option {field}={value!r}")
+    enum = ENUMS.get(field)
+    if enum is None:
+        raise ValueError(f"no enum known for option {field}={value!r}")
+    names = [k for k in vars(enum) if not k.startswith("_")]
+    if value not in names:
+        raise ValueError(f"{field} must be one of {', '.join(names)}, got {value!r}")
+    return getattr(enum, value)
 
 
 class ModelBuilder:
@@ -70,7 +89,10 @@ class ModelBuilder:
         if scale is not None:
             q = schema.QuantizationParametersT()
             q.scale = [float(s) for s in np.atleast_1d(np.asarray(scale, np.float32))]
-            q.zeroPoint = [int(z) for z in np.atleast_1d(np.asarray(zero_point, np.int64))]
+            zps = [int(z) for z in np.atleast_1d(np.asarray(zero_point, np.int64))]
+            if np.ndim(zero_point) == 0 and len(q.scale) > 1:
+                zps *= len(q.scale)  # one zero point for every channel
+            q.zeroPoint = zps
             q.quantizedDimension = quantized_dimension
             t.quantization = q
         self.tensors.append(t)
@@ -94,10 +116,12 @@ class ModelBuilder:
     def output(self, index: int) -> None:
         self.outputs.append(index)
 
-    def op(self, name: str, inputs: Sequence[int], outputs: Sequence[int],
+    def op(self, name: Union[str, int], inputs: Sequence[int], outputs: Sequence[int],
            options_table: Optional[str] = None, custom_name: Optional[str] = None,
            **fields: Any) -> int:
-        code = getattr(schema.BuiltinOperator, name)
+        code = name if isinstance(name, int) else getattr(schema.BuiltinOperator, name, None)
+        if code is None:
+            raise ValueError(f"no builtin operator {name!r} in the schema")
         key = (code, custom_name)
         if key not in self.codes:
             self.codes.append(key)

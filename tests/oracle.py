@@ -1,67 +1,106 @@
 """Runs a model through ztflm and through TFLM (tflite-micro) and checks they agree bit for bit."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import numpy as np
 from tflite_micro.python.tflite_micro import runtime
+from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 import ztflm
 from ztflm.compare import random_input
 
+# TFLM sizes nothing itself: an arena that fits any model the tests build.
+TFLM_MIN_ARENA = 1 << 20
+
+
+def tflm_interpreter(model: bytes) -> Any:
+    return runtime.Interpreter.from_bytes(model, arena_size=max(len(model) * 10, TFLM_MIN_ARENA))
+
+
+def outputs_count(model: bytes) -> int:
+    """Outputs of subgraph 0, read from the model (tflite_micro's API does not say)."""
+    return int(schema.Model.GetRootAs(model, 0).Subgraphs(0).OutputsLength())
+
+
+# Floats planted into random float inputs: signed zeros, ties, clamp edges, large and tiny.
+# No inf or NaN: TFLM converts them to integers through undefined casts in places.
+FLOAT_SPECIALS = np.array([0.0, -0.0, 0.5, -0.5, 1.5, -2.5, 6.0, -6.0, 1.0, -1.0, 60.0, -60.0,
+                           1e-30, -1e-30, 1e6, -1e6], np.float32)
+
 
 def random_inputs(ip: ztflm.Interpreter, rng: np.random.Generator) -> list[np.ndarray]:
-    return [random_input(ip.get_input_details(i), rng) for i in range(ip.num_inputs())]
+    """One sample: every input over its dtype's whole range (ints), or a spread of floats
+    normal * 3 with a few FLOAT_SPECIALS at random places."""
+    sample = [random_input(ip.get_input_details(i), rng) for i in range(ip.num_inputs())]
+    for x in sample:
+        if x.dtype in (np.float32, np.float64) and x.size:
+            n = min(x.size // 4, len(FLOAT_SPECIALS))
+            flat = x.reshape(-1)
+            flat[rng.choice(x.size, n, replace=False)] = rng.choice(FLOAT_SPECIALS, n,
+                                                                    replace=False)
+    return sample
+
+
+def _set_inputs(ip: Any, sample: Sequence[np.ndarray]) -> None:
+    # Both runtimes reuse input buffers for intermediates: set every input before every invoke.
+    for i, x in enumerate(sample):
+        ip.set_input(x, i)
 
 
 def run_tflm(model: bytes, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
-    ip = runtime.Interpreter.from_bytes(model, arena_size=max(len(model) * 10, 1 << 20))
-    for i, x in enumerate(inputs):
-        ip.set_input(x, i)
+    """Outputs of one invoke of a fresh TFLM interpreter."""
+    ip = tflm_interpreter(model)
+    _set_inputs(ip, inputs)
     ip.invoke()
-    outputs = []
-    while True:
-        try:
-            outputs.append(np.array(ip.get_output(len(outputs))))
-        except Exception:
-            return outputs
+    return [np.array(ip.get_output(k)) for k in range(outputs_count(model))]
 
 
 def run_ztflm(model: bytes, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """Outputs of one invoke of a fresh ztflm interpreter (exact arena)."""
     ip = ztflm.Interpreter.from_bytes(model)
-    for i, x in enumerate(inputs):
-        ip.set_input(x, i)
+    _set_inputs(ip, inputs)
     ip.invoke()
-    return [ip.get_output(i) for i in range(ip.num_outputs())]
+    return [ip.get_output(k) for k in range(ip.num_outputs())]
+
+
+def assert_same_outputs(ours: Sequence[np.ndarray], theirs: Sequence[np.ndarray]) -> None:
+    """Equal count, dtype, shape and every byte; the message shows the first differences."""
+    assert len(ours) == len(theirs), f"{len(ours)} outputs vs TFLM {len(theirs)}"
+    for k, (a, b) in enumerate(zip(ours, theirs)):
+        assert a.dtype == b.dtype, f"output {k}: dtype {a.dtype} vs TFLM {b.dtype}"
+        assert a.shape == b.shape, f"output {k}: shape {a.shape} vs TFLM {b.shape}"
+        if a.tobytes() != b.tobytes():
+            fa, fb = a.reshape(-1), b.reshape(-1)
+            # Byte by byte per element: -0.0 against 0.0 and NaN payloads count too.
+            ua, ub = (np.ascontiguousarray(f).view(np.uint8).reshape(f.size, -1) for f in (fa, fb))
+            diff = np.flatnonzero(np.any(ua != ub, axis=1))
+            raise AssertionError(
+                f"output {k} differs from TFLM in {diff.size} of {a.size} elements; first at "
+                f"{diff[:5].tolist()}: ztflm {fa[diff[:5]].tolist()} vs TFLM "
+                f"{fb[diff[:5]].tolist()}")
 
 
 def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None,
                      n_random: int = 5, seed: int = 0) -> list[np.ndarray]:
-    """Same inputs through both; every output equal in dtype, shape and every byte."""
+    """The same inputs through ztflm and TFLM: every output equal in dtype, shape and every
+    byte. Without inputs, n_random random samples; both interpreters are reset between
+    samples, so stateful models see independent runs. Returns ztflm's last outputs."""
     ours = ztflm.Interpreter.from_bytes(model)
-    theirs = runtime.Interpreter.from_bytes(model, arena_size=max(len(model) * 10, 1 << 20))
+    theirs = tflm_interpreter(model)
     rng = np.random.default_rng(seed)
     samples = [list(inputs)] if inputs is not None else [
         random_inputs(ours, rng) for _ in range(n_random)]
     last: list[np.ndarray] = []
-    for sample in samples:
-        # Both reuse input buffers for intermediates: set every input before every invoke.
-        for i, x in enumerate(sample):
-            ours.set_input(x, i)
-            theirs.set_input(x, i)
+    for n, sample in enumerate(samples):
+        if n:
+            ours.reset()
+            theirs.reset()
+        _set_inputs(ours, sample)
+        _set_inputs(theirs, sample)
         ours.invoke()
         theirs.invoke()
-        last = []
-        for k in range(ours.num_outputs()):
-            a = ours.get_output(k)
-            b = np.array(theirs.get_output(k))
-            assert a.dtype == b.dtype, f"output {k}: dtype {a.dtype} vs TFLM {b.dtype}"
-            assert a.shape == b.shape, f"output {k}: shape {a.shape} vs TFLM {b.shape}"
-            if a.tobytes() != b.tobytes():
-                diff = np.flatnonzero(a.reshape(-1) != b.reshape(-1))
-                raise AssertionError(
-                    f"output {k} differs from TFLM in {diff.size} of {a.size} elements; first at "
-                    f"{diff[:5].tolist()}: ztflm {a.reshape(-1)[diff[:5]].tolist()} vs TFLM "
-                    f"{b.reshape(-1)[diff[:5]].tolist()}")
-            last.append(a)
+        last = [ours.get_output(k) for k in range(ours.num_outputs())]
+        assert_same_outputs(last, [np.array(theirs.get_output(k))
+                                   for k in range(outputs_count(model))])
     return last

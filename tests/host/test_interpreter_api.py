@@ -151,3 +151,91 @@ def test_tenant_that_does_not_fit_leaves_the_arena_usable() -> None:
         ip1.set_input(x, i)
     ip1.invoke()
     assert ip1.get_output(0).tobytes() == oracle.run_tflm(small, oracle_inputs)[0].tobytes()
+
+
+@pytest.mark.parametrize("value,match", [
+    (np.zeros([2, 5], np.float64), "input 0 wants float32, got float64"),
+    (np.zeros([2, 5], np.int8), "input 0 wants float32, got int8"),
+    (np.zeros([5, 2], np.float32), r"input 0 wants shape \[2, 5\], got \[5, 2\]"),
+    (np.zeros([10], np.float32), r"input 0 wants shape \[2, 5\], got \[10\]"),
+    ([[0.0] * 5] * 2, "input 0 wants float32, got float64"),
+])
+def test_set_input_refuses_a_wrong_dtype_or_shape(value: object, match: str) -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    with pytest.raises(ztflm.Error, match=match):
+        ip.set_input(value, 0)
+
+
+def test_set_input_to_a_missing_input_is_an_error() -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    with pytest.raises(ztflm.Error, match=r"input 1 does not exist \(the model has 1\)"):
+        ip.set_input(np.zeros([2, 5], np.float32), 1)
+
+
+def test_set_input_accepts_a_non_contiguous_array() -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    x = np.arange(10, dtype=np.float32).reshape(5, 2).T
+    ip.set_input(x, 0)
+    assert ip.get_input(0).tobytes() == np.ascontiguousarray(x).tobytes()
+
+
+def test_details_keys_include_every_key_of_tflite_micro() -> None:
+    data = add_model()
+    ours, theirs = ztflm.Interpreter.from_bytes(data).get_input_details(0), \
+        tflm(data).get_input_details(0)
+    assert set(theirs) <= set(ours)
+    assert set(theirs["quantization_parameters"]) <= set(ours["quantization_parameters"])
+    assert ours["name"] == "t0" and ours["index"] == 0
+
+
+def test_model_bytes_are_copied_so_the_caller_may_reuse_its_buffer() -> None:
+    data = bytearray(float_model())
+    ip = ztflm.Interpreter.from_bytes(data)
+    x = np.full([2, 5], 3.0, np.float32)
+    ip.set_input(x, 0)
+    ip.invoke()
+    before = ip.get_output(0)
+    data[:] = bytes(len(data))
+    ip.set_input(x, 0)
+    ip.invoke()
+    assert ip.get_output(0).tobytes() == before.tobytes()
+
+
+def test_unsupported_operator_error_carries_code_node_and_op_name() -> None:
+    b = ModelBuilder()
+    x = b.input([4], np.float32)
+    t, u = b.tensor([4], np.float32), b.tensor([4], np.float32)
+    b.op("RELU", [x], [t])
+    b.op("GELU", [t], [u], "GeluOptions")
+    b.output(u)
+    with pytest.raises(ztflm.Error, match=r"GELU \(builtin 150\) at node 1") as err:
+        ztflm.Interpreter.from_bytes(b.build())
+    assert err.value.code == ztflm.Status.UNSUPPORTED
+    assert err.value.node == 1
+
+
+def test_not_a_model_is_a_model_error() -> None:
+    with pytest.raises(ztflm.Error, match="not a .tflite file") as err:
+        ztflm.Interpreter.from_bytes(b"certainly not a flatbuffer" * 3)
+    assert err.value.code == ztflm.Status.MODEL
+    assert err.value.node == -1
+
+
+def test_arena_size_and_a_shared_arena_together_are_refused() -> None:
+    with pytest.raises(ztflm.Error, match="either arena_size or arena"):
+        ztflm.Interpreter.from_bytes(float_model(), arena_size=4096, arena=ztflm.Arena(4096))
+
+
+def test_generous_arena_reports_what_it_uses_not_its_size() -> None:
+    data = add_model()
+    exact = ztflm.Interpreter.from_bytes(data).arena_used_bytes()
+    roomy = ztflm.Interpreter.from_bytes(data, arena_size=exact * 4)
+    assert roomy.arena_used_bytes() == exact
+
+
+def test_shared_model_from_file_with_an_exact_arena_is_bit_exact(shared_models: Path) -> None:
+    path = shared_models / "mlperf_kws_dscnn_int8.tflite"
+    ip = ztflm.Interpreter.from_file(path)
+    again = ztflm.Interpreter.from_file(path, arena_size=ip.arena_used_bytes())
+    assert again.arena_used_bytes() == ip.arena_used_bytes()
+    oracle.assert_bit_exact(path.read_bytes(), n_random=2)

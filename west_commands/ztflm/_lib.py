@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import ctypes
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
 ERROR_MESSAGE_LEN = 128
 MAX_DIMS = 8
+# Where the library's sources and headers live in a checkout (setup.py's list, plus headers).
+HOST_SOURCE_DIRS = (
+    "zephyr_module/include/ztflm", "zephyr_module/src", "zephyr_module/kernels/common",
+    "zephyr_module/kernels/ops", "zephyr_module/kernels/reference", "zephyr_module/port/host",
+    "west_commands/ztflm/_native",
+)
 
 
 class ErrorStruct(ctypes.Structure):
@@ -68,10 +75,23 @@ def _library_path() -> Path:
     return found[0]
 
 
+def _warn_if_stale(path: Path) -> None:
+    """In a source checkout (pip install -e), say so when a C source is newer than the
+    library: pip does not rebuild it, and stale kernels make confusing test failures."""
+    root = Path(__file__).resolve().parents[2]
+    newest = max((p.stat().st_mtime for d in HOST_SOURCE_DIRS for p in (root / d).glob("*.[ch]")),
+                 default=0.0)
+    if newest > path.stat().st_mtime:
+        warnings.warn(f"ztflm: {path.name} is older than the C sources; rebuild it with "
+                      "`make native` (or `python setup.py build_ext --inplace`)", stacklevel=3)
+
+
 def _declare(lib: ctypes.CDLL) -> None:
     vp, u32, i32 = ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32
     sigs: dict[str, tuple[object, list[object]]] = {
         "zpy_sizeof": (ctypes.c_size_t, [ctypes.c_int]),
+        "zpy_kernel_count": (u32, []),
+        "zpy_kernel_name": (ctypes.c_char_p, [u32, ctypes.c_int]),
         "ztflm_arena_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t]),
         "ztflm_arena_used": (u32, [vp]),
         "ztflm_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t, vp, vp]),
@@ -108,7 +128,10 @@ def _declare(lib: ctypes.CDLL) -> None:
 @lru_cache(maxsize=1)
 def lib() -> ctypes.CDLL:
     """The loaded runtime, with its struct sizes checked against the bindings above."""
-    handle = ctypes.CDLL(str(_library_path()))
+    path = _library_path()
+    if not os.environ.get("ZTFLM_LIB"):
+        _warn_if_stale(path)
+    handle = ctypes.CDLL(str(path))
     _declare(handle)
     for which, struct in ((1, ArenaStruct), (2, TensorStruct), (3, ErrorStruct)):
         if handle.zpy_sizeof(which) != ctypes.sizeof(struct):
@@ -131,3 +154,9 @@ def builtin_name(code: int) -> str:
 
 def type_name(code: int) -> str:
     return lib().ztflm_type_name(code).decode()
+
+
+def kernel_table() -> dict[str, str]:
+    """BUILTIN_NAME -> kernel name of every kernel built into the runtime (kernels.h)."""
+    get = lib().zpy_kernel_name
+    return {get(i, 0).decode(): get(i, 1).decode() for i in range(lib().zpy_kernel_count())}

@@ -65,6 +65,8 @@ class Interpreter:
         self._model_raw, self._model = _aligned_buffer(bytes(model))
         self._model_len = len(model)
         self._handle = ctypes.create_string_buffer(_lib.sizeof_interpreter())
+        if arena is not None and arena_size is not None:
+            raise Error("give either arena_size or arena (a shared Arena), not both")
         if arena is not None:
             self._arena = arena
             self._start(arena)

@@ -13,13 +13,14 @@ from . import _lib
 from .errors import Error, Status
 from .interpreter import Interpreter
 
-KERNELS_H = (Path(__file__).resolve().parents[2] / "zephyr_module" / "include" / "ztflm"
-             / "kernels.h")
 CUSTOM = 32
 
 
-def kernel_table(header: Path = KERNELS_H) -> dict[str, str]:
-    """BUILTIN_NAME -> kernel name, from the X(NAME, name) list of kernels.h (the op table)."""
+def kernel_table(header: Optional[Path] = None) -> dict[str, str]:
+    """BUILTIN_NAME -> kernel name: the X(NAME, name) list of kernels.h (the op table), as
+    built into the runtime, or as written in header."""
+    if header is None:
+        return _lib.kernel_table()
     try:
         text = header.read_text()
     except OSError as e:

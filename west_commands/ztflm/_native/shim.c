@@ -1,4 +1,5 @@
-/* Host glue for the Python bindings: sizes of the public structs, so ctypes never guesses. */
+/* Host glue for the Python bindings: struct sizes and the kernel table, so ctypes never guesses. */
+#include <ztflm/kernels.h>
 #include <ztflm/ztflm.h>
 
 enum zpy_struct {
@@ -22,4 +23,25 @@ size_t zpy_sizeof(int which)
 	default:
 		return 0;
 	}
+}
+
+/* kernels.h as built into this library, so installed tools need no source tree. */
+static const char *const zpy_kernels[][2] = {
+#define ZPY_X_KERNEL(NAME, name) {#NAME, #name},
+	ZTFLM_KERNELS(ZPY_X_KERNEL)
+#undef ZPY_X_KERNEL
+};
+
+uint32_t zpy_kernel_count(void)
+{
+	return (uint32_t)(sizeof(zpy_kernels) / sizeof(zpy_kernels[0]));
+}
+
+/* Builtin name and kernel name of entry index; NULL past the end. */
+const char *zpy_kernel_name(uint32_t index, int kernel)
+{
+	if (index >= zpy_kernel_count()) {
+		return NULL;
+	}
+	return zpy_kernels[index][kernel ? 1 : 0];
 }
