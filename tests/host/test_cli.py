@@ -91,3 +91,40 @@ def test_verbose_shows_the_traceback(tmp_path: Path) -> None:
     r = ztflm("-v", "run", str(tmp_path / "missing.tflite"))
     assert r.returncode == 2
     assert "Traceback" in r.stderr
+
+
+def test_run_prints_argmax_for_a_classifier_output(model: Path, tmp_path: Path) -> None:
+    x = tmp_path / "x.npy"
+    np.save(x, np.array([[1.0, 5.0, 2.0, -1.0]], np.float32))
+    r = ztflm("run", str(model), "--input", str(x))
+    assert r.returncode == 0, r.stderr
+    assert "output 0: float32[1, 4] argmax 1" in r.stdout
+
+
+def test_same_seed_same_random_inputs(model: Path, tmp_path: Path) -> None:
+    outs = []
+    for name, seed in (("a", "7"), ("b", "7"), ("c", "8")):
+        out = tmp_path / f"{name}.npz"
+        assert ztflm("run", str(model), "--seed", seed, "--output", str(out)).returncode == 0
+        outs.append(np.load(out)["arr_0"].tobytes())
+    assert outs[0] == outs[1] != outs[2]
+
+
+def test_compare_tflm_exits_1_when_an_output_differs(
+        model: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ztflm import cli, compare
+
+    real = compare.run_tflm
+
+    def off_by_one_ulp(data: bytes, inputs: list[np.ndarray], n: int) -> list[np.ndarray]:
+        outs = real(data, inputs, n)
+        outs[0].view(np.uint32).reshape(-1)[0] ^= 1
+        return outs
+
+    monkeypatch.setattr(compare, "run_tflm", off_by_one_ulp)
+    assert cli.main(["run", str(model), "--compare-tflm"]) == 1
+    assert "output 0: DIFFERS from TFLM" in capsys.readouterr().out
+
+
+def test_no_command_is_one_line_status_2() -> None:
+    one_line_error(ztflm(), "required")

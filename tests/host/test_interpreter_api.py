@@ -10,8 +10,6 @@ import oracle
 import ztflm
 from modelbuilder import ModelBuilder
 
-MODELS = Path(__file__).resolve().parents[2].parent / "shared" / "models"
-
 
 def add_model(scale: float = 0.05, shape: tuple[int, ...] = (1, 6, 6, 3)) -> bytes:
     """y = relu(a + b) * c, int8: three ops with planned intermediates."""

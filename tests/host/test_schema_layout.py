@@ -135,15 +135,45 @@ def test_builtin_operator_codes_match() -> None:
     assert ours == theirs
 
 
-def test_tensor_types_activations_and_padding_match() -> None:
-    text = (INCLUDE / "types.h").read_text()
-    types = {m[0]: int(m[1]) for m in re.findall(r"ZTFLM_(\w+) = (\d+),", text)}
-    for name, value in vars(schema.TensorType).items():
-        if not name.startswith("_") and name in types:
-            assert types[name] == value, name
-    assert types["INT8"] == schema.TensorType.INT8
-    for name, value in vars(schema.ActivationFunctionType).items():
-        if not name.startswith("_"):
-            assert types[f"ACT_{name}"] == value
-    assert types["PADDING_SAME"] == schema.Padding.SAME
-    assert types["PADDING_VALID"] == schema.Padding.VALID
+def enum_block(header: str, name: str) -> dict[str, int]:
+    """NAME = value entries of one C enum, without the ZTFLM_ prefix."""
+    text = (INCLUDE / header).read_text()
+    body = re.search(r"enum " + re.escape(name) + r" \{(.*?)\};", text, re.S)
+    assert body, f"enum {name} not found in {header}"
+    return {m[0]: int(m[1]) for m in re.findall(r"ZTFLM_(\w+) = (-?\d+)\b", body[1])}
+
+
+def schema_enum(cls: type) -> dict[str, int]:
+    return {k: v for k, v in vars(cls).items() if not k.startswith("_")}
+
+
+def test_tensor_types_are_the_schema_tensor_types() -> None:
+    ours = enum_block("types.h", "ztflm_type")
+    theirs = schema_enum(schema.TensorType)
+    assert ours, "no tensor types parsed"
+    # Every type ztflm names exists in the schema with the same value (the schema may have more).
+    assert {k: theirs.get(k) for k in ours} == ours
+
+
+def test_activations_are_the_schema_activation_function_types() -> None:
+    ours = {k[len("ACT_"):]: v for k, v in enum_block("types.h", "ztflm_activation").items()}
+    assert ours == schema_enum(schema.ActivationFunctionType)
+
+
+def test_paddings_are_the_schema_paddings() -> None:
+    ours = {k[len("PADDING_"):]: v for k, v in enum_block("types.h", "ztflm_padding").items()}
+    assert ours == schema_enum(schema.Padding)
+
+
+def test_schema_version_is_the_one_in_the_file_identifier() -> None:
+    buf = bytearray(8)
+    buf[4:8] = f"TFL{SCHEMA['ZTFLM_SCHEMA_VERSION']}".encode()
+    assert schema.Model.ModelBufferHasIdentifier(bytes(buf), 0)
+
+
+def test_every_number_in_schema_h_is_checked_here() -> None:
+    """A field added to schema.h must be added to TABLES (or a test above) as well."""
+    checked = {define for define, _, _ in CASES}
+    checked |= {"ZTFLM_ARITH_ACTIVATION", "ZTFLM_SCHEMA_VERSION"}
+    checked |= {k for k in SCHEMA if k.startswith("ZTFLM_OPTIONS_")}
+    assert sorted(set(SCHEMA) - checked) == []
