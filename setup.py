@@ -23,13 +23,35 @@ SOURCE_DIRS = [
 CFLAGS = ["-std=c11", "-O2", "-ffp-contract=off", "-fno-wrapv", "-fvisibility=default"]
 
 
-def runtime_sources() -> list[str]:
+# Optimized kernel overlays: zephyr_module/kernels/<overlay>/X.c replaces reference/X.c
+# (same functions, same signatures). The Zephyr CMake and the Makefile apply the same rule.
+OVERLAYS = ("reference", "arm_dsp", "arm_mve", "cmsis_nn")
+KERNELS = "zephyr_module/kernels"
+
+
+def kernel_sources(overlay: str = "reference") -> list[str]:
+    """The compute-kernel sources of an overlay: its own files plus the reference files it
+    does not replace, relative to the repository root."""
+    if overlay not in OVERLAYS:
+        raise ValueError(f"unknown kernel overlay {overlay!r}: one of {', '.join(OVERLAYS)}")
+    reference = sorted((ROOT / KERNELS / "reference").glob("*.c"))
+    if overlay == "reference":
+        return [str(p.relative_to(ROOT)) for p in reference]
+    own = sorted((ROOT / KERNELS / overlay).glob("*.c"))
+    names = {p.name for p in own}
+    kept = [p for p in reference if p.name not in names]
+    return [str(p.relative_to(ROOT)) for p in sorted(kept + own)]
+
+
+def runtime_sources(overlay: str = "reference") -> list[str]:
     """Every C source of the host library, relative to the repository root."""
-    return [
-        str(p.relative_to(ROOT))
-        for d in SOURCE_DIRS
-        for p in sorted((ROOT / d).glob("*.c"))
-    ]
+    sources = []
+    for d in SOURCE_DIRS:
+        if d == f"{KERNELS}/reference":
+            sources += kernel_sources(overlay)
+        else:
+            sources += [str(p.relative_to(ROOT)) for p in sorted((ROOT / d).glob("*.c"))]
+    return sources
 
 
 class BuildExt(build_ext):

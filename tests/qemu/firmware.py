@@ -28,11 +28,13 @@ CFLAGS = ["-std=c11", "-O2", "-ffunction-sections", "-fdata-sections", "-ffp-con
 INSTRUCTIONS_PER_TICK = 40
 
 
-def firmware(model_path: Path, core: str, arena: int = 192 * 1024) -> Path:
-    """Builds (once) the test firmware for a model and core."""
-    out = BUILD / core / f"{model_path.stem}_{arena}.elf"
+def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
+             overlay: str = "reference") -> Path:
+    """Builds (once) the test firmware for a model, core and kernel overlay."""
+    out = BUILD / core / overlay / f"{model_path.stem}_{arena}.elf"
     inputs = [*HERE.glob("*.[ch]"), Path(__file__), model_path,
-              *(ROOT / s for s in runtime_sources()),
+              *(ROOT / s for s in runtime_sources(overlay)),
+              *(ROOT / "zephyr_module" / "kernels").glob("*/*.h"),
               *(ROOT / "zephyr_module" / "include" / "ztflm").glob("*.h")]
     if out.exists() and out.stat().st_mtime > max(p.stat().st_mtime for p in inputs):
         return out
@@ -40,7 +42,7 @@ def firmware(model_path: Path, core: str, arena: int = 192 * 1024) -> Path:
     model_c = BUILD / f"{model_path.stem}.c"
     subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
                    check=True)
-    sources = [str(ROOT / s) for s in runtime_sources()
+    sources = [str(ROOT / s) for s in runtime_sources(overlay)
                if "_native" not in s and "port/host" not in s]
     cmd = ["arm-none-eabi-gcc", *CFLAGS, *TARGETS[core][1], f"-DFW_ARENA_SIZE={arena}u",
            *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], f"-I{HERE}", *sources,
