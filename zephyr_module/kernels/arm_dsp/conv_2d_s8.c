@@ -1,0 +1,188 @@
+/*
+ * CONV_2D of int8 tensors with int8 weights (Arm DSP extension): im2col columns widened to
+ * int16 with the input offset folded in, then a 2-channel x 2-pixel matrix product with dual
+ * 16-bit multiply-accumulates. 1x1 filters skip the im2col copy. Grouped convolutions and
+ * input offsets outside int8 take the scalar path.
+ */
+#include "arm_dsp/dsp.h"
+#include "arm_dsp/mat_mult_s8.h"
+#include "common/quant.h"
+#include "ops/conv_2d.h"
+
+static uint32_t depth(const struct ztflm_conv_params *p)
+{
+	return (uint32_t)p->filter_h * (uint32_t)p->filter_w * (uint32_t)p->filter_c;
+}
+
+static int is_1x1(const struct ztflm_conv_params *p)
+{
+	return p->filter_h == 1 && p->filter_w == 1 && p->pad_h == 0 && p->pad_w == 0;
+}
+
+static int use_dsp(const struct ztflm_conv_params *p)
+{
+	return p->filter_c == p->input_c && p->input_offset >= -128 && p->input_offset <= 128;
+}
+
+uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
+{
+	if (!use_dsp(p)) {
+		return 0;
+	}
+	const uint32_t k = depth(p);
+
+	/* Two widened columns, and for a real window the two int8 im2col columns they come from. */
+	return is_1x1(p) ? 4u * k : 6u * k;
+}
+
+/* The scalar path, for what the DSP path does not take (the reference kernel's arithmetic). */
+static void conv_scalar(const struct ztflm_conv_params *p, const int32_t *multiplier,
+			const int32_t *shift, const int8_t *in, const int8_t *filter,
+			const int32_t *bias, int8_t *out)
+{
+	const uint32_t row = (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t image = (uint32_t)p->input_h * row;
+	const uint32_t f_size = depth(p);
+	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
+	const int32_t step = p->per_channel ? 1 : 0;
+
+	for (int32_t b = 0; b < p->batches; b++) {
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				for (int32_t oc = 0; oc < p->output_c; oc++) {
+					const int8_t *in_g = in + (uint32_t)b * image +
+							     (uint32_t)((oc / per_group) * p->filter_c);
+					const int8_t *flt = filter + (uint32_t)oc * f_size;
+					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
+
+					for (int32_t fy = 0; fy < p->filter_h; fy++) {
+						const int32_t y = oy * p->stride_h - p->pad_h +
+								  p->dilation_h * fy;
+
+						if (y < 0 || y >= p->input_h) {
+							continue;
+						}
+						for (int32_t fx = 0; fx < p->filter_w; fx++) {
+							const int32_t x = ox * p->stride_w - p->pad_w +
+									  p->dilation_w * fx;
+
+							if (x < 0 || x >= p->input_w) {
+								continue;
+							}
+							const int8_t *px = in_g + (uint32_t)y * row +
+									   (uint32_t)x * (uint32_t)p->input_c;
+							const int8_t *pf =
+								flt + ((uint32_t)fy * (uint32_t)p->filter_w +
+								       (uint32_t)fx) * (uint32_t)p->filter_c;
+
+							for (int32_t ic = 0; ic < p->filter_c; ic++) {
+								acc += (uint32_t)((int32_t)pf[ic] *
+										  ((int32_t)px[ic] +
+										   p->input_offset));
+							}
+						}
+					}
+					const int32_t ch = oc * step;
+					const int32_t res = (int32_t)((uint32_t)ztflm_mbqm(
+						(int32_t)acc, multiplier[ch], shift[ch]) +
+						(uint32_t)p->output_offset);
+
+					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
+									 p->act.q.max);
+				}
+			}
+		}
+	}
+}
+
+/*
+ * The int8 im2col column of output pixel pix: the window in filter order (OHWI), points
+ * outside the input set to the input zero point so that they add nothing once offset.
+ */
+static const int8_t *im2col(const struct ztflm_conv_params *p, const int8_t *in, uint32_t pix,
+			    int8_t *col)
+{
+	const uint32_t ow = (uint32_t)p->output_w;
+	const uint32_t oh = (uint32_t)p->output_h;
+	const uint32_t ox = pix % ow;
+	const uint32_t oy = (pix / ow) % oh;
+	const uint32_t b = pix / (ow * oh);
+	const uint32_t ic = (uint32_t)p->input_c;
+	const int8_t *in_b = in + b * (uint32_t)p->input_h * (uint32_t)p->input_w * ic;
+	const int32_t y0 = (int32_t)oy * p->stride_h - p->pad_h;
+	const int32_t x0 = (int32_t)ox * p->stride_w - p->pad_w;
+
+	if (is_1x1(p)) {
+		return in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * ic;
+	}
+	const int8_t pad = (int8_t)(-p->input_offset);
+	int8_t *dst = col;
+
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int32_t y = y0 + p->dilation_h * fy;
+
+		if (y < 0 || y >= p->input_h) {
+			memset(dst, pad, (size_t)p->filter_w * ic);
+			dst += (uint32_t)p->filter_w * ic;
+			continue;
+		}
+		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * ic;
+
+		if (p->dilation_w == 1 && x0 >= 0 && x0 + p->filter_w <= p->input_w) {
+			memcpy(dst, row + (uint32_t)x0 * ic, (size_t)p->filter_w * ic);
+			dst += (uint32_t)p->filter_w * ic;
+			continue;
+		}
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			const int32_t x = x0 + p->dilation_w * fx;
+
+			if (x < 0 || x >= p->input_w) {
+				memset(dst, pad, ic);
+			} else {
+				memcpy(dst, row + (uint32_t)x * ic, ic);
+			}
+			dst += ic;
+		}
+	}
+	return col;
+}
+
+void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		      const int32_t *shift, const int8_t *in, const int8_t *filter,
+		      const int32_t *bias, int8_t *out, void *scratch)
+{
+	if (!use_dsp(p) || scratch == NULL) {
+		conv_scalar(p, multiplier, shift, in, filter, bias, out);
+		return;
+	}
+	const uint32_t k = depth(p);
+	const uint32_t pixels =
+		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
+	int16_t *wide = scratch;
+	int8_t *col = (int8_t *)scratch + 4u * k;
+	const struct ztflm_mat_mult_s8 mm = {
+		.rows = p->output_c,
+		.depth = (int32_t)k,
+		.weights = filter,
+		.weight_offset = 0,
+		.bias = bias,
+		.multiplier = multiplier,
+		.shift = shift,
+		.per_channel = p->per_channel,
+		.output_offset = p->output_offset,
+		.act_min = p->act.q.min,
+		.act_max = p->act.q.max,
+	};
+	uint32_t pix = 0;
+
+	for (; pix + 2u <= pixels; pix += 2u) {
+		ztflm_widen_s8(im2col(p, in, pix, col), k, p->input_offset, wide);
+		ztflm_widen_s8(im2col(p, in, pix + 1u, col + k), k, p->input_offset, wide + k);
+		ztflm_mat_mult_s8_2col(&mm, wide, wide + k, out + pix * (uint32_t)p->output_c,
+				       out + (pix + 1u) * (uint32_t)p->output_c);
+	}
+	if (pix < pixels) {
+		ztflm_widen_s8(im2col(p, in, pix, col), k, p->input_offset, wide);
+		ztflm_mat_mult_s8_1col(&mm, wide, out + pix * (uint32_t)p->output_c);
+	}
+}

@@ -1,0 +1,211 @@
+/*
+ * The DSP-extension instructions the arm_dsp kernels use: ACLE intrinsics where the target has
+ * them (__ARM_FEATURE_DSP), the same semantics in portable C elsewhere, so the overlay builds
+ * and is tested on the host too. Lanes: bits 15..0 are the low lane, 31..16 the high one.
+ */
+#ifndef ZTFLM_KERNELS_ARM_DSP_DSP_H_
+#define ZTFLM_KERNELS_ARM_DSP_DSP_H_
+
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
+#include <arm_acle.h>
+#define ZTFLM_DSP_NATIVE 1
+#else
+#define ZTFLM_DSP_NATIVE 0
+#endif
+
+/* Four int8 (or two int16) from any alignment; one LDR on cores with unaligned access. */
+static inline uint32_t ztflm_dsp_load4(const void *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static inline void ztflm_dsp_store4(void *p, uint32_t v)
+{
+	memcpy(p, &v, sizeof(v));
+}
+
+static inline uint32_t ztflm_dsp_pack16(int32_t lo, int32_t hi)
+{
+	return ((uint32_t)hi << 16) | ((uint32_t)lo & 0xFFFFu);
+}
+
+static inline int32_t ztflm_dsp_lo(uint32_t x)
+{
+	return (int32_t)(int16_t)(uint16_t)(x & 0xFFFFu);
+}
+
+static inline int32_t ztflm_dsp_hi(uint32_t x)
+{
+	return (int32_t)(int16_t)(uint16_t)(x >> 16);
+}
+
+#if ZTFLM_DSP_NATIVE
+
+/* Bytes 0 and 2 sign-extended to the two lanes. */
+static inline uint32_t ztflm_dsp_sxtb16(uint32_t x)
+{
+	return (uint32_t)__sxtb16(x);
+}
+
+/* Bytes 1 and 3 sign-extended to the two lanes (SXTB16 with ROR #8, one instruction). */
+static inline uint32_t ztflm_dsp_sxtb16_ror8(uint32_t x)
+{
+	uint32_t r;
+
+	__asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+	return r;
+}
+
+/* Lane-wise a + bytes 0 and 2 of x, sign-extended. */
+static inline uint32_t ztflm_dsp_sxtab16(uint32_t a, uint32_t x)
+{
+	return (uint32_t)__sxtab16(a, x);
+}
+
+/* Lane-wise a + bytes 1 and 3 of x, sign-extended. */
+static inline uint32_t ztflm_dsp_sxtab16_ror8(uint32_t a, uint32_t x)
+{
+	uint32_t r;
+
+	__asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x));
+	return r;
+}
+
+/* acc + lo(a) * lo(b) + hi(a) * hi(b), wrapping. */
+static inline int32_t ztflm_dsp_smlad(uint32_t a, uint32_t b, int32_t acc)
+{
+	return __smlad((int16x2_t)a, (int16x2_t)b, acc);
+}
+
+static inline int32_t ztflm_dsp_smlabb(uint32_t a, uint32_t b, int32_t acc)
+{
+	return __smlabb((int32_t)a, (int32_t)b, acc);
+}
+
+static inline int32_t ztflm_dsp_smlatt(uint32_t a, uint32_t b, int32_t acc)
+{
+	return __smlatt((int32_t)a, (int32_t)b, acc);
+}
+
+/* Lane-wise saturating int16 add. */
+static inline uint32_t ztflm_dsp_qadd16(uint32_t a, uint32_t b)
+{
+	return (uint32_t)__qadd16((int16x2_t)a, (int16x2_t)b);
+}
+
+#define ztflm_dsp_ssat(x, bits) __ssat((x), (bits))
+
+#else /* portable C with the same results */
+
+static inline uint32_t ztflm_dsp_sxtb16(uint32_t x)
+{
+	return ztflm_dsp_pack16((int8_t)(uint8_t)x, (int8_t)(uint8_t)(x >> 16));
+}
+
+static inline uint32_t ztflm_dsp_sxtb16_ror8(uint32_t x)
+{
+	return ztflm_dsp_pack16((int8_t)(uint8_t)(x >> 8), (int8_t)(uint8_t)(x >> 24));
+}
+
+static inline uint32_t ztflm_dsp_sxtab16(uint32_t a, uint32_t x)
+{
+	/* Each lane wraps modulo 2^16, as the instruction does. */
+	return ztflm_dsp_pack16((int32_t)((a & 0xFFFFu) + (uint32_t)(int8_t)(uint8_t)x),
+				(int32_t)((a >> 16) + (uint32_t)(int8_t)(uint8_t)(x >> 16)));
+}
+
+static inline uint32_t ztflm_dsp_sxtab16_ror8(uint32_t a, uint32_t x)
+{
+	return ztflm_dsp_sxtab16(a, (x >> 8) | (x << 24));
+}
+
+static inline int32_t ztflm_dsp_smlad(uint32_t a, uint32_t b, int32_t acc)
+{
+	const int32_t lo = ztflm_dsp_lo(a) * ztflm_dsp_lo(b);
+	const int32_t hi = ztflm_dsp_hi(a) * ztflm_dsp_hi(b);
+
+	return (int32_t)((uint32_t)acc + (uint32_t)lo + (uint32_t)hi);
+}
+
+static inline int32_t ztflm_dsp_smlabb(uint32_t a, uint32_t b, int32_t acc)
+{
+	return (int32_t)((uint32_t)acc + (uint32_t)(ztflm_dsp_lo(a) * ztflm_dsp_lo(b)));
+}
+
+static inline int32_t ztflm_dsp_smlatt(uint32_t a, uint32_t b, int32_t acc)
+{
+	return (int32_t)((uint32_t)acc + (uint32_t)(ztflm_dsp_hi(a) * ztflm_dsp_hi(b)));
+}
+
+static inline int32_t ztflm_dsp_sat16(int32_t x)
+{
+	return x < INT16_MIN ? INT16_MIN : (x > INT16_MAX ? INT16_MAX : x);
+}
+
+static inline uint32_t ztflm_dsp_qadd16(uint32_t a, uint32_t b)
+{
+	return ztflm_dsp_pack16(ztflm_dsp_sat16(ztflm_dsp_lo(a) + ztflm_dsp_lo(b)),
+				ztflm_dsp_sat16(ztflm_dsp_hi(a) + ztflm_dsp_hi(b)));
+}
+
+static inline int32_t ztflm_dsp_ssat_c(int32_t x, int32_t bits)
+{
+	const int32_t hi = (int32_t)((1u << (bits - 1)) - 1u);
+	const int32_t lo = -hi - 1;
+
+	return x < lo ? lo : (x > hi ? hi : x);
+}
+
+#define ztflm_dsp_ssat(x, bits) ztflm_dsp_ssat_c((x), (bits))
+
+#endif /* ZTFLM_DSP_NATIVE */
+
+/* The same value in both lanes. */
+static inline uint32_t ztflm_dsp_dup16(int32_t v)
+{
+	return ztflm_dsp_pack16(v, v);
+}
+
+/*
+ * TFLM MultiplyByQuantizedMultiplier with the shift split once per channel: left = max(shift,
+ * 0), right = max(-shift, 0). Bit-exact with ztflm_mbqm: gemmlowp's nudge-then-truncate
+ * rounding of the doubled high product equals (a * b + 2^30) >> 31 for either sign, and
+ * rounding half away from zero by a power of two is done with a mask as gemmlowp does.
+ */
+static inline int32_t ztflm_dsp_requant(int32_t x, int32_t multiplier, int32_t left,
+					int32_t right)
+{
+	const int32_t a = (int32_t)((uint32_t)x << left);
+	int32_t high;
+
+	if (a == INT32_MIN && multiplier == INT32_MIN) {
+		high = INT32_MAX;
+	} else {
+		high = (int32_t)(((int64_t)a * multiplier + ((int64_t)1 << 30)) >> 31);
+	}
+	const int32_t mask = (int32_t)((1u << right) - 1u);
+	const int32_t remainder = high & mask;
+	const int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+
+	return (high >> right) + (remainder > threshold ? 1 : 0);
+}
+
+/* The int8 result of an accumulator: requantize, add the output zero point, clamp. */
+static inline int8_t ztflm_dsp_out_s8(int32_t acc, int32_t multiplier, int32_t left,
+				      int32_t right, int32_t out_offset, int32_t lo, int32_t hi)
+{
+	int32_t v = (int32_t)((uint32_t)ztflm_dsp_requant(acc, multiplier, left, right) +
+			      (uint32_t)out_offset);
+
+	v = v < lo ? lo : v;
+	v = v > hi ? hi : v;
+	return (int8_t)v;
+}
+
+#endif /* ZTFLM_KERNELS_ARM_DSP_DSP_H_ */
