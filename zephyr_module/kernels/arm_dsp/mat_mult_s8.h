@@ -177,11 +177,47 @@ static inline void ztflm_mat_mult_s8_2col(const struct ztflm_mat_mult_s8 *m, con
 	}
 }
 
+/* Rows r and r + 1 against column c0: out0[r], out0[r + 1]. */
+static inline void ztflm_mm_2x1(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
+				int8_t *out0)
+{
+	const uint32_t n = (uint32_t)m->depth;
+	const int8_t *w0 = m->weights + (uint32_t)r * n;
+	const int8_t *w1 = w0 + n;
+	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
+	int32_t a0 = m->bias != NULL ? m->bias[r] : 0;
+	int32_t a1 = m->bias != NULL ? m->bias[r + 1] : 0;
+	uint32_t i = 0;
+
+	for (; i + 4u <= n; i += 4u) {
+		const uint32_t wa = ztflm_dsp_load4(w0 + i);
+		const uint32_t wb = ztflm_dsp_load4(w1 + i);
+		const uint32_t x0 = ztflm_dsp_load4(c0 + i);
+		const uint32_t x1 = ztflm_dsp_load4(c0 + i + 2u);
+
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wa), x0, a0);
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wa), x1, a0);
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wb), x0, a1);
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wb), x1, a1);
+	}
+	for (; i < n; i++) {
+		a0 = (int32_t)((uint32_t)a0 + (uint32_t)((w0[i] + m->weight_offset) * c0[i]));
+		a1 = (int32_t)((uint32_t)a1 + (uint32_t)((w1[i] + m->weight_offset) * c0[i]));
+	}
+	out0[r] = ztflm_mm_out(m, ztflm_mm_row(m, r), a0);
+	out0[r + 1] = ztflm_mm_out(m, ztflm_mm_row(m, r + 1), a1);
+}
+
 /* Every row against one widened column. */
 static inline void ztflm_mat_mult_s8_1col(const struct ztflm_mat_mult_s8 *m, const int16_t *c0,
 					  int8_t *out0)
 {
-	for (int32_t r = 0; r < m->rows; r++) {
+	int32_t r = 0;
+
+	for (; r + 2 <= m->rows; r += 2) {
+		ztflm_mm_2x1(m, r, c0, out0);
+	}
+	if (r < m->rows) {
 		ztflm_mm_1row(m, r, c0, NULL, out0, NULL);
 	}
 }
