@@ -20,19 +20,26 @@ from setup import INCLUDE_DIRS, runtime_sources  # noqa: E402
 TARGETS = {
     "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
     "m4": ("mps2-an386", ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=soft"]),
+    # Helium and the FPU: newlib's v8-m.main+dp/hard multilib.
+    "m55": ("mps3-an547", ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard",
+                           "-DFW_MPS3_AN547"]),
 }
+# The AN547's memory map differs from the MPS2 boards' (vectors in the ITCM at 0).
+LINKER_SCRIPTS = {"m55": "mps3.ld"}
 # -O2 like TFLM's kernels (its framework is -Os); the runtime is small either way.
 CFLAGS = ["-std=c11", "-O2", "-ffunction-sections", "-fdata-sections", "-ffp-contract=off",
           "-Wall", "-Wextra", "-Werror"]
 # Under -icount shift=0 an instruction takes 1 ns; the CMSDK timer ticks at 25 MHz.
 INSTRUCTIONS_PER_TICK = 40
+# The AN547 counts with the FPGAIO COUNTER at 20 MHz (main.c): 50 instructions a tick.
+TICK_INSTRUCTIONS = {"m55": 50}
 
 
 def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
              overlay: str = "reference") -> Path:
     """Builds (once) the test firmware for a model, core and kernel overlay."""
     out = BUILD / core / overlay / f"{model_path.stem}_{arena}.elf"
-    inputs = [*HERE.glob("*.[ch]"), Path(__file__), model_path,
+    inputs = [*HERE.glob("*.[ch]"), *HERE.glob("*.ld"), Path(__file__), model_path,
               *(ROOT / s for s in runtime_sources(overlay)),
               *(ROOT / "zephyr_module" / "kernels").glob("*/*.h"),
               *(ROOT / "zephyr_module" / "include" / "ztflm").glob("*.h")]
@@ -47,8 +54,9 @@ def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
     cmd = ["arm-none-eabi-gcc", *CFLAGS, *TARGETS[core][1], f"-DFW_ARENA_SIZE={arena}u",
            *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], f"-I{HERE}", *sources,
            str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(HERE / "startup.c"),
-           str(HERE / "main.c"), str(model_c), "-T", str(HERE / "mps2.ld"), "-nostartfiles",
-           "--specs=nano.specs", "--specs=nosys.specs", "-Wl,--gc-sections", "-lm", "-o",
+           str(HERE / "main.c"), str(model_c), "-T",
+           str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")), "-nostartfiles", "--specs=nano.specs",
+           "--specs=nosys.specs", "-Wl,--gc-sections", "-lm", "-o",
            str(out)]
     subprocess.run(cmd, check=True)
     return out
@@ -64,8 +72,10 @@ class Run:
 
 
 def run(elf: Path, core: str) -> Run:
-    cmd = ["qemu-system-arm", "-M", TARGETS[core][0], "-icount", "shift=0", "-nographic",
-           "-monitor", "none", "-serial", "none", "-semihosting-config",
+    # sleep=off: virtual time never jumps to real time, so the AN547 counter, whose phase
+    # is set at reset rather than by the guest, gives the same count on every run.
+    cmd = ["qemu-system-arm", "-M", TARGETS[core][0], "-icount", "shift=0,sleep=off",
+           "-nographic", "-monitor", "none", "-serial", "none", "-semihosting-config",
            "enable=on,target=native", "-kernel", str(elf)]
     # QEMU writes the semihosting console to its stderr: read both as one stream.
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -74,7 +84,8 @@ def run(elf: Path, core: str) -> Run:
     ticks = re.search(r"^ticks (\d+)$", p.stdout, re.M)
     blocks = re.findall(r"^output (\d+)\n([0-9a-f]*)\nend$", p.stdout, re.M)
     return Run(p.returncode, p.stdout, int(arena.group(1)) if arena else None,
-               int(ticks.group(1)) * INSTRUCTIONS_PER_TICK if ticks else None,
+               int(ticks.group(1)) * TICK_INSTRUCTIONS.get(core, INSTRUCTIONS_PER_TICK)
+               if ticks else None,
                {int(i): bytes.fromhex(h) for i, h in blocks})
 
 
