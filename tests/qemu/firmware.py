@@ -20,44 +20,65 @@ from setup import INCLUDE_DIRS, runtime_sources  # noqa: E402
 TARGETS = {
     "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
     "m4": ("mps2-an386", ["-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=soft"]),
-    # Helium and the FPU: newlib's v8-m.main+dp/hard multilib.
-    "m55": ("mps3-an547", ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard",
-                           "-DFW_MPS3_AN547"]),
 }
-# The AN547's memory map differs from the MPS2 boards' (vectors in the ITCM at 0).
-LINKER_SCRIPTS = {"m55": "mps3.ld"}
+LINKER_SCRIPTS = {"rv32": "rv32.ld"}
+# RISC-V: riscv64-unknown-elf-gcc's rv32imac multilib with picolibc, QEMU's virt board.
+TARGETS["rv32"] = ("virt", ["-march=rv32imac", "-mabi=ilp32", "-mcmodel=medany"])
+RISCV = {"rv32"}
 # -O2 like TFLM's kernels (its framework is -Os); the runtime is small either way.
 CFLAGS = ["-std=c11", "-O2", "-ffunction-sections", "-fdata-sections", "-ffp-contract=off",
           "-Wall", "-Wextra", "-Werror"]
 # Under -icount shift=0 an instruction takes 1 ns; the CMSDK timer ticks at 25 MHz.
 INSTRUCTIONS_PER_TICK = 40
-# The AN547 counts with the FPGAIO COUNTER at 20 MHz (main.c): 50 instructions a tick.
-TICK_INSTRUCTIONS = {"m55": 50}
+# RV32 counts minstret (counter.h): one tick is one instruction.
+TICK_INSTRUCTIONS = {"rv32": 1}
+
+
+def tools(core: str) -> tuple[str, str]:
+    """(compiler, QEMU) of a core."""
+    if core in RISCV:
+        return "riscv64-unknown-elf-gcc", "qemu-system-riscv32"
+    return "arm-none-eabi-gcc", "qemu-system-arm"
 
 
 def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
              overlay: str = "reference") -> Path:
     """Builds (once) the test firmware for a model, core and kernel overlay."""
     out = BUILD / core / overlay / f"{model_path.stem}_{arena}.elf"
-    inputs = [*HERE.glob("*.[ch]"), *HERE.glob("*.ld"), Path(__file__), model_path,
+    if not stale(out, [model_path], overlay):
+        return out
+    model_c = BUILD / f"{model_path.stem}.c"
+    model_c.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
+                   check=True)
+    return build(out, core, overlay, [HERE / "main.c", model_c], [f"-DFW_ARENA_SIZE={arena}u"])
+
+
+def stale(out: Path, extra_inputs: list[Path], overlay: str) -> bool:
+    """Whether an image is missing or older than anything it is built from."""
+    inputs = [*HERE.glob("*.[ch]"), *HERE.glob("*.ld"), Path(__file__), *extra_inputs,
               *(ROOT / s for s in runtime_sources(overlay)),
               *(ROOT / "zephyr_module" / "kernels").glob("*/*.h"),
               *(ROOT / "zephyr_module" / "include" / "ztflm").glob("*.h")]
-    if out.exists() and out.stat().st_mtime > max(p.stat().st_mtime for p in inputs):
-        return out
+    return not out.exists() or out.stat().st_mtime <= max(p.stat().st_mtime for p in inputs)
+
+
+def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str]) -> Path:
+    """Links the runtime (with a kernel overlay), startup and the app sources for a core."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    model_c = BUILD / f"{model_path.stem}.c"
-    subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
-                   check=True)
     sources = [str(ROOT / s) for s in runtime_sources(overlay)
                if "_native" not in s and "port/host" not in s]
-    cmd = ["arm-none-eabi-gcc", *CFLAGS, *TARGETS[core][1], f"-DFW_ARENA_SIZE={arena}u",
+    if core in RISCV:
+        startup = HERE / "startup_rv32.c"
+        libs = ["--specs=picolibc.specs", "-nostartfiles", "-lm", "-Wl,--no-warn-rwx-segments"]
+    else:
+        startup = HERE / "startup.c"
+        libs = ["-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-lm"]
+    cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines,
            *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], f"-I{HERE}", *sources,
-           str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(HERE / "startup.c"),
-           str(HERE / "main.c"), str(model_c), "-T",
-           str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")), "-nostartfiles", "--specs=nano.specs",
-           "--specs=nosys.specs", "-Wl,--gc-sections", "-lm", "-o",
-           str(out)]
+           str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(startup),
+           *map(str, app), "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
+           "-Wl,--gc-sections", *libs, "-o", str(out)]
     subprocess.run(cmd, check=True)
     return out
 
@@ -71,15 +92,19 @@ class Run:
     outputs: dict[int, bytes]
 
 
+def qemu_command(elf: Path, core: str, semihosting_args: tuple[str, ...] = ()) -> list[str]:
+    """QEMU for a core: deterministic instruction timing, console and exit status over
+    semihosting (QEMU writes that console to its stderr: callers read both as one stream)."""
+    config = "enable=on,target=native" + "".join(
+        ",arg=" + a.replace(",", ",,") for a in semihosting_args)
+    board = ["-M", TARGETS[core][0]] + (["-bios", "none", "-m", "64M"] if core in RISCV else [])
+    return [tools(core)[1], *board, "-icount", "shift=0", "-nographic", "-monitor", "none",
+            "-serial", "none", "-semihosting-config", config, "-kernel", str(elf)]
+
+
 def run(elf: Path, core: str) -> Run:
-    # sleep=off: virtual time never jumps to real time, so the AN547 counter, whose phase
-    # is set at reset rather than by the guest, gives the same count on every run.
-    cmd = ["qemu-system-arm", "-M", TARGETS[core][0], "-icount", "shift=0,sleep=off",
-           "-nographic", "-monitor", "none", "-serial", "none", "-semihosting-config",
-           "enable=on,target=native", "-kernel", str(elf)]
-    # QEMU writes the semihosting console to its stderr: read both as one stream.
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                       timeout=600)
+    p = subprocess.run(qemu_command(elf, core), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, timeout=600)
     arena = re.search(r"^arena (\d+)$", p.stdout, re.M)
     ticks = re.search(r"^ticks (\d+)$", p.stdout, re.M)
     blocks = re.findall(r"^output (\d+)\n([0-9a-f]*)\nend$", p.stdout, re.M)

@@ -12,6 +12,13 @@
 extern const uint8_t fw_model[];
 extern const uint32_t fw_model_len;
 
+/* The resolver of `ztflm convert` output links only the model's kernels; default: all. */
+#ifdef FW_RESOLVER
+extern const struct ztflm_op_resolver FW_RESOLVER;
+#else
+#define FW_RESOLVER ztflm_all_ops_resolver
+#endif
+
 #ifndef FW_ARENA_SIZE
 #define FW_ARENA_SIZE (192u * 1024u)
 #endif
@@ -72,6 +79,25 @@ static uint32_t timer_now(void)
 {
 	return FPGAIO_COUNTER;
 }
+#elif defined(__riscv)
+/* RV32: minstret, which QEMU under -icount counts exactly: a tick is one instruction. */
+static void timer_start(void)
+{
+}
+
+static uint32_t timer_now(void)
+{
+	uint32_t v;
+
+	__asm__ volatile(".option push\n\t.option arch, +zicsr\n\tcsrr %0, minstret\n\t.option pop"
+			 : "=r"(v));
+	return v;
+}
+
+static uint32_t timer_ticks(uint32_t since)
+{
+	return timer_now() - since;
+}
 #else
 /*
  * CMSDK timer 0 of the MPS2 boards, counting down at the 25 MHz system clock. Under QEMU
@@ -115,7 +141,7 @@ int main(void)
 	struct ztflm_tensor t;
 
 	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
-	if (ztflm_init(&ip, fw_model, fw_model_len, &ztflm_all_ops_resolver, &arena) ||
+	if (ztflm_init(&ip, fw_model, fw_model_len, &FW_RESOLVER, &arena) ||
 	    ztflm_allocate(&ip)) {
 		semihost_puts("error: ");
 		semihost_puts(ztflm_last_error(&ip)->message);
