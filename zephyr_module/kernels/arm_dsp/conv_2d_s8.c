@@ -1,7 +1,7 @@
 /*
  * CONV_2D of int8 tensors with int8 weights (Arm DSP extension): im2col columns widened to
- * int16 with the input offset folded in, then a 2-channel x 2-pixel matrix product with dual
- * 16-bit multiply-accumulates. 1x1 filters skip the im2col copy. Grouped convolutions and
+ * int16 with the input offset folded in, four pixels at a time, then each output channel's
+ * weights against the four with dual 16-bit multiply-accumulates. 1x1 filters skip the im2col copy. Grouped convolutions and
  * input offsets outside int8 take the scalar path.
  */
 #include "arm_dsp/dsp.h"
@@ -31,8 +31,8 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	}
 	const uint32_t k = depth(p);
 
-	/* Two widened columns, and for a real window the two int8 im2col columns they come from. */
-	return is_1x1(p) ? 4u * k : 6u * k;
+	/* Four widened columns, and for a real window the four int8 columns they come from. */
+	return is_1x1(p) ? 8u * k : 12u * k;
 }
 
 /* The scalar path, for what the DSP path does not take (the reference kernel's arithmetic). */
@@ -158,8 +158,8 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 	const uint32_t k = depth(p);
 	const uint32_t pixels =
 		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
-	int16_t *wide = scratch;
-	int8_t *col = (int8_t *)scratch + 4u * k;
+	uint32_t *wide = scratch;
+	int8_t *col = (int8_t *)scratch + 8u * k;
 	const struct ztflm_mat_mult_s8 mm = {
 		.rows = p->output_c,
 		.depth = (int32_t)k,
@@ -173,16 +173,19 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		.act_min = p->act.q.min,
 		.act_max = p->act.q.max,
 	};
-	uint32_t pix = 0;
 
-	for (; pix + 2u <= pixels; pix += 2u) {
-		ztflm_widen_s8(im2col(p, in, pix, col), k, p->input_offset, wide);
-		ztflm_widen_s8(im2col(p, in, pix + 1u, col + k), k, p->input_offset, wide + k);
-		ztflm_mat_mult_s8_2col(&mm, wide, wide + k, out + pix * (uint32_t)p->output_c,
-				       out + (pix + 1u) * (uint32_t)p->output_c);
-	}
-	if (pix < pixels) {
-		ztflm_widen_s8(im2col(p, in, pix, col), k, p->input_offset, wide);
-		ztflm_mat_mult_s8_1col(&mm, wide, out + pix * (uint32_t)p->output_c);
+	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
+		const int8_t *src[4];
+		int8_t *dst[4];
+
+		for (uint32_t j = 0; j < 4u; j++) {
+			/* Past the last pixel: the last column again, its outputs dropped. */
+			const uint32_t q = pix + j < pixels ? pix + j : pixels - 1u;
+
+			src[j] = im2col(p, in, q, col + j * k);
+			dst[j] = pix + j < pixels ? out + q * (uint32_t)p->output_c : NULL;
+		}
+		ztflm_widen4_s8(src, k, p->input_offset, wide);
+		ztflm_mat_mult_s8_4col(&mm, wide, dst);
 	}
 }

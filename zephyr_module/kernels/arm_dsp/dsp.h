@@ -25,6 +25,15 @@ static inline uint32_t ztflm_dsp_load4(const void *p)
 	return v;
 }
 
+/* Two words from 8-byte aligned memory (LDRD): the first in the low half. */
+static inline uint64_t ztflm_dsp_load8(const uint32_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, __builtin_assume_aligned(p, 8), sizeof(v));
+	return v;
+}
+
 static inline void ztflm_dsp_store4(void *p, uint32_t v)
 {
 	memcpy(p, &v, sizeof(v));

@@ -17,8 +17,8 @@ static int use_dsp(const struct ztflm_fc_params *p)
 
 uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
 {
-	/* One widened batch row, or two when there are two to pair. */
-	return use_dsp(p) ? (p->batches > 1 ? 4u : 2u) * (uint32_t)p->accum_depth : 0u;
+	/* One widened batch row. */
+	return use_dsp(p) ? 2u * (uint32_t)p->accum_depth : 0u;
 }
 
 static void fc_scalar(const struct ztflm_fc_params *p, const int32_t *multiplier,
@@ -75,15 +75,8 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 	};
 
 	const uint32_t units = (uint32_t)p->output_depth;
-	uint32_t b = 0;
 
-	for (; b + 2u <= (uint32_t)p->batches; b += 2u) {
-		ztflm_widen_s8(in + b * depth, depth, p->input_offset, wide);
-		ztflm_widen_s8(in + (b + 1u) * depth, depth, p->input_offset, wide + depth);
-		ztflm_mat_mult_s8_2col(&mm, wide, wide + depth, out + b * units,
-				       out + (b + 1u) * units);
-	}
-	if (b < (uint32_t)p->batches) {
+	for (uint32_t b = 0; b < (uint32_t)p->batches; b++) {
 		ztflm_widen_s8(in + b * depth, depth, p->input_offset, wide);
 		ztflm_mat_mult_s8_1col(&mm, wide, out + b * units);
 	}

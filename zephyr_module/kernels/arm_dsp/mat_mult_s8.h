@@ -15,7 +15,7 @@ struct ztflm_mat_mult_s8 {
 	int32_t rows;           /**< weight rows: output channels */
 	int32_t depth;          /**< weights per row, values per column */
 	const int8_t *weights;  /**< rows x depth */
-	int32_t weight_offset;  /**< added to every weight, in [-128, 128] */
+	int32_t weight_offset;  /**< added to every weight, in [-128, 128]; 0 for the 4-column product */
 	const int32_t *bias;    /**< rows entries, or NULL */
 	const int32_t *multiplier;
 	const int32_t *shift;   /**< left if > 0 */
@@ -68,116 +68,148 @@ static inline int8_t ztflm_mm_out(const struct ztflm_mat_mult_s8 *m, struct ztfl
 				m->act_max);
 }
 
-/* Rows r and r + 1 against columns c0 and c1: out0[r], out0[r + 1], out1[r], out1[r + 1]. */
-static inline void ztflm_mm_2x2(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
-				const int16_t *c1, int8_t *out0, int8_t *out1)
+/*
+ * Four columns widened side by side, for the 1 x 4 product: each group of four values
+ * x0..x3 of a column as the words (x0, x2), (x1, x3), columns 0 to 3 one after the other,
+ * so one pointer walks all four; a tail of fewer than four values as the words
+ * (column 0, column 1), (column 2, column 3).
+ */
+static inline void ztflm_widen4_s8(const int8_t *const src[4], uint32_t n, int32_t offset,
+				   uint32_t *dst)
 {
-	const uint32_t n = (uint32_t)m->depth;
-	const int8_t *w0 = m->weights + (uint32_t)r * n;
-	const int8_t *w1 = w0 + n;
-	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
-	const int32_t b0 = m->bias != NULL ? m->bias[r] : 0;
-	const int32_t b1 = m->bias != NULL ? m->bias[r + 1] : 0;
-	int32_t a00 = b0;
-	int32_t a01 = b0;
-	int32_t a10 = b1;
-	int32_t a11 = b1;
+	const uint32_t off2 = ztflm_dsp_dup16(offset);
 	uint32_t i = 0;
 
 	for (; i + 4u <= n; i += 4u) {
-		const uint32_t wa = ztflm_dsp_load4(w0 + i);
-		const uint32_t wb = ztflm_dsp_load4(w1 + i);
-		const uint32_t x0 = ztflm_dsp_load4(c0 + i);
-		const uint32_t x1 = ztflm_dsp_load4(c0 + i + 2u);
-		const uint32_t y0 = ztflm_dsp_load4(c1 + i);
-		const uint32_t y1 = ztflm_dsp_load4(c1 + i + 2u);
-		const uint32_t wa0 = ztflm_dsp_sxtab16(woff2, wa);
-		const uint32_t wa1 = ztflm_dsp_sxtab16_ror8(woff2, wa);
-		const uint32_t wb0 = ztflm_dsp_sxtab16(woff2, wb);
-		const uint32_t wb1 = ztflm_dsp_sxtab16_ror8(woff2, wb);
+		for (uint32_t j = 0; j < 4u; j++) {
+			const uint32_t x = ztflm_dsp_load4(src[j] + i);
 
-		a00 = ztflm_dsp_smlad(wa0, x0, a00);
-		a00 = ztflm_dsp_smlad(wa1, x1, a00);
-		a01 = ztflm_dsp_smlad(wa0, y0, a01);
-		a01 = ztflm_dsp_smlad(wa1, y1, a01);
-		a10 = ztflm_dsp_smlad(wb0, x0, a10);
-		a10 = ztflm_dsp_smlad(wb1, x1, a10);
-		a11 = ztflm_dsp_smlad(wb0, y0, a11);
-		a11 = ztflm_dsp_smlad(wb1, y1, a11);
+			dst[0] = ztflm_dsp_sxtab16(off2, x);
+			dst[1] = ztflm_dsp_sxtab16_ror8(off2, x);
+			dst += 2;
+		}
 	}
 	for (; i < n; i++) {
-		const int32_t wa = w0[i] + m->weight_offset;
-		const int32_t wb = w1[i] + m->weight_offset;
-
-		a00 = (int32_t)((uint32_t)a00 + (uint32_t)(wa * c0[i]));
-		a01 = (int32_t)((uint32_t)a01 + (uint32_t)(wa * c1[i]));
-		a10 = (int32_t)((uint32_t)a10 + (uint32_t)(wb * c0[i]));
-		a11 = (int32_t)((uint32_t)a11 + (uint32_t)(wb * c1[i]));
+		dst[0] = ztflm_dsp_pack16(src[0][i] + offset, src[1][i] + offset);
+		dst[1] = ztflm_dsp_pack16(src[2][i] + offset, src[3][i] + offset);
+		dst += 2;
 	}
-	const struct ztflm_mm_row q0 = ztflm_mm_row(m, r);
-	const struct ztflm_mm_row q1 = ztflm_mm_row(m, r + 1);
-
-	out0[r] = ztflm_mm_out(m, q0, a00);
-	out1[r] = ztflm_mm_out(m, q0, a01);
-	out0[r + 1] = ztflm_mm_out(m, q1, a10);
-	out1[r + 1] = ztflm_mm_out(m, q1, a11);
 }
 
-/* Row r against column c0 (and c1 when not NULL). */
-static inline void ztflm_mm_1row(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
-				 const int16_t *c1, int8_t *out0, int8_t *out1)
+/*
+ * The groups of four of one weight row against four side-by-side columns, added to acc[0..3].
+ * Out of line: the loop then has the register file to itself and never spills.
+ */
+__attribute__((noinline)) static void ztflm_mm_dot4(const int8_t *w, const int8_t *end,
+						     const uint32_t *c, int32_t acc[4])
+{
+	int32_t a0 = acc[0];
+	int32_t a1 = acc[1];
+	int32_t a2 = acc[2];
+	int32_t a3 = acc[3];
+
+	while (w != end) {
+		const uint32_t wv = ztflm_dsp_load4(w);
+		const uint32_t w02 = ztflm_dsp_sxtb16(wv);
+		const uint32_t w13 = ztflm_dsp_sxtb16_ror8(wv);
+		uint64_t x = ztflm_dsp_load8(c);
+
+		a0 = ztflm_dsp_smlad(w02, (uint32_t)x, a0);
+		a0 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a0);
+		x = ztflm_dsp_load8(c + 2);
+		a1 = ztflm_dsp_smlad(w02, (uint32_t)x, a1);
+		a1 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a1);
+		x = ztflm_dsp_load8(c + 4);
+		a2 = ztflm_dsp_smlad(w02, (uint32_t)x, a2);
+		a2 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a2);
+		x = ztflm_dsp_load8(c + 6);
+		a3 = ztflm_dsp_smlad(w02, (uint32_t)x, a3);
+		a3 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a3);
+		w += 4;
+		c += 8;
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+	acc[3] = a3;
+}
+
+/*
+ * Row r (weights without offset) against the four side-by-side columns c: out[j][r] for
+ * every column j whose out[j] is not NULL.
+ */
+static inline void ztflm_mm_1x4(const struct ztflm_mat_mult_s8 *m, int32_t r, const uint32_t *c,
+				int8_t *const out[4])
 {
 	const uint32_t n = (uint32_t)m->depth;
-	const int8_t *w0 = m->weights + (uint32_t)r * n;
-	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
-	const int32_t b0 = m->bias != NULL ? m->bias[r] : 0;
-	int32_t a0 = b0;
-	int32_t a1 = b0;
-	uint32_t i = 0;
+	const int8_t *w = m->weights + (uint32_t)r * n;
+	const int32_t b = m->bias != NULL ? m->bias[r] : 0;
+	int32_t acc[4] = {b, b, b, b};
 
-	for (; i + 4u <= n; i += 4u) {
-		const uint32_t wa = ztflm_dsp_load4(w0 + i);
-		const uint32_t wa0 = ztflm_dsp_sxtab16(woff2, wa);
-		const uint32_t wa1 = ztflm_dsp_sxtab16_ror8(woff2, wa);
+	ztflm_mm_dot4(w, w + (n & ~3u), c, acc);
+	w += n & ~3u;
+	c += 2u * (n & ~3u);
+	int32_t a0 = acc[0];
+	int32_t a1 = acc[1];
+	int32_t a2 = acc[2];
+	int32_t a3 = acc[3];
 
-		a0 = ztflm_dsp_smlad(wa0, ztflm_dsp_load4(c0 + i), a0);
-		a0 = ztflm_dsp_smlad(wa1, ztflm_dsp_load4(c0 + i + 2u), a0);
-		if (c1 != NULL) {
-			a1 = ztflm_dsp_smlad(wa0, ztflm_dsp_load4(c1 + i), a1);
-			a1 = ztflm_dsp_smlad(wa1, ztflm_dsp_load4(c1 + i + 2u), a1);
-		}
-	}
-	for (; i < n; i++) {
-		const int32_t wa = w0[i] + m->weight_offset;
+	for (uint32_t i = n & ~3u; i < n; i++) {
+		const uint32_t w2 = ztflm_dsp_dup16(*w++);
 
-		a0 = (int32_t)((uint32_t)a0 + (uint32_t)(wa * c0[i]));
-		if (c1 != NULL) {
-			a1 = (int32_t)((uint32_t)a1 + (uint32_t)(wa * c1[i]));
-		}
+		a0 = ztflm_dsp_smlabb(w2, c[0], a0);
+		a1 = ztflm_dsp_smlatt(w2, c[0], a1);
+		a2 = ztflm_dsp_smlabb(w2, c[1], a2);
+		a3 = ztflm_dsp_smlatt(w2, c[1], a3);
+		c += 2;
 	}
 	const struct ztflm_mm_row q = ztflm_mm_row(m, r);
 
-	out0[r] = ztflm_mm_out(m, q, a0);
-	if (c1 != NULL) {
-		out1[r] = ztflm_mm_out(m, q, a1);
+	out[0][r] = ztflm_mm_out(m, q, a0);
+	if (out[1] != NULL) {
+		out[1][r] = ztflm_mm_out(m, q, a1);
+	}
+	if (out[2] != NULL) {
+		out[2][r] = ztflm_mm_out(m, q, a2);
+	}
+	if (out[3] != NULL) {
+		out[3][r] = ztflm_mm_out(m, q, a3);
 	}
 }
 
-/* Every row against two widened columns: out0 and out1 get rows values each. */
-static inline void ztflm_mat_mult_s8_2col(const struct ztflm_mat_mult_s8 *m, const int16_t *c0,
-					  const int16_t *c1, int8_t *out0, int8_t *out1)
+/* Every row (weights without offset) against four side-by-side columns; out[0] not NULL. */
+static inline void ztflm_mat_mult_s8_4col(const struct ztflm_mat_mult_s8 *m, const uint32_t *c,
+					  int8_t *const out[4])
 {
-	int32_t r = 0;
-
-	for (; r + 2 <= m->rows; r += 2) {
-		ztflm_mm_2x2(m, r, c0, c1, out0, out1);
-	}
-	if (r < m->rows) {
-		ztflm_mm_1row(m, r, c0, c1, out0, out1);
+	for (int32_t r = 0; r < m->rows; r++) {
+		ztflm_mm_1x4(m, r, c, out);
 	}
 }
 
-/* Rows r and r + 1 against column c0: out0[r], out0[r + 1]. */
+/* Row r against column c0 (weights with their offset). */
+static inline void ztflm_mm_1x1(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
+				int8_t *out0)
+{
+	const uint32_t n = (uint32_t)m->depth;
+	const int8_t *w0 = m->weights + (uint32_t)r * n;
+	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
+	int32_t a0 = m->bias != NULL ? m->bias[r] : 0;
+	uint32_t i = 0;
+
+	for (; i + 4u <= n; i += 4u) {
+		const uint32_t wa = ztflm_dsp_load4(w0 + i);
+
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wa), ztflm_dsp_load4(c0 + i), a0);
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wa), ztflm_dsp_load4(c0 + i + 2u),
+				     a0);
+	}
+	for (; i < n; i++) {
+		a0 = (int32_t)((uint32_t)a0 + (uint32_t)((w0[i] + m->weight_offset) * c0[i]));
+	}
+	out0[r] = ztflm_mm_out(m, ztflm_mm_row(m, r), a0);
+}
+
+/* Rows r and r + 1 against column c0 (weights with their offset). */
 static inline void ztflm_mm_2x1(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
 				int8_t *out0)
 {
@@ -218,7 +250,7 @@ static inline void ztflm_mat_mult_s8_1col(const struct ztflm_mat_mult_s8 *m, con
 		ztflm_mm_2x1(m, r, c0, out0);
 	}
 	if (r < m->rows) {
-		ztflm_mm_1row(m, r, c0, NULL, out0, NULL);
+		ztflm_mm_1x1(m, r, c0, out0);
 	}
 }
 
