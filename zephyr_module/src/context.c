@@ -226,7 +226,7 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
 	return (int32_t)fb_u32(ip->model, (uint32_t)vec);
 }
 
-int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...)
+int(ztflm_fail)(struct ztflm_context *ctx, int code, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -236,8 +236,10 @@ int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...)
 	return code;
 }
 
-int ztflm_fail_type(struct ztflm_context *ctx, const char *what, uint8_t type)
+int(ztflm_fail_type)(struct ztflm_context *ctx, const char *what, uint8_t type)
 {
+	ZTFLM_MSG_ONLY(what);
+	ZTFLM_MSG_ONLY(type);
 	return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED, "%s type %s is not supported", what,
 			  ztflm_type_name(type));
 }

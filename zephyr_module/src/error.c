@@ -45,7 +45,7 @@ void ztflm_format(char *buf, uint32_t cap, const char *fmt, va_list ap)
 	if (cap == 0) {
 		return;
 	}
-	for (; *fmt; fmt++) {
+	for (; fmt && *fmt; fmt++) {
 		if (*fmt != '%' || fmt[1] == '\0') {
 			put(&o, *fmt);
 			continue;
@@ -90,6 +90,7 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 {
 	struct ztflm_error *e = &ip->error;
 	uint32_t used = 0;
+	bool named = false;
 
 	e->code = code;
 	e->node = node;
@@ -100,6 +101,10 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 		const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
 
 		e->op = ztflm_opcode_builtin(ip, opcode);
+		named = true;
+	}
+#if ZTFLM_ERROR_STRINGS
+	if (named) {
 		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
 			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
 		while (e->message[used]) {
@@ -107,11 +112,19 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 		}
 	}
 	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
+#else
+	(void)used;
+	(void)named;
+	(void)fmt;
+	(void)ap;
+	format_into(e->message, sizeof(e->message), "ztflm error %d at node %d (builtin %d)", code,
+		    (int)node, (int)e->op);
+#endif
 	ztflm_port_log_error(e->message);
 	return code;
 }
 
-int ztflm_error_set(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...)
+int(ztflm_error_set)(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -28,6 +28,9 @@ int ztflm_error_set(struct ztflm_interpreter *ip, int code, int32_t node, const 
 int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
 		     va_list ap);
 void ztflm_format(char *out, uint32_t cap, const char *fmt, va_list ap);
+#if !ZTFLM_ERROR_STRINGS
+#define ztflm_error_set(ip, code, node, ...) ztflm_error_set((ip), (code), (node), NULL)
+#endif
 
 /* verify.c: checks the whole model and fills the interpreter's table offsets. */
 int ztflm_verify(struct ztflm_interpreter *ip);

@@ -197,6 +197,7 @@ static int check_graph(struct ztflm_interpreter *ip)
 
 static int arena_short(struct ztflm_interpreter *ip, uint32_t needed, bool exact)
 {
+	ZTFLM_MSG_ONLY(exact);
 	ztflm_error_set(ip, ZTFLM_ERR_ARENA, -1,
 			exact ? "arena too small: needs %u bytes, has %u"
 			      : "arena too small: needs at least %u bytes, has %u",
@@ -538,6 +539,7 @@ uint32_t ztflm_outputs_count(const struct ztflm_interpreter *ip)
 static int io_view(struct ztflm_interpreter *ip, uint32_t vec, uint32_t count, uint32_t index,
 		   struct ztflm_tensor *t, const char *what)
 {
+	ZTFLM_MSG_ONLY(what);
 	if (!ip || !t || index >= count) {
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_INVALID_ARG, -1,
 					    "%s %u does not exist (the model has %u)", what, index,

@@ -10,7 +10,7 @@ struct vrf {
 	uint32_t len;
 };
 
-static int bad(struct vrf *v, const char *fmt, ...)
+static int(bad)(struct vrf *v, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
@@ -21,7 +21,7 @@ static int bad(struct vrf *v, const char *fmt, ...)
 	return ztflm_error_set(v->ip, ZTFLM_ERR_MODEL, -1, "model: %s", msg);
 }
 
-static int unsupported(struct vrf *v, const char *fmt, ...)
+static int(unsupported)(struct vrf *v, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
@@ -31,6 +31,11 @@ static int unsupported(struct vrf *v, const char *fmt, ...)
 	va_end(ap);
 	return ztflm_error_set(v->ip, ZTFLM_ERR_UNSUPPORTED, -1, "model: %s", msg);
 }
+
+#if !ZTFLM_ERROR_STRINGS
+#define bad(v, ...) bad((v), NULL)
+#define unsupported(v, ...) unsupported((v), NULL)
+#endif
 
 /* A table at t: its vtable and its inline bytes inside the buffer. */
 static bool table_ok(const struct vrf *v, uint32_t t)
@@ -158,6 +163,7 @@ static bool scalar_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t 
 static int indices_ok(struct vrf *v, uint32_t vec, int32_t lo, uint32_t count, const char *what,
 		      int32_t where)
 {
+	ZTFLM_MSG_ONLY(what);
 	for (uint32_t i = 0; i < fb_vec_len(v->b, vec); i++) {
 		const int32_t x = fb_i32(v->b, vec + 4u + 4u * i);
 
@@ -233,9 +239,33 @@ static int verify_buffers(struct vrf *v, uint32_t model)
 	return ZTFLM_OK;
 }
 
-static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int32_t *dims,
-			       uint32_t rank)
+/* Zero points a tensor of this type can hold: kernels subtract them from its values. */
+static void zero_point_range(uint8_t type, int64_t *lo, int64_t *hi)
 {
+	switch (type) {
+	case ZTFLM_INT8:
+		*lo = INT8_MIN;
+		*hi = INT8_MAX;
+		break;
+	case ZTFLM_UINT8:
+		*lo = 0;
+		*hi = UINT8_MAX;
+		break;
+	case ZTFLM_INT16:
+		*lo = INT16_MIN;
+		*hi = INT16_MAX;
+		break;
+	default:
+		*lo = INT32_MIN;
+		*hi = INT32_MAX;
+		break;
+	}
+}
+
+static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int32_t *dims,
+			       uint32_t rank, uint8_t type)
+{
+	ZTFLM_MSG_ONLY(i);
 	uint32_t scales;
 	uint32_t zps;
 	uint32_t minmax;
@@ -259,8 +289,16 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 	for (uint32_t k = 0; k < n_zps; k++) {
 		const int64_t zp = (int64_t)fb_u64(v->b, zps + 4u + 8u * k);
 
+		int64_t lo;
+		int64_t hi;
+
 		if (zp < INT32_MIN || zp > INT32_MAX) {
 			return bad(v, "tensor %u: zero point %u does not fit 32 bits", i, k);
+		}
+		zero_point_range(type, &lo, &hi);
+		if (zp < lo || zp > hi) {
+			return bad(v, "tensor %u: zero point %d outside the %s range", i, (int)zp,
+				   ztflm_type_name(type));
 		}
 	}
 	if (n_scales > 1u) {
@@ -331,7 +369,7 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 			   fb_field_u32(v->b, t, ZTFLM_TENSOR_BUFFER, 0), n_buffers - 1u);
 	}
 	if (q) {
-		const int rc = verify_quantization(v, i, q, dims, rank);
+		const int rc = verify_quantization(v, i, q, dims, rank, type);
 
 		if (rc) {
 			return rc;

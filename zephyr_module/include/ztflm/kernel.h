@@ -98,6 +98,12 @@ int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...);
 /** Fail with ZTFLM_ERR_UNSUPPORTED naming a tensor's type. */
 int ztflm_fail_type(struct ztflm_context *ctx, const char *what, uint8_t type);
 
+#if !ZTFLM_ERROR_STRINGS
+/* Messages compiled out (config.h): only the code, node and op are recorded. */
+#define ztflm_fail(ctx, code, ...) ztflm_fail((ctx), (code), NULL)
+#define ztflm_fail_type(ctx, what, type) ztflm_fail_type((ctx), NULL, (type))
+#endif
+
 /** Shorthand for the common checks in prepare. */
 #define ZTFLM_CHECK(ctx, cond, code, ...)                                                          \
 	do {                                                                                       \

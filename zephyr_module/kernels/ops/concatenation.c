@@ -14,6 +14,7 @@ struct concatenation_op {
 static int check_input(struct ztflm_context *ctx, int32_t i, const struct ztflm_tensor *in,
 		       const struct ztflm_tensor *out, int32_t axis)
 {
+	ZTFLM_MSG_ONLY(i);
 	ZTFLM_CHECK(ctx, in->type == out->type, ZTFLM_ERR_MODEL,
 		    "input %d type %s differs from the output type %s", (int)i,
 		    ztflm_type_name(in->type), ztflm_type_name(out->type));

@@ -13,6 +13,7 @@ struct mean_op {
 
 static int check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t)
 {
+	ZTFLM_MSG_ONLY(what);
 	const int32_t lo = t->type == ZTFLM_INT8 ? INT8_MIN : INT16_MIN;
 	const int32_t hi = t->type == ZTFLM_INT8 ? INT8_MAX : INT16_MAX;
 

@@ -12,6 +12,7 @@ struct mul_op {
 
 static int check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t)
 {
+	ZTFLM_MSG_ONLY(what);
 	ZTFLM_CHECK(ctx, t->scale_count > 0, ZTFLM_ERR_MODEL, "%s is not quantized", what);
 	/* Written so that NaN fails too. */
 	ZTFLM_CHECK(ctx, t->scale > 0.0f && t->scale <= 3.4e38f, ZTFLM_ERR_MODEL,

@@ -1,0 +1,28 @@
+/* Build options of the runtime, set with -D (on Zephyr, from Kconfig). */
+#ifndef ZTFLM_CONFIG_H_
+#define ZTFLM_CONFIG_H_
+
+/*
+ * ZTFLM_ERROR_STRINGS 0 compiles every error message out, for the smallest flash: an
+ * error still records its code, node, builtin op and bytes needed, and its message reads
+ * "ztflm error <code> at node <n> (builtin <op>)".
+ */
+#ifndef ZTFLM_ERROR_STRINGS
+#define ZTFLM_ERROR_STRINGS 1
+#endif
+
+#if !ZTFLM_ERROR_STRINGS && !defined(ZTFLM_NO_OP_NAMES)
+#define ZTFLM_NO_OP_NAMES
+#endif
+
+/* Drops a message argument list when messages are compiled out. */
+#if ZTFLM_ERROR_STRINGS
+#define ZTFLM_MSG(...) __VA_ARGS__
+#else
+#define ZTFLM_MSG(...) NULL
+#endif
+
+/* Marks a parameter that only a message uses. */
+#define ZTFLM_MSG_ONLY(x) ((void)(x))
+
+#endif /* ZTFLM_CONFIG_H_ */
