@@ -50,6 +50,15 @@ test-c: setup
 	$(BUILD)/san/test_plan_invariants_gcc $(MODELS)/*.tflite
 	$(BUILD)/san/test_plan_invariants_gcc -r $(MODELS)/*.tflite
 	$(BUILD)/san/test_plan_invariants_clang -r $(MODELS)/*.tflite
+	@# Messages compiled in and out (ZTFLM_ERROR_STRINGS): the same codes, nodes and sizes.
+	@set -e; for s in 1 0; do \
+		gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=$$s $(INC) $(HOST_SRC) \
+			tests/c/test_error_strings.c -lm -o $(BUILD)/san/test_error_strings_$$s; \
+		$(BUILD)/san/test_error_strings_$$s $(MODELS); \
+	done
+	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
+		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
+	$(BUILD)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
 
 # The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.
 test-m32: setup
@@ -70,6 +79,8 @@ test-cross: setup
 		for f in $(LIB_SRC); do \
 			arm-none-eabi-gcc $(WARN) -Os -mcpu=$$core -mthumb $(INC) -c $$f \
 				-o $(BUILD)/cross/$$core/$$(basename $$f .c).o; \
+			arm-none-eabi-gcc $(WARN) -Os -mcpu=$$core -mthumb -DZTFLM_ERROR_STRINGS=0 \
+				$(INC) -c $$f -o $(BUILD)/cross/$$core/$$(basename $$f .c)_nostrings.o; \
 		done; \
 		echo "cross: $$core ok ($$(ls $(BUILD)/cross/$$core | wc -l) objects)"; \
 	done
