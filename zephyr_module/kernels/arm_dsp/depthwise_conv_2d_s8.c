@@ -1,39 +1,28 @@
 /*
- * DEPTHWISE_CONV_2D of int8 tensors with int8 weights (Arm DSP extension): four channels at a
- * time, each word of input and filter split into two 16-bit lane pairs (SXTAB16 folds the
- * input offset in) and accumulated with SMLABB/SMLATT. A 3x3 fast path unrolls the window of
- * interior pixels; a depth multiplier other than 1 or an input offset outside int8 takes
+ * DEPTHWISE_CONV_2D of int8 tensors with int8 weights (Arm DSP extension): per output pixel,
+ * the window clipped to the input once, then four channels at a time, each word of input and
+ * filter split into two 16-bit lane pairs (SXTAB16 folds the input offset in) accumulated
+ * with SMLABB/SMLATT into a scratch row of sums, then requantized. A full 3x3 window is
+ * unrolled. A depth multiplier other than 1, dilation, or an input offset outside int8 take
  * the scalar path.
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
 #include "ops/depthwise_conv_2d.h"
 
-uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+/* Depth multiplier 1, no dilation, an input offset that fits a 16-bit lane with the input. */
+static int use_dsp(const struct ztflm_dw_conv_params *p)
 {
-	(void)p;
-	return 0;
+	return p->depth_multiplier == 1 && p->dilation_h == 1 && p->dilation_w == 1 &&
+	       p->input_offset >= -128 && p->input_offset <= 128;
 }
 
-struct dw_acc {
-	int32_t a0;
-	int32_t a1;
-	int32_t a2;
-	int32_t a3;
-};
-
-/* One tap for four channels: input word x (int8 x4) and filter word f. */
-static inline void dw_tap(struct dw_acc *acc, uint32_t off2, uint32_t x, uint32_t f)
+uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
 {
-	const uint32_t x02 = ztflm_dsp_sxtab16(off2, x);
-	const uint32_t x13 = ztflm_dsp_sxtab16_ror8(off2, x);
-	const uint32_t f02 = ztflm_dsp_sxtb16(f);
-	const uint32_t f13 = ztflm_dsp_sxtb16_ror8(f);
-
-	acc->a0 = ztflm_dsp_smlabb(x02, f02, acc->a0);
-	acc->a2 = ztflm_dsp_smlatt(x02, f02, acc->a2);
-	acc->a1 = ztflm_dsp_smlabb(x13, f13, acc->a1);
-	acc->a3 = ztflm_dsp_smlatt(x13, f13, acc->a3);
+	/* One pixel's channel sums, and every channel's requantization parameters. */
+	return use_dsp(p) ? (4u + (uint32_t)sizeof(struct ztflm_dsp_qparam)) *
+				    (uint32_t)p->output_c
+			  : 0u;
 }
 
 static inline int8_t dw_out(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
@@ -46,82 +35,151 @@ static inline int8_t dw_out(const struct ztflm_dw_conv_params *p, const int32_t 
 				p->output_offset, p->act.q.min, p->act.q.max);
 }
 
-/* One output channel c (depth multiplier 1) by scalar arithmetic, window clipped. */
-static inline int32_t dw_one(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
-			     const int8_t *filter, int32_t c, int32_t y0, int32_t x0)
+/* The window geometry of one output pixel, clipped to the input (dilation 1). */
+struct dw_window {
+	const int8_t *in;     /**< first tap inside the input, channel 0 */
+	const int8_t *filter; /**< its filter tap, channel 0 */
+	uint32_t rows;
+	uint32_t cols;
+	uint32_t in_row;      /**< bytes from one input row to the next */
+	uint32_t f_row;       /**< bytes from one filter row to the next */
+	uint32_t depth;       /**< channels */
+	uint32_t off2;        /**< the input offset in both lanes */
+};
+
+/* One tap for four channels: input word x (int8 x4) and filter word f. */
+#define DW_TAP(x, f)                                                                  \
+	do {                                                                          \
+		const uint32_t x_ = (x);                                              \
+		const uint32_t f_ = (f);                                              \
+		const uint32_t x02_ = ztflm_dsp_sxtab16(off2, x_);                    \
+		const uint32_t x13_ = ztflm_dsp_sxtab16_ror8(off2, x_);               \
+		const uint32_t f02_ = ztflm_dsp_sxtb16(f_);                           \
+		const uint32_t f13_ = ztflm_dsp_sxtb16_ror8(f_);                      \
+		a0 = ztflm_dsp_smlabb(x02_, f02_, a0);                                \
+		a2 = ztflm_dsp_smlatt(x02_, f02_, a2);                                \
+		a1 = ztflm_dsp_smlabb(x13_, f13_, a1);                                \
+		a3 = ztflm_dsp_smlatt(x13_, f13_, a3);                                \
+	} while (0)
+
+/*
+ * The window sums of every group of four channels of one pixel into acc (channels past the
+ * last group untouched). Out of line so the four accumulators stay in registers.
+ */
+__attribute__((noinline)) static void dw_window_sums(const struct dw_window *w, int32_t *acc)
 {
-	const uint32_t depth = (uint32_t)p->input_c;
-	uint32_t acc = 0;
+	const uint32_t depth = w->depth;
+	const uint32_t off2 = w->off2;
+	const uint32_t groups = depth / 4u;
 
-	for (int32_t fy = 0; fy < p->filter_h; fy++) {
-		const int32_t y = y0 + p->dilation_h * fy;
+	if (w->rows == 3u && w->cols == 3u && w->f_row == 3u * depth) {
+		const uint32_t in_row = w->in_row;
 
-		if (y < 0 || y >= p->input_h) {
-			continue;
-		}
-		for (int32_t fx = 0; fx < p->filter_w; fx++) {
-			const int32_t x = x0 + p->dilation_w * fx;
+		for (uint32_t g = 0; g < groups; g++) {
+			const int8_t *x = w->in + 4u * g;
+			const int8_t *f = w->filter + 4u * g;
+			int32_t a0 = 0;
+			int32_t a1 = 0;
+			int32_t a2 = 0;
+			int32_t a3 = 0;
 
-			if (x < 0 || x >= p->input_w) {
-				continue;
+			for (uint32_t r = 0; r < 3u; r++) {
+				DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
+				DW_TAP(ztflm_dsp_load4(x + depth), ztflm_dsp_load4(f + depth));
+				DW_TAP(ztflm_dsp_load4(x + 2u * depth),
+				       ztflm_dsp_load4(f + 2u * depth));
+				x += in_row;
+				f += 3u * depth;
 			}
-			const int32_t iv = in_b[((uint32_t)y * (uint32_t)p->input_w + (uint32_t)x) *
-						    depth + (uint32_t)c];
-			const int32_t fv = filter[((uint32_t)fy * (uint32_t)p->filter_w +
-						   (uint32_t)fx) * depth + (uint32_t)c];
-
-			acc += (uint32_t)(fv * (iv + p->input_offset));
+			acc[4u * g] = a0;
+			acc[4u * g + 1u] = a1;
+			acc[4u * g + 2u] = a2;
+			acc[4u * g + 3u] = a3;
 		}
+		return;
 	}
-	return (int32_t)acc;
+	for (uint32_t g = 0; g < groups; g++) {
+		const int8_t *xr = w->in + 4u * g;
+		const int8_t *fr = w->filter + 4u * g;
+		int32_t a0 = 0;
+		int32_t a1 = 0;
+		int32_t a2 = 0;
+		int32_t a3 = 0;
+
+		for (uint32_t r = 0; r < w->rows; r++) {
+			const int8_t *x = xr;
+			const int8_t *f = fr;
+
+			for (uint32_t k = 0; k < w->cols; k++) {
+				DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
+				x += depth;
+				f += depth;
+			}
+			xr += w->in_row;
+			fr += w->f_row;
+		}
+		acc[4u * g] = a0;
+		acc[4u * g + 1u] = a1;
+		acc[4u * g + 2u] = a2;
+		acc[4u * g + 3u] = a3;
+	}
 }
 
-/* Four channels from c of the window at (y0, x0), each tap checked against the input. */
-static inline void dw_quad(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
-			   const int8_t *filter, int32_t c, int32_t y0, int32_t x0,
-			   struct dw_acc *acc)
+/* The window sums of the channels past the last group of four, one at a time. */
+static void dw_tail_sums(const struct dw_window *w, int32_t in_offset, int32_t *acc)
 {
-	const uint32_t depth = (uint32_t)p->input_c;
-	const uint32_t off2 = ztflm_dsp_dup16(p->input_offset);
+	for (uint32_t c = w->depth & ~3u; c < w->depth; c++) {
+		uint32_t sum = 0;
 
-	for (int32_t fy = 0; fy < p->filter_h; fy++) {
-		const int32_t y = y0 + p->dilation_h * fy;
+		for (uint32_t r = 0; r < w->rows; r++) {
+			const int8_t *x = w->in + r * w->in_row + c;
+			const int8_t *f = w->filter + r * w->f_row + c;
 
-		if (y < 0 || y >= p->input_h) {
-			continue;
-		}
-		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * depth + (uint32_t)c;
-		const int8_t *frow = filter + (uint32_t)fy * (uint32_t)p->filter_w * depth +
-				     (uint32_t)c;
-
-		for (int32_t fx = 0; fx < p->filter_w; fx++) {
-			const int32_t x = x0 + p->dilation_w * fx;
-
-			if (x < 0 || x >= p->input_w) {
-				continue;
+			for (uint32_t k = 0; k < w->cols; k++) {
+				sum += (uint32_t)((int32_t)f[k * w->depth] *
+						  ((int32_t)x[k * w->depth] + in_offset));
 			}
-			dw_tap(acc, off2, ztflm_dsp_load4(row + (uint32_t)x * depth),
-			       ztflm_dsp_load4(frow + (uint32_t)fx * depth));
 		}
+		acc[c] = (int32_t)sum;
 	}
 }
 
-/* Four channels from c of a 3x3 window lying wholly inside the input, at in (top left). */
-static inline void dw_quad_3x3(const struct ztflm_dw_conv_params *p, const int8_t *in,
-			       const int8_t *filter, struct dw_acc *acc)
+static void dw_add_bias(int32_t *restrict acc, const int32_t *restrict bias, uint32_t n)
+{
+	for (uint32_t c = 0; c < n; c++) {
+		acc[c] = (int32_t)((uint32_t)acc[c] + (uint32_t)bias[c]);
+	}
+}
+
+/* The clipped window of the output pixel whose window starts at (y0, x0). */
+static inline struct dw_window dw_clip(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
+				       const int8_t *filter, int32_t y0, int32_t x0)
 {
 	const uint32_t depth = (uint32_t)p->input_c;
-	const uint32_t row = (uint32_t)p->input_w * depth;
-	const uint32_t off2 = ztflm_dsp_dup16(p->input_offset);
+	const int32_t fy0 = y0 < 0 ? -y0 : 0;
+	const int32_t fx0 = x0 < 0 ? -x0 : 0;
+	const int32_t fy1 = p->input_h - y0 < p->filter_h ? p->input_h - y0 : p->filter_h;
+	const int32_t fx1 = p->input_w - x0 < p->filter_w ? p->input_w - x0 : p->filter_w;
+	struct dw_window w = {
+		.in = in_b,
+		.filter = filter,
+		.rows = fy1 > fy0 ? (uint32_t)(fy1 - fy0) : 0u,
+		.cols = fx1 > fx0 ? (uint32_t)(fx1 - fx0) : 0u,
+		.in_row = (uint32_t)p->input_w * depth,
+		.f_row = (uint32_t)p->filter_w * depth,
+		.depth = depth,
+		.off2 = ztflm_dsp_dup16(p->input_offset),
+	};
 
-	for (int32_t fy = 0; fy < 3; fy++) {
-		dw_tap(acc, off2, ztflm_dsp_load4(in), ztflm_dsp_load4(filter));
-		dw_tap(acc, off2, ztflm_dsp_load4(in + depth), ztflm_dsp_load4(filter + depth));
-		dw_tap(acc, off2, ztflm_dsp_load4(in + 2u * depth),
-		       ztflm_dsp_load4(filter + 2u * depth));
-		in += row;
-		filter += 3u * depth;
+	if (w.rows > 0u && w.cols > 0u) {
+		w.in += ((uint32_t)(y0 + fy0) * (uint32_t)p->input_w + (uint32_t)(x0 + fx0)) *
+			depth;
+		w.filter += ((uint32_t)fy0 * (uint32_t)p->filter_w + (uint32_t)fx0) * depth;
+	} else {
+		w.rows = 0u;
+		w.cols = 0u;
 	}
+	return w;
 }
 
 static void dw_scalar(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
@@ -178,16 +236,16 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 				const int32_t *shift, const int8_t *in, const int8_t *filter,
 				const int32_t *bias, int8_t *out, void *scratch)
 {
-	(void)scratch;
-	if (p->depth_multiplier != 1 || p->input_offset < -128 || p->input_offset > 128) {
+	if (!use_dsp(p) || scratch == NULL) {
 		dw_scalar(p, multiplier, shift, in, filter, bias, out);
 		return;
 	}
 	const uint32_t depth = (uint32_t)p->input_c;
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * depth;
-	const int32_t channels = p->input_c;
-	const int fast3 = p->filter_h == 3 && p->filter_w == 3 && p->dilation_h == 1 &&
-			  p->dilation_w == 1;
+	struct ztflm_dsp_qparam *q = scratch;
+	int32_t *acc = (int32_t *)(q + depth);
+
+	ztflm_dsp_qparams(multiplier, shift, p->per_channel, depth, q);
 
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *in_b = in + (uint32_t)b * image;
@@ -196,42 +254,17 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 			const int32_t y0 = oy * p->stride_h - p->pad_h;
 
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				const int32_t x0 = ox * p->stride_w - p->pad_w;
-				const int inside = fast3 && y0 >= 0 && x0 >= 0 &&
-						   y0 + 3 <= p->input_h && x0 + 3 <= p->input_w;
-				const int8_t *corner =
-					inside ? in_b + ((uint32_t)y0 * (uint32_t)p->input_w +
-							 (uint32_t)x0) * depth
-					       : in_b;
-				int32_t c = 0;
+				const struct dw_window w =
+					dw_clip(p, in_b, filter, y0, ox * p->stride_w - p->pad_w);
 
-				for (; c + 4 <= channels; c += 4) {
-					struct dw_acc acc = {0, 0, 0, 0};
-
-					if (bias != NULL) {
-						acc.a0 = bias[c];
-						acc.a1 = bias[c + 1];
-						acc.a2 = bias[c + 2];
-						acc.a3 = bias[c + 3];
-					}
-					if (inside) {
-						dw_quad_3x3(p, corner + c, filter + c, &acc);
-					} else {
-						dw_quad(p, in_b, filter, c, y0, x0, &acc);
-					}
-					out[c] = dw_out(p, multiplier, shift, c, acc.a0);
-					out[c + 1] = dw_out(p, multiplier, shift, c + 1, acc.a1);
-					out[c + 2] = dw_out(p, multiplier, shift, c + 2, acc.a2);
-					out[c + 3] = dw_out(p, multiplier, shift, c + 3, acc.a3);
+				dw_window_sums(&w, acc);
+				dw_tail_sums(&w, p->input_offset, acc);
+				if (bias != NULL) {
+					dw_add_bias(acc, bias, depth);
 				}
-				for (; c < channels; c++) {
-					const int32_t acc = (int32_t)((bias != NULL ? (uint32_t)bias[c]
-										   : 0u) +
-						(uint32_t)dw_one(p, in_b, filter, c, y0, x0));
-
-					out[c] = dw_out(p, multiplier, shift, c, acc);
-				}
-				out += channels;
+				ztflm_dsp_requant_row(acc, q, depth, p->output_offset,
+						      p->act.q.min, p->act.q.max, out);
+				out += depth;
 			}
 		}
 	}

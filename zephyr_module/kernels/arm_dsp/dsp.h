@@ -217,4 +217,62 @@ static inline int8_t ztflm_dsp_out_s8(int32_t acc, int32_t multiplier, int32_t l
 	return (int8_t)v;
 }
 
+/* One channel's requantization, split once per call instead of once per output value. */
+struct ztflm_dsp_qparam {
+	int32_t multiplier;
+	int32_t left;  /**< max(shift, 0) */
+	int32_t right; /**< max(-shift, 0) */
+	int32_t mask;  /**< (1 << right) - 1 */
+};
+
+/* n channels' parameters (the single one repeated when not per channel). */
+static inline void ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *shift,
+				     int32_t per_channel, uint32_t n,
+				     struct ztflm_dsp_qparam *dst)
+{
+	for (uint32_t c = 0; c < n; c++) {
+		const uint32_t ch = per_channel ? c : 0u;
+		const int32_t s = shift[ch];
+
+		dst[c].multiplier = multiplier[ch];
+		dst[c].left = s > 0 ? s : 0;
+		dst[c].right = s > 0 ? 0 : -s;
+		dst[c].mask = (int32_t)((1u << dst[c].right) - 1u);
+	}
+}
+
+/* ztflm_dsp_out_s8 with a split parameter set. */
+static inline int8_t ztflm_dsp_out_q(int32_t acc, const struct ztflm_dsp_qparam *q,
+				     int32_t out_offset, int32_t lo, int32_t hi)
+{
+	const int32_t a = (int32_t)((uint32_t)acc << q->left);
+	int32_t high;
+
+	if (a == INT32_MIN && q->multiplier == INT32_MIN) {
+		high = INT32_MAX;
+	} else {
+		high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
+	}
+	const int32_t threshold = (q->mask >> 1) + (int32_t)((uint32_t)high >> 31);
+	int32_t v = (high >> q->right) + ((high & q->mask) > threshold ? 1 : 0);
+
+	v = (int32_t)((uint32_t)v + (uint32_t)out_offset);
+	v = v < lo ? lo : v;
+	v = v > hi ? hi : v;
+	return (int8_t)v;
+}
+
+/*
+ * n accumulators to int8 with per-channel parameters q. Out of line, and with nothing that
+ * an int8 store could alias, so the loop keeps its values in registers.
+ */
+static __attribute__((noinline, unused)) void
+ztflm_dsp_requant_row(const int32_t *restrict acc, const struct ztflm_dsp_qparam *restrict q,
+		      uint32_t n, int32_t out_offset, int32_t lo, int32_t hi, int8_t *restrict out)
+{
+	for (uint32_t c = 0; c < n; c++) {
+		out[c] = ztflm_dsp_out_q(acc[c], &q[c], out_offset, lo, hi);
+	}
+}
+
 #endif /* ZTFLM_KERNELS_ARM_DSP_DSP_H_ */
