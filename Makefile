@@ -16,13 +16,13 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-qemu fuzz fuzz-run fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+.PHONY: help setup native test test-qemu fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
-	@echo "make fuzz        libFuzzer on model bytes for FUZZ_SECONDS (default 600)"
+	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600)"
 
 setup:
 	@scripts/setup.sh
@@ -99,29 +99,57 @@ test-py-san: setup
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
 
-# libFuzzer with ASan and UBSan over model bytes; seeds are the shared models. Crashes land
-# in $(BUILD)/fuzz/ and become regression inputs under tests/fuzz/regressions/.
+# libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
+# fields of valid models in place (shapes, options, quantization, indices) to reach the
+# kernels. Seeds: the shared models and, every field present, the models the test suite
+# builds (fuzz-seeds). Crashes land in $(BUILD)/fuzz/ and become regression inputs under
+# tests/fuzz/regressions/, which fuzz-smoke replays through every fuzzer.
 FUZZ_SECONDS ?= 600
+FUZZERS := fuzz_model fuzz_struct
+FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
 	%/tflm_person_detect_int8.tflite,$(wildcard $(MODELS)/*.tflite))
+FUZZ_BUILT := $(BUILD)/fuzz/seeds/.built
 
-$(BUILD)/fuzz/fuzz_model: $(HOST_SRC) tests/fuzz/fuzz_model.c | setup
+$(FUZZ_BINS): $(BUILD)/fuzz/%: $(HOST_SRC) tests/fuzz/%.c tests/fuzz/harness.c tests/fuzz/harness.h \
+		| setup
 	@mkdir -p $(BUILD)/fuzz
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(INC) $(HOST_SRC) tests/fuzz/fuzz_model.c -lm -o $@
+	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(INC) $(HOST_SRC) tests/fuzz/harness.c tests/fuzz/$*.c -lm -o $@
 
-fuzz-run: $(BUILD)/fuzz/fuzz_model
-	@mkdir -p $(BUILD)/fuzz/corpus
-	cp $(FUZZ_SEEDS) $(BUILD)/fuzz/corpus/
-	set -o pipefail; $(BUILD)/fuzz/fuzz_model -max_total_time=$(FUZZ_SECONDS) -max_len=400000 \
-		-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
-		$(BUILD)/fuzz/corpus 2>&1 | tail -n 14
+# The models the host tests build (ZTFLM_DUMP_MODELS), and the shared ones with every field.
+$(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/host/test_*.py) \
+		| setup native
+	rm -rf $(BUILD)/fuzz/seeds && mkdir -p $(BUILD)/fuzz/seeds
+	ZTFLM_DUMP_MODELS=$(abspath $(BUILD)/fuzz/seeds) $(PY) -m pytest tests/host -q \
+		-p no:cacheprovider -k "op_ or malformed" > $(BUILD)/fuzz/seeds.log 2>&1 \
+		|| echo "fuzz-seeds: some tests failed (see $(BUILD)/fuzz/seeds.log); their models are kept"
+	$(PY) tests/fuzz/make_seeds.py $(BUILD)/fuzz/seeds $(FUZZ_SEEDS)
+	@echo "fuzz-seeds: $$(ls $(BUILD)/fuzz/seeds | wc -l) seed models"
+	@touch $@
+
+fuzz-seeds: $(FUZZ_BUILT)
+
+# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints how many
+# runs got through init, allocate and invoke, and the nodes run per operator.
+fuzz-run: $(FUZZ_BINS) $(FUZZ_BUILT)
+	@set -eo pipefail; for f in $(FUZZERS); do \
+		mkdir -p $(BUILD)/fuzz/corpus-$$f; \
+		cp $(FUZZ_SEEDS) $(BUILD)/fuzz/seeds/*.tflite $(BUILD)/fuzz/corpus-$$f/; \
+		echo "fuzz-run: $$f for $(FUZZ_SECONDS) s"; \
+		ZTFLM_FUZZ_STATS=1 $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=400000 \
+			-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/$$f- -print_final_stats=1 \
+			$(BUILD)/fuzz/corpus-$$f 2>&1 | grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'; \
+	done
 
 fuzz: fuzz-run
 
-# The bounded smoke run of `make test`, plus every input that ever crashed.
-fuzz-smoke: $(BUILD)/fuzz/fuzz_model
-	$(BUILD)/fuzz/fuzz_model -runs=0 tests/fuzz/regressions
+# The bounded smoke run of `make test` (about a minute per fuzzer), after replaying every
+# input that ever crashed through every fuzzer.
+fuzz-smoke: $(FUZZ_BINS)
+	@set -eo pipefail; for f in $(FUZZERS); do \
+		$(BUILD)/fuzz/$$f tests/fuzz/regressions/* 2>&1 | tail -n 1; \
+	done
 	$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=60
 
 bench-host: setup native

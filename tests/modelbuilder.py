@@ -1,6 +1,9 @@
 """Writes small .tflite models for the tests, through the schema shipped in tflite-micro."""
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
 import flatbuffers
@@ -180,7 +183,17 @@ class ModelBuilder:
         return pack(self.model())
 
 
-def pack(model: Any) -> bytes:
+def pack(model: Any, force_defaults: bool = False) -> bytes:
+    """The model's bytes; force_defaults writes every scalar field, even at its default."""
     b = flatbuffers.Builder(1024)
+    b.ForceDefaults(force_defaults)
     b.Finish(model.Pack(b), file_identifier=b"TFL3")
-    return bytes(b.Output())
+    out = bytes(b.Output())
+    dump = os.environ.get("ZTFLM_DUMP_MODELS")
+    if dump and not force_defaults:
+        # Fuzz seeds (make fuzz-seeds): every field present, so the structure-aware fuzzer
+        # can rewrite each of them in place.
+        full = pack(model, force_defaults=True)
+        Path(dump).mkdir(parents=True, exist_ok=True)
+        (Path(dump) / f"built-{hashlib.sha1(full).hexdigest()[:16]}.tflite").write_bytes(full)
+    return out

@@ -151,25 +151,31 @@ def from_interpreter(ip: Interpreter, path: Path, size: int) -> ModelInfo:
     return info
 
 
-def _schema_ops(data: bytes) -> Optional[list[str]]:
-    """Operator names of subgraph 0 read with tflite_micro's schema, None when not installed."""
+def _schema_ops(data: bytes, error: Error) -> Optional[list[str]]:
+    """Operator names of subgraph 0, None when they cannot be read safely.
+
+    Read only when the runtime refused one operator (error.node >= 0): the verifier had then
+    accepted the whole model, so the fields read here (the operator codes and each operator's
+    opcode index, through tflite_micro's schema accessors, not its object API, which would
+    unpack unverified fields) are verified. A model refused earlier is never parsed here."""
+    if error.node < 0:
+        return None
     try:
         from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
     except ImportError:
         return None
-    try:
-        model = schema.ModelT.InitFromPackedBuf(data, 0)
-        codes = []
-        for oc in model.operatorCodes or []:
-            code = max(int(oc.builtinCode), int(oc.deprecatedBuiltinCode))
-            name = _lib.builtin_name(code)
-            if code == CUSTOM and oc.customCode:
-                cc = oc.customCode
-                name = f"CUSTOM:{cc.decode() if isinstance(cc, bytes) else cc}"
-            codes.append(name)
-        return [codes[op.opcodeIndex] for op in (model.subgraphs[0].operators or [])]
-    except Exception:  # a model the runtime refused may not parse here either
-        return None
+    model = schema.Model.GetRootAs(data, 0)
+    codes = []
+    for i in range(model.OperatorCodesLength()):
+        oc = model.OperatorCodes(i)
+        code = max(int(oc.BuiltinCode()), int(oc.DeprecatedBuiltinCode()))
+        name = _lib.builtin_name(code)
+        custom = oc.CustomCode()
+        if code == CUSTOM and custom:
+            name = f"CUSTOM:{custom.decode(errors='replace')}"
+        codes.append(name)
+    graph = model.Subgraphs(0)
+    return [codes[graph.Operators(i).OpcodeIndex()] for i in range(graph.OperatorsLength())]
 
 
 def describe(path: Path) -> ModelInfo:
@@ -185,7 +191,7 @@ def describe(path: Path) -> ModelInfo:
         if e.code != Status.UNSUPPORTED:
             raise
         info = ModelInfo(path=Path(path), size=len(data), error=e)
-        ops = _schema_ops(data)
+        ops = _schema_ops(data, e)
         if ops is not None:
             supported = kernel_table()
             info.op_counts = dict(sorted(Counter(ops).items()))

@@ -34,7 +34,13 @@ def embed_plan(model: bytes) -> bytes:
         raise Error("--embed-plan needs the tflite-micro package (pip install tflite-micro)") \
             from None
     offsets = plan_offsets(model)
-    m = schema.ModelT.InitFromPackedBuf(bytearray(model), 0)
+    try:
+        # The object API unpacks every field, also those the runtime's verifier (which just
+        # accepted the model) never reads: those may still be malformed.
+        m = schema.ModelT.InitFromPackedBuf(bytearray(model), 0)
+    except Exception as e:  # struct.error, IndexError, UnicodeDecodeError, ...
+        raise Error(f"cannot rewrite the model with its plan: a field ztflm does not use is "
+                    f"malformed ({type(e).__name__})") from None
     buf = schema.BufferT()
     buf.data = np.frombuffer(struct.pack(f"<3i{len(offsets)}i", 1, 0, len(offsets), *offsets),
                              np.uint8)
@@ -50,4 +56,5 @@ def embed_plan(model: bytes) -> bytes:
 
 def _name(md: object) -> str:
     name = getattr(md, "name", b"")
-    return name.decode() if isinstance(name, bytes) else str(name)
+    # Any bytes: a name that is not UTF-8 is just not ours.
+    return name.decode(errors="replace") if isinstance(name, bytes) else str(name)

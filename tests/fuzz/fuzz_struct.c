@@ -1,0 +1,680 @@
+/*
+ * Structure-aware libFuzzer target. The inputs are models; the custom mutator walks the
+ * model's FlatBuffer (field numbers from ztflm/schema.h, loads from the runtime's fb.h, every
+ * position bounds-checked here first) and rewrites scalar fields in place: shapes, strides,
+ * paddings, dilations, activations and other builtin options, scales, zero points,
+ * quantized_dimension, tensor types, buffer, opcode and tensor indices of operators and of
+ * the graph, builtin codes, vector lengths (shrunk, or grown inside the buffer) and bytes of
+ * constant buffers. Offsets are never touched, so the structure stays readable and most
+ * runs get past the verifier into the kernels' prepare and eval.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <ztflm/schema.h>
+#include <ztflm/ztflm.h>
+
+#include "../../zephyr_module/src/fb.h"
+#include "harness.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+
+/* What a mutable scalar is, which picks the values tried on it. */
+enum kind {
+	K_I32,     /* any int32 (version, depth multiplier) */
+	K_DIM,     /* one dimension of a shape or of a new_shape */
+	K_STRIDE,  /* strides, dilations, filter sizes */
+	K_TIDX,    /* tensor index of an operator or of the graph */
+	K_BUFIDX,  /* buffer index of a tensor or of metadata */
+	K_OPIDX,   /* opcode index of an operator */
+	K_CODE,    /* builtin code (int32) */
+	K_CODE8,   /* deprecated builtin code (int8) */
+	K_TYPE,    /* tensor type (int8) */
+	K_BOOL,    /* bool options and is_variable */
+	K_ENUM,    /* byte enums: activation, padding, weights format */
+	K_AXIS,    /* concatenation axis */
+	K_QDIM,    /* quantized_dimension */
+	K_F32,     /* scales, min, max, softmax beta */
+	K_ZP,      /* zero points (int64) */
+	K_U64,     /* buffer offset and size */
+	K_OPTTYPE, /* builtin options type (ubyte) */
+	K_VECLEN,  /* element count of a vector of aux-byte elements */
+	K_DATA,    /* bytes of a constant buffer, aux bytes long */
+};
+
+struct site {
+	uint32_t at;
+	uint32_t aux;
+	uint8_t kind;
+};
+
+#define MAX_SITES 16384u
+
+struct walk {
+	const uint8_t *b;
+	uint32_t len;
+	uint32_t tensors; /* largest tensor count of a subgraph */
+	uint32_t buffers;
+	uint32_t opcodes;
+	uint32_t seen;    /* sites offered, for reservoir sampling */
+	uint32_t n;
+	uint64_t rng;
+	struct site sites[MAX_SITES];
+};
+
+static uint32_t rnd(struct walk *w)
+{
+	w->rng ^= w->rng << 13;
+	w->rng ^= w->rng >> 7;
+	w->rng ^= w->rng << 17;
+	return (uint32_t)(w->rng >> 16);
+}
+
+static uint32_t below(struct walk *w, uint32_t n)
+{
+	return n ? rnd(w) % n : 0;
+}
+
+static void offer(struct walk *w, uint32_t at, uint8_t kind, uint32_t aux)
+{
+	const struct site s = {at, aux, kind};
+
+	if (w->n < MAX_SITES) {
+		w->sites[w->n++] = s;
+	} else {
+		const uint32_t j = below(w, w->seen + 1u);
+
+		if (j < MAX_SITES) {
+			w->sites[j] = s;
+		}
+	}
+	w->seen++;
+}
+
+/* ---- bounds-checked reading; fb.h loads are used only after these checks ---- */
+
+static bool in(const struct walk *w, uint64_t at, uint64_t n)
+{
+	return at + n <= w->len;
+}
+
+static bool table(const struct walk *w, uint32_t t)
+{
+	if (t == 0 || t % 4u || !in(w, t, 4)) {
+		return false;
+	}
+	const int64_t vt = (int64_t)t - fb_i32(w->b, t);
+
+	if (vt < 0 || vt % 2 || !in(w, (uint64_t)vt, 4)) {
+		return false;
+	}
+	const uint32_t vsize = fb_u16(w->b, (uint32_t)vt);
+	const uint32_t tsize = fb_u16(w->b, (uint32_t)vt + 2u);
+
+	return vsize >= 4u && in(w, (uint64_t)vt, vsize) && tsize >= 4u && in(w, t, tsize);
+}
+
+/* Position of a present field of width bytes inside table t, 0 when absent or unsafe. */
+static uint32_t field(const struct walk *w, uint32_t t, uint32_t f, uint32_t width)
+{
+	const uint32_t vt = (uint32_t)((int64_t)t - fb_i32(w->b, t));
+	const uint32_t vsize = fb_u16(w->b, vt);
+	const uint32_t tsize = fb_u16(w->b, vt + 2u);
+	const uint32_t slot = 4u + 2u * f;
+
+	if (slot + 2u > vsize) {
+		return 0;
+	}
+	const uint32_t off = fb_u16(w->b, vt + slot);
+
+	if (off < 4u || off + width > tsize) {
+		return 0;
+	}
+	return t + off;
+}
+
+/* Target of an offset field, 0 when absent or outside the buffer. */
+static uint32_t ref(const struct walk *w, uint32_t t, uint32_t f)
+{
+	const uint32_t at = field(w, t, f, 4u);
+
+	if (!at) {
+		return 0;
+	}
+	const uint64_t to = (uint64_t)at + fb_u32(w->b, at);
+
+	return in(w, to, 4) ? (uint32_t)to : 0;
+}
+
+/* Vector field of elem-byte elements: its position and a count that fits in the buffer. */
+static uint32_t vec(const struct walk *w, uint32_t t, uint32_t f, uint32_t elem, uint32_t *n)
+{
+	const uint32_t v = ref(w, t, f);
+
+	*n = 0;
+	if (!v || v % 4u) {
+		return 0;
+	}
+	const uint64_t room = (w->len - v - 4u) / elem;
+	const uint32_t count = fb_u32(w->b, v);
+
+	*n = count < room ? count : (uint32_t)room;
+	return v;
+}
+
+/* Table number i of a vector of tables, 0 when unsafe. */
+static uint32_t vec_table(const struct walk *w, uint32_t v, uint32_t i)
+{
+	const uint32_t at = v + 4u + 4u * i;
+	const uint64_t to = (uint64_t)at + fb_u32(w->b, at);
+
+	return to <= UINT32_MAX && table(w, (uint32_t)to) ? (uint32_t)to : 0;
+}
+
+/* ---- collecting the sites ---- */
+
+static void scalar(struct walk *w, uint32_t t, uint32_t f, uint32_t width, uint8_t kind)
+{
+	const uint32_t at = field(w, t, f, width);
+
+	if (at) {
+		offer(w, at, kind, width);
+	}
+}
+
+/* Every element of a scalar vector, and its length. */
+static uint32_t scalars(struct walk *w, uint32_t t, uint32_t f, uint32_t elem, uint8_t kind)
+{
+	uint32_t n;
+	const uint32_t v = vec(w, t, f, elem, &n);
+
+	if (!v) {
+		return 0;
+	}
+	offer(w, v, K_VECLEN, elem);
+	for (uint32_t i = 0; i < n; i++) {
+		offer(w, v + 4u + i * elem, kind, elem);
+	}
+	return n;
+}
+
+static void walk_options(struct walk *w, uint32_t op)
+{
+	const uint32_t at = field(w, op, ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, 1u);
+	const uint32_t opt = ref(w, op, ZTFLM_OPERATOR_BUILTIN_OPTIONS);
+
+	if (at) {
+		offer(w, at, K_OPTTYPE, 1u);
+	}
+	if (!at || !table(w, opt)) {
+		return;
+	}
+	switch (w->b[at]) {
+	case ZTFLM_OPTIONS_CONV_2D:
+		scalar(w, opt, ZTFLM_CONV_PADDING, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_CONV_STRIDE_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_CONV_STRIDE_H, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_CONV_ACTIVATION, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_CONV_DILATION_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_CONV_DILATION_H, 4u, K_STRIDE);
+		break;
+	case ZTFLM_OPTIONS_DEPTHWISE_CONV_2D:
+		scalar(w, opt, ZTFLM_DW_PADDING, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_DW_STRIDE_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_DW_STRIDE_H, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_DW_DEPTH_MULTIPLIER, 4u, K_I32);
+		scalar(w, opt, ZTFLM_DW_ACTIVATION, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_DW_DILATION_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_DW_DILATION_H, 4u, K_STRIDE);
+		break;
+	case ZTFLM_OPTIONS_POOL_2D:
+		scalar(w, opt, ZTFLM_POOL_PADDING, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_POOL_STRIDE_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_POOL_STRIDE_H, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_POOL_FILTER_W, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_POOL_FILTER_H, 4u, K_STRIDE);
+		scalar(w, opt, ZTFLM_POOL_ACTIVATION, 1u, K_ENUM);
+		break;
+	case ZTFLM_OPTIONS_FULLY_CONNECTED:
+		scalar(w, opt, ZTFLM_FC_ACTIVATION, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_FC_WEIGHTS_FORMAT, 1u, K_ENUM);
+		scalar(w, opt, ZTFLM_FC_KEEP_NUM_DIMS, 1u, K_BOOL);
+		break;
+	case ZTFLM_OPTIONS_SOFTMAX:
+		scalar(w, opt, ZTFLM_SOFTMAX_BETA, 4u, K_F32);
+		break;
+	case ZTFLM_OPTIONS_CONCATENATION:
+		scalar(w, opt, ZTFLM_CONCAT_AXIS, 4u, K_AXIS);
+		scalar(w, opt, ZTFLM_CONCAT_ACTIVATION, 1u, K_ENUM);
+		break;
+	case ZTFLM_OPTIONS_ADD:
+	case ZTFLM_OPTIONS_SUB:
+	case ZTFLM_OPTIONS_MUL:
+		scalar(w, opt, ZTFLM_ARITH_ACTIVATION, 1u, K_ENUM);
+		break;
+	case ZTFLM_OPTIONS_RESHAPE:
+		scalars(w, opt, ZTFLM_RESHAPE_NEW_SHAPE, 4u, K_DIM);
+		break;
+	case ZTFLM_OPTIONS_REDUCER:
+		scalar(w, opt, ZTFLM_REDUCER_KEEP_DIMS, 1u, K_BOOL);
+		break;
+	default:
+		break;
+	}
+}
+
+static void walk_tensor(struct walk *w, uint32_t t)
+{
+	const uint32_t q = ref(w, t, ZTFLM_TENSOR_QUANTIZATION);
+
+	scalars(w, t, ZTFLM_TENSOR_SHAPE, 4u, K_DIM);
+	scalar(w, t, ZTFLM_TENSOR_TYPE, 1u, K_TYPE);
+	scalar(w, t, ZTFLM_TENSOR_BUFFER, 4u, K_BUFIDX);
+	scalar(w, t, ZTFLM_TENSOR_IS_VARIABLE, 1u, K_BOOL);
+	if (!table(w, q)) {
+		return;
+	}
+	scalars(w, q, ZTFLM_QUANT_MIN, 4u, K_F32);
+	scalars(w, q, ZTFLM_QUANT_MAX, 4u, K_F32);
+	scalars(w, q, ZTFLM_QUANT_SCALE, 4u, K_F32);
+	scalars(w, q, ZTFLM_QUANT_ZERO_POINT, 8u, K_ZP);
+	scalar(w, q, ZTFLM_QUANT_QUANTIZED_DIMENSION, 4u, K_QDIM);
+}
+
+static void walk_subgraph(struct walk *w, uint32_t g)
+{
+	uint32_t n;
+	uint32_t v = vec(w, g, ZTFLM_SUBGRAPH_TENSORS, 4u, &n);
+
+	if (n > w->tensors) {
+		w->tensors = n;
+	}
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t t = vec_table(w, v, i);
+
+		if (t) {
+			walk_tensor(w, t);
+		}
+	}
+	scalars(w, g, ZTFLM_SUBGRAPH_INPUTS, 4u, K_TIDX);
+	scalars(w, g, ZTFLM_SUBGRAPH_OUTPUTS, 4u, K_TIDX);
+	v = vec(w, g, ZTFLM_SUBGRAPH_OPERATORS, 4u, &n);
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t op = vec_table(w, v, i);
+
+		if (!op) {
+			continue;
+		}
+		scalar(w, op, ZTFLM_OPERATOR_OPCODE_INDEX, 4u, K_OPIDX);
+		scalars(w, op, ZTFLM_OPERATOR_INPUTS, 4u, K_TIDX);
+		scalars(w, op, ZTFLM_OPERATOR_OUTPUTS, 4u, K_TIDX);
+		scalars(w, op, ZTFLM_OPERATOR_INTERMEDIATES, 4u, K_TIDX);
+		walk_options(w, op);
+	}
+}
+
+static void walk_model(struct walk *w)
+{
+	uint32_t n;
+	uint32_t v;
+
+	if (w->len < 8u || !table(w, fb_u32(w->b, 0))) {
+		return;
+	}
+	const uint32_t m = fb_u32(w->b, 0);
+
+	scalar(w, m, ZTFLM_MODEL_VERSION, 4u, K_I32);
+	v = vec(w, m, ZTFLM_MODEL_BUFFERS, 4u, &n);
+	w->buffers = n;
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t buf = vec_table(w, v, i);
+		uint32_t len;
+		uint32_t d;
+
+		if (!buf) {
+			continue;
+		}
+		d = vec(w, buf, ZTFLM_BUFFER_DATA, 1u, &len);
+		if (d && len) {
+			offer(w, d, K_DATA, len);
+		}
+		scalar(w, buf, ZTFLM_BUFFER_OFFSET, 8u, K_U64);
+		scalar(w, buf, ZTFLM_BUFFER_SIZE, 8u, K_U64);
+	}
+	v = vec(w, m, ZTFLM_MODEL_OPERATOR_CODES, 4u, &n);
+	w->opcodes = n;
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t oc = vec_table(w, v, i);
+
+		if (oc) {
+			scalar(w, oc, ZTFLM_OPCODE_DEPRECATED_BUILTIN_CODE, 1u, K_CODE8);
+			scalar(w, oc, ZTFLM_OPCODE_BUILTIN_CODE, 4u, K_CODE);
+			scalar(w, oc, ZTFLM_OPCODE_VERSION, 4u, K_I32);
+		}
+	}
+	v = vec(w, m, ZTFLM_MODEL_SUBGRAPHS, 4u, &n);
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t g = vec_table(w, v, i);
+
+		if (g) {
+			walk_subgraph(w, g);
+		}
+	}
+	v = vec(w, m, ZTFLM_MODEL_METADATA, 4u, &n);
+	for (uint32_t i = 0; v && i < n; i++) {
+		const uint32_t md = vec_table(w, v, i);
+
+		if (md) {
+			scalar(w, md, ZTFLM_METADATA_BUFFER, 4u, K_BUFIDX);
+		}
+	}
+}
+
+/* ---- values ---- */
+
+static const int32_t interesting32[] = {
+	0, 1, -1, 2, 3, 4, 7, 8, 16, 31, 32, 64, 127, 128, 255, 256, -128, -129, 32767, -32768,
+	65535, 65536, 1 << 24, 0x40000000, INT32_MAX, INT32_MAX - 1, INT32_MIN, INT32_MIN + 1,
+};
+
+static const int64_t interesting64[] = {
+	0, 1, -1, 127, -128, 128, -129, 255, 256, 32767, -32768, 65535, INT32_MAX, INT32_MIN,
+	(int64_t)1 << 32, INT64_MAX, INT64_MIN,
+};
+
+static const uint8_t option_types[] = {
+	0, ZTFLM_OPTIONS_CONV_2D, ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, ZTFLM_OPTIONS_POOL_2D,
+	ZTFLM_OPTIONS_FULLY_CONNECTED, ZTFLM_OPTIONS_SOFTMAX, ZTFLM_OPTIONS_CONCATENATION,
+	ZTFLM_OPTIONS_ADD, ZTFLM_OPTIONS_RESHAPE, ZTFLM_OPTIONS_MUL, ZTFLM_OPTIONS_PAD,
+	ZTFLM_OPTIONS_REDUCER, ZTFLM_OPTIONS_SUB, ZTFLM_OPTIONS_PADV2,
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int32_t pick32(struct walk *w)
+{
+	return interesting32[below(w, COUNT(interesting32))];
+}
+
+static int32_t mutate_i32(struct walk *w, int32_t cur)
+{
+	switch (below(w, 7)) {
+	case 0:
+	case 1:
+		return pick32(w);
+	case 2:
+		return (int32_t)((uint32_t)cur + below(w, 7) - 3u);
+	case 3:
+		return (int32_t)below(w, 21) - 4;
+	case 4:
+		return below(w, 2) ? (int32_t)((uint32_t)cur * 2u) : cur / 2;
+	case 5:
+		return (int32_t)((uint32_t)cur ^ (1u << below(w, 32)));
+	default:
+		return (int32_t)rnd(w) ^ (int32_t)(rnd(w) << 16);
+	}
+}
+
+/* Mostly in range [0, count), sometimes just past it or wildly off. */
+static int32_t index_value(struct walk *w, int32_t cur, uint32_t count, bool optional)
+{
+	const uint32_t r = below(w, 10);
+
+	if (r < 6 && count) {
+		return (int32_t)below(w, count);
+	}
+	if (r == 6 && optional) {
+		return -1;
+	}
+	if (r == 7) {
+		return (int32_t)(count + below(w, 2));
+	}
+	return mutate_i32(w, cur);
+}
+
+static int32_t dim_value(struct walk *w, int32_t cur)
+{
+	switch (below(w, 8)) {
+	case 0:
+	case 1:
+	case 2:
+		return (int32_t)below(w, 9);
+	case 3:
+		return (int32_t)((uint32_t)cur + (below(w, 2) ? 1u : UINT32_MAX));
+	case 4:
+		return -1;
+	case 5:
+		return (int32_t)(1u << (12u + below(w, 19)));
+	default:
+		return mutate_i32(w, cur);
+	}
+}
+
+static int32_t code_value(struct walk *w, int32_t cur)
+{
+	const uint32_t r = below(w, 10);
+
+	if (r < 6) {
+		return ztflm_all_ops_resolver.ops[below(w, ztflm_all_ops_resolver.count)].builtin_code;
+	}
+	if (r < 8) {
+		return (int32_t)below(w, 210);
+	}
+	return mutate_i32(w, cur);
+}
+
+static float float_value(struct walk *w, float cur)
+{
+	static const float special[] = {
+		0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 2.0f, 1e-45f, FLT_MIN, 1e-30f, 1e-10f, 1e-6f,
+		1.0f / 256.0f, 1.0f / 128.0f, 0x1p-31f, 0x1p31f, 0x1p32f, 65536.0f, 1e6f, 1e10f,
+		1e30f, FLT_MAX, INFINITY, -INFINITY, NAN,
+	};
+	uint32_t bits;
+
+	switch (below(w, 6)) {
+	case 0:
+	case 1:
+		return special[below(w, COUNT(special))];
+	case 2:
+		return cur * (below(w, 2) ? 2.0f : 0.5f);
+	case 3:
+		return -cur;
+	case 4:
+		memcpy(&bits, &cur, 4);
+		bits ^= 1u << below(w, 32);
+		memcpy(&cur, &bits, 4);
+		return cur;
+	default:
+		bits = rnd(w) ^ (rnd(w) << 16);
+		memcpy(&cur, &bits, 4);
+		return cur;
+	}
+}
+
+static int64_t zp_value(struct walk *w, int64_t cur)
+{
+	switch (below(w, 4)) {
+	case 0:
+	case 1:
+		return interesting64[below(w, COUNT(interesting64))];
+	case 2:
+		return (int64_t)((uint64_t)cur + below(w, 5) - 2u);
+	default:
+		return (int64_t)below(w, 512) - 256;
+	}
+}
+
+static uint64_t u64_value(struct walk *w, uint64_t cur)
+{
+	switch (below(w, 5)) {
+	case 0:
+		return (uint64_t)interesting64[below(w, COUNT(interesting64))];
+	case 1:
+		return cur + below(w, 9) - 4u;
+	case 2:
+		return below(w, w->len + 1u);
+	case 3:
+		return w->len - below(w, 2);
+	default:
+		return UINT64_MAX - below(w, 2);
+	}
+}
+
+static void put32(uint8_t *b, uint32_t at, int32_t v)
+{
+	const uint32_t u = (uint32_t)v;
+
+	b[at] = (uint8_t)u;
+	b[at + 1] = (uint8_t)(u >> 8);
+	b[at + 2] = (uint8_t)(u >> 16);
+	b[at + 3] = (uint8_t)(u >> 24);
+}
+
+static void put64(uint8_t *b, uint32_t at, uint64_t v)
+{
+	put32(b, at, (int32_t)(uint32_t)v);
+	put32(b, at + 4u, (int32_t)(uint32_t)(v >> 32));
+}
+
+static void mutate_data(struct walk *w, uint8_t *b, const struct site *s)
+{
+	const uint32_t first = s->at + 4u;
+	uint32_t pos = below(w, s->aux);
+	float f;
+
+	switch (below(w, 3)) {
+	case 0:
+		b[first + pos] = (uint8_t)(below(w, 2) ? pick32(w) : (int32_t)rnd(w));
+		break;
+	case 1: /* an int32 element: biases, paddings, axes, shapes held in constant tensors */
+		if (s->aux < 4u) {
+			break;
+		}
+		pos = below(w, s->aux / 4u) * 4u;
+		put32(b, first + pos, below(w, 2) ? pick32(w) : mutate_i32(w, fb_i32(b, first + pos)));
+		break;
+	default: /* a float element */
+		if (s->aux < 4u) {
+			break;
+		}
+		pos = below(w, s->aux / 4u) * 4u;
+		memcpy(&f, b + first + pos, 4);
+		f = float_value(w, f);
+		memcpy(b + first + pos, &f, 4);
+		break;
+	}
+}
+
+static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
+{
+	const int32_t cur = s->aux >= 4u ? fb_i32(b, s->at) : (int8_t)b[s->at];
+	uint32_t n;
+	float f;
+
+	switch (s->kind) {
+	case K_I32:
+		put32(b, s->at, mutate_i32(w, cur));
+		break;
+	case K_DIM:
+		put32(b, s->at, dim_value(w, cur));
+		break;
+	case K_STRIDE:
+		put32(b, s->at, below(w, 4) ? (int32_t)below(w, 5) : dim_value(w, cur));
+		break;
+	case K_TIDX:
+		put32(b, s->at, index_value(w, cur, w->tensors, true));
+		break;
+	case K_BUFIDX:
+		put32(b, s->at, index_value(w, cur, w->buffers, false));
+		break;
+	case K_OPIDX:
+		put32(b, s->at, index_value(w, cur, w->opcodes, false));
+		break;
+	case K_CODE:
+		put32(b, s->at, code_value(w, cur));
+		break;
+	case K_CODE8:
+		b[s->at] = (uint8_t)(below(w, 3) ? code_value(w, cur) : 127);
+		break;
+	case K_TYPE:
+		b[s->at] = (uint8_t)(below(w, 5) ? below(w, 18) : (uint32_t)pick32(w));
+		break;
+	case K_BOOL:
+		b[s->at] = (uint8_t)(below(w, 4) ? below(w, 2) : rnd(w));
+		break;
+	case K_ENUM:
+		b[s->at] = (uint8_t)(below(w, 4) ? below(w, 7) : rnd(w));
+		break;
+	case K_AXIS:
+	case K_QDIM:
+		put32(b, s->at, below(w, 4) ? (int32_t)below(w, 11) - 5 : pick32(w));
+		break;
+	case K_F32:
+		memcpy(&f, b + s->at, 4);
+		f = float_value(w, f);
+		memcpy(b + s->at, &f, 4);
+		break;
+	case K_ZP:
+		put64(b, s->at, (uint64_t)zp_value(w, (int64_t)fb_u64(b, s->at)));
+		break;
+	case K_U64:
+		put64(b, s->at, u64_value(w, fb_u64(b, s->at)));
+		break;
+	case K_OPTTYPE:
+		b[s->at] = below(w, 5) ? option_types[below(w, COUNT(option_types))] : (uint8_t)rnd(w);
+		break;
+	case K_VECLEN:
+		n = fb_u32(b, s->at);
+		if (below(w, 4) == 0) {
+			/* one or two more elements, as long as they lie inside the buffer */
+			n += 1u + below(w, 2);
+			if ((uint64_t)s->at + 4u + (uint64_t)n * s->aux > w->len) {
+				break;
+			}
+		} else {
+			n = n && below(w, 5) ? n - 1u : 0u;
+		}
+		put32(b, s->at, (int32_t)n);
+		break;
+	case K_DATA:
+		mutate_data(w, b, s);
+		break;
+	default:
+		break;
+	}
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+	static struct walk w;
+	uint32_t edits;
+
+	w.b = data;
+	w.len = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+	w.tensors = w.buffers = w.opcodes = 0;
+	w.seen = w.n = 0;
+	w.rng = ((uint64_t)seed << 32) ^ 0x9e3779b97f4a7c15ull ^ size;
+	walk_model(&w);
+	/* A rare byte-level mutation keeps the corpus from being stuck on one layout. */
+	if (w.n == 0 || below(&w, 32) == 0) {
+		return LLVMFuzzerMutate(data, size, max_size);
+	}
+	edits = below(&w, 4) ? 1u : 2u + below(&w, 4);
+	for (uint32_t e = 0; e < edits; e++) {
+		mutate_site(&w, data, &w.sites[below(&w, w.n)]);
+	}
+	return size;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_run_model(data, size, FUZZ_FILL_HASHED);
+	return 0;
+}

@@ -1,0 +1,52 @@
+"""Runtime bugs the fuzzers found (tests/fuzz), each as the smallest model that shows it.
+
+The crashing inputs themselves are replayed by `make fuzz-smoke` from tests/fuzz/regressions/.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import ztflm
+from modelbuilder import ModelBuilder
+from oracle import assert_bit_exact
+
+RANGES = {np.int8: (-128, 127), np.uint8: (0, 255), np.int16: (-32768, 32767)}
+
+
+def logistic(zero_point: int) -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 8], np.int8, scale=0.1, zero_point=zero_point)
+    y = b.tensor([1, 8], np.int8, scale=1.0 / 256, zero_point=-128)
+    b.op("LOGISTIC", [x], [y])
+    b.output(y)
+    return b.build()
+
+
+def dequantize(dtype: type, zero_point: int) -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 8], dtype, scale=0.25, zero_point=zero_point)
+    y = b.tensor([1, 8], np.float32)
+    b.op("DEQUANTIZE", [x], [y])
+    b.output(y)
+    return b.build()
+
+
+def test_int8_zero_point_of_int32_max_is_refused_not_overflowed() -> None:
+    # fuzz_struct: LOGISTIC computed in[i] - zero_point in int32 (signed overflow).
+    with pytest.raises(ztflm.Error, match="tensor 0: zero point 2147483647 outside the INT8"):
+        ztflm.Interpreter.from_bytes(logistic(2**31 - 1))
+
+
+@pytest.mark.parametrize("dtype", list(RANGES), ids=lambda d: np.dtype(d).name)
+def test_zero_points_outside_the_tensor_type_are_refused(dtype: type) -> None:
+    lo, hi = RANGES[dtype]
+    for zp in (lo - 1, hi + 1, -2**31, 2**31 - 1):
+        with pytest.raises(ztflm.Error, match="zero point .* outside the"):
+            ztflm.Interpreter.from_bytes(dequantize(dtype, zp))
+
+
+@pytest.mark.parametrize("dtype", list(RANGES), ids=lambda d: np.dtype(d).name)
+def test_zero_points_at_the_ends_of_the_type_run_bit_exact(dtype: type) -> None:
+    for zp in RANGES[dtype]:
+        assert_bit_exact(dequantize(dtype, zp))
