@@ -16,12 +16,16 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-qemu fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+.PHONY: help setup native test test-qemu test-qemu-kernels fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
+	@echo "make test-qemu   bare metal on QEMU: shared models, loader batches, kernel suite on m3"
+	@echo "make test-qemu-kernels CORE=m4 OVERLAY=arm_dsp"
+	@echo "                 the host kernel suite replayed on an emulated core with a kernel"
+	@echo "                 overlay, bit for bit against TFLM (CORE: m3 m4 m55 rv32)"
 	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600)"
 
 setup:
@@ -89,8 +93,25 @@ test-py: setup native
 	$(PY) -m pytest tests/host -q
 
 # Bare metal on emulated Cortex-M3 and M4: every supported model bit-exact with the host.
-test-qemu: setup native
+# The host kernel suite on QEMU: every case tests/host/test_op_*.py checks against TFLM is
+# recorded once (ZTFLM_RECORD, tests/case_record.py), then replayed through the loader
+# firmware on CORE with kernel OVERLAY; tests/qemu/kernel_differences.txt lists the known ones.
+CORE         ?= m3
+OVERLAY      ?= reference
+KERNEL_CASES := $(BUILD)/qemu/kernel_cases
+test-qemu: setup native $(KERNEL_CASES)/.recorded
 	$(PY) -m pytest tests/qemu -q
+
+$(KERNEL_CASES)/.recorded: $(wildcard tests/host/test_op_*.py) tests/oracle.py \
+		tests/modelbuilder.py tests/case_record.py | setup native
+	rm -rf $(KERNEL_CASES)
+	ZTFLM_RECORD=$(abspath $(KERNEL_CASES)) $(PY) -m pytest -q -p no:cacheprovider \
+		$(wildcard tests/host/test_op_*.py)
+	@touch $@
+
+test-qemu-kernels: setup native $(KERNEL_CASES)/.recorded
+	ZTFLM_KERNEL_CASES=$(abspath $(KERNEL_CASES)) ZTFLM_QEMU_CORE=$(CORE) \
+		ZTFLM_QEMU_OVERLAY=$(OVERLAY) $(PY) -m pytest tests/qemu/test_kernels.py -q -s
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup

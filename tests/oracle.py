@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 import numpy as np
+from case_record import record
 from tflite_micro.python.tflite_micro import runtime
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
@@ -101,6 +102,7 @@ def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None
         ours.invoke()
         theirs.invoke()
         last = [ours.get_output(k) for k in range(ours.num_outputs())]
-        assert_same_outputs(last, [np.array(theirs.get_output(k))
-                                   for k in range(outputs_count(model))])
+        expected = [np.array(theirs.get_output(k)) for k in range(outputs_count(model))]
+        record(model, sample, expected)  # ZTFLM_RECORD: replayed on QEMU (tests/qemu)
+        assert_same_outputs(last, expected)
     return last

@@ -1,0 +1,128 @@
+"""The catalogue of malformed models (issue 7): the generators the host tests
+(tests/host/test_malformed_models.py) and the QEMU tier (tests/qemu/test_malformed_qemu.py)
+both run, so both tiers see the same bytes."""
+from __future__ import annotations
+
+import struct
+from typing import Callable, Iterator
+
+import numpy as np
+from shared_models import MODELS
+
+from modelbuilder import ModelBuilder, pack
+
+SMALL = ["tflm_hello_world_int8", "mlperf_kws_dscnn_int8", "tflm_micro_speech_int8"]
+ARENA = 1 << 20
+
+
+def load(name: str) -> bytes:
+    return (MODELS / f"{name}.tflite").read_bytes()
+
+
+def truncations(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """The model cut at every 1/64 of its length (0 included, the whole model not)."""
+    for k in range(64):
+        cut = len(data) * k // 64
+        yield f"cut {k}/64", data[:cut]
+
+
+def byte_flips(data: bytes, trials: int = 150, seed: int = 2024) -> Iterator[tuple[str, bytes]]:
+    """1 to 3 random bytes rewritten per trial, landing in the FlatBuffer structure (the first
+    and last KiB) and anywhere, in turn."""
+    rng = np.random.default_rng(seed)
+    for trial in range(trials):
+        buf = bytearray(data)
+        for _ in range(int(rng.integers(1, 4))):
+            region = trial % 3
+            if region == 0:
+                pos = int(rng.integers(0, min(1024, len(buf))))
+            elif region == 1:
+                pos = int(rng.integers(max(0, len(buf) - 1024), len(buf)))
+            else:
+                pos = int(rng.integers(0, len(buf)))
+            buf[pos] = int(rng.integers(0, 256))
+        yield f"flip trial {trial}", bytes(buf)
+
+
+def conv_model() -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 5, 5, 2], np.int8, scale=0.1, zero_point=0)
+    w = b.const(np.ones([3, 3, 3, 2], np.int8), scale=[0.02] * 3, zero_point=[0] * 3,
+                quantized_dimension=0)
+    bias = b.const(np.zeros([3], np.int32), scale=[0.002] * 3, zero_point=[0] * 3)
+    y = b.tensor([1, 5, 5, 3], np.int8, scale=0.2, zero_point=0)
+    b.op("CONV_2D", [x, w, bias], [y], "Conv2DOptions", padding="SAME", stride_w=1,
+         stride_h=1)
+    b.output(y)
+    return b.build()
+
+
+def uoffsets_past_the_end(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Each aligned 32-bit word rewritten to point 8 bytes past the buffer."""
+    for pos in range(0, len(data) - 4, 4):
+        buf = bytearray(data)
+        buf[pos:pos + 4] = struct.pack("<I", len(data) - pos + 8)
+        yield f"uoffset at {pos}", bytes(buf)
+
+
+def vtable_extremes(data: bytes) -> Iterator[tuple[str, bytes]]:
+    """Each aligned 16-bit word (vtable entries among them) set to 0xFFFF, 0x8000 and 4."""
+    for pos in range(0, len(data) - 2, 2):
+        for value in (0xFFFF, 0x8000, 0x0004):
+            buf = bytearray(data)
+            buf[pos:pos + 2] = struct.pack("<H", value)
+            yield f"u16 {value:#x} at {pos}", bytes(buf)
+
+
+def two_op_builder() -> ModelBuilder:
+    """x -> RELU -> h -> RELU -> y"""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    h = b.tensor([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("RELU", [x], [h])
+    b.op("RELU", [h], [y])
+    b.output(y)
+    return b
+
+
+def _two_op(mutate: Callable[[object], None]) -> Callable[[], bytes]:
+    def make() -> bytes:
+        m = two_op_builder().model()
+        mutate(m)
+        return pack(m)
+    return make
+
+
+def _set(path: str, value: object) -> Callable[[object], None]:
+    """A mutation setting an attribute path such as "subgraphs.0.operators.1.inputs"."""
+    *parents, last = path.split(".")
+
+    def mutate(m: object) -> None:
+        obj = m
+        for p in parents:
+            obj = obj[int(p)] if p.isdigit() else getattr(obj, p)  # type: ignore[index]
+        setattr(obj, last, value)
+    return mutate
+
+
+# Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
+SEMANTIC: dict[str, Callable[[], bytes]] = {
+    "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
+    "negative operator output": _two_op(_set("subgraphs.0.operators.0.outputs", [-1])),
+    "graph input out of range": _two_op(_set("subgraphs.0.inputs", [7])),
+    "opcode index out of range": _two_op(_set("subgraphs.0.operators.0.opcodeIndex", 5)),
+    "buffer index out of range": _two_op(_set("subgraphs.0.tensors.1.buffer", 40)),
+    "negative dimension": _two_op(_set("subgraphs.0.tensors.1.shape", [1, -4])),
+    "byte size overflows 32 bits": _two_op(_set("subgraphs.0.tensors.2.shape",
+                                                [65536, 65536, 4])),
+    "no subgraph": _two_op(_set("subgraphs", [])),
+    "no operators": _two_op(_set("subgraphs.0.operators", [])),
+    "schema version 2": _two_op(_set("version", 2)),
+    "unknown builtin": _two_op(lambda m: (_set("operatorCodes.0.builtinCode", 250)(m),
+                                          _set("operatorCodes.0.deprecatedBuiltinCode", 127)(m))),
+    "two subgraphs": _two_op(lambda m: setattr(m, "subgraphs", [m.subgraphs[0]] * 2)),
+    "operators out of order": _two_op(lambda m: m.subgraphs[0].operators.reverse()),
+    "tensor written twice, output never produced": _two_op(
+        _set("subgraphs.0.operators.1.outputs", [1])),
+}
