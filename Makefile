@@ -139,11 +139,12 @@ $(FUZZ_BINS): $(BUILD)/fuzz/%: $(HOST_SRC) tests/fuzz/%.c tests/fuzz/harness.c t
 		$(INC) $(HOST_SRC) tests/fuzz/harness.c tests/fuzz/$*.c -lm -o $@
 
 # The models the host tests build (ZTFLM_DUMP_MODELS), and the shared ones with every field.
-$(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/host/test_*.py) \
+$(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/host/test_op_*.py) \
+		tests/host/test_malformed_models.py \
 		| setup native
 	rm -rf $(BUILD)/fuzz/seeds && mkdir -p $(BUILD)/fuzz/seeds
-	ZTFLM_DUMP_MODELS=$(abspath $(BUILD)/fuzz/seeds) $(PY) -m pytest tests/host -q \
-		-p no:cacheprovider -k "op_ or malformed" > $(BUILD)/fuzz/seeds.log 2>&1 \
+	ZTFLM_DUMP_MODELS=$(abspath $(BUILD)/fuzz/seeds) $(PY) -m pytest -q -p no:cacheprovider \
+		tests/host/test_op_*.py tests/host/test_malformed_models.py > $(BUILD)/fuzz/seeds.log 2>&1 \
 		|| echo "fuzz-seeds: some tests failed (see $(BUILD)/fuzz/seeds.log); their models are kept"
 	$(PY) tests/fuzz/make_seeds.py $(BUILD)/fuzz/seeds $(FUZZ_SEEDS)
 	@echo "fuzz-seeds: $$(ls $(BUILD)/fuzz/seeds | wc -l) seed models"
