@@ -16,12 +16,13 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-qemu test-qemu-kernels fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host demo clean
+.PHONY: help setup native test test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
+	@echo "make bench       flash, RAM, arena, instructions on emulated M3/M4/M55/RV32 vs TFLM"
 	@echo "make test-qemu   bare metal on QEMU: shared models, loader batches, kernel suite on m3"
 	@echo "make test-qemu-kernels CORE=m4 OVERLAY=arm_dsp"
 	@echo "                 the host kernel suite replayed on an emulated core with a kernel"
@@ -182,3 +183,8 @@ demo: setup native
 
 clean:
 	rm -rf $(BUILD)
+# Flash, RAM, arena and instructions per inference on every emulated core and overlay,
+# against TFLM's figures in ../shared/ANCHORS.md (figures, not a test).
+bench: setup native
+	$(PY) scripts/bench.py
+

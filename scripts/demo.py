@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """make demo: a bundled model on an emulated Cortex-M3, checked against the host and TFLM.
 
-Builds bare-metal firmware for QEMU's mps2-an385 with the model compiled in, runs it, and
+Converts the model with `ztflm convert` (an aligned C array and a resolver holding only its
+ops), builds bare-metal firmware for QEMU's mps2-an385 from that output, runs it, and
 prints the prediction, the arena, the image's flash and RAM, and instructions per inference
 (QEMU -icount shift=0 with the board's timer: 40 instructions a tick), then runs the same
 input through the host runner and TFLM's own interpreter and says whether all three agree
@@ -17,7 +18,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "qemu"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
+import bench  # noqa: E402
 import firmware  # noqa: E402
 
 import ztflm  # noqa: E402
@@ -32,13 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     host = ztflm.Interpreter.from_file(args.model)
-    elf = firmware.firmware(args.model, args.core, arena=host.arena_used_bytes())
+    c_path, _ = bench.converted(args.model)
+    print(f"convert      ztflm convert {args.model.name} -> {c_path.relative_to(ROOT)} "
+          f"(+ .h: array, resolver, arena size)")
+    elf = bench.model_image(args.model, args.core, "reference",
+                            host.arena_used_bytes(), strings=True)
     result = firmware.run(elf, args.core)
     if result.returncode != 0:
         print(result.console, end="")
         print(f"demo: firmware failed with status {result.returncode}", file=sys.stderr)
         return 1
-    flash, ram = firmware.sizes(elf)
+    flash, ram = bench.image_sizes(elf, args.core)
     model_bytes = args.model.stat().st_size
 
     details = [host.get_input_details(i) for i in range(host.num_inputs())]

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""make bench: flash, RAM, arena and instructions per inference on every emulated target,
+side by side with TFLM's figures in ../shared/ANCHORS.md.
+
+For each model and (core, kernel overlay) it builds the firmware from `ztflm convert`
+output (the model's own resolver, so only its kernels link; error strings compiled out,
+as in TFLM's release build), runs it under QEMU with -icount (instructions counted by the
+board's timer, or minstret on RV32: the count repeats exactly), checks the outputs against
+the host runner bit for bit, and reports:
+
+- instructions per inference;
+- arena bytes, as the device reports them;
+- flash: text + data of the image, and without the model array;
+- runtime flash: the image minus the model minus the empty harness (startup, console,
+  timer: main.c built with FW_EMPTY_HARNESS), TFLM's definition in ANCHORS.md;
+- RAM: data + bss with the arena sized exactly (a second build once the arena is known).
+
+A separate line measures the runtime core alone (src/: verifier, interpreter, planner,
+resolver, kernel API) per object file from the linker map, at -Os on Cortex-M4.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "qemu"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import firmware  # noqa: E402
+from shared_models import SUPPORTED  # noqa: E402
+
+import ztflm  # noqa: E402
+from ztflm import codegen  # noqa: E402
+
+BUILD = ROOT / "build" / "bench"
+ANCHORS = ROOT.parent / "shared" / "ANCHORS.md"
+MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resnet8_int8",
+          "mlperf_ad_autoencoder_int8", "tflm_person_detect_int8"]
+# (core, overlay) pairs measured; an overlay is skipped while its directory is absent.
+CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"),
+           ("m55", "reference"), ("m55", "arm_dsp"), ("m55", "arm_mve"),
+           ("rv32", "reference")]
+# Messages compiled out, like TFLM's release build (TF_LITE_STRIP_ERROR_STRINGS).
+DEFINES = ["-DZTFLM_ERROR_STRINGS=0"]
+FIRST_ARENA = 192 * 1024
+
+
+@dataclass
+class Result:
+    model: str
+    core: str
+    overlay: str
+    instructions: int
+    arena: int
+    flash: int
+    model_bytes: int
+    runtime_flash: int
+    ram: int
+    exact: bool
+
+
+def size_tool(core: str) -> str:
+    return "riscv64-unknown-elf-size" if core in firmware.RISCV else "arm-none-eabi-size"
+
+
+def image_sizes(elf: Path, core: str) -> tuple[int, int]:
+    """(flash, ram): text + data, and data + bss."""
+    line = subprocess.run([size_tool(core), "-B", str(elf)], capture_output=True, text=True,
+                          check=True).stdout.splitlines()[1].split()
+    text, data, bss = int(line[0]), int(line[1]), int(line[2])
+    return text + data, data + bss
+
+
+def overlay_present(overlay: str) -> bool:
+    return overlay == "reference" or any((ROOT / "zephyr_module" / "kernels" / overlay).glob("*.c"))
+
+
+def converted(src: Path) -> tuple[Path, str]:
+    """`ztflm convert` output for a model file: (its .c file, its C name)."""
+    name = codegen.default_name(src)
+    c_path = BUILD / "src" / f"{name}.c"
+    if not c_path.exists() or c_path.stat().st_mtime < src.stat().st_mtime:
+        codegen.convert(src, c_path.parent, name=name)
+    return c_path, name
+
+
+def model_image(src: Path, core: str, overlay: str, arena: int, strings: bool = False) -> Path:
+    """Firmware running a model from its `ztflm convert` output: only its kernels link."""
+    c_path, name = converted(src)
+    out = BUILD / core / overlay / f"{name}_{arena}{'_messages' if strings else ''}.elf"
+    if not firmware.stale(out, [c_path, Path(__file__)], overlay):
+        return out
+    defines = [*([] if strings else DEFINES), f"-DFW_ARENA_SIZE={arena}u",
+               f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
+               f"-DFW_RESOLVER={name}_resolver", f"-I{c_path.parent}"]
+    return firmware.build(out, core, overlay, [firmware.HERE / "main.c", c_path], defines)
+
+
+def harness_image(core: str) -> Path:
+    out = BUILD / core / "empty_harness.elf"
+    if not firmware.stale(out, [Path(__file__)], "reference"):
+        return out
+    # The harness links no runtime code: --gc-sections drops all of it.
+    return firmware.build(out, core, "reference", [firmware.HERE / "main.c"],
+                          [*DEFINES, "-DFW_EMPTY_HARNESS", "-DFW_ARENA_SIZE=16u"])
+
+
+def host_outputs(model: str) -> list[bytes]:
+    host = ztflm.Interpreter.from_file(firmware.MODELS / f"{model}.tflite")
+    details = [host.get_input_details(i) for i in range(host.num_inputs())]
+    for i, x in enumerate(firmware.pattern_inputs(details)):
+        host.set_input(x, i)
+    host.invoke()
+    return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
+
+
+def measure(model: str, core: str, overlay: str) -> Result:
+    src = firmware.MODELS / f"{model}.tflite"
+    first = firmware.run(model_image(src, core, overlay, FIRST_ARENA), core)
+    if first.returncode != 0 or first.arena is None:
+        raise RuntimeError(f"{model} on {core}/{overlay} failed:\n{first.console}")
+    elf = model_image(src, core, overlay, first.arena)
+    run = firmware.run(elf, core)
+    if run.returncode != 0 or run.instructions is None:
+        raise RuntimeError(f"{model} on {core}/{overlay} failed:\n{run.console}")
+    flash, ram = image_sizes(elf, core)
+    harness_flash, _ = image_sizes(harness_image(core), core)
+    model_bytes = (firmware.MODELS / f"{model}.tflite").stat().st_size
+    expected = host_outputs(model)
+    exact = [run.outputs.get(i) for i in range(len(expected))] == expected
+    return Result(model, core, overlay, run.instructions, first.arena, flash, model_bytes,
+                  flash - model_bytes - harness_flash, ram, exact)
+
+
+def anchors(path: Path) -> dict[tuple[str, str, str], tuple[int, int, int]]:
+    """TFLM's (instructions, arena, runtime flash) by (model, core, kernels) from ANCHORS.md."""
+    table = {}
+    if not path.exists():
+        return table
+    row = re.compile(r"^\| (\w+) \| (M\d+) \| ([\w-]+) \| ([\d,]+) \| ([\d,]+) \| ([\d,]+) \|$")
+    for line in path.read_text().splitlines():
+        m = row.match(line.strip())
+        if m:
+            nums = tuple(int(g.replace(",", "")) for g in m.groups()[3:])
+            table[(m.group(1), m.group(2).lower(), m.group(3))] = nums  # type: ignore[assignment]
+    return table
+
+
+def ratio(ours: int, theirs: int | None) -> str:
+    return f"{ours / theirs:.2f}" if theirs else "-"
+
+
+def core_footprint(core: str = "m4") -> dict[str, int]:
+    """Bytes of the runtime core (src/) per build option, from the linker map of an image
+    running the AD model at -Os: every file compiled to its own object."""
+    c_path, name = converted(firmware.MODELS / "mlperf_ad_autoencoder_int8.tflite")
+    results = {}
+    for label, strings in (("messages", "1"), ("no messages", "0")):
+        objs = BUILD / "footprint" / core / strings
+        objs.mkdir(parents=True, exist_ok=True)
+        sources = [ROOT / s for s in firmware.runtime_sources("reference")
+                   if "_native" not in s and "port/host" not in s]
+        sources += [ROOT / "zephyr_module/port/baremetal/port_baremetal.c",
+                    firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
+        flags = [*firmware.CFLAGS, "-Os", *firmware.TARGETS[core][1],
+                 f"-DZTFLM_ERROR_STRINGS={strings}", "-DFW_ARENA_SIZE=4096u",
+                 f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
+                 f"-DFW_RESOLVER={name}_resolver",
+                 *[f"-I{ROOT / d}" for d in firmware.INCLUDE_DIRS], f"-I{firmware.HERE}",
+                 f"-I{c_path.parent}"]
+        objects = []
+        for src in sources:
+            obj = objs / f"{src.parent.parent.name}_{src.parent.name}__{src.stem}.o"
+            subprocess.run([firmware.tools(core)[0], *flags, "-c", str(src), "-o", str(obj)],
+                           check=True)
+            objects.append(str(obj))
+        elf, map_path = objs / "image.elf", objs / "image.map"
+        subprocess.run([firmware.tools(core)[0], *firmware.TARGETS[core][1], *objects, "-T",
+                        str(firmware.HERE / firmware.LINKER_SCRIPTS.get(core, "mps2.ld")),
+                        "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
+                        "-Wl,--gc-sections", f"-Wl,-Map={map_path}", "-lm", "-o", str(elf)],
+                       check=True)
+        per_object = map_sizes(map_path)
+        results[label] = sum(v for k, v in per_object.items()
+                             if "/zephyr_module_src__" in k)
+    return results
+
+
+def map_sizes(map_path: Path) -> dict[str, int]:
+    """Bytes of .text, .rodata and .data input sections per object file in a GNU ld map."""
+    sizes: dict[str, int] = {}
+    lines = map_path.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Linker script"))
+    pending = False
+    entry = re.compile(r"^ (\.(?:text|rodata|data)\S*)?\s+0x[0-9a-f]+\s+0x([0-9a-f]+)\s+(\S+)$")
+    for line in lines[start:]:
+        if re.match(r"^ \.(?:text|rodata|data)\S*$", line):
+            pending = True
+            continue
+        m = entry.match(line)
+        if m and (m.group(1) or pending):
+            sizes[m.group(3)] = sizes.get(m.group(3), 0) + int(m.group(2), 16)
+        pending = False
+    return sizes
+
+
+def table(results: list[Result], tflm: dict[tuple[str, str, str], tuple[int, int, int]]) -> str:
+    lines = [
+        "| model | core | kernels | instructions | vs TFLM | arena B | vs TFLM "
+        "| runtime flash B | vs TFLM | flash B (without model) | RAM B | bit-exact |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        kind = "reference" if r.overlay == "reference" else "CMSIS-NN"
+        theirs = tflm.get((r.model, r.core, kind))
+        lines.append(
+            f"| {r.model} | {r.core.upper()} | {r.overlay} | {r.instructions:,} "
+            f"| {ratio(r.instructions, theirs[0] if theirs else None)} | {r.arena:,} "
+            f"| {ratio(r.arena, theirs[1] if theirs else None)} | {r.runtime_flash:,} "
+            f"| {ratio(r.runtime_flash, theirs[2] if theirs else None)} "
+            f"| {r.flash:,} ({r.flash - r.model_bytes:,}) | {r.ram:,} "
+            f"| {'yes' if r.exact else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--models", nargs="+", default=MLPERF, choices=SUPPORTED, metavar="MODEL")
+    p.add_argument("--cores", nargs="+", default=None, choices=sorted(firmware.TARGETS))
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--out", type=Path, default=BUILD / "bench.md")
+    args = p.parse_args(argv)
+
+    configs = [(c, o) for c, o in CONFIGS
+               if overlay_present(o) and (args.cores is None or c in args.cores)]
+    jobs = [(m, c, o) for m in args.models for c, o in configs]
+    for m in args.models:
+        converted(firmware.MODELS / f"{m}.tflite")
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(lambda j: measure(*j), jobs))
+    text = table(results, anchors(ANCHORS))
+    core = core_footprint()
+    text += ("\n\nRuntime core (src/: verifier, interpreter, planner, resolver, kernel API) "
+             f"on Cortex-M4 at -Os, from the linker map: {core['messages']:,} B with error "
+             f"messages, {core['no messages']:,} B without (ZTFLM_ERROR_STRINGS=0).\n")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
+    print(text)
+    print(f"bench: written to {args.out.relative_to(ROOT)}", file=sys.stderr)
+    return 0 if all(r.exact for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
