@@ -1,0 +1,226 @@
+/*
+ * CONV_2D of int8 tensors with int8 weights (Helium): the input offset is folded into a
+ * per-channel bias (bias + offset * sum of the channel's weights), so columns stay int8 and
+ * two channels by two pixels take four VMLADAVA per sixteen depth values; four outputs are
+ * requantized at once. 1x1 filters without padding read their columns straight from the
+ * input; other windows are copied to im2col columns, padding as the input zero point.
+ * Grouped convolutions take the reference arithmetic.
+ */
+#include "arm_mve/mve.h"
+#include "common/quant.h"
+#include "ops/conv_2d.h"
+
+static uint32_t depth(const struct ztflm_conv_params *p)
+{
+	return (uint32_t)p->filter_h * (uint32_t)p->filter_w * (uint32_t)p->filter_c;
+}
+
+static int is_1x1(const struct ztflm_conv_params *p)
+{
+	return p->filter_h == 1 && p->filter_w == 1 && p->pad_h == 0 && p->pad_w == 0;
+}
+
+/* Padding is the input zero point (-input_offset): it must be an int8. */
+static int use_mve(const struct ztflm_conv_params *p)
+{
+	return p->filter_c == p->input_c && p->input_offset >= -127 && p->input_offset <= 128 &&
+	       p->act.q.min <= p->act.q.max;
+}
+
+uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
+{
+	if (!use_mve(p)) {
+		return 0;
+	}
+	/* The folded bias per channel, then two im2col columns unless 1x1. */
+	const uint32_t bias = 4u * (uint32_t)p->output_c;
+
+	return is_1x1(p) ? bias : bias + 2u * depth(p);
+}
+
+/* The reference kernel's arithmetic, for what the vector path does not take. */
+static void conv_scalar(const struct ztflm_conv_params *p, const int32_t *multiplier,
+			const int32_t *shift, const int8_t *in, const int8_t *filter,
+			const int32_t *bias, int8_t *out)
+{
+	const uint32_t row = (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t image = (uint32_t)p->input_h * row;
+	const uint32_t f_size = depth(p);
+	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
+	const int32_t step = p->per_channel ? 1 : 0;
+
+	for (int32_t b = 0; b < p->batches; b++) {
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				for (int32_t oc = 0; oc < p->output_c; oc++) {
+					const int8_t *in_g = in + (uint32_t)b * image +
+							     (uint32_t)((oc / per_group) * p->filter_c);
+					const int8_t *flt = filter + (uint32_t)oc * f_size;
+					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
+
+					for (int32_t fy = 0; fy < p->filter_h; fy++) {
+						const int32_t y = oy * p->stride_h - p->pad_h +
+								  p->dilation_h * fy;
+
+						if (y < 0 || y >= p->input_h) {
+							continue;
+						}
+						for (int32_t fx = 0; fx < p->filter_w; fx++) {
+							const int32_t x = ox * p->stride_w - p->pad_w +
+									  p->dilation_w * fx;
+
+							if (x < 0 || x >= p->input_w) {
+								continue;
+							}
+							const int8_t *px = in_g + (uint32_t)y * row +
+									   (uint32_t)x * (uint32_t)p->input_c;
+							const int8_t *pf =
+								flt + ((uint32_t)fy * (uint32_t)p->filter_w +
+								       (uint32_t)fx) * (uint32_t)p->filter_c;
+
+							for (int32_t ic = 0; ic < p->filter_c; ic++) {
+								acc += (uint32_t)((int32_t)pf[ic] *
+										  ((int32_t)px[ic] +
+										   p->input_offset));
+							}
+						}
+					}
+					const int32_t ch = oc * step;
+					const int32_t res = (int32_t)((uint32_t)ztflm_mbqm(
+						(int32_t)acc, multiplier[ch], shift[ch]) +
+						(uint32_t)p->output_offset);
+
+					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
+									 p->act.q.max);
+				}
+			}
+		}
+	}
+}
+
+/*
+ * The column of output pixel pix: for 1x1 the input pixel itself, else the window copied in
+ * filter order (OHWI) with points outside the input set to the input zero point, which adds
+ * nothing once the folded bias accounts for the offset.
+ */
+static const int8_t *column(const struct ztflm_conv_params *p, const int8_t *in, uint32_t pix,
+			    int8_t *col)
+{
+	const uint32_t ow = (uint32_t)p->output_w;
+	const uint32_t oh = (uint32_t)p->output_h;
+	const uint32_t ox = pix % ow;
+	const uint32_t oy = (pix / ow) % oh;
+	const uint32_t b = pix / (ow * oh);
+	const uint32_t ic = (uint32_t)p->input_c;
+	const int8_t *in_b = in + b * (uint32_t)p->input_h * (uint32_t)p->input_w * ic;
+	const int32_t y0 = (int32_t)oy * p->stride_h - p->pad_h;
+	const int32_t x0 = (int32_t)ox * p->stride_w - p->pad_w;
+
+	if (is_1x1(p)) {
+		return in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * ic;
+	}
+	const int8_t pad = (int8_t)(-p->input_offset);
+	const uint32_t span = (uint32_t)p->filter_w * ic;
+	int8_t *dst = col;
+
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int32_t y = y0 + p->dilation_h * fy;
+
+		if (y < 0 || y >= p->input_h) {
+			ztflm_mve_fill(dst, pad, span);
+			dst += span;
+			continue;
+		}
+		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * ic;
+
+		if (p->dilation_w == 1 && x0 >= 0 && x0 + p->filter_w <= p->input_w) {
+			ztflm_mve_copy(dst, row + (uint32_t)x0 * ic, span);
+			dst += span;
+			continue;
+		}
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			const int32_t x = x0 + p->dilation_w * fx;
+
+			if (x < 0 || x >= p->input_w) {
+				ztflm_mve_fill(dst, pad, ic);
+			} else {
+				ztflm_mve_copy(dst, row + (uint32_t)x * ic, ic);
+			}
+			dst += ic;
+		}
+	}
+	return col;
+}
+
+/* bias + input_offset * (sum of the channel's weights), wrapping as TFLM's accumulator. */
+static void fold_bias(const struct ztflm_conv_params *p, const int8_t *filter,
+		      const int32_t *bias, int32_t *folded)
+{
+	const uint32_t k = depth(p);
+
+	for (int32_t oc = 0; oc < p->output_c; oc++) {
+		const uint32_t sum = (uint32_t)ztflm_mve_sum_s8(filter + (uint32_t)oc * k, k);
+		const uint32_t b = bias != NULL ? (uint32_t)bias[oc] : 0u;
+
+		folded[oc] = (int32_t)(b + sum * (uint32_t)p->input_offset);
+	}
+}
+
+/* Channels r and r + 1 (the same channel twice when r + 1 is past the end) for two pixels. */
+static void tile(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		 const int32_t *shift, const int8_t *filter, const int32_t *folded, int32_t r,
+		 const int8_t *c0, const int8_t *c1, int8_t *out0, int8_t *out1, uint32_t pixels)
+{
+	const uint32_t k = depth(p);
+	const int32_t r1 = r + 1 < p->output_c ? r + 1 : r;
+	const int32_t m0 = p->per_channel ? r : 0;
+	const int32_t m1 = p->per_channel ? r1 : 0;
+	int32_t acc[4] = {folded[r], folded[r1], folded[r], folded[r1]};
+
+	ztflm_mve_dot_2x2(filter + (uint32_t)r * k, filter + (uint32_t)r1 * k, c0, c1, k, acc);
+
+	const ztflm_v4 y = ztflm_v4_requant(
+		ztflm_v4_make(acc[0], acc[1], acc[2], acc[3]),
+		ztflm_v4_make(multiplier[m0], multiplier[m1], multiplier[m0], multiplier[m1]),
+		ztflm_v4_make(shift[m0], shift[m1], shift[m0], shift[m1]), p->output_offset,
+		p->act.q.min, p->act.q.max);
+
+	out0[r] = (int8_t)ztflm_v4_lane(y, 0);
+	if (r1 != r) {
+		out0[r1] = (int8_t)ztflm_v4_lane(y, 1);
+	}
+	if (pixels > 1u) {
+		out1[r] = (int8_t)ztflm_v4_lane(y, 2);
+		if (r1 != r) {
+			out1[r1] = (int8_t)ztflm_v4_lane(y, 3);
+		}
+	}
+}
+
+void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		      const int32_t *shift, const int8_t *in, const int8_t *filter,
+		      const int32_t *bias, int8_t *out, void *scratch)
+{
+	if (!use_mve(p) || scratch == NULL) {
+		conv_scalar(p, multiplier, shift, in, filter, bias, out);
+		return;
+	}
+	const uint32_t k = depth(p);
+	const uint32_t oc = (uint32_t)p->output_c;
+	const uint32_t pixels =
+		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
+	int32_t *folded = scratch;
+	int8_t *col = (int8_t *)scratch + 4u * oc;
+
+	fold_bias(p, filter, bias, folded);
+	for (uint32_t pix = 0; pix < pixels; pix += 2u) {
+		const uint32_t n = pixels - pix < 2u ? 1u : 2u;
+		const int8_t *c0 = column(p, in, pix, col);
+		const int8_t *c1 = n > 1u ? column(p, in, pix + 1u, col + k) : c0;
+		int8_t *out0 = out + pix * oc;
+
+		for (int32_t r = 0; r < p->output_c; r += 2) {
+			tile(p, multiplier, shift, filter, folded, r, c0, c1, out0, out0 + oc, n);
+		}
+	}
+}

@@ -1,0 +1,222 @@
+/*
+ * DEPTHWISE_CONV_2D of int8 tensors with int8 weights (Helium), depth multiplier 1: four
+ * channels per vector (VLDRB.S32 widening loads, VMUL and VADD), predicated on the last
+ * channels. Windows inside the input start from a folded bias (bias + input offset * the sum
+ * of all the channel's taps) and add raw products, unrolled for 3x3; windows over the edge add
+ * the offset to each valid tap instead. Other depth multipliers take the reference arithmetic.
+ */
+#include "arm_mve/mve.h"
+#include "common/quant.h"
+#include "ops/depthwise_conv_2d.h"
+
+static int use_mve(const struct ztflm_dw_conv_params *p)
+{
+	return p->depth_multiplier == 1 && p->act.q.min <= p->act.q.max;
+}
+
+uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+{
+	/* The folded bias, one int32 per channel. */
+	return use_mve(p) ? 4u * (uint32_t)p->output_c : 0u;
+}
+
+/* The reference kernel's arithmetic, for what the vector path does not take. */
+static void dw_scalar(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+		      const int32_t *shift, const int8_t *in, const int8_t *filter,
+		      const int32_t *bias, int8_t *out)
+{
+	const uint32_t depth = (uint32_t)p->input_c;
+	const uint32_t f_depth = (uint32_t)p->output_c;
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * depth;
+	const int32_t dm = p->depth_multiplier;
+	const int32_t step = p->per_channel ? 1 : 0;
+
+	for (int32_t b = 0; b < p->batches; b++) {
+		const int8_t *in_b = in + (uint32_t)b * image;
+
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				for (int32_t oc = 0; oc < p->output_c; oc++) {
+					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
+
+					for (int32_t fy = 0; fy < p->filter_h; fy++) {
+						const int32_t y = oy * p->stride_h - p->pad_h +
+								  p->dilation_h * fy;
+
+						if (y < 0 || y >= p->input_h) {
+							continue;
+						}
+						for (int32_t fx = 0; fx < p->filter_w; fx++) {
+							const int32_t x = ox * p->stride_w - p->pad_w +
+									  p->dilation_w * fx;
+
+							if (x < 0 || x >= p->input_w) {
+								continue;
+							}
+							const int32_t iv =
+								in_b[((uint32_t)y * (uint32_t)p->input_w +
+								      (uint32_t)x) * depth +
+								     (uint32_t)(oc / dm)];
+							const int32_t fv =
+								filter[((uint32_t)fy * (uint32_t)p->filter_w +
+									(uint32_t)fx) * f_depth + (uint32_t)oc];
+
+							acc += (uint32_t)(fv * (iv + p->input_offset));
+						}
+					}
+					const int32_t ch = oc * step;
+					const int32_t res = (int32_t)((uint32_t)ztflm_mbqm(
+						(int32_t)acc, multiplier[ch], shift[ch]) +
+						(uint32_t)p->output_offset);
+
+					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
+									 p->act.q.max);
+				}
+			}
+		}
+	}
+}
+
+/* bias + input_offset * (sum of the channel's taps), wrapping as TFLM's accumulator. */
+static void fold_bias(const struct ztflm_dw_conv_params *p, const int8_t *filter,
+		      const int32_t *bias, int32_t *folded)
+{
+	const uint32_t c = (uint32_t)p->output_c;
+	const uint32_t taps = (uint32_t)p->filter_h * (uint32_t)p->filter_w;
+
+	for (uint32_t ch = 0; ch < c; ch += 4u) {
+		const uint32_t n = c - ch < 4u ? c - ch : 4u;
+		ztflm_v4 sum = ztflm_v4_dup(0);
+
+		for (uint32_t t = 0; t < taps; t++) {
+			sum = ztflm_v4_add(sum, ztflm_v4_load_s8(filter + t * c + ch, n));
+		}
+		const ztflm_v4 b = bias != NULL ? ztflm_v4_load(bias + ch, n) : ztflm_v4_dup(0);
+
+		ztflm_v4_store(folded + ch, ztflm_v4_mla(b, sum, ztflm_v4_dup(p->input_offset)), n);
+	}
+}
+
+/* Channels ch .. ch + n - 1 of a window inside the input (px: its top-left pixel). */
+static ztflm_v4 window_inside(const struct ztflm_dw_conv_params *p, const int8_t *px,
+			      const int8_t *flt, const int32_t *folded, uint32_t n)
+{
+	const uint32_t c = (uint32_t)p->input_c;
+	const uint32_t row = (uint32_t)p->input_w * c;
+	const uint32_t dy = (uint32_t)p->dilation_h * row;
+	const uint32_t dx = (uint32_t)p->dilation_w * c;
+	ztflm_v4 acc = ztflm_v4_load(folded, n);
+
+	if (p->filter_h == 3 && p->filter_w == 3) {
+		for (uint32_t fy = 0; fy < 3u; fy++) {
+			const int8_t *r = px + fy * dy;
+			const int8_t *f = flt + fy * 3u * c;
+
+			acc = ztflm_v4_mla(acc, ztflm_v4_load_s8(r, n), ztflm_v4_load_s8(f, n));
+			acc = ztflm_v4_mla(acc, ztflm_v4_load_s8(r + dx, n),
+					   ztflm_v4_load_s8(f + c, n));
+			acc = ztflm_v4_mla(acc, ztflm_v4_load_s8(r + 2u * dx, n),
+					   ztflm_v4_load_s8(f + 2u * c, n));
+		}
+		return acc;
+	}
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int8_t *r = px + (uint32_t)fy * dy;
+		const int8_t *f = flt + (uint32_t)fy * (uint32_t)p->filter_w * c;
+
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			acc = ztflm_v4_mla(acc, ztflm_v4_load_s8(r + (uint32_t)fx * dx, n),
+					   ztflm_v4_load_s8(f + (uint32_t)fx * c, n));
+		}
+	}
+	return acc;
+}
+
+/* Channels ch .. ch + n - 1 of a window over the edge: only the valid taps, offset added. */
+static ztflm_v4 window_edge(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
+			    const int8_t *flt, const int32_t *bias, int32_t y0, int32_t x0,
+			    uint32_t n)
+{
+	const uint32_t c = (uint32_t)p->input_c;
+	ztflm_v4 acc = bias != NULL ? ztflm_v4_load(bias, n) : ztflm_v4_dup(0);
+
+	for (int32_t fy = 0; fy < p->filter_h; fy++) {
+		const int32_t y = y0 + p->dilation_h * fy;
+
+		if (y < 0 || y >= p->input_h) {
+			continue;
+		}
+		for (int32_t fx = 0; fx < p->filter_w; fx++) {
+			const int32_t x = x0 + p->dilation_w * fx;
+
+			if (x < 0 || x >= p->input_w) {
+				continue;
+			}
+			const ztflm_v4 iv = ztflm_v4_add_n(
+				ztflm_v4_load_s8(in_b + ((uint32_t)y * (uint32_t)p->input_w +
+							 (uint32_t)x) * c, n),
+				p->input_offset);
+			const ztflm_v4 fv = ztflm_v4_load_s8(
+				flt + ((uint32_t)fy * (uint32_t)p->filter_w + (uint32_t)fx) * c, n);
+
+			acc = ztflm_v4_mla(acc, iv, fv);
+		}
+	}
+	return acc;
+}
+
+void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+				const int32_t *shift, const int8_t *in, const int8_t *filter,
+				const int32_t *bias, int8_t *out, void *scratch)
+{
+	if (!use_mve(p) || scratch == NULL) {
+		dw_scalar(p, multiplier, shift, in, filter, bias, out);
+		return;
+	}
+	const uint32_t c = (uint32_t)p->output_c;
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * c;
+	/* Extent of the window: an output at (y0, x0) is inside when y0 >= 0, y0 + span_h <= h. */
+	const int32_t span_h = (p->filter_h - 1) * p->dilation_h + 1;
+	const int32_t span_w = (p->filter_w - 1) * p->dilation_w + 1;
+	int32_t *folded = scratch;
+
+	fold_bias(p, filter, bias, folded);
+	for (int32_t b = 0; b < p->batches; b++) {
+		const int8_t *in_b = in + (uint32_t)b * image;
+
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			const int32_t y0 = oy * p->stride_h - p->pad_h;
+			const int in_y = y0 >= 0 && y0 + span_h <= p->input_h;
+
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				const int32_t x0 = ox * p->stride_w - p->pad_w;
+				const int inside = in_y && x0 >= 0 && x0 + span_w <= p->input_w;
+				const int8_t *px =
+					inside ? in_b + ((uint32_t)y0 * (uint32_t)p->input_w +
+							 (uint32_t)x0) * c
+					       : in_b;
+
+				for (uint32_t ch = 0; ch < c; ch += 4u) {
+					const uint32_t n = c - ch < 4u ? c - ch : 4u;
+					const ztflm_v4 acc =
+						inside ? window_inside(p, px + ch, filter + ch,
+								       folded + ch, n)
+						       : window_edge(p, in_b + ch, filter + ch,
+								     bias != NULL ? bias + ch : NULL,
+								     y0, x0, n);
+					const ztflm_v4 m = p->per_channel
+								   ? ztflm_v4_load(multiplier + ch, n)
+								   : ztflm_v4_dup(multiplier[0]);
+					const ztflm_v4 s = p->per_channel ? ztflm_v4_load(shift + ch, n)
+									  : ztflm_v4_dup(shift[0]);
+
+					ztflm_v4_store_s8(out + ch,
+							  ztflm_v4_requant(acc, m, s, p->output_offset,
+									   p->act.q.min, p->act.q.max),
+							  n);
+				}
+				out += c;
+			}
+		}
+	}
+}
