@@ -43,6 +43,28 @@ def kernel_sources(overlay: str = "reference") -> list[str]:
     return [str(p.relative_to(ROOT)) for p in sorted(kept + own)]
 
 
+def external_library(overlay: str) -> tuple[list[str], list[str]]:
+    """(sources, include dirs) of the third-party library an overlay delegates to, as absolute
+    paths: CMSIS-NN from $CMSIS_NN_PATH for cmsis_nn, nothing for the others. It is never
+    vendored; FileNotFoundError says how to provide it."""
+    if overlay != "cmsis_nn":
+        return [], []
+    root = Path(os.environ.get("CMSIS_NN_PATH", "")).expanduser()
+    header = root / "Include" / "arm_nnfunctions.h"
+    if not os.environ.get("CMSIS_NN_PATH") or not header.is_file():
+        raise FileNotFoundError(
+            "the cmsis_nn overlay needs a CMSIS-NN source tree: set CMSIS_NN_PATH to a checkout "
+            "of github.com/ARM-software/CMSIS-NN (it must hold Include/arm_nnfunctions.h)")
+    # The int8 families the overlay calls (as Zephyr's cmsis-nn module selects them).
+    patterns = ["ConvolutionFunctions/*_s8*.c", "FullyConnectedFunctions/*_s8.c",
+                "NNSupportFunctions/*_s8*.c", "NNSupportFunctions/arm_nntables.c",
+                "NNSupportFunctions/arm_q7_to_q15_with_offset.c", "PoolingFunctions/*_s8.c",
+                "BasicMathFunctions/*_s8.c", "SoftmaxFunctions/*_s8*.c"]
+    sources = sorted({str(p) for pattern in patterns for p in (root / "Source").glob(pattern)
+                      if "lstm" not in p.name and "svdf" not in p.name})
+    return sources, [str(root / "Include")]
+
+
 def runtime_sources(overlay: str = "reference") -> list[str]:
     """Every C source of the host library, relative to the repository root."""
     sources = []

@@ -15,7 +15,7 @@ BUILD = ROOT / "build" / "qemu"
 HERE = Path(__file__).resolve().parent
 
 sys.path.insert(0, str(ROOT))
-from setup import INCLUDE_DIRS, runtime_sources  # noqa: E402
+from setup import INCLUDE_DIRS, external_library, runtime_sources  # noqa: E402
 
 TARGETS = {
     "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
@@ -74,6 +74,9 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
     out.parent.mkdir(parents=True, exist_ok=True)
     sources = [str(ROOT / s) for s in runtime_sources(overlay)
                if "_native" not in s and "port/host" not in s]
+    # The library the overlay delegates to (CMSIS-NN for cmsis_nn), from outside the tree.
+    ext_sources, ext_includes = external_library(overlay)
+    sources += ext_sources
     if core in RISCV:
         startup = HERE / "startup_rv32.c"
         libs = ["--specs=picolibc.specs", "-nostartfiles", "-lm", "-Wl,--no-warn-rwx-segments"]
@@ -81,7 +84,8 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
         startup = HERE / "startup.c"
         libs = ["-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-lm"]
     cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines,
-           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], f"-I{HERE}", *sources,
+           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS],
+           *[f"-I{d}" for d in ext_includes], f"-I{HERE}", *sources,
            str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(startup),
            *map(str, app), "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
            "-Wl,--gc-sections", *libs, "-o", str(out)]

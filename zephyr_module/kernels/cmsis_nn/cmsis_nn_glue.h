@@ -1,0 +1,64 @@
+/*
+ * What the CMSIS-NN overlay's kernels share: the limits under which a CMSIS-NN call computes
+ * exactly what the reference kernel computes, and the per-tensor to per-channel expansion.
+ *
+ * CMSIS-NN requantizes with TFLM's double rounding (arm_nn_requantize without
+ * CMSIS_NN_USE_SINGLE_ROUNDING): its high multiply nudges by 2^30 and shifts by 31, which
+ * equals gemmlowp's sign-dependent nudge and division (floor((ab + 2^30) / 2^31) either way),
+ * and its rounding divide is gemmlowp's. Integer accumulations wrap the same way in 32 bits.
+ * What it cannot take exactly is guarded here, and the reference computation runs instead.
+ */
+#ifndef ZTFLM_KERNELS_CMSIS_NN_GLUE_H_
+#define ZTFLM_KERNELS_CMSIS_NN_GLUE_H_
+
+#include <stdint.h>
+
+#include <arm_nnfunctions.h>
+
+#ifdef CMSIS_NN_USE_SINGLE_ROUNDING
+#error "ztflm's cmsis_nn overlay needs CMSIS-NN's double rounding (TFLM's reference rounding)"
+#endif
+
+/* CMSIS-NN holds several sizes in uint16_t (convolutions) or int: keep every one in range. */
+#define ZTFLM_CMSIS_DIM_MAX 0xFFFF
+
+static inline int ztflm_cmsis_dim_ok(int32_t v)
+{
+	return v >= 0 && v <= ZTFLM_CMSIS_DIM_MAX;
+}
+
+/* A product of sizes CMSIS-NN computes in int32_t without overflowing. */
+static inline int ztflm_cmsis_size_ok(uint64_t elements)
+{
+	return elements <= (uint64_t)INT32_MAX;
+}
+
+/*
+ * Offsets CMSIS-NN adds in 16-bit lanes (SXTAB16, SADD16, im2col to q15): an int8 value plus
+ * such an offset stays well inside int16. The runtime checks int8 zero points already; this
+ * keeps the overlay exact on its own.
+ */
+static inline int ztflm_cmsis_offset_ok(int32_t offset)
+{
+	return offset >= -128 && offset <= 128;
+}
+
+static inline uint32_t ztflm_cmsis_align4(uint32_t n)
+{
+	return (n + 3u) & ~3u;
+}
+
+/*
+ * CMSIS-NN's convolutions take one multiplier and shift per output channel; a per-tensor
+ * quantized node has one of each: repeat them into scratch (channels entries each).
+ */
+static inline void ztflm_cmsis_expand_quant(int32_t channels, int32_t multiplier, int32_t shift,
+					    int32_t *mult_out, int32_t *shift_out)
+{
+	for (int32_t c = 0; c < channels; c++) {
+		mult_out[c] = multiplier;
+		shift_out[c] = shift;
+	}
+}
+
+#endif /* ZTFLM_KERNELS_CMSIS_NN_GLUE_H_ */
