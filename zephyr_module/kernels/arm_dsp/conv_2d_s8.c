@@ -31,8 +31,12 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	}
 	const uint32_t k = depth(p);
 
-	/* Four widened columns, and for a real window the four int8 columns they come from. */
-	return is_1x1(p) ? 8u * k : 12u * k;
+	const uint32_t rows = (uint32_t)p->output_c;
+	/* Requantization table, four columns of sums, four widened columns and, for a real
+	 * window, the four int8 columns they come from; 4 bytes to align the whole to 8 (the
+	 * arena aligns scratch to 4). */
+	return 4u + (uint32_t)sizeof(struct ztflm_dsp_qparam) * rows + 16u * rows +
+	       (is_1x1(p) ? 8u * k : 12u * k);
 }
 
 /* The scalar path, for what the DSP path does not take (the reference kernel's arithmetic). */
@@ -156,36 +160,36 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		return;
 	}
 	const uint32_t k = depth(p);
+	const uint32_t rows = (uint32_t)p->output_c;
 	const uint32_t pixels =
 		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
-	uint32_t *wide = scratch;
-	int8_t *col = (int8_t *)scratch + 8u * k;
+	struct ztflm_dsp_qparam *q = (struct ztflm_dsp_qparam *)(void *)(((uintptr_t)scratch + 7u) &
+									  ~(uintptr_t)7u);
+	int32_t *acc = (int32_t *)(q + rows);
+	uint64_t *wide = (uint64_t *)(void *)(acc + 4u * rows);
+	int8_t *col = (int8_t *)(wide + k);
 	const struct ztflm_mat_mult_s8 mm = {
 		.rows = p->output_c,
 		.depth = (int32_t)k,
 		.weights = filter,
-		.weight_offset = 0,
 		.bias = bias,
-		.multiplier = multiplier,
-		.shift = shift,
-		.per_channel = p->per_channel,
-		.output_offset = p->output_offset,
-		.act_min = p->act.q.min,
-		.act_max = p->act.q.max,
 	};
 
+	ztflm_dsp_qparams(multiplier, shift, p->per_channel, rows, q);
 	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
 		const int8_t *src[4];
-		int8_t *dst[4];
 
 		for (uint32_t j = 0; j < 4u; j++) {
-			/* Past the last pixel: the last column again, its outputs dropped. */
-			const uint32_t q = pix + j < pixels ? pix + j : pixels - 1u;
+			/* Past the last pixel: the last column again, its sums dropped. */
+			const uint32_t last = pix + j < pixels ? pix + j : pixels - 1u;
 
-			src[j] = im2col(p, in, q, col + j * k);
-			dst[j] = pix + j < pixels ? out + q * (uint32_t)p->output_c : NULL;
+			src[j] = im2col(p, in, last, col + j * k);
 		}
 		ztflm_widen4_s8(src, k, p->input_offset, wide);
-		ztflm_mat_mult_s8_4col(&mm, wide, dst);
+		ztflm_mat_mult_s8_4col(&mm, wide, acc);
+		for (uint32_t j = 0; j < 4u && pix + j < pixels; j++) {
+			ztflm_dsp_requant_row(acc + j * rows, q, rows, p->output_offset,
+					      p->act.q.min, p->act.q.max, out + (pix + j) * rows);
+		}
 	}
 }

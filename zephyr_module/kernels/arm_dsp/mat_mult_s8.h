@@ -75,7 +75,7 @@ static inline int8_t ztflm_mm_out(const struct ztflm_mat_mult_s8 *m, struct ztfl
  * (column 0, column 1), (column 2, column 3).
  */
 static inline void ztflm_widen4_s8(const int8_t *const src[4], uint32_t n, int32_t offset,
-				   uint32_t *dst)
+				   uint64_t *dst)
 {
 	const uint32_t off2 = ztflm_dsp_dup16(offset);
 	uint32_t i = 0;
@@ -84,105 +84,98 @@ static inline void ztflm_widen4_s8(const int8_t *const src[4], uint32_t n, int32
 		for (uint32_t j = 0; j < 4u; j++) {
 			const uint32_t x = ztflm_dsp_load4(src[j] + i);
 
-			dst[0] = ztflm_dsp_sxtab16(off2, x);
-			dst[1] = ztflm_dsp_sxtab16_ror8(off2, x);
-			dst += 2;
+			*dst++ = ztflm_dsp_sxtab16(off2, x) |
+				 ((uint64_t)ztflm_dsp_sxtab16_ror8(off2, x) << 32);
 		}
 	}
 	for (; i < n; i++) {
-		dst[0] = ztflm_dsp_pack16(src[0][i] + offset, src[1][i] + offset);
-		dst[1] = ztflm_dsp_pack16(src[2][i] + offset, src[3][i] + offset);
-		dst += 2;
+		*dst++ = ztflm_dsp_pack16(src[0][i] + offset, src[1][i] + offset) |
+			 ((uint64_t)ztflm_dsp_pack16(src[2][i] + offset, src[3][i] + offset) << 32);
 	}
 }
 
 /*
- * The groups of four of one weight row against four side-by-side columns, added to acc[0..3].
- * Out of line: the loop then has the register file to itself and never spills.
+ * One weight row (n values, no offset) against four side-by-side columns c, plus bias: the
+ * four sums to acc[0], acc[stride], acc[2 * stride], acc[3 * stride]. Out of line: the loop
+ * then has the register file to itself and never spills.
  */
-__attribute__((noinline)) static void ztflm_mm_dot4(const int8_t *w, const int8_t *end,
-						     const uint32_t *c, int32_t acc[4])
+ZTFLM_DSP_HOT static void
+ztflm_mm_dot4(const int8_t *w, uint32_t n, const uint64_t *c, int32_t bias, int32_t *acc,
+	      uint32_t stride)
 {
-	int32_t a0 = acc[0];
-	int32_t a1 = acc[1];
-	int32_t a2 = acc[2];
-	int32_t a3 = acc[3];
+	const int8_t *end8 = w + (n & ~7u);
+	int32_t a0 = bias;
+	int32_t a1 = bias;
+	int32_t a2 = bias;
+	int32_t a3 = bias;
+	uint32_t lo;
+	uint32_t hi;
 
-	while (w != end) {
-		const uint32_t wv = ztflm_dsp_load4(w);
-		const uint32_t w02 = ztflm_dsp_sxtb16(wv);
-		const uint32_t w13 = ztflm_dsp_sxtb16_ror8(wv);
-		uint64_t x = ztflm_dsp_load8(c);
+/* Four weights (one word, split in two lane pairs) against group g of the four columns. */
+#define ZTFLM_MM_GROUP(wv, g)                                                             \
+	do {                                                                              \
+		const uint32_t w02 = ztflm_dsp_sxtb16(wv);                                \
+		const uint32_t w13 = ztflm_dsp_sxtb16_ror8(wv);                           \
+		ztflm_dsp_load8(c, 4 * (g), lo, hi);                                      \
+		a0 = ztflm_dsp_smlad(w02, lo, a0);                                        \
+		a0 = ztflm_dsp_smlad(w13, hi, a0);                                        \
+		ztflm_dsp_load8(c, 4 * (g) + 1, lo, hi);                                  \
+		a1 = ztflm_dsp_smlad(w02, lo, a1);                                        \
+		a1 = ztflm_dsp_smlad(w13, hi, a1);                                        \
+		ztflm_dsp_load8(c, 4 * (g) + 2, lo, hi);                                  \
+		a2 = ztflm_dsp_smlad(w02, lo, a2);                                        \
+		a2 = ztflm_dsp_smlad(w13, hi, a2);                                        \
+		ztflm_dsp_load8(c, 4 * (g) + 3, lo, hi);                                  \
+		a3 = ztflm_dsp_smlad(w02, lo, a3);                                        \
+		a3 = ztflm_dsp_smlad(w13, hi, a3);                                        \
+	} while (0)
 
-		a0 = ztflm_dsp_smlad(w02, (uint32_t)x, a0);
-		a0 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a0);
-		x = ztflm_dsp_load8(c + 2);
-		a1 = ztflm_dsp_smlad(w02, (uint32_t)x, a1);
-		a1 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a1);
-		x = ztflm_dsp_load8(c + 4);
-		a2 = ztflm_dsp_smlad(w02, (uint32_t)x, a2);
-		a2 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a2);
-		x = ztflm_dsp_load8(c + 6);
-		a3 = ztflm_dsp_smlad(w02, (uint32_t)x, a3);
-		a3 = ztflm_dsp_smlad(w13, (uint32_t)(x >> 32), a3);
-		w += 4;
+	/* Eight weights a pass: the loop's own instructions count once per 32 MACs. */
+	while (w != end8) {
+		const uint32_t wa = ztflm_dsp_load4(w);
+		const uint32_t wb = ztflm_dsp_load4(w + 4);
+
+		ZTFLM_MM_GROUP(wa, 0);
+		ZTFLM_MM_GROUP(wb, 1);
+		w += 8;
 		c += 8;
 	}
+	if ((n & 4u) != 0u) {
+		const uint32_t wa = ztflm_dsp_load4(w);
+
+		ZTFLM_MM_GROUP(wa, 0);
+		w += 4;
+		c += 4;
+	}
+#undef ZTFLM_MM_GROUP
+	for (uint32_t i = n & ~3u; i < n; i++) {
+		const uint32_t w2 = ztflm_dsp_dup16(*w++);
+		const uint64_t x = *c++;
+
+		a0 = ztflm_dsp_smlabb(w2, (uint32_t)x, a0);
+		a1 = ztflm_dsp_smlatt(w2, (uint32_t)x, a1);
+		a2 = ztflm_dsp_smlabb(w2, (uint32_t)(x >> 32), a2);
+		a3 = ztflm_dsp_smlatt(w2, (uint32_t)(x >> 32), a3);
+	}
 	acc[0] = a0;
-	acc[1] = a1;
-	acc[2] = a2;
-	acc[3] = a3;
+	acc[stride] = a1;
+	acc[2u * stride] = a2;
+	acc[3u * stride] = a3;
 }
 
 /*
- * Row r (weights without offset) against the four side-by-side columns c: out[j][r] for
- * every column j whose out[j] is not NULL.
+ * Every weight row (no offset) against four side-by-side columns: acc[j * rows + r] gets row
+ * r's sum for column j, bias included; requantize with ztflm_dsp_requant_row.
  */
-static inline void ztflm_mm_1x4(const struct ztflm_mat_mult_s8 *m, int32_t r, const uint32_t *c,
-				int8_t *const out[4])
+static inline void ztflm_mat_mult_s8_4col(const struct ztflm_mat_mult_s8 *m, const uint64_t *c,
+					  int32_t *acc)
 {
+	const uint32_t rows = (uint32_t)m->rows;
 	const uint32_t n = (uint32_t)m->depth;
-	const int8_t *w = m->weights + (uint32_t)r * n;
-	const int32_t b = m->bias != NULL ? m->bias[r] : 0;
-	int32_t acc[4] = {b, b, b, b};
 
-	ztflm_mm_dot4(w, w + (n & ~3u), c, acc);
-	w += n & ~3u;
-	c += 2u * (n & ~3u);
-	int32_t a0 = acc[0];
-	int32_t a1 = acc[1];
-	int32_t a2 = acc[2];
-	int32_t a3 = acc[3];
-
-	for (uint32_t i = n & ~3u; i < n; i++) {
-		const uint32_t w2 = ztflm_dsp_dup16(*w++);
-
-		a0 = ztflm_dsp_smlabb(w2, c[0], a0);
-		a1 = ztflm_dsp_smlatt(w2, c[0], a1);
-		a2 = ztflm_dsp_smlabb(w2, c[1], a2);
-		a3 = ztflm_dsp_smlatt(w2, c[1], a3);
-		c += 2;
-	}
-	const struct ztflm_mm_row q = ztflm_mm_row(m, r);
-
-	out[0][r] = ztflm_mm_out(m, q, a0);
-	if (out[1] != NULL) {
-		out[1][r] = ztflm_mm_out(m, q, a1);
-	}
-	if (out[2] != NULL) {
-		out[2][r] = ztflm_mm_out(m, q, a2);
-	}
-	if (out[3] != NULL) {
-		out[3][r] = ztflm_mm_out(m, q, a3);
-	}
-}
-
-/* Every row (weights without offset) against four side-by-side columns; out[0] not NULL. */
-static inline void ztflm_mat_mult_s8_4col(const struct ztflm_mat_mult_s8 *m, const uint32_t *c,
-					  int8_t *const out[4])
-{
-	for (int32_t r = 0; r < m->rows; r++) {
-		ztflm_mm_1x4(m, r, c, out);
+	for (uint32_t r = 0; r < rows; r++) {
+		ztflm_mm_dot4(m->weights + r * n, n, c, m->bias != NULL ? m->bias[r] : 0, acc + r,
+			      rows);
 	}
 }
 
