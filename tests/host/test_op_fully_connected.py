@@ -133,3 +133,11 @@ def test_fc_int8_per_tensor_rejects_bias_scale_far_from_input_times_filter_like_
         ztflm.Interpreter.from_bytes(model)
     with pytest.raises(RuntimeError):
         oracle.run_tflm(model, [np.zeros((1, 8), np.int8)])
+
+
+@pytest.mark.parametrize("depth", [1, 3, 5, 13, 67])
+@pytest.mark.parametrize("filter_zp", [0, -7])
+def test_fc_int8_depths_off_the_unrolled_step_match_tflm(depth, filter_zp):
+    # The reference sums four products a step: depths that leave a remainder, with and
+    # without a filter zero point (its input-sum term).
+    oracle.assert_bit_exact(build([3, depth], 4, np.int8, filter_zp=filter_zp, seed=depth))
