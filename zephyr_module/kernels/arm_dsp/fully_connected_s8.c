@@ -1,11 +1,10 @@
 /*
  * FULLY_CONNECTED of int8 tensors with int8 weights (Arm DSP extension): each batch row widened
- * once to int16 with the input offset in the scratch buffer, then the weight rows two at a
- * time with SMLAD (the filter offset folded in by SXTAB16). Offsets outside int8 take the
- * scalar path.
+ * once to int16 with the input offset in the scratch buffer, then three weight rows at a time
+ * with SMLAD; a filter offset enters as offset times the sum of the input. Offsets outside
+ * int8 take the scalar path.
  */
 #include "arm_dsp/dsp.h"
-#include "arm_dsp/mat_mult_s8.h"
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
@@ -17,8 +16,8 @@ static int use_dsp(const struct ztflm_fc_params *p)
 
 uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
 {
-	/* One widened batch row. */
-	return use_dsp(p) ? 2u * (uint32_t)p->accum_depth : 0u;
+	/* One widened batch row, 8-byte aligned in scratch the arena aligns to 4. */
+	return use_dsp(p) ? 4u + 2u * (uint32_t)p->accum_depth : 0u;
 }
 
 static void fc_scalar(const struct ztflm_fc_params *p, const int32_t *multiplier,
@@ -50,6 +49,88 @@ static void fc_scalar(const struct ztflm_fc_params *p, const int32_t *multiplier
 	}
 }
 
+/*
+ * The input row widened: each group of four values x0..x3 (offset added) as one 64-bit word,
+ * (x0, x2) low and (x1, x3) high, the split SXTB16 gives the weights. Returns the sum of all
+ * depth offset values, the tail past the last group included.
+ */
+static int32_t fc_widen(const int8_t *x, uint32_t depth, int32_t offset, uint64_t *dst)
+{
+	const uint32_t off2 = ztflm_dsp_dup16(offset);
+	uint32_t sum = 0;
+	uint32_t i = 0;
+
+	for (; i + 4u <= depth; i += 4u) {
+		const uint32_t v = ztflm_dsp_load4(x + i);
+		const uint32_t lo = ztflm_dsp_sxtab16(off2, v);
+		const uint32_t hi = ztflm_dsp_sxtab16_ror8(off2, v);
+
+		*dst++ = lo | ((uint64_t)hi << 32);
+		sum = (uint32_t)ztflm_dsp_smlad(lo, 0x00010001u, (int32_t)sum);
+		sum = (uint32_t)ztflm_dsp_smlad(hi, 0x00010001u, (int32_t)sum);
+	}
+	for (; i < depth; i++) {
+		sum += (uint32_t)(x[i] + offset);
+	}
+	return (int32_t)sum;
+}
+
+/*
+ * Three weight rows (row stride n) against the widened input: acc[0..2] += the groups' sums.
+ * Three, not four: with four the loop no longer fits the register file.
+ */
+ZTFLM_DSP_HOT static void fc_dot3(const int8_t *w, uint32_t n, const uint64_t *x,
+				  uint32_t groups, int32_t acc[3])
+{
+	const int8_t *w0 = w;
+	const int8_t *w1 = w + n;
+	const int8_t *w2 = w + 2u * n;
+	const uint64_t *end = x + groups;
+	int32_t a0 = acc[0];
+	int32_t a1 = acc[1];
+	int32_t a2 = acc[2];
+
+	while (x != end) {
+		uint32_t lo;
+		uint32_t hi;
+		uint32_t wv;
+
+		ztflm_dsp_load8(x, 0, lo, hi);
+		x++;
+		wv = ztflm_dsp_load4(w0);
+		w0 += 4;
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a0);
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a0);
+		wv = ztflm_dsp_load4(w1);
+		w1 += 4;
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a1);
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a1);
+		wv = ztflm_dsp_load4(w2);
+		w2 += 4;
+		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a2);
+		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a2);
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+}
+
+/* One weight row against the widened input: the groups' sum added to acc. */
+ZTFLM_DSP_HOT static int32_t fc_dot1(const int8_t *w, const uint64_t *x, uint32_t groups,
+				     int32_t acc)
+{
+	for (uint32_t g = 0; g < groups; g++) {
+		uint32_t lo;
+		uint32_t hi;
+		const uint32_t wv = ztflm_dsp_load4(w + 4u * g);
+
+		ztflm_dsp_load8(x + g, 0, lo, hi);
+		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, acc);
+		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, acc);
+	}
+	return acc;
+}
+
 void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *multiplier,
 			      const int32_t *shift, const int8_t *in, const int8_t *filter,
 			      const int32_t *bias, int8_t *out, void *scratch)
@@ -59,25 +140,50 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 		return;
 	}
 	const uint32_t depth = (uint32_t)p->accum_depth;
-	int16_t *wide = scratch;
-	const struct ztflm_mat_mult_s8 mm = {
-		.rows = p->output_depth,
-		.depth = p->accum_depth,
-		.weights = filter,
-		.weight_offset = p->filter_offset,
-		.bias = bias,
-		.multiplier = multiplier,
-		.shift = shift,
-		.per_channel = p->per_channel,
-		.output_offset = p->output_offset,
-		.act_min = p->act.q.min,
-		.act_max = p->act.q.max,
-	};
-
 	const uint32_t units = (uint32_t)p->output_depth;
+	const uint32_t groups = depth / 4u;
+	const int32_t in_offset = p->input_offset;
+	const int32_t f_offset = p->filter_offset;
+	const int32_t out_offset = p->output_offset;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+	const int32_t step = p->per_channel ? 1 : 0;
+	uint64_t *wide = (uint64_t *)(void *)(((uintptr_t)scratch + 7u) & ~(uintptr_t)7u);
 
 	for (uint32_t b = 0; b < (uint32_t)p->batches; b++) {
-		ztflm_widen_s8(in + b * depth, depth, p->input_offset, wide);
-		ztflm_mat_mult_s8_1col(&mm, wide, out + b * units);
+		const int8_t *x = in + b * depth;
+		/* (w + f_offset) . x = w . x + f_offset * sum(x), modulo 2^32 like the rest. */
+		const uint32_t base = (uint32_t)f_offset *
+				      (uint32_t)fc_widen(x, depth, in_offset, wide);
+		int8_t *o = out + b * units;
+		uint32_t u = 0;
+
+		while (u < units) {
+			const uint32_t count = units - u >= 3u ? 3u : 1u;
+			int32_t acc[3];
+
+			for (uint32_t j = 0; j < count; j++) {
+				acc[j] = (int32_t)(base + (bias != NULL ? (uint32_t)bias[u + j] : 0u));
+			}
+			if (count == 3u) {
+				fc_dot3(filter + u * depth, depth, wide, groups, acc);
+			} else {
+				acc[0] = fc_dot1(filter + u * depth, wide, groups, acc[0]);
+			}
+			for (uint32_t j = 0; j < count; j++) {
+				const int8_t *w = filter + (u + j) * depth;
+				uint32_t sum = (uint32_t)acc[j];
+
+				for (uint32_t i = 4u * groups; i < depth; i++) {
+					sum += (uint32_t)(w[i] * (x[i] + in_offset));
+				}
+				const int32_t ch = (int32_t)(u + j) * step;
+				const int32_t s = shift[ch];
+
+				o[u + j] = ztflm_dsp_out_s8((int32_t)sum, multiplier[ch], s > 0 ? s : 0,
+							    s > 0 ? 0 : -s, out_offset, lo, hi);
+			}
+			u += count;
+		}
 	}
 }

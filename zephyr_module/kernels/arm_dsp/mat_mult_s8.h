@@ -1,8 +1,7 @@
 /*
- * The int8 matrix product under CONV_2D and FULLY_CONNECTED (Arm DSP extension): weight rows
- * times columns of activations already widened to int16 with their offset, two rows by two
- * columns at a time with SMLAD, requantized to int8. Header-only so that every file of the
- * overlay still replaces exactly one reference file.
+ * The int8 matrix product under CONV_2D (Arm DSP extension): weight rows times four columns
+ * of activations already widened to int16 with their offset, with SMLAD. Header-only so
+ * that every file of the overlay still replaces exactly one reference file.
  */
 #ifndef ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_
 #define ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_
@@ -12,61 +11,11 @@
 #include "arm_dsp/dsp.h"
 
 struct ztflm_mat_mult_s8 {
-	int32_t rows;           /**< weight rows: output channels */
-	int32_t depth;          /**< weights per row, values per column */
-	const int8_t *weights;  /**< rows x depth */
-	int32_t weight_offset;  /**< added to every weight, in [-128, 128]; 0 for the 4-column product */
-	const int32_t *bias;    /**< rows entries, or NULL */
-	const int32_t *multiplier;
-	const int32_t *shift;   /**< left if > 0 */
-	int32_t per_channel;    /**< multiplier and shift per row, else one */
-	int32_t output_offset;
-	int32_t act_min;
-	int32_t act_max;
+	int32_t rows;          /**< weight rows: output channels */
+	int32_t depth;         /**< weights per row, values per column */
+	const int8_t *weights; /**< rows x depth, no zero point */
+	const int32_t *bias;   /**< rows entries, or NULL */
 };
-
-/*
- * Widened column layout: each group of four values x0..x3 as the words (x0, x2) and (x1, x3),
- * which is what SXTAB16 and SXTAB16 ROR #8 give from one word of int8; a tail of fewer than
- * four as plain int16. The weights are split the same way as they are read.
- */
-static inline void ztflm_widen_s8(const int8_t *src, uint32_t n, int32_t offset, int16_t *dst)
-{
-	const uint32_t off2 = ztflm_dsp_dup16(offset);
-	uint32_t i = 0;
-
-	for (; i + 4u <= n; i += 4u) {
-		const uint32_t w = ztflm_dsp_load4(src + i);
-
-		ztflm_dsp_store4(dst + i, ztflm_dsp_sxtab16(off2, w));
-		ztflm_dsp_store4(dst + i + 2u, ztflm_dsp_sxtab16_ror8(off2, w));
-	}
-	for (; i < n; i++) {
-		dst[i] = (int16_t)(src[i] + offset);
-	}
-}
-
-struct ztflm_mm_row {
-	int32_t multiplier;
-	int32_t left;
-	int32_t right;
-};
-
-static inline struct ztflm_mm_row ztflm_mm_row(const struct ztflm_mat_mult_s8 *m, int32_t r)
-{
-	const int32_t ch = m->per_channel ? r : 0;
-	const int32_t s = m->shift[ch];
-	const struct ztflm_mm_row q = {m->multiplier[ch], s > 0 ? s : 0, s > 0 ? 0 : -s};
-
-	return q;
-}
-
-static inline int8_t ztflm_mm_out(const struct ztflm_mat_mult_s8 *m, struct ztflm_mm_row q,
-				  int32_t acc)
-{
-	return ztflm_dsp_out_s8(acc, q.multiplier, q.left, q.right, m->output_offset, m->act_min,
-				m->act_max);
-}
 
 /*
  * Four columns widened side by side, for the 1 x 4 product: each group of four values
@@ -176,74 +125,6 @@ static inline void ztflm_mat_mult_s8_4col(const struct ztflm_mat_mult_s8 *m, con
 	for (uint32_t r = 0; r < rows; r++) {
 		ztflm_mm_dot4(m->weights + r * n, n, c, m->bias != NULL ? m->bias[r] : 0, acc + r,
 			      rows);
-	}
-}
-
-/* Row r against column c0 (weights with their offset). */
-static inline void ztflm_mm_1x1(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
-				int8_t *out0)
-{
-	const uint32_t n = (uint32_t)m->depth;
-	const int8_t *w0 = m->weights + (uint32_t)r * n;
-	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
-	int32_t a0 = m->bias != NULL ? m->bias[r] : 0;
-	uint32_t i = 0;
-
-	for (; i + 4u <= n; i += 4u) {
-		const uint32_t wa = ztflm_dsp_load4(w0 + i);
-
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wa), ztflm_dsp_load4(c0 + i), a0);
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wa), ztflm_dsp_load4(c0 + i + 2u),
-				     a0);
-	}
-	for (; i < n; i++) {
-		a0 = (int32_t)((uint32_t)a0 + (uint32_t)((w0[i] + m->weight_offset) * c0[i]));
-	}
-	out0[r] = ztflm_mm_out(m, ztflm_mm_row(m, r), a0);
-}
-
-/* Rows r and r + 1 against column c0 (weights with their offset). */
-static inline void ztflm_mm_2x1(const struct ztflm_mat_mult_s8 *m, int32_t r, const int16_t *c0,
-				int8_t *out0)
-{
-	const uint32_t n = (uint32_t)m->depth;
-	const int8_t *w0 = m->weights + (uint32_t)r * n;
-	const int8_t *w1 = w0 + n;
-	const uint32_t woff2 = ztflm_dsp_dup16(m->weight_offset);
-	int32_t a0 = m->bias != NULL ? m->bias[r] : 0;
-	int32_t a1 = m->bias != NULL ? m->bias[r + 1] : 0;
-	uint32_t i = 0;
-
-	for (; i + 4u <= n; i += 4u) {
-		const uint32_t wa = ztflm_dsp_load4(w0 + i);
-		const uint32_t wb = ztflm_dsp_load4(w1 + i);
-		const uint32_t x0 = ztflm_dsp_load4(c0 + i);
-		const uint32_t x1 = ztflm_dsp_load4(c0 + i + 2u);
-
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wa), x0, a0);
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wa), x1, a0);
-		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtab16(woff2, wb), x0, a1);
-		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtab16_ror8(woff2, wb), x1, a1);
-	}
-	for (; i < n; i++) {
-		a0 = (int32_t)((uint32_t)a0 + (uint32_t)((w0[i] + m->weight_offset) * c0[i]));
-		a1 = (int32_t)((uint32_t)a1 + (uint32_t)((w1[i] + m->weight_offset) * c0[i]));
-	}
-	out0[r] = ztflm_mm_out(m, ztflm_mm_row(m, r), a0);
-	out0[r + 1] = ztflm_mm_out(m, ztflm_mm_row(m, r + 1), a1);
-}
-
-/* Every row against one widened column. */
-static inline void ztflm_mat_mult_s8_1col(const struct ztflm_mat_mult_s8 *m, const int16_t *c0,
-					  int8_t *out0)
-{
-	int32_t r = 0;
-
-	for (; r + 2 <= m->rows; r += 2) {
-		ztflm_mm_2x1(m, r, c0, out0);
-	}
-	if (r < m->rows) {
-		ztflm_mm_1x1(m, r, c0, out0);
 	}
 }
 
