@@ -89,6 +89,12 @@ test-cross: setup
 		done; \
 		echo "cross: $$core ok ($$(ls $(BUILD)/cross/$$core | wc -l) objects)"; \
 	done
+	@# The Helium overlay on its core, with the intrinsics path required (hard-float ABI: MVE).
+	@mkdir -p $(BUILD)/cross/arm_mve
+	@set -e; for f in $(wildcard $(RUNTIME)/kernels/arm_mve/*.c); do \
+		arm-none-eabi-gcc $(WARN) -O2 -mcpu=cortex-m55 -mthumb -mfloat-abi=hard \
+			-DZTFLM_REQUIRE_MVE $(INC) -c $$f -o $(BUILD)/cross/arm_mve/$$(basename $$f .c).o; \
+	done; echo "cross: arm_mve on cortex-m55 ok"
 
 test-py: setup native
 	$(PY) -m pytest tests/host -q

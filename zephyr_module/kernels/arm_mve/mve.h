@@ -20,6 +20,11 @@
 #define ZTFLM_MVE_NATIVE 0
 #endif
 
+/* make test-cross builds the overlay for Cortex-M55 and requires the intrinsics path. */
+#if defined(ZTFLM_REQUIRE_MVE) && !ZTFLM_MVE_NATIVE
+#error "ZTFLM_REQUIRE_MVE: this target has no integer MVE (Helium needs -mfloat-abi=hard/softfp)"
+#endif
+
 /* Four int32 lanes: a Q register, or its portable stand-in. */
 #if ZTFLM_MVE_NATIVE
 typedef int32x4_t ztflm_v4;
