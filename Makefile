@@ -108,6 +108,8 @@ OVERLAY      ?= reference
 KERNEL_CASES := $(BUILD)/qemu/kernel_cases
 test-qemu: setup native $(KERNEL_CASES)/.recorded
 	$(PY) -m pytest tests/qemu -q
+	@# The whole kernel suite again on Cortex-M55 with the Helium overlay.
+	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
 $(KERNEL_CASES)/.recorded: $(wildcard tests/host/test_op_*.py) tests/oracle.py \
 		tests/modelbuilder.py tests/case_record.py | setup native
