@@ -161,15 +161,17 @@ def core_footprint(core: str = "m4") -> dict[str, int]:
     running the AD model at -Os: every file compiled to its own object."""
     c_path, name = converted(firmware.MODELS / "mlperf_ad_autoencoder_int8.tflite")
     results = {}
-    for label, strings in (("messages", "1"), ("no messages", "0")):
-        objs = BUILD / "footprint" / core / strings
+    for label, strings, verify in (("messages", "1", "1"), ("no messages", "0", "1"),
+                                   ("trusted", "0", "0")):
+        objs = BUILD / "footprint" / core / label.replace(" ", "_")
         objs.mkdir(parents=True, exist_ok=True)
         sources = [ROOT / s for s in firmware.runtime_sources("reference")
                    if "_native" not in s and "port/host" not in s]
         sources += [ROOT / "zephyr_module/port/baremetal/port_baremetal.c",
                     firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
         flags = [*firmware.CFLAGS, "-Os", *firmware.TARGETS[core][1],
-                 f"-DZTFLM_ERROR_STRINGS={strings}", "-DFW_ARENA_SIZE=4096u",
+                 f"-DZTFLM_ERROR_STRINGS={strings}", f"-DZTFLM_VERIFY_MODEL={verify}",
+                 "-DFW_ARENA_SIZE=4096u",
                  f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
                  f"-DFW_RESOLVER={name}_resolver",
                  *[f"-I{ROOT / d}" for d in firmware.INCLUDE_DIRS], f"-I{firmware.HERE}",
@@ -248,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     core = core_footprint()
     text += ("\n\nRuntime core (src/: verifier, interpreter, planner, resolver, kernel API) "
              f"on Cortex-M4 at -Os, from the linker map: {core['messages']:,} B with error "
-             f"messages, {core['no messages']:,} B without (ZTFLM_ERROR_STRINGS=0).\n")
+             f"messages, {core['no messages']:,} B without (ZTFLM_ERROR_STRINGS=0), "
+             f"{core['trusted']:,} B without messages for a trusted model "
+             "(ZTFLM_VERIFY_MODEL=0: the verifier compiled out).\n")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
     print(text)

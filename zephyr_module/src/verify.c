@@ -4,6 +4,8 @@
 #include "fb.h"
 #include "internal.h"
 
+#if ZTFLM_VERIFY_MODEL
+
 struct vrf {
 	struct ztflm_interpreter *ip;
 	const uint8_t *b;
@@ -552,3 +554,45 @@ int ztflm_verify(struct ztflm_interpreter *ip)
 	}
 	return rc;
 }
+
+#else /* !ZTFLM_VERIFY_MODEL */
+
+/*
+ * A trusted model (built into the firmware and checked on the host by `ztflm info` or
+ * `ztflm convert`): only its tables are located, nothing is checked. A malformed model is
+ * undefined behaviour in this configuration; the graph checks of allocate still run.
+ */
+int ztflm_verify(struct ztflm_interpreter *ip)
+{
+	const uint8_t *b = ip->model;
+	const uint32_t model = fb_u32(b, 0);
+	const uint32_t meta = fb_field_ref(b, model, ZTFLM_MODEL_METADATA);
+	const uint32_t sg = fb_vec_table(b, fb_field_ref(b, model, ZTFLM_MODEL_SUBGRAPHS), 0);
+
+	ip->opcodes = fb_field_ref(b, model, ZTFLM_MODEL_OPERATOR_CODES);
+	ip->opcode_count = fb_vec_len(b, ip->opcodes);
+	ip->buffers = fb_field_ref(b, model, ZTFLM_MODEL_BUFFERS);
+	ip->subgraph = sg;
+	ip->tensors = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_TENSORS);
+	ip->graph_inputs = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_INPUTS);
+	ip->graph_outputs = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_OUTPUTS);
+	ip->operators = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_OPERATORS);
+	ip->tensor_count = fb_vec_len(b, ip->tensors);
+	ip->op_count = fb_vec_len(b, ip->operators);
+	for (uint32_t i = 0; i < fb_vec_len(b, meta); i++) {
+		const uint32_t t = fb_vec_table(b, meta, i);
+		const uint32_t name = fb_field_ref(b, t, ZTFLM_METADATA_NAME);
+
+		if (name && fb_u32(b, name) == sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u &&
+		    memcmp(b + name + 4u, ZTFLM_OFFLINE_PLAN_NAME,
+			   sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u) == 0) {
+			const uint32_t buffer = fb_field_u32(b, t, ZTFLM_METADATA_BUFFER, 0);
+			const uint32_t bt = fb_vec_table(b, ip->buffers, buffer);
+
+			ip->offline_plan = fb_field_ref(b, bt, ZTFLM_BUFFER_DATA) + 16u;
+		}
+	}
+	return ZTFLM_OK;
+}
+
+#endif /* ZTFLM_VERIFY_MODEL */

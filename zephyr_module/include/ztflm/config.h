@@ -15,6 +15,15 @@
 #define ZTFLM_NO_OP_NAMES
 #endif
 
+/*
+ * ZTFLM_VERIFY_MODEL 0 trusts the model: init locates its tables without checking them
+ * (less flash and init time, for models built into the firmware and verified on the host).
+ * A malformed model is then undefined behaviour. Keep it 1 for any model from outside.
+ */
+#ifndef ZTFLM_VERIFY_MODEL
+#define ZTFLM_VERIFY_MODEL 1
+#endif
+
 /* Drops a message argument list when messages are compiled out. */
 #if ZTFLM_ERROR_STRINGS
 #define ZTFLM_MSG(...) __VA_ARGS__
