@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include <ztflm/planner.h>
+#include <ztflm/port.h>
 #include <ztflm/schema.h>
 
 #include "fb.h"
@@ -493,8 +494,16 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 		if (ip->node_op_data[node]) {
 			ctx.op_data = ip->arena->base + ip->arena->size - ip->node_op_data[node];
 		}
+#if ZTFLM_PROFILER
+		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
+#endif
 		const int rc = node_kernel(ip, opcode)->eval(&ctx);
 
+#if ZTFLM_PROFILER
+		if (ip->profile) {
+			ip->profile(ip->profile_user, node, ctx.op, ztflm_port_cycles() - start);
+		}
+#endif
 		if (rc) {
 			if (ip->error.code == ZTFLM_OK) {
 				ztflm_error_set(ip, rc, (int32_t)node, "eval failed");
@@ -504,6 +513,19 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 	}
 	return ZTFLM_OK;
 }
+
+#if ZTFLM_PROFILER
+int ztflm_set_profiler(struct ztflm_interpreter *ip, ztflm_profile_fn fn, void *user)
+{
+	if (!ip || ip->state < ZTFLM_STATE_INITIALIZED || ip->state == ZTFLM_STATE_FAILED) {
+		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "profiler set before init")
+			  : ZTFLM_ERR_INVALID_ARG;
+	}
+	ip->profile = fn;
+	ip->profile_user = user;
+	return ZTFLM_OK;
+}
+#endif
 
 int ztflm_reset(struct ztflm_interpreter *ip)
 {

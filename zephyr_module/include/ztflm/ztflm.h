@@ -12,6 +12,19 @@ extern "C" {
 #define ZTFLM_ERROR_MESSAGE_LEN 128
 #define ZTFLM_ARENA_ALIGN 16
 
+/* ZTFLM_PROFILER 1 (CONFIG_ZTFLM_PROFILER on Zephyr) times every operator's eval. */
+#ifndef ZTFLM_PROFILER
+#define ZTFLM_PROFILER 0
+#endif
+
+#if ZTFLM_PROFILER
+/**
+ * Profiler callback: called after each operator's eval with its node index, builtin code and
+ * the ztflm_port_cycles() it took (the counter's wrap-around is harmless below 2^32 cycles).
+ */
+typedef void (*ztflm_profile_fn)(void *user, uint32_t node, int32_t builtin, uint32_t cycles);
+#endif
+
 /** The last error of an interpreter: what went wrong and where. */
 struct ztflm_error {
 	int32_t code;       /**< enum ztflm_status */
@@ -65,6 +78,10 @@ struct ztflm_interpreter {
 	uint32_t tail_mark;               /* arena tail_used before this interpreter */
 	uint8_t state;
 	struct ztflm_error error;
+#if ZTFLM_PROFILER
+	ztflm_profile_fn profile;
+	void *profile_user;
+#endif
 };
 
 /** Prepare an arena over buf; the start is aligned up to ZTFLM_ARENA_ALIGN. */
@@ -120,6 +137,11 @@ uint32_t ztflm_head_bytes(const struct ztflm_interpreter *ip);
 
 /** This interpreter's persistent tail bytes. */
 uint32_t ztflm_tail_bytes(const struct ztflm_interpreter *ip);
+
+#if ZTFLM_PROFILER
+/** Set (or clear, with NULL) the per-operator profiler, after ztflm_init. */
+int ztflm_set_profiler(struct ztflm_interpreter *ip, ztflm_profile_fn fn, void *user);
+#endif
 
 /** Last error; code ZTFLM_OK when none. */
 const struct ztflm_error *ztflm_last_error(const struct ztflm_interpreter *ip);

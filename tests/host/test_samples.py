@@ -1,0 +1,109 @@
+"""The Zephyr samples' expected console lines (sample.yaml regexes) are what TFLM computes for
+the bundled inputs, so twister passing on a board means the board agrees with TFLM bit for bit."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from shared_models import MODELS
+
+from oracle import run_tflm
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+KWS_LABELS = ["down", "go", "left", "no", "off", "on", "right", "stop", "up", "yes", "silence",
+              "unknown"]
+
+# Each sample's bundled model and the shared model it is a byte-for-byte copy of.
+BUNDLED = {
+    "hello_world/model/hello_world_int8.tflite": "tflm_hello_world_int8.tflite",
+    "keyword_spotting/model/kws_dscnn_int8.tflite": "mlperf_kws_dscnn_int8.tflite",
+    "person_detection/model/person_detect_int8.tflite": "tflm_person_detect_int8.tflite",
+}
+
+
+def regexes(sample: str) -> list[str]:
+    doc = yaml.safe_load((SAMPLES / sample / "sample.yaml").read_text())
+    return list(doc["common"]["harness_config"]["regex"])
+
+
+def matched_in_order(sample: str, lines: list[str]) -> None:
+    """Every expected line is matched, in order, by a regex anchored at the line's end, and
+    the sample expects no prediction line beyond these."""
+    rx = regexes(sample)
+    anchored = [r for r in rx if r.endswith("$")]
+    assert len(anchored) == len(lines), f"{sample}: {len(anchored)} predictions in sample.yaml"
+    for pattern, line in zip(anchored, lines):
+        assert re.search(pattern, line), f"{sample}: {pattern!r} does not match TFLM's {line!r}"
+
+
+def model(path: str) -> bytes:
+    return (SAMPLES / path).read_bytes()
+
+
+def test_hello_world_outputs_are_tflms() -> None:
+    source = (SAMPLES / "hello_world/src/main.c").read_text()
+    found = re.search(r"inputs\[\] = \{([^}]*)\}", source)
+    assert found
+    xs = [int(v) for v in found.group(1).split(",")]
+    m = model("hello_world/model/hello_world_int8.tflite")
+    lines = []
+    for x in xs:
+        y = run_tflm(m, [np.array([[x]], np.int8)])[0].ravel()
+        lines.append(f"x {x} -> y {int(y[0])}")
+    matched_in_order("hello_world", lines)
+
+
+def test_keyword_spotting_scores_are_tflms() -> None:
+    m = model("keyword_spotting/model/kws_dscnn_int8.tflite")
+    lines = []
+    for name in ("yes", "no", "silence", "noise"):
+        raw = (SAMPLES / "keyword_spotting/features" / f"{name}.bin").read_bytes()
+        x = np.frombuffer(raw, np.int8).reshape(1, 49, 10, 1)
+        y = run_tflm(m, [x])[0].ravel()
+        scores = " ".join(str(int(v)) for v in y)
+        lines.append(f"{name}: {scores} -> {KWS_LABELS[int(np.argmax(y))]}")
+    matched_in_order("keyword_spotting", lines)
+
+
+def bmp_pixels(path: Path) -> np.ndarray:
+    """An 8-bit BMP's pixels, top row first, each byte as int8 (as the sample and TFLM feed it)."""
+    b = path.read_bytes()
+    offset = int.from_bytes(b[10:14], "little")
+    width = int.from_bytes(b[18:22], "little")
+    height = int.from_bytes(b[22:26], "little", signed=True)
+    assert int.from_bytes(b[28:30], "little") == 8 and width % 4 == 0
+    rows = np.frombuffer(b[offset:offset + width * abs(height)], np.uint8).reshape(abs(height),
+                                                                                   width)
+    return (rows[::-1] if height > 0 else rows).view(np.int8)
+
+
+def test_person_detection_scores_are_tflms() -> None:
+    m = model("person_detection/model/person_detect_int8.tflite")
+    lines = []
+    for name in ("person", "no_person"):
+        x = bmp_pixels(SAMPLES / "person_detection/images" / f"{name}.bmp").reshape(1, 96, 96, 1)
+        y = run_tflm(m, [x])[0].ravel()
+        label = "person" if y[1] > y[0] else "no person"
+        lines.append(f"{name}.bmp: no person {int(y[0])}, person {int(y[1])} -> {label}")
+    matched_in_order("person_detection", lines)
+
+
+def test_person_image_is_a_person_for_tflm() -> None:
+    """The bundled images mean what their names say (TFLM's own example test)."""
+    m = model("person_detection/model/person_detect_int8.tflite")
+    for name, person in (("person", True), ("no_person", False)):
+        x = bmp_pixels(SAMPLES / "person_detection/images" / f"{name}.bmp").reshape(1, 96, 96, 1)
+        y = run_tflm(m, [x])[0].ravel()
+        assert (y[1] > y[0]) == person
+
+
+@pytest.mark.parametrize("bundled", sorted(BUNDLED))
+def test_bundled_model_is_the_shared_one(bundled: str) -> None:
+    shared = MODELS / BUNDLED[bundled]
+    if not shared.exists():
+        pytest.skip(f"{shared} is not on this machine")
+    assert model(bundled) == shared.read_bytes()
