@@ -16,6 +16,11 @@
 #define ZTFLM_DSP_NATIVE 0
 #endif
 
+/* Builds for a DSP core define this, so a flag mistake cannot silently give the plain C. */
+#if defined(ZTFLM_REQUIRE_DSP) && !ZTFLM_DSP_NATIVE
+#error "ZTFLM_REQUIRE_DSP: the target has no DSP extension (__ARM_FEATURE_DSP)"
+#endif
+
 /* An out-of-line hot loop: it then has the register file to itself. */
 #define ZTFLM_DSP_HOT __attribute__((noinline, unused))
 
