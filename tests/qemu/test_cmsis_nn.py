@@ -33,13 +33,14 @@ pytestmark = [
 
 # Cores with CMSIS-NN's optimized paths: DSP (M4) and Helium (M55, when the tier has it).
 CORES = [c for c in ("m4", "m55") if c in TARGETS]
-# Convolution-heavy models where CMSIS-NN must cut the reference kernels' count at least this
-# much on M4 (measured: 4.9x on KWS, 4.1x on VWW, 3.5x on ResNet-8); proves delegation happens.
+# Convolution-heavy models where CMSIS-NN must at least halve the reference kernels' count on
+# M4: proof that the delegated kernels run (measured: 4.9x on KWS, 3.9x on VWW and person
+# detection, 3.3x on ResNet-8), with room for the reference kernels to get faster.
 SPEEDUP_M4 = {
-    "mlperf_kws_dscnn_int8": 3.0,
-    "mlperf_vww_mobilenet_int8": 3.0,
-    "mlperf_ic_resnet8_int8": 3.0,
-    "tflm_person_detect_int8": 3.0,
+    "mlperf_kws_dscnn_int8": 2.0,
+    "mlperf_vww_mobilenet_int8": 2.0,
+    "mlperf_ic_resnet8_int8": 2.0,
+    "tflm_person_detect_int8": 2.0,
 }
 
 
