@@ -152,8 +152,9 @@ test-qemu-kernels: setup native $(KERNEL_CASES)/.recorded
 
 # The cmsis_nn overlay on Arm's CMSIS-NN, which is not vendored: CMSIS_NN_PATH=<a checkout>.
 # The host suite on a library built with it (CMSIS-NN's C paths), then every supported model
-# bit-exact on QEMU M4 and M55 (its DSP and Helium paths). test_generated_c_... is left out:
-# it links the reference kernels itself, so its arena differs by the overlay's scratch.
+# and the whole recorded kernel suite bit-exact on QEMU M4 and M55 (its DSP and Helium paths).
+# test_generated_c_... is left out: it links the reference kernels itself, so its arena
+# differs by the overlay's scratch.
 CMSIS_NN_LIB := $(BUILD)/overlay/libztflm_cmsis_nn.so
 test-cmsis-nn: setup native
 	@test -f "$(CMSIS_NN_PATH)/Include/arm_nnfunctions.h" || { \
@@ -163,6 +164,10 @@ test-cmsis-nn: setup native
 	ZTFLM_LIB=$(abspath $(CMSIS_NN_LIB)) $(PY) -m pytest tests/host -q -p no:cacheprovider \
 		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena"
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(PY) -m pytest tests/qemu/test_cmsis_nn.py -q -rs
+	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
+		CORE=m4 OVERLAY=cmsis_nn
+	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
+		CORE=m55 OVERLAY=cmsis_nn
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
