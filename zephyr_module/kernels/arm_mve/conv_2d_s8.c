@@ -1,8 +1,8 @@
 /*
  * CONV_2D of int8 tensors with int8 weights (Helium): the input offset is folded into a
  * per-channel bias (bias + offset * sum of the channel's weights), so columns stay int8 and
- * two channels by two pixels take four VMLADAVA per sixteen depth values; four outputs are
- * requantized at once. 1x1 filters without padding read their columns straight from the
+ * two channels by two pixels take four VMLADAVA per sixteen depth values; each pixel's
+ * accumulators are then requantized four channels at a time. 1x1 filters without padding read their columns straight from the
  * input; other windows are copied to im2col columns, padding as the input zero point.
  * Grouped convolutions take the reference arithmetic.
  */
@@ -32,10 +32,10 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	if (!use_mve(p)) {
 		return 0;
 	}
-	/* The folded bias per channel, then two im2col columns unless 1x1. */
-	const uint32_t bias = 4u * (uint32_t)p->output_c;
+	/* The folded bias and two pixels' accumulators per channel, two im2col columns unless 1x1. */
+	const uint32_t words = 12u * (uint32_t)p->output_c;
 
-	return is_1x1(p) ? bias : bias + 2u * depth(p);
+	return is_1x1(p) ? words : words + 2u * depth(p);
 }
 
 /* The reference kernel's arithmetic, for what the vector path does not take. */
@@ -166,34 +166,60 @@ static void fold_bias(const struct ztflm_conv_params *p, const int8_t *filter,
 	}
 }
 
-/* Channels r and r + 1 (the same channel twice when r + 1 is past the end) for two pixels. */
-static void tile(const struct ztflm_conv_params *p, const int32_t *multiplier,
-		 const int32_t *shift, const int8_t *filter, const int32_t *folded, int32_t r,
-		 const int8_t *c0, const int8_t *c1, int8_t *out0, int8_t *out1, uint32_t pixels)
+/*
+ * Every channel for two pixels' columns, two channels at a time: acc0 and acc1 get the
+ * accumulators (folded bias included) of the pixels. An odd last channel pairs with itself.
+ */
+static void accumulate(const struct ztflm_conv_params *p, const int8_t *filter,
+		       const int32_t *folded, const int8_t *c0, const int8_t *c1, int32_t *acc0,
+		       int32_t *acc1)
 {
 	const uint32_t k = depth(p);
-	const int32_t r1 = r + 1 < p->output_c ? r + 1 : r;
-	const int32_t m0 = p->per_channel ? r : 0;
-	const int32_t m1 = p->per_channel ? r1 : 0;
-	int32_t acc[4] = {folded[r], folded[r1], folded[r], folded[r1]};
+	const int32_t oc = p->output_c;
 
-	ztflm_mve_dot_2x2(filter + (uint32_t)r * k, filter + (uint32_t)r1 * k, c0, c1, k, acc);
+	for (int32_t r = 0; r < oc; r += 2) {
+		const int32_t r1 = r + 1 < oc ? r + 1 : r;
+		int32_t acc[4] = {folded[r], folded[r1], folded[r], folded[r1]};
 
-	const ztflm_v4 y = ztflm_v4_requant(
-		ztflm_v4_make(acc[0], acc[1], acc[2], acc[3]),
-		ztflm_v4_make(multiplier[m0], multiplier[m1], multiplier[m0], multiplier[m1]),
-		ztflm_v4_make(shift[m0], shift[m1], shift[m0], shift[m1]), p->output_offset,
-		p->act.q.min, p->act.q.max);
-
-	out0[r] = (int8_t)ztflm_v4_lane(y, 0);
-	if (r1 != r) {
-		out0[r1] = (int8_t)ztflm_v4_lane(y, 1);
+		ztflm_mve_dot_2x2(filter + (uint32_t)r * k, filter + (uint32_t)r1 * k, c0, c1, k,
+				  acc);
+		acc0[r] = acc[0];
+		acc0[r1] = acc[1];
+		acc1[r] = acc[2];
+		acc1[r1] = acc[3];
 	}
-	if (pixels > 1u) {
-		out1[r] = (int8_t)ztflm_v4_lane(y, 2);
-		if (r1 != r) {
-			out1[r1] = (int8_t)ztflm_v4_lane(y, 3);
-		}
+}
+
+/* One pixel's int8 outputs from its accumulators, four channels per requantization. */
+static void requantize(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		       const int32_t *shift, const int32_t *acc, int8_t *out)
+{
+	/* Locals: the int8 stores below could alias *p, which would reload it every time. */
+	const uint32_t oc = (uint32_t)p->output_c;
+	const int32_t per_channel = p->per_channel;
+	const int32_t zero = p->output_offset;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+	const ztflm_v4 m1 = ztflm_v4_dup(multiplier[0]);
+	const ztflm_v4 s1 = ztflm_v4_dup(shift[0]);
+	uint32_t c = 0;
+
+	for (; c + 4u <= oc; c += 4u) {
+		const ztflm_v4 m = per_channel ? ztflm_v4_load(multiplier + c, 4u) : m1;
+		const ztflm_v4 s = per_channel ? ztflm_v4_load(shift + c, 4u) : s1;
+
+		ztflm_v4_store_s8(out + c,
+				  ztflm_v4_requant(ztflm_v4_load(acc + c, 4u), m, s, zero, lo, hi),
+				  4u);
+	}
+	if (c < oc) {
+		const uint32_t n = oc - c;
+		const ztflm_v4 m = per_channel ? ztflm_v4_load(multiplier + c, n) : m1;
+		const ztflm_v4 s = per_channel ? ztflm_v4_load(shift + c, n) : s1;
+
+		ztflm_v4_store_s8(out + c,
+				  ztflm_v4_requant(ztflm_v4_load(acc + c, n), m, s, zero, lo, hi),
+				  n);
 	}
 }
 
@@ -210,17 +236,20 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 	const uint32_t pixels =
 		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
 	int32_t *folded = scratch;
-	int8_t *col = (int8_t *)scratch + 4u * oc;
+	int32_t *acc0 = folded + oc;
+	int32_t *acc1 = acc0 + oc;
+	int8_t *col = (int8_t *)(acc1 + oc);
 
 	fold_bias(p, filter, bias, folded);
 	for (uint32_t pix = 0; pix < pixels; pix += 2u) {
-		const uint32_t n = pixels - pix < 2u ? 1u : 2u;
+		const int two = pixels - pix >= 2u;
 		const int8_t *c0 = column(p, in, pix, col);
-		const int8_t *c1 = n > 1u ? column(p, in, pix + 1u, col + k) : c0;
-		int8_t *out0 = out + pix * oc;
+		const int8_t *c1 = two ? column(p, in, pix + 1u, col + k) : c0;
 
-		for (int32_t r = 0; r < p->output_c; r += 2) {
-			tile(p, multiplier, shift, filter, folded, r, c0, c1, out0, out0 + oc, n);
+		accumulate(p, filter, folded, c0, c1, acc0, acc1);
+		requantize(p, multiplier, shift, acc0, out + pix * oc);
+		if (two) {
+			requantize(p, multiplier, shift, acc1, out + (pix + 1u) * oc);
 		}
 	}
 }

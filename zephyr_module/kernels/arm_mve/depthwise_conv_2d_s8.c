@@ -98,7 +98,8 @@ static void fold_bias(const struct ztflm_dw_conv_params *p, const int8_t *filter
 }
 
 /* Channels ch .. ch + n - 1 of a window inside the input (px: its top-left pixel). */
-static ztflm_v4 window_inside(const struct ztflm_dw_conv_params *p, const int8_t *px,
+static inline __attribute__((always_inline)) ztflm_v4
+window_inside(const struct ztflm_dw_conv_params *p, const int8_t *px,
 			      const int8_t *flt, const int32_t *folded, uint32_t n)
 {
 	const uint32_t c = (uint32_t)p->input_c;
@@ -133,7 +134,8 @@ static ztflm_v4 window_inside(const struct ztflm_dw_conv_params *p, const int8_t
 }
 
 /* Channels ch .. ch + n - 1 of a window over the edge: only the valid taps, offset added. */
-static ztflm_v4 window_edge(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
+static inline __attribute__((always_inline)) ztflm_v4
+window_edge(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
 			    const int8_t *flt, const int32_t *bias, int32_t y0, int32_t x0,
 			    uint32_t n)
 {
@@ -165,10 +167,34 @@ static ztflm_v4 window_edge(const struct ztflm_dw_conv_params *p, const int8_t *
 	return acc;
 }
 
-void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch)
+/* Output channels ch .. ch + n - 1 of one pixel. */
+static inline __attribute__((always_inline)) void
+block(const struct ztflm_dw_conv_params *p, const int32_t *multiplier, const int32_t *shift,
+      const int8_t *in_b, const int8_t *px, const int8_t *filter, const int32_t *bias,
+      const int32_t *folded, int inside, int32_t y0, int32_t x0, uint32_t ch, uint32_t n,
+      int8_t *out)
 {
+	const ztflm_v4 acc =
+		inside ? window_inside(p, px + ch, filter + ch, folded + ch, n)
+		       : window_edge(p, in_b + ch, filter + ch, bias != NULL ? bias + ch : NULL, y0,
+				     x0, n);
+	const ztflm_v4 m = p->per_channel ? ztflm_v4_load(multiplier + ch, n)
+					  : ztflm_v4_dup(multiplier[0]);
+	const ztflm_v4 s = p->per_channel ? ztflm_v4_load(shift + ch, n) : ztflm_v4_dup(shift[0]);
+
+	ztflm_v4_store_s8(out + ch,
+			  ztflm_v4_requant(acc, m, s, p->output_offset, p->act.q.min, p->act.q.max),
+			  n);
+}
+
+void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
+				const int32_t *multiplier, const int32_t *shift, const int8_t *in,
+				const int8_t *filter, const int32_t *bias, int8_t *out, void *scratch)
+{
+	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
+	const struct ztflm_dw_conv_params copy = *params;
+	const struct ztflm_dw_conv_params *p = &copy;
+
 	if (!use_mve(p) || scratch == NULL) {
 		dw_scalar(p, multiplier, shift, in, filter, bias, out);
 		return;
@@ -196,24 +222,16 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 							 (uint32_t)x0) * c
 					       : in_b;
 
-				for (uint32_t ch = 0; ch < c; ch += 4u) {
-					const uint32_t n = c - ch < 4u ? c - ch : 4u;
-					const ztflm_v4 acc =
-						inside ? window_inside(p, px + ch, filter + ch,
-								       folded + ch, n)
-						       : window_edge(p, in_b + ch, filter + ch,
-								     bias != NULL ? bias + ch : NULL,
-								     y0, x0, n);
-					const ztflm_v4 m = p->per_channel
-								   ? ztflm_v4_load(multiplier + ch, n)
-								   : ztflm_v4_dup(multiplier[0]);
-					const ztflm_v4 s = p->per_channel ? ztflm_v4_load(shift + ch, n)
-									  : ztflm_v4_dup(shift[0]);
+				uint32_t ch = 0;
 
-					ztflm_v4_store_s8(out + ch,
-							  ztflm_v4_requant(acc, m, s, p->output_offset,
-									   p->act.q.min, p->act.q.max),
-							  n);
+				/* Whole blocks with n a constant 4 (no predication), then the rest. */
+				for (; ch + 4u <= c; ch += 4u) {
+					block(p, multiplier, shift, in_b, px, filter, bias, folded,
+					      inside, y0, x0, ch, 4u, out);
+				}
+				if (ch < c) {
+					block(p, multiplier, shift, in_b, px, filter, bias, folded,
+					      inside, y0, x0, ch, c - ch, out);
 				}
 				out += c;
 			}
