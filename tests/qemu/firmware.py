@@ -1,9 +1,12 @@
 """Builds and runs the bare-metal test firmware on QEMU: shared by the QEMU tests and make demo."""
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,13 +86,45 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
     else:
         startup = HERE / "startup.c"
         libs = ["-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-lm"]
+    # App-only macros (arena and loader sizes) stay out of the runtime archive's flags.
+    runtime_flags = [f for f in defines if not f.startswith(("-DFW_ARENA_SIZE=", "-DLOADER_"))]
+    runtime_flags += [f"-I{ROOT / d}" for d in INCLUDE_DIRS] + [f"-I{d}" for d in ext_includes]
     cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines,
            *[f"-I{ROOT / d}" for d in INCLUDE_DIRS],
-           *[f"-I{d}" for d in ext_includes], f"-I{HERE}", *sources,
+           *[f"-I{d}" for d in ext_includes], f"-I{HERE}",
            str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(startup),
-           *map(str, app), "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
+           *map(str, app), str(runtime_archive(core, overlay, sources, runtime_flags)),
+           "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
            "-Wl,--gc-sections", *libs, "-o", str(out)]
     subprocess.run(cmd, check=True)
+    return out
+
+
+def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str]) -> Path:
+    """The runtime's sources compiled once (in parallel) per core, overlay and flags (macros,
+    include folders) into an archive the firmware images link; rebuilt when any source or
+    header changes."""
+    # The C library's headers: the same specs the link uses.
+    specs = "--specs=picolibc.specs" if core in RISCV else "--specs=nano.specs"
+    flags = [*CFLAGS, *TARGETS[core][1], *flags, specs]
+    key = hashlib.sha1("\0".join(flags).encode()).hexdigest()[:10]
+    out = BUILD / core / overlay / f"libztflm_{key}.a"
+    if not stale(out, [], overlay):
+        return out
+    objdir = out.with_suffix("")
+    objdir.mkdir(parents=True, exist_ok=True)
+    objects = [str(objdir / f"{i:03d}_{Path(src).stem}.o") for i, src in enumerate(sources)]
+
+    def compile_one(k: int) -> None:
+        subprocess.run([tools(core)[0], *flags, "-c", sources[k], "-o", objects[k]], check=True)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(compile_one, range(len(sources))))
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    ar = tools(core)[0].replace("-gcc", "-ar")
+    subprocess.run([ar, "rcs", str(tmp), *objects], check=True)
+    tmp.replace(out)
     return out
 
 
