@@ -1,4 +1,4 @@
-"""west extension commands tflm-info, tflm-arena, tflm-convert: the `ztflm` commands in west.
+"""west extension commands tflm-info, tflm-arena, tflm-convert, tflm-test: `ztflm` in west.
 
 west loads this file by path (west_commands/west-commands.yml), so ztflm is imported from the
 directory beside it when it is not installed.
@@ -68,3 +68,10 @@ class TflmConvert(_ZtflmCommand):
     HELP = "C source for a .tflite model: data, op resolver, arena size"
     add_args = staticmethod(cli.add_convert_arguments)
     command = staticmethod(cli.cmd_convert)
+
+
+class TflmTest(_ZtflmCommand):
+    NAME = "tflm-test"
+    HELP = "run a model on a Zephyr target through twister, bit-exact with the host runner"
+    add_args = staticmethod(cli.add_test_arguments)
+    command = staticmethod(cli.cmd_test)

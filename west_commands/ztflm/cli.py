@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from . import arena_report, codegen, compare, report
+from . import arena_report, codegen, compare, device_test, report
 from .errors import Error
 from .interpreter import Interpreter
 from .model import describe, require_runnable
@@ -111,6 +111,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_test(args: argparse.Namespace) -> int:
+    opts = device_test.Options(
+        model=Path(args.model), platform=args.platform, count=args.count, seed=args.seed,
+        outdir=args.outdir, device_testing=args.device_testing,
+        device_serial=args.device_serial, device_serial_baud=args.device_serial_baud,
+        hardware_map=args.hardware_map, west_runner=args.west_runner,
+        generate_only=args.generate_only)
+    return device_test.run(opts)
+
+
 def add_info_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", help=".tflite file")
     p.add_argument("--tensors", action="store_true", help="also list every tensor")
@@ -134,6 +144,25 @@ def add_convert_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", help="C name prefix (default: the model file's stem)")
     p.add_argument("--embed-plan", action="store_true",
                    help="write the memory plan into the model (TFLM OfflineMemoryAllocation)")
+
+
+def add_test_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", help=".tflite file")
+    p.add_argument("-p", "--platform", default=device_test.DEFAULT_PLATFORM,
+                   help=f"twister platform (default {device_test.DEFAULT_PLATFORM})")
+    p.add_argument("-n", "--count", type=int, default=3, metavar="N",
+                   help="input vectors to feed (default 3)")
+    p.add_argument("--seed", type=int, default=0, help="seed for the random inputs")
+    p.add_argument("-O", "--outdir", type=Path, metavar="DIR",
+                   help="test application, twister output and log (default build/tflm-test)")
+    p.add_argument("--device-testing", action="store_true",
+                   help="run on a real board instead of an emulator")
+    p.add_argument("--device-serial", metavar="DEV", help="the board's serial port")
+    p.add_argument("--device-serial-baud", type=int, metavar="BAUD", help="its baud rate")
+    p.add_argument("--hardware-map", type=Path, metavar="FILE", help="a twister hardware map")
+    p.add_argument("--west-runner", metavar="RUNNER", help="west flash runner for the board")
+    p.add_argument("--generate-only", action="store_true",
+                   help="write the test application and stop (no Zephyr needed)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="C source for a model: data, resolver, arena size")
     add_convert_arguments(convert)
     convert.set_defaults(func=cmd_convert)
+
+    test = sub.add_parser("test", help="run a model on a Zephyr target, bit-exact with the host")
+    add_test_arguments(test)
+    test.set_defaults(func=cmd_test)
     return parser
 
 

@@ -1,0 +1,322 @@
+"""`ztflm test` / `west tflm-test`: argument handling, the generated test application, the
+shell protocol against an emulated device, and the whole run through a stand-in twister; with
+ZEPHYR_BASE set, a real run on qemu_cortex_m3."""
+from __future__ import annotations
+
+import json
+import os
+import py_compile
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+import pytest
+import yaml
+from conftest import shared_model
+
+from oracle import run_tflm
+from ztflm import Interpreter, cli, device_shell, device_test
+from ztflm.device_shell import DeviceError, ShellSession
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+            *args: str, zephyr: Optional[Path] = None) -> tuple[int, str, str]:
+    if zephyr is None:
+        monkeypatch.delenv("ZEPHYR_BASE", raising=False)
+    else:
+        monkeypatch.setenv("ZEPHYR_BASE", str(zephyr))
+    status = cli.main(["test", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def fake_zephyr(tmp_path: Path, twister: str = "") -> Path:
+    """A directory that passes for a Zephyr tree; scripts/twister is the given Python."""
+    base = tmp_path / "zephyr"
+    (base / "scripts").mkdir(parents=True)
+    script = base / "scripts" / "twister"
+    script.write_text(twister or "raise SystemExit(0)\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return base
+
+
+# Refused up front: one line on stderr, status 2.
+
+def test_missing_zephyr_base_is_one_line_and_status_2(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    status, out, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")))
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "ZEPHYR_BASE is not set" in err
+    assert out == ""
+
+
+def test_zephyr_base_that_is_not_a_zephyr_tree_is_refused(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                             zephyr=tmp_path)
+    assert status == 2
+    assert "is not a Zephyr tree" in err
+
+
+def test_unsupported_model_names_the_op_and_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("tflm_keyword_scrambled")
+    status, _, err = run_cli(capsys, monkeypatch, str(model), "-O", str(tmp_path / "o"),
+                             zephyr=fake_zephyr(tmp_path))
+    assert status == 2
+    assert err.count("\n") == 1 and "SVDF" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_not_a_model_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.tflite"
+    bad.write_bytes(b"not a flatbuffer at all")
+    status, _, err = run_cli(capsys, monkeypatch, str(bad), zephyr=fake_zephyr(tmp_path))
+    assert status == 2 and err.startswith("ztflm: error:")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["-n", "0"], "-n must be at least 1"),
+    (["--device-serial", "/dev/ttyACM0"], "need --device-testing"),
+    (["--device-testing"], "needs --device-serial DEV or --hardware-map FILE"),
+    (["--device-testing", "--device-serial", "/dev/x", "--hardware-map", "m.yaml"],
+     "not both"),
+    (["--device-testing", "--hardware-map", "/nonexistent/map.yaml"], "no hardware map"),
+    (["-n", "three"], "invalid int value"),
+])
+def test_bad_arguments_exit_2_with_the_reason(capsys, monkeypatch, tmp_path, args, message) -> None:  # type: ignore[no-untyped-def]
+    status, _, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                             *args, zephyr=fake_zephyr(tmp_path))
+    assert status == 2
+    assert message in err and err.count("\n") == 1
+
+
+# The generated application.
+
+def test_generated_app_holds_model_vectors_and_a_pytest(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("mlperf_kws_dscnn_int8")
+    status, out, _ = run_cli(capsys, monkeypatch, str(model), "-n", "4", "--seed", "7",
+                             "-O", str(tmp_path), "--generate-only")
+    assert status == 0, out
+    app = tmp_path / "app" / "mlperf_kws_dscnn_int8"
+    assert f"wrote the test application {app}" in out
+    assert (app / "mlperf_kws_dscnn_int8.tflite").read_bytes() == model.read_bytes()
+
+    cmake = (app / "CMakeLists.txt").read_text()
+    includes = [Path(p) for p in re.findall(r"^include\((\S+)\)", cmake, re.M)]
+    assert includes == [ROOT / "zephyr_module" / "cmake" / "ztflm_app.cmake",
+                        ROOT / "tests" / "zephyr" / "common" / "toolchain.cmake",
+                        device_test.SHELL_IO / "shell_io.cmake"]
+    assert includes[1].is_file() and includes[2].is_file()
+    assert "ZTFLM_TEST_MODEL ${CMAKE_CURRENT_LIST_DIR}/mlperf_kws_dscnn_int8.tflite" in cmake
+    assert "find_package(Zephyr" in cmake
+    assert (app / "prj.conf").read_text() == (device_test.SHELL_IO / "prj.conf").read_text()
+
+    case = yaml.safe_load((app / "testcase.yaml").read_text())
+    test = case["tests"]["ztflm.device_test.mlperf_kws_dscnn_int8"]
+    assert test["harness"] == "pytest"
+    assert test["timeout"] == device_test.BASE_TIMEOUT + 4 * device_test.PER_VECTOR_TIMEOUT
+
+    py_compile.compile(str(app / "pytest" / "test_device.py"), doraise=True)
+    assert "check_app" in (app / "pytest" / "test_device.py").read_text()
+
+
+def test_generated_vectors_are_the_host_runner_and_tflm_outputs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("mlperf_kws_dscnn_int8")
+    opts = device_test.Options(model=model, count=3, seed=5, generate_only=True)
+    app = device_test.generate_app(opts, tmp_path / "app")
+    vectors = device_shell.load_vectors(app.directory / "vectors.npz")
+    assert len(vectors) == 3
+    assert len({v.inputs[0] for v in vectors}) == 3  # three different inputs
+    ip = Interpreter.from_file(model)
+    for v in vectors:
+        x = np.frombuffer(v.inputs[0], dtype=np.int8).reshape(ip.get_input_details(0)["shape"])
+        ip.set_input(x, 0)
+        ip.invoke()
+        assert ip.get_output(0).tobytes() == v.outputs[0]
+        assert run_tflm(model.read_bytes(), [x])[0].tobytes() == v.outputs[0]
+
+
+def test_twister_command_for_qemu_and_for_a_board(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = device_test.App(tmp_path / "app", tmp_path / "app" / "results.json", [])
+    zephyr = tmp_path / "zephyr"
+    qemu = device_test.twister_command(
+        zephyr, app, device_test.Options(model=Path("m.tflite")), tmp_path / "out")
+    assert qemu[:2] == [sys.executable, str(zephyr / "scripts" / "twister")]
+    assert qemu[qemu.index("-T") + 1] == str(app.directory)
+    assert qemu[qemu.index("-p") + 1] == "qemu_cortex_m3"
+    assert "--device-testing" not in qemu
+    board = device_test.twister_command(zephyr, app, device_test.Options(
+        model=Path("m.tflite"), platform="nrf52840dk/nrf52840", device_testing=True,
+        device_serial="/dev/ttyACM0", device_serial_baud=115200, west_runner="jlink"),
+        tmp_path / "out")
+    joined = " ".join(board)
+    assert "-p nrf52840dk/nrf52840" in joined
+    assert "--device-testing --device-serial /dev/ttyACM0 --device-serial-baud 115200" in joined
+    assert "--west-runner jlink" in joined
+    mapped = device_test.twister_command(zephyr, app, device_test.Options(
+        model=Path("m.tflite"), device_testing=True, hardware_map=Path("map.yaml")),
+        tmp_path / "out")
+    assert "--hardware-map map.yaml" in " ".join(mapped) and "--device-serial" not in mapped
+
+
+# The shell protocol, against a device emulated with the host runner.
+
+class EmulatedDevice:
+    """Answers the `ztflm` shell command as tests/zephyr/shell_io/src/main.c does."""
+
+    def __init__(self, model: Path, corrupt: bool = False) -> None:
+        self.ip = Interpreter.from_file(model)
+        self.inputs = [bytearray(self.ip.get_input(i).tobytes())
+                       for i in range(self.ip.num_inputs())]
+        self.corrupt = corrupt
+        self.pending: list[str] = []
+        self.commands: list[str] = []
+
+    def write(self, data: bytes) -> None:
+        line = data.decode().strip()
+        self.commands.append(line)
+        self.pending = [f"uart:~$ {line}", *self.answer(line.split())]
+
+    def readlines_until(self, regex: Optional[str] = None, num_of_lines: Optional[int] = None,
+                        timeout: Optional[float] = None, print_output: bool = True) -> list[str]:
+        assert regex is not None
+        for k, line in enumerate(self.pending):
+            if re.search(regex, line):
+                return self.pending[:k + 1]
+        raise AssertionError("the device never replied")
+
+    def answer(self, words: list[str]) -> list[str]:
+        cmd = words[1]
+        if cmd == "info":
+            lines = ["model m bytes 1", "arena used 352 head 336 tail 16 buffer 1464 host 352",
+                     "clock 12000000"]
+            lines += [f"input {i} type 9 bytes {len(b)}" for i, b in enumerate(self.inputs)]
+            lines += [f"output {i} type 9 bytes {self.ip.get_output(i).nbytes}"
+                      for i in range(self.ip.num_outputs())]
+            return [*lines, "ztflm: ok"]
+        if cmd == "input":
+            i, off, data = int(words[2]), int(words[3]), bytes.fromhex(words[4])
+            if off + len(data) > len(self.inputs[i]):
+                return ["ztflm: error -1 bytes beyond the input tensor"]
+            self.inputs[i][off:off + len(data)] = data
+            return [f"ztflm: ok {len(data)}"]
+        if cmd == "invoke":
+            for i, b in enumerate(self.inputs):
+                d = self.ip.get_input_details(i)
+                self.ip.set_input(np.frombuffer(bytes(b), d["dtype"]).reshape(d["shape"]), i)
+            self.ip.invoke()
+            return ["ztflm: ok cycles 1234"]
+        if cmd == "output":
+            y = bytearray(self.ip.get_output(int(words[2])).tobytes())
+            if self.corrupt:
+                y[-1] ^= 1
+            lines = [f"data {k} {y[k:k + 64].hex()}" for k in range(0, len(y), 64)]
+            return [*lines, f"ztflm: ok {len(y)}"]
+        return [f"ztflm: error -1 unknown {cmd}"]
+
+
+def _config(tmp_path: Path, model: Path, count: int = 2) -> Path:
+    path = tmp_path / "ztflm_test.json"
+    path.write_text(json.dumps({"model": str(model), "count": count,
+                                "results": str(tmp_path / "results.json")}))
+    return path
+
+
+def test_check_app_feeds_chunks_and_finds_every_output_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("tflm_micro_speech_int8")  # 1960 input bytes: 21 chunks of 96
+    dev = EmulatedDevice(model)
+    report = device_shell.check_app(dev, _config(tmp_path, model), platform="emulated")
+    assert report["bit_exact"]
+    assert [v["cycles"] for v in report["vectors"]] == [1234, 1234]
+    loads = [c for c in dev.commands if c.startswith("ztflm input")]
+    assert len(loads) == 2 * 21
+    assert all(len(c.split()[4]) <= 2 * device_shell.CHUNK for c in loads)
+    assert json.loads((tmp_path / "results.json").read_text())["bit_exact"] is True
+
+
+def test_check_app_reports_the_first_differing_byte(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("tflm_micro_speech_int8")
+    with pytest.raises(DeviceError, match=r"output 0: byte 3 is 0x.. on the device, 0x.. on"):
+        device_shell.check_app(EmulatedDevice(model, corrupt=True), _config(tmp_path, model))
+    report = json.loads((tmp_path / "results.json").read_text())
+    assert report["bit_exact"] is False
+
+
+def test_device_error_reply_becomes_a_device_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dev = EmulatedDevice(shared_model("tflm_hello_world_int8"))
+    with pytest.raises(DeviceError, match="bytes beyond the input tensor"):
+        ShellSession(dev).load(0, b"\x01\x02")
+
+
+# The whole command, with a stand-in twister that answers as the device test would.
+
+TWISTER = """import json, sys
+from pathlib import Path
+sys.path.insert(0, {west_commands!r})
+from ztflm.device_shell import load_vectors
+app = Path(sys.argv[sys.argv.index("-T") + 1])
+vectors = load_vectors(app / "vectors.npz")
+exact = {exact}
+report = {{"model": str(app / "m.tflite"), "platform": sys.argv[sys.argv.index("-p") + 1],
+          "device": {{"arena_used": 352, "head": 336, "tail": 16, "host_arena": 352,
+                      "clock_hz": 12000000}},
+          "vectors": [{{"cycles": 1000 + k, "match": [exact],
+                       "mismatch": [] if exact else ["output 0: byte 0 is 0x01"]}}
+                      for k in range(len(vectors))],
+          "bit_exact": exact}}
+(app / "results.json").write_text(json.dumps(report))
+raise SystemExit(0 if exact else 1)
+"""
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_run_reports_cycles_arena_and_bit_exactness(capsys, monkeypatch, tmp_path, exact) -> None:  # type: ignore[no-untyped-def]
+    zephyr = fake_zephyr(tmp_path, TWISTER.format(west_commands=str(ROOT / "west_commands"),
+                                                  exact=exact))
+    status, out, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                               "-n", "3", "-O", str(tmp_path / "o"), zephyr=zephyr)
+    assert status == (0 if exact else 1), err
+    assert "arena: 352 bytes on the target (head 336, tail 16); host 352 bytes" in out
+    assert "cycles per inference: 1001 median, 1000 min, 1002 max" in out
+    assert f"outputs: {3 if exact else 0} of 3 vectors bit-exact with the host runner" in out
+    assert (tmp_path / "o" / "twister.log").is_file()
+
+
+def test_run_without_a_report_says_where_the_log_is(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    zephyr = fake_zephyr(tmp_path, "print('build failed: no board'); raise SystemExit(1)\n")
+    status, out, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                               "-O", str(tmp_path / "o"), zephyr=zephyr)
+    assert status == 1
+    assert "build failed: no board" in out
+    assert "before the device test reported" in err and "twister.log" in err
+
+
+def test_west_registers_tflm_test() -> None:
+    spec = yaml.safe_load((ROOT / "west_commands" / "west-commands.yml").read_text())
+    commands = {c["name"]: c["class"] for c in spec["west-commands"][0]["commands"]}
+    assert commands["tflm-test"] == "TflmTest"
+    text = (ROOT / "west_commands" / "ztflm_west.py").read_text()
+    assert "class TflmTest(_ZtflmCommand)" in text and '"tflm-test"' in text
+
+
+# A real run: twister, Zephyr and QEMU.
+
+@pytest.mark.nosan
+def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    if not os.environ.get("ZEPHYR_BASE"):
+        pytest.skip("SKIPPED: ZEPHYR_BASE is not set; the device test needs a Zephyr 4.x tree "
+                    "(see tests/zephyr/README.md)")
+    model = shared_model("tflm_hello_world_int8")
+    r = subprocess.run([sys.executable, "-m", "ztflm", "test", str(model), "-p",
+                        "qemu_cortex_m3", "-n", "3", "-O", str(tmp_path)],
+                       capture_output=True, text=True, timeout=1200)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "outputs: 3 of 3 vectors bit-exact with the host runner" in r.stdout
+    arena = re.search(r"arena: (\d+) bytes on the target .*; host (\d+) bytes", r.stdout)
+    assert arena and arena.group(1) == arena.group(2)  # reference kernels on the M3
+    assert re.search(r"cycles per inference: \d+ median", r.stdout)
