@@ -116,17 +116,17 @@ static inline int plan_check_layout(const char *name, struct ztflm_interpreter *
 /**
  * Exactly used bytes of buf (16-byte aligned, at least used bytes) plan the model again
  * with the same arena use; used - 1 bytes fail with ZTFLM_ERR_ARENA and needed == used.
- * Leaves ip planned in the exact arena when that works. Returns the number of failures.
+ * Leaves ip planned in arena over the exact bytes when that works (arena must outlive ip's
+ * use). Returns the number of failures.
  */
 static inline int plan_check_exact(const char *name, struct ztflm_interpreter *ip,
-				   const void *model, size_t len,
+				   struct ztflm_arena *arena, const void *model, size_t len,
 				   const struct ztflm_op_resolver *r, uint8_t *buf, uint32_t used)
 {
-	struct ztflm_arena arena;
 	int failures = 0;
 
-	ztflm_arena_init(&arena, buf, used - 1);
-	if (ztflm_init(ip, model, len, r, &arena) == ZTFLM_OK && ztflm_allocate(ip) == ZTFLM_OK) {
+	ztflm_arena_init(arena, buf, used - 1);
+	if (ztflm_init(ip, model, len, r, arena) == ZTFLM_OK && ztflm_allocate(ip) == ZTFLM_OK) {
 		PLAN_CHECK_PRINT("FAIL %s: arena of %u bytes (one short) accepted\n", name,
 				 (unsigned)(used - 1));
 		failures++;
@@ -137,9 +137,9 @@ static inline int plan_check_exact(const char *name, struct ztflm_interpreter *i
 				 (unsigned)ztflm_last_error(ip)->needed);
 		failures++;
 	}
-	ztflm_arena_init(&arena, buf, used);
-	if (ztflm_init(ip, model, len, r, &arena) || ztflm_allocate(ip) ||
-	    ztflm_arena_used(&arena) != used) {
+	ztflm_arena_init(arena, buf, used);
+	if (ztflm_init(ip, model, len, r, arena) || ztflm_allocate(ip) ||
+	    ztflm_arena_used(arena) != used) {
 		PLAN_CHECK_PRINT("FAIL %s: exact arena of %u bytes: %s\n", name, (unsigned)used,
 				 ztflm_last_error(ip)->message);
 		failures++;

@@ -86,7 +86,7 @@ static int check_model(const char *path, const struct ztflm_op_resolver *r)
 	 * exactly that size lets the sanitizers catch any byte beyond it. */
 	unsigned char *exact = aligned_alloc(16, (used + 15) & ~15u);
 
-	failures += plan_check_exact(path, &ip, model, len, r, exact, used);
+	failures += plan_check_exact(path, &ip, &arena, model, len, r, exact, used);
 	free(exact);
 	printf("%s %s: arena %u (head %u, tail %u)\n", failures ? "FAIL" : "ok", path, used,
 	       ztflm_head_bytes(&ip), ztflm_tail_bytes(&ip));
