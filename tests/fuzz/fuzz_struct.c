@@ -55,6 +55,8 @@ struct site {
 };
 
 #define MAX_SITES 16384u
+#define MAX_EDITS 5u
+#define MAX_MODEL (512u * 1024u)
 
 struct walk {
 	const uint8_t *b;
@@ -651,9 +653,34 @@ static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 	}
 }
 
+/* Whether the runtime's verifier (ztflm_init) accepts the model. */
+static bool verifies(const uint8_t *data, size_t size)
+{
+	static uint8_t model[MAX_MODEL] __attribute__((aligned(16)));
+	static uint8_t arena_buf[64u * 1024u] __attribute__((aligned(16)));
+	struct ztflm_arena arena;
+	struct ztflm_interpreter ip;
+	int rc;
+
+	if (size > sizeof(model)) {
+		return false;
+	}
+	memcpy(model, data, size);
+	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
+	rc = ztflm_init(&ip, model, size, &ztflm_all_ops_resolver, &arena);
+	return rc == ZTFLM_OK || rc == ZTFLM_ERR_ARENA;
+}
+
+/* The bytes an edit may change, to take it back. */
+struct undo {
+	uint32_t at;
+	uint8_t bytes[8];
+};
+
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
 {
 	static struct walk w;
+	struct undo log[MAX_EDITS];
 	uint32_t edits;
 
 	w.b = data;
@@ -666,9 +693,36 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsi
 	if (w.n == 0 || below(&w, 32) == 0) {
 		return LLVMFuzzerMutate(data, size, max_size);
 	}
-	edits = below(&w, 4) ? 1u : 2u + below(&w, 4);
-	for (uint32_t e = 0; e < edits; e++) {
-		mutate_site(&w, data, &w.sites[below(&w, w.n)]);
+	/*
+	 * Most edits of a model the verifier accepts should keep it accepted, so the kernels'
+	 * prepare and eval see them: an edit the verifier refuses is taken back and another
+	 * tried, a few times, before a refused model is let through. Half of the mutations
+	 * are left free, so the verifier's own refusals stay explored.
+	 */
+	const bool was_valid = below(&w, 2) && verifies(data, size);
+
+	for (uint32_t attempt = 0; attempt < 4u; attempt++) {
+		edits = below(&w, 4) ? 1u : 2u + below(&w, MAX_EDITS - 1u);
+		for (uint32_t e = 0; e < edits; e++) {
+			const struct site *s = &w.sites[below(&w, w.n)];
+
+			/* Scalars take at most 8 bytes; constant data edits are kept (the
+			 * verifier does not read constant data). */
+			log[e].at = s->kind == K_DATA ? UINT32_MAX : s->at;
+			if (s->kind != K_DATA) {
+				memcpy(log[e].bytes, data + s->at, 8u > w.len - s->at ? w.len - s->at : 8u);
+			}
+			mutate_site(&w, data, s);
+		}
+		if (!was_valid || verifies(data, size)) {
+			break;
+		}
+		for (uint32_t e = edits; e-- > 0;) {
+			if (log[e].at != UINT32_MAX) {
+				memcpy(data + log[e].at, log[e].bytes,
+				       8u > w.len - log[e].at ? w.len - log[e].at : 8u);
+			}
+		}
 	}
 	return size;
 }

@@ -109,6 +109,14 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 	fill_inputs(&ip, model, size, fill);
 	if (ztflm_invoke(&ip) == ZTFLM_OK) {
 		stats.invoke_ok++;
+		/* Once more from reset state (variable tensors zeroed, inputs set again). */
+		if (ztflm_reset(&ip) != ZTFLM_OK) {
+			abort();
+		}
+		fill_inputs(&ip, model, size, fill);
+		if (ztflm_invoke(&ip) != ZTFLM_OK) {
+			abort(); /* the same model and inputs cannot fail the second time */
+		}
 		for (uint32_t n = 0; n < ztflm_nodes_count(&ip); n++) {
 			int32_t code, ni, no;
 			const int32_t *in, *outs;
