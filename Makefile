@@ -233,8 +233,10 @@ fuzz: fuzz-run
 # The bounded smoke run of `make test` (about a minute per fuzzer), after replaying every
 # input that ever crashed through every fuzzer.
 fuzz-smoke: $(FUZZ_BINS)
-	@set -eo pipefail; for f in $(FUZZERS); do \
-		$(BUILD)/fuzz/$$f tests/fuzz/regressions/* 2>&1 | tail -n 1; \
+	@set -e; for f in $(FUZZERS); do \
+		$(BUILD)/fuzz/$$f tests/fuzz/regressions/* > $(BUILD)/fuzz/replay-$$f.log 2>&1 \
+			|| { cat $(BUILD)/fuzz/replay-$$f.log; exit 1; }; \
+		echo "fuzz-smoke: $$f replayed $$(ls tests/fuzz/regressions | wc -l) inputs that once crashed"; \
 	done
 	$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=60
 
