@@ -16,7 +16,7 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
+.PHONY: help setup native test test-arm-dsp test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
@@ -27,6 +27,7 @@ help:
 	@echo "make test-qemu-kernels CORE=m4 OVERLAY=arm_dsp"
 	@echo "                 the host kernel suite replayed on an emulated core with a kernel"
 	@echo "                 overlay, bit for bit against TFLM (CORE: m3 m4 m55 rv32)"
+	@echo "make test-arm-dsp the DSP overlay: host suite (ASan+UBSan) and kernel suite on M4"
 	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600)"
 
 setup:
@@ -40,7 +41,7 @@ $(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py | se
 native: $(NATIVE)
 
 test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke \
-	test-zephyr
+	test-zephyr test-arm-dsp
 	@echo "make test: all tiers passed"
 
 lint: setup
@@ -123,6 +124,14 @@ test-cross: setup
 		arm-none-eabi-gcc $(WARN) -O2 -mcpu=cortex-m55 -mthumb -mfloat-abi=hard \
 			-DZTFLM_REQUIRE_MVE $(INC) -c $$f -o $(BUILD)/cross/arm_mve/$$(basename $$f .c).o; \
 	done; echo "cross: arm_mve on cortex-m55 ok"
+	@# The DSP overlay on two cores with the extension, its intrinsics path required.
+	@set -e; for core in cortex-m4 cortex-m55; do \
+		mkdir -p $(BUILD)/cross/arm_dsp/$$core; \
+		for f in $(wildcard $(RUNTIME)/kernels/arm_dsp/*.c); do \
+			arm-none-eabi-gcc $(WARN) -O2 -mcpu=$$core -mthumb -DZTFLM_REQUIRE_DSP $(INC) \
+				-c $$f -o $(BUILD)/cross/arm_dsp/$$core/$$(basename $$f .c).o; \
+		done; echo "cross: arm_dsp on $$core ok"; \
+	done
 
 test-py: setup native
 	$(PY) -m pytest tests/host -q
@@ -168,6 +177,21 @@ test-cmsis-nn: setup native
 		CORE=m4 OVERLAY=cmsis_nn
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
 		CORE=m55 OVERLAY=cmsis_nn
+
+# The arm_dsp overlay: the host suite (bit-exact with TFLM) on a library built with it (the
+# portable C beside each intrinsic) under ASan and UBSan, then the kernel suite on QEMU M4
+# with its intrinsics (tests/qemu/test_arm_dsp.py, the models, runs with test-qemu).
+# Left out: tests whose arena is the reference kernels' (test_generated_c_... links them
+# itself; test_run_reports_... states hello_world's reference arena), not the overlay's.
+ARM_DSP_LIB := $(BUILD)/overlay/libztflm_arm_dsp_san.so
+test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
+	$(PY) scripts/build_overlay_lib.py --overlay arm_dsp --sanitize $(ARM_DSP_LIB)
+	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
+		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
+		test_run_reports_cycles_arena_and_bit_exactness"
+	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
