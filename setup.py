@@ -89,16 +89,24 @@ class BuildExt(build_ext):
         return outfile, result[1]
 
 
+def extensions() -> list[Extension]:
+    """The reference library (ztflm._native) and one per overlay that builds on this host
+    (ztflm._native_<overlay>: its plain C paths off Arm, the same scratch sizes and so the
+    same exact arena as on the device); cmsis_nn only with CMSIS_NN_PATH."""
+    built = []
+    for overlay in OVERLAYS:
+        if overlay != "reference" and not any((ROOT / KERNELS / overlay).glob("*.c")):
+            continue
+        try:
+            ext_sources, ext_includes = external_library(overlay)
+        except FileNotFoundError:
+            continue
+        name = "ztflm._native" if overlay == "reference" else f"ztflm._native_{overlay}"
+        built.append(Extension(name, sources=runtime_sources(overlay) + ext_sources,
+                               include_dirs=INCLUDE_DIRS + ext_includes,
+                               extra_compile_args=CFLAGS, libraries=["m"]))
+    return built
+
+
 if __name__ == "__main__":
-    setup(
-        ext_modules=[
-            Extension(
-                "ztflm._native",
-                sources=runtime_sources(),
-                include_dirs=INCLUDE_DIRS,
-                extra_compile_args=CFLAGS,
-                libraries=["m"],
-            )
-        ],
-        cmdclass={"build_ext": BuildExt},
-    )
+    setup(ext_modules=extensions(), cmdclass={"build_ext": BuildExt})

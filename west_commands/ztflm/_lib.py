@@ -7,6 +7,8 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import Error
+
 ERROR_MESSAGE_LEN = 128
 MAX_DIMS = 8
 # Where the library's sources and headers live in a checkout (setup.py's list, plus headers).
@@ -62,16 +64,49 @@ class ArenaStruct(ctypes.Structure):
     ]
 
 
+# The kernel overlay whose library this process loads (use_kernels, or ZTFLM_KERNELS).
+_kernels = [os.environ.get("ZTFLM_KERNELS", "reference")]
+
+
+def _module_name(kernels: str) -> str:
+    return "_native" if kernels == "reference" else f"_native_{kernels}"
+
+
+def available_kernels() -> list[str]:
+    """The kernel overlays built into this package (setup.py builds every one this host can)."""
+    here = Path(__file__).resolve().parent
+    names = {p.name.split(".")[0] for p in here.glob("_native*.*") if p.suffix in (".so", ".pyd")}
+    return sorted(("reference" if n == "_native" else n[len("_native_"):]) for n in names)
+
+
+def use_kernels(kernels: str) -> None:
+    """Selects the kernel overlay for this process (its scratch memory, so its exact arena);
+    only before the runtime is first used."""
+    if kernels == _kernels[0]:
+        return
+    if lib.cache_info().currsize:
+        raise Error(f"kernels {_kernels[0]!r} are already in use in this process")
+    if kernels not in available_kernels():
+        raise Error(f"kernels {kernels!r} are not built into this package "
+                    f"(built: {', '.join(available_kernels())})")
+    _kernels[0] = kernels
+
+
+def current_kernels() -> str:
+    return _kernels[0]
+
+
 def _library_path() -> Path:
     override = os.environ.get("ZTFLM_LIB")
     if override:
         return Path(override)
     here = Path(__file__).resolve().parent
-    found = sorted(here.glob("_native*.so")) + sorted(here.glob("_native*.pyd"))
+    name = _module_name(_kernels[0])
+    found = sorted(here.glob(f"{name}.*so")) + sorted(here.glob(f"{name}.*pyd"))
     if not found:
         raise ImportError(
-            f"ztflm: the C runtime is not built in {here}; run `pip install -e .` in the repository"
-        )
+            f"ztflm: the C runtime ({name}) is not built in {here}; run `pip install -e .` in "
+            "the repository")
     return found[0]
 
 
@@ -79,7 +114,9 @@ def _warn_if_stale(path: Path) -> None:
     """In a source checkout (pip install -e), say so when a C source is newer than the
     library: pip does not rebuild it, and stale kernels make confusing test failures."""
     root = Path(__file__).resolve().parents[2]
-    newest = max((p.stat().st_mtime for d in HOST_SOURCE_DIRS for p in (root / d).glob("*.[ch]")),
+    dirs = HOST_SOURCE_DIRS + ((f"zephyr_module/kernels/{_kernels[0]}",)
+                               if _kernels[0] != "reference" else ())
+    newest = max((p.stat().st_mtime for d in dirs for p in (root / d).glob("*.[ch]")),
                  default=0.0)
     if newest > path.stat().st_mtime:
         warnings.warn(f"ztflm: {path.name} is older than the C sources; rebuild it with "

@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from . import arena_report, codegen, compare, device_test, report
+from . import _lib, arena_report, codegen, compare, device_test, report
 from .errors import Error
 from .interpreter import Interpreter
 from .model import describe, require_runnable
@@ -84,6 +84,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_arena(args: argparse.Namespace) -> int:
+    _lib.use_kernels(args.kernels)
     info = describe(Path(args.model))
     require_runnable(info)
     if args.kconfig:
@@ -91,6 +92,8 @@ def cmd_arena(args: argparse.Namespace) -> int:
         return 0
     tflm = None if args.no_tflm else arena_report.tflm_arena(Path(args.model))
     print("\n".join(report.arena_lines(info, tflm)))
+    if args.kernels != "reference":
+        print(f"kernels: {args.kernels} (the arena includes its scratch memory)")
     placements = arena_report.plan(info)
     if args.plan:
         print("\n".join(report.plan_lines(placements)))
@@ -104,9 +107,11 @@ def cmd_arena(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    _lib.use_kernels(args.kernels)
     c_path, h_path, info = codegen.convert(Path(args.model), args.output, args.name,
                                            embed_plan=args.embed_plan)
-    print(f"wrote {c_path} and {h_path} (arena {info.arena_total} bytes, "
+    print(f"wrote {c_path} and {h_path} (arena {info.arena_total} bytes with the "
+          f"{args.kernels} kernels, "
           f"ops {', '.join(sorted(info.op_counts))})")
     return 0
 
@@ -135,6 +140,9 @@ def add_arena_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kconfig", action="store_true",
                    help="print only CONFIG_ZTFLM_ARENA_SIZE=N")
     p.add_argument("--no-tflm", action="store_true", help="skip TFLM's arena for comparison")
+    p.add_argument("--kernels", default="reference", metavar="OVERLAY",
+                   help="kernel overlay whose scratch memory the arena includes: reference, "
+                        "arm_dsp, arm_mve or cmsis_nn (default reference)")
 
 
 def add_convert_arguments(p: argparse.ArgumentParser) -> None:
@@ -144,6 +152,9 @@ def add_convert_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", help="C name prefix (default: the model file's stem)")
     p.add_argument("--embed-plan", action="store_true",
                    help="write the memory plan into the model (TFLM OfflineMemoryAllocation)")
+    p.add_argument("--kernels", default="reference", metavar="OVERLAY",
+                   help="kernel overlay whose scratch memory the arena includes: reference, "
+                        "arm_dsp, arm_mve or cmsis_nn (default reference)")
 
 
 def add_test_arguments(p: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import numpy as np
 
+from . import _lib
 from .errors import Error
 from .model import ModelInfo, Tensor, describe, kernel_table, require_runnable
 
@@ -59,7 +60,8 @@ def header(info: ModelInfo, name: str) -> str:
         "#include <ztflm/resolver.h>",
         "#include <ztflm/types.h>",
         "",
-        "/* Exact arena (head + tail) this model needs, the same on 32- and 64-bit targets. */",
+        "/* Exact arena (head + tail) this model needs with the "
+        f"{_lib.current_kernels()} kernels, the same on 32- and 64-bit targets. */",
         f"#define {name}_ARENA_SIZE {info.arena_total}u",
         f"#define {name}_INPUTS_COUNT {len(info.inputs)}",
         f"#define {name}_OUTPUTS_COUNT {len(info.outputs)}",
