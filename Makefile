@@ -34,8 +34,9 @@ setup:
 	@scripts/setup.sh
 
 # pip install -e does not rebuild the C runtime when it changes: this rule does.
-$(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py | setup
-	$(PY) setup.py -q build_ext --inplace
+$(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py \
+		$(wildcard $(RUNTIME)/kernels/arm_*/*.[ch]) | setup
+	$(PY) setup.py -q build_ext --inplace --parallel 2
 	@touch $@
 
 native: $(NATIVE)
