@@ -14,10 +14,19 @@ static int use_mve(const struct ztflm_dw_conv_params *p)
 	return p->depth_multiplier == 1 && p->act.q.min <= p->act.q.max;
 }
 
+/* The 3x3 fast path (four outputs along x per step) needs a positive stride. */
+static int is_3x3(const struct ztflm_dw_conv_params *p)
+{
+	return p->filter_h == 3 && p->filter_w == 3 && p->stride_w > 0;
+}
+
 uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
 {
-	/* The folded bias, one int32 per channel. */
-	return use_mve(p) ? 4u * (uint32_t)p->output_c : 0u;
+	if (!use_mve(p)) {
+		return 0u;
+	}
+	/* The folded bias, an int32 per channel; for 3x3 the nine taps of each channel together. */
+	return (uint32_t)p->output_c * (is_3x3(p) ? 4u + 9u : 4u);
 }
 
 /* The reference kernel's arithmetic, for what the vector path does not take. */
@@ -167,6 +176,71 @@ window_edge(const struct ztflm_dw_conv_params *p, const int8_t *in_b,
 	return acc;
 }
 
+/*
+ * The 3x3 fast path: four horizontally adjacent outputs whose windows lie inside the input,
+ * one channel at a time. Each tap is one gathering VLDRB.S32 of the four pixels' inputs and a
+ * VMLA by the tap's weight (from taps: the channel's nine weights together, so that they load
+ * with immediate offsets); the four results are scattered to the outputs.
+ */
+struct four {
+	ztflm_v4 tap[3]; /* byte offsets of the four windows' column fx from the first's */
+	ztflm_v4 outs;   /* byte offsets of the four outputs */
+	uint32_t dy;     /* bytes between the window's rows */
+};
+
+/* taps[9 ch + t] = filter[t * c + ch]. */
+static void gather_taps(const struct ztflm_dw_conv_params *p, const int8_t *filter, int8_t *taps)
+{
+	const uint32_t c = (uint32_t)p->output_c;
+
+	for (uint32_t ch = 0; ch < c; ch++) {
+		for (uint32_t t = 0; t < 9u; t++) {
+			taps[9u * ch + t] = filter[t * c + ch];
+		}
+	}
+}
+
+static __attribute__((noinline)) void
+four_pixels(const struct ztflm_dw_conv_params *p, const struct four *g,
+			const int32_t *multiplier, const int32_t *shift, const int8_t *in_b,
+			const int8_t *taps, const int32_t *folded, int32_t y0, int32_t x0,
+			int8_t *out)
+{
+	const uint32_t c = (uint32_t)p->output_c;
+	const int8_t *r0 = in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * c;
+	const int8_t *r1 = r0 + g->dy;
+	const int8_t *r2 = r1 + g->dy;
+	const ztflm_v4 t0 = g->tap[0];
+	const ztflm_v4 t1 = g->tap[1];
+	const ztflm_v4 t2 = g->tap[2];
+	const ztflm_v4 outs = g->outs;
+	const int32_t per_channel = p->per_channel;
+	const int32_t zero = p->output_offset;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+
+	for (uint32_t ch = 0; ch < c; ch++) {
+		const int8_t *w = taps + 9u * ch;
+		ztflm_v4 acc = ztflm_v4_dup(folded[ch]);
+
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r0 + ch, t0), w[0]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r0 + ch, t1), w[1]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r0 + ch, t2), w[2]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r1 + ch, t0), w[3]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r1 + ch, t1), w[4]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r1 + ch, t2), w[5]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r2 + ch, t0), w[6]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r2 + ch, t1), w[7]);
+		acc = ztflm_v4_mla_n(acc, ztflm_v4_gather_s8(r2 + ch, t2), w[8]);
+
+		const uint32_t q = per_channel ? ch : 0u;
+
+		ztflm_v4_scatter_s8(out + ch, outs,
+				    ztflm_v4_requant(acc, ztflm_v4_dup(multiplier[q]),
+						     ztflm_v4_dup(shift[q]), zero, lo, hi));
+	}
+}
+
 /* Output channels ch .. ch + n - 1 of one pixel. */
 static inline __attribute__((always_inline)) void
 block(const struct ztflm_dw_conv_params *p, const int32_t *multiplier, const int32_t *shift,
@@ -205,8 +279,29 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
 	const int32_t span_h = (p->filter_h - 1) * p->dilation_h + 1;
 	const int32_t span_w = (p->filter_w - 1) * p->dilation_w + 1;
 	int32_t *folded = scratch;
+	/* 3x3 outputs ox_lo .. ox_hi have their windows inside the input along x. */
+	const int fast = is_3x3(p);
+	int8_t *taps = (int8_t *)(folded + c);
+	const int32_t ox_lo = (p->pad_w + p->stride_w - 1) / p->stride_w;
+	const int32_t ox_hi = p->input_w - span_w + p->pad_w >= 0
+				      ? (p->input_w - span_w + p->pad_w) / p->stride_w
+				      : -1;
+	const uint32_t sx = (uint32_t)p->stride_w * c;
+	const uint32_t dx = (uint32_t)p->dilation_w * c;
+	const struct four g = {
+		.tap = {ztflm_v4_make(0, (int32_t)sx, (int32_t)(2u * sx), (int32_t)(3u * sx)),
+			ztflm_v4_make((int32_t)dx, (int32_t)(dx + sx), (int32_t)(dx + 2u * sx),
+				      (int32_t)(dx + 3u * sx)),
+			ztflm_v4_make((int32_t)(2u * dx), (int32_t)(2u * dx + sx),
+				      (int32_t)(2u * dx + 2u * sx), (int32_t)(2u * dx + 3u * sx))},
+		.outs = ztflm_v4_make(0, (int32_t)c, (int32_t)(2u * c), (int32_t)(3u * c)),
+		.dy = (uint32_t)p->dilation_h * (uint32_t)p->input_w * c,
+	};
 
 	fold_bias(p, filter, bias, folded);
+	if (fast) {
+		gather_taps(p, filter, taps);
+	}
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *in_b = in + (uint32_t)b * image;
 
@@ -216,6 +311,14 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
 
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
 				const int32_t x0 = ox * p->stride_w - p->pad_w;
+
+				if (fast && in_y && ox >= ox_lo && ox + 3 <= ox_hi) {
+					four_pixels(p, &g, multiplier, shift, in_b, taps, folded, y0,
+						    x0, out);
+					out += 4u * c;
+					ox += 3;
+					continue;
+				}
 				const int inside = in_y && x0 >= 0 && x0 + span_w <= p->input_w;
 				const int8_t *px =
 					inside ? in_b + ((uint32_t)y0 * (uint32_t)p->input_w +

@@ -334,6 +334,24 @@ static inline ztflm_v4 ztflm_v4_mbqm_smaller(ztflm_v4 x, int32_t multiplier, int
 	return vrshlq_s32(vqaddq_s32(high, fixup), neg_right);
 }
 
+/* acc + x * w for a scalar w. */
+static inline ztflm_v4 ztflm_v4_mla_n(ztflm_v4 acc, ztflm_v4 x, int32_t w)
+{
+	return vmlaq_n_s32(acc, x, w);
+}
+
+/* Four int8 at base + offset[k], sign-extended (VLDRB.S32 gather). */
+static inline ztflm_v4 ztflm_v4_gather_s8(const int8_t *base, ztflm_v4 offset)
+{
+	return vldrbq_gather_offset_s32(base, vreinterpretq_u32_s32(offset));
+}
+
+/* The low byte of each lane to base + offset[k] (VSTRB.32 scatter). */
+static inline void ztflm_v4_scatter_s8(int8_t *base, ztflm_v4 offset, ztflm_v4 v)
+{
+	vstrbq_scatter_offset_s32(base, vreinterpretq_u32_s32(offset), v);
+}
+
 static inline int32_t ztflm_v4_lane(ztflm_v4 v, int k)
 {
 	switch (k) {
@@ -464,6 +482,26 @@ static inline ztflm_v4 ztflm_v4_mbqm_smaller(ztflm_v4 x, int32_t multiplier, int
 		x.v[k] = ztflm_mbqm_smaller_than_one(x.v[k], multiplier, shift);
 	}
 	return x;
+}
+
+static inline ztflm_v4 ztflm_v4_mla_n(ztflm_v4 acc, ztflm_v4 x, int32_t w)
+{
+	return ztflm_v4_mla(acc, x, ztflm_v4_dup(w));
+}
+
+static inline ztflm_v4 ztflm_v4_gather_s8(const int8_t *base, ztflm_v4 offset)
+{
+	for (int k = 0; k < 4; k++) {
+		offset.v[k] = base[(uint32_t)offset.v[k]];
+	}
+	return offset;
+}
+
+static inline void ztflm_v4_scatter_s8(int8_t *base, ztflm_v4 offset, ztflm_v4 v)
+{
+	for (int k = 0; k < 4; k++) {
+		base[(uint32_t)offset.v[k]] = (int8_t)v.v[k];
+	}
 }
 
 static inline int32_t ztflm_v4_lane(ztflm_v4 v, int k)
