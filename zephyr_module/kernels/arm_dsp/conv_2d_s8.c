@@ -175,7 +175,7 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		.bias = bias,
 	};
 
-	ztflm_dsp_qparams(multiplier, shift, p->per_channel, rows, q);
+	const int32_t saturating = ztflm_dsp_qparams(multiplier, shift, p->per_channel, rows, q);
 	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
 		const int8_t *src[4];
 
@@ -189,7 +189,8 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		ztflm_mat_mult_s8_4col(&mm, wide, acc);
 		for (uint32_t j = 0; j < 4u && pix + j < pixels; j++) {
 			ztflm_dsp_requant_row(acc + j * rows, q, rows, p->output_offset,
-					      p->act.q.min, p->act.q.max, out + (pix + j) * rows);
+					      p->act.q.min, p->act.q.max, saturating,
+					      out + (pix + j) * rows);
 		}
 	}
 }

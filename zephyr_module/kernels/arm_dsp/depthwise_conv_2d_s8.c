@@ -245,7 +245,8 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 	struct ztflm_dsp_qparam *q = scratch;
 	int32_t *acc = (int32_t *)(q + depth);
 
-	ztflm_dsp_qparams(multiplier, shift, p->per_channel, depth, q);
+	const int32_t saturating =
+		ztflm_dsp_qparams(multiplier, shift, p->per_channel, depth, q);
 
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *in_b = in + (uint32_t)b * image;
@@ -263,7 +264,7 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 					dw_add_bias(acc, bias, depth);
 				}
 				ztflm_dsp_requant_row(acc, q, depth, p->output_offset,
-						      p->act.q.min, p->act.q.max, out);
+						      p->act.q.min, p->act.q.max, saturating, out);
 				out += depth;
 			}
 		}

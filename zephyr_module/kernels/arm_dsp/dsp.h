@@ -109,6 +109,23 @@ static inline uint32_t ztflm_dsp_qadd16(uint32_t a, uint32_t b)
 
 #define ztflm_dsp_ssat(x, bits) __ssat((x), (bits))
 
+/* Byte-wise maximum and minimum of four int8 (SSUB8 sets GE, SEL picks by it). */
+static inline uint32_t ztflm_dsp_max_s8x4(uint32_t a, uint32_t b)
+{
+	uint32_t r;
+
+	__asm__("ssub8 %0, %1, %2\n\tsel %0, %1, %2" : "=&r"(r) : "r"(a), "r"(b) : "cc");
+	return r;
+}
+
+static inline uint32_t ztflm_dsp_min_s8x4(uint32_t a, uint32_t b)
+{
+	uint32_t r;
+
+	__asm__("ssub8 %0, %1, %2\n\tsel %0, %2, %1" : "=&r"(r) : "r"(a), "r"(b) : "cc");
+	return r;
+}
+
 /*
  * p[k] as two words with one LDRD (k a constant below 128): GCC otherwise splits a 64-bit
  * load whose halves are used apart into two LDRs.
@@ -181,6 +198,32 @@ static inline int32_t ztflm_dsp_ssat_c(int32_t x, int32_t bits)
 
 #define ztflm_dsp_ssat(x, bits) ztflm_dsp_ssat_c((x), (bits))
 
+static inline uint32_t ztflm_dsp_max_s8x4(uint32_t a, uint32_t b)
+{
+	uint32_t r = 0;
+
+	for (uint32_t i = 0; i < 32u; i += 8u) {
+		const int8_t x = (int8_t)(uint8_t)(a >> i);
+		const int8_t y = (int8_t)(uint8_t)(b >> i);
+
+		r |= (uint32_t)(uint8_t)(x > y ? x : y) << i;
+	}
+	return r;
+}
+
+static inline uint32_t ztflm_dsp_min_s8x4(uint32_t a, uint32_t b)
+{
+	uint32_t r = 0;
+
+	for (uint32_t i = 0; i < 32u; i += 8u) {
+		const int8_t x = (int8_t)(uint8_t)(a >> i);
+		const int8_t y = (int8_t)(uint8_t)(b >> i);
+
+		r |= (uint32_t)(uint8_t)(x < y ? x : y) << i;
+	}
+	return r;
+}
+
 #define ztflm_dsp_load8(p, k, lo, hi)                                                     \
 	do {                                                                              \
 		(lo) = (uint32_t)(p)[k];                                                  \
@@ -239,11 +282,17 @@ struct ztflm_dsp_qparam {
 	int32_t mask;  /**< (1 << right) - 1 */
 };
 
-/* n channels' parameters (the single one repeated when not per channel). */
-static inline void ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *shift,
-				     int32_t per_channel, uint32_t n,
-				     struct ztflm_dsp_qparam *dst)
+/*
+ * n channels' parameters (the single one repeated when not per channel). Returns 1 when a
+ * multiplier is INT32_MIN, the one value with which gemmlowp's doubling multiply can
+ * saturate (QuantizeMultiplier never gives it): ztflm_dsp_requant_row then checks for it.
+ */
+static inline int32_t ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *shift,
+					int32_t per_channel, uint32_t n,
+					struct ztflm_dsp_qparam *dst)
 {
+	int32_t saturating = 0;
+
 	for (uint32_t c = 0; c < n; c++) {
 		const uint32_t ch = per_channel ? c : 0u;
 		const int32_t s = shift[ch];
@@ -252,7 +301,19 @@ static inline void ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *s
 		dst[c].left = s > 0 ? s : 0;
 		dst[c].right = s > 0 ? 0 : -s;
 		dst[c].mask = (int32_t)((1u << dst[c].right) - 1u);
+		saturating |= multiplier[ch] == INT32_MIN;
 	}
+	return saturating;
+}
+
+/* The requantized value before the output offset, for a multiplier other than INT32_MIN. */
+static inline int32_t ztflm_dsp_rq(int32_t acc, const struct ztflm_dsp_qparam *q)
+{
+	const int32_t a = (int32_t)((uint32_t)acc << q->left);
+	const int32_t high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
+	const int32_t threshold = (q->mask >> 1) + (int32_t)((uint32_t)high >> 31);
+
+	return (high >> q->right) + ((high & q->mask) > threshold ? 1 : 0);
 }
 
 /* ztflm_dsp_out_s8 with a split parameter set. */
@@ -277,15 +338,54 @@ static inline int8_t ztflm_dsp_out_q(int32_t acc, const struct ztflm_dsp_qparam 
 }
 
 /*
- * n accumulators to int8 with per-channel parameters q. Out of line, and with nothing that
- * an int8 store could alias, so the loop keeps its values in registers.
+ * n accumulators to int8 with per-channel parameters q (saturating: as ztflm_dsp_qparams
+ * said). Out of line, and with nothing that an int8 store could alias, so the loop keeps its
+ * values in registers; SSAT alone when the activation range is all of int8.
  */
 static __attribute__((noinline, unused)) void
 ztflm_dsp_requant_row(const int32_t *restrict acc, const struct ztflm_dsp_qparam *restrict q,
-		      uint32_t n, int32_t out_offset, int32_t lo, int32_t hi, int8_t *restrict out)
+		      uint32_t n, int32_t out_offset, int32_t lo, int32_t hi, int32_t saturating,
+		      int8_t *restrict out)
 {
-	for (uint32_t c = 0; c < n; c++) {
-		out[c] = ztflm_dsp_out_q(acc[c], &q[c], out_offset, lo, hi);
+	uint32_t c = 0;
+
+	if (saturating) {
+		for (; c < n; c++) {
+			out[c] = ztflm_dsp_out_q(acc[c], &q[c], out_offset, lo, hi);
+		}
+		return;
+	}
+	if (lo == INT8_MIN && hi == INT8_MAX) {
+		for (; c + 2u <= n; c += 2u) {
+			const uint32_t v0 = (uint32_t)ztflm_dsp_rq(acc[c], &q[c]) + (uint32_t)out_offset;
+			const uint32_t v1 =
+				(uint32_t)ztflm_dsp_rq(acc[c + 1u], &q[c + 1u]) + (uint32_t)out_offset;
+
+			out[c] = (int8_t)ztflm_dsp_ssat((int32_t)v0, 8);
+			out[c + 1u] = (int8_t)ztflm_dsp_ssat((int32_t)v1, 8);
+		}
+		if (c < n) {
+			const uint32_t v = (uint32_t)ztflm_dsp_rq(acc[c], &q[c]) + (uint32_t)out_offset;
+
+			out[c] = (int8_t)ztflm_dsp_ssat((int32_t)v, 8);
+		}
+		return;
+	}
+	for (; c + 2u <= n; c += 2u) {
+		int32_t v0 = (int32_t)((uint32_t)ztflm_dsp_rq(acc[c], &q[c]) + (uint32_t)out_offset);
+		int32_t v1 = (int32_t)((uint32_t)ztflm_dsp_rq(acc[c + 1u], &q[c + 1u]) +
+				       (uint32_t)out_offset);
+
+		v0 = v0 < lo ? lo : v0;
+		v1 = v1 < lo ? lo : v1;
+		out[c] = (int8_t)(v0 > hi ? hi : v0);
+		out[c + 1u] = (int8_t)(v1 > hi ? hi : v1);
+	}
+	if (c < n) {
+		int32_t v = (int32_t)((uint32_t)ztflm_dsp_rq(acc[c], &q[c]) + (uint32_t)out_offset);
+
+		v = v < lo ? lo : v;
+		out[c] = (int8_t)(v > hi ? hi : v);
 	}
 }
 
