@@ -142,6 +142,9 @@ int main(void)
 	}
 	const int32_t flen = semihost_flen(batch_fd);
 
+	if (flen < 0) {
+		batch_fail("has no length");
+	}
 	if (read_exact(header, sizeof(header)) || header[0] != BATCH_MAGIC) {
 		batch_fail("does not start with ZTB1");
 	}
