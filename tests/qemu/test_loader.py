@@ -4,11 +4,13 @@ going on, sizes bounded, and an exit status that fails when a case does not end 
 from __future__ import annotations
 
 import shutil
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
-from batch import LOADER_MODEL_MAX, BatchError, Case, run_batch
-from firmware import MODELS, TARGETS, pattern_inputs, tools
+from batch import LOADER_MODEL_MAX, BatchError, Case, batch_file, loader, run_batch
+from firmware import MODELS, TARGETS, pattern_inputs, qemu_command, tools
 from shared_models import SUPPORTED
 
 import ztflm
@@ -97,3 +99,14 @@ def test_instruction_counts_repeat_exactly(core: str) -> None:
     assert a.instructions == b.instructions and a.outputs == b.outputs
     c, = run_batch(core, "reference", [Case(kws)], jobs=1)
     assert c.instructions == a.instructions
+
+
+@pytest.mark.parametrize("core", CORES)
+def test_a_truncated_batch_file_exits_2(core: str, tmp_path: Path) -> None:
+    data = batch_file([Case(HELLO.read_bytes())])
+    path = tmp_path / "short.bin"
+    path.write_bytes(data[:-100])
+    p = subprocess.run(qemu_command(loader(core), core, (str(path),)), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, timeout=120)
+    assert p.returncode == 2, p.stdout
+    assert "ztflm-loader: batch file is shorter than a case says" in p.stdout
