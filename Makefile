@@ -91,7 +91,9 @@ test-zephyr: setup
 		ZEPHYR_TOOLCHAIN_VARIANT=$${ZEPHYR_TOOLCHAIN_VARIANT:-gnuarmemb} \
 		GNUARMEMB_TOOLCHAIN_PATH=$${GNUARMEMB_TOOLCHAIN_PATH:-/usr} \
 		$(PY) $$ZEPHYR_BASE/scripts/twister $(addprefix -T ,$(wildcard samples tests/zephyr)) \
-			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) --outdir $(BUILD)/twister --inline-logs; \
+			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) --outdir $(BUILD)/twister --inline-logs && \
+		$(PY) -m pytest tests/host/test_tflm_test.py -q -p no:cacheprovider \
+			-k real_run_on_qemu_cortex_m3; \
 	fi
 
 # The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.
