@@ -296,6 +296,17 @@ def test_run_without_a_report_says_where_the_log_is(capsys, monkeypatch, tmp_pat
     assert "before the device test reported" in err and "twister.log" in err
 
 
+@pytest.mark.parametrize("log,reason", [
+    ("ld: region `FLASH' overflowed by 81234 bytes\nFAILED: zephyr.elf",
+     "the application does not fit qemu_cortex_m3: FLASH short by 81234 bytes"),
+    ("ERROR - ztflm.device_test.m error (Build failure)", "the build failed"),
+    ("Failed: Prompt not found", "the device never showed the shell prompt"),
+    ("", "the target did not run the test"),
+])
+def test_failure_reason_from_the_twister_log(log: str, reason: str) -> None:
+    assert device_test.failure_reason(log, "qemu_cortex_m3") == reason
+
+
 def test_west_registers_tflm_test() -> None:
     spec = yaml.safe_load((ROOT / "west_commands" / "west-commands.yml").read_text())
     commands = {c["name"]: c["class"] for c in spec["west-commands"][0]["commands"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -198,6 +199,18 @@ def load_report(path: Path) -> Optional[dict[str, Any]]:
     return report
 
 
+def failure_reason(log: str, platform: str) -> str:
+    """What a twister log says went wrong, in a few words."""
+    m = re.search(r"region `(\w+)' overflowed by (\d+) bytes", log)
+    if m:
+        return f"the application does not fit {platform}: {m.group(1)} short by {m.group(2)} bytes"
+    if "Build failure" in log or "FAILED:" in log:
+        return "the build failed"
+    if "Prompt not found" in log:
+        return "the device never showed the shell prompt"
+    return "the target did not run the test"
+
+
 def report_lines(report: dict[str, Any], host_arena: int) -> list[str]:
     device = report["device"]
     vectors = report["vectors"]
@@ -240,10 +253,10 @@ def run(opts: Options, env: Optional[Mapping[str, str]] = None) -> int:
         raise Error(f"cannot run twister: {e.strerror}") from None
     report = load_report(app.results)
     if report is None:
-        tail = log.read_text(errors="replace").splitlines()[-15:]
-        print("\n".join(tail))
-        print(f"ztflm: twister ended with status {p.returncode} before the device test "
-              f"reported (build or boot failed); see {log}", file=sys.stderr)
+        text = log.read_text(errors="replace")
+        print("\n".join(text.splitlines()[-15:]))
+        print(f"ztflm: {failure_reason(text, opts.platform)}; twister ended with status "
+              f"{p.returncode} before the device test reported; see {log}", file=sys.stderr)
         return 1
     print("\n".join(report_lines(report, info.arena_total)))
     if not report["bit_exact"]:
