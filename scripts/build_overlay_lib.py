@@ -10,6 +10,11 @@ its own when ZTFLM_LIB points at it:
     ZTFLM_LIB=build/overlay/libztflm_cmsis_nn.so .venv/bin/python -m pytest tests/host
 
 --sanitize adds AddressSanitizer and UBSan (run with LD_PRELOAD as in make test-py-san).
+--sizes-for dsp|mve plans CMSIS-NN's scratch as on a core with the DSP extension (Cortex-M4,
+M7, M33) or Helium (M55, M85), so `ztflm arena` with this library gives that core's arena:
+
+    scripts/build_overlay_lib.py --sizes-for dsp build/overlay/libztflm_cmsis_nn_m4.so
+    ZTFLM_LIB=build/overlay/libztflm_cmsis_nn_m4.so .venv/bin/ztflm arena model.tflite
 """
 from __future__ import annotations
 
@@ -28,12 +33,14 @@ SANITIZE = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-sanitize-recover=
             "-fno-omit-frame-pointer"]
 
 
-def build(out: Path, overlay: str, sanitize: bool) -> Path:
+def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None) -> Path:
     """Compiles and links the library; raises FileNotFoundError without the external library."""
     ext_sources, ext_includes = external_library(overlay)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     flags = [*CFLAGS, *(SANITIZE if sanitize else []), "-fPIC"]
+    if sizes_for:
+        flags.append(f"-DZTFLM_CMSIS_NN_SIZES_{sizes_for.upper()}")
     includes = [*(f"-I{ROOT / d}" for d in INCLUDE_DIRS), *(f"-I{d}" for d in ext_includes)]
     objects = []
     obj_dir = out.parent / f"{out.stem}.obj"
@@ -74,9 +81,13 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--overlay", default="cmsis_nn", choices=OVERLAYS)
     parser.add_argument("--sanitize", action="store_true")
+    parser.add_argument("--sizes-for", choices=("dsp", "mve"),
+                        help="plan cmsis_nn scratch as on a DSP or a Helium core")
     args = parser.parse_args()
+    if args.sizes_for and args.overlay != "cmsis_nn":
+        parser.error("--sizes-for applies to the cmsis_nn overlay")
     try:
-        out = build(args.out, args.overlay, args.sanitize)
+        out = build(args.out, args.overlay, args.sanitize, args.sizes_for)
     except FileNotFoundError as e:
         print(f"build_overlay_lib: {e}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """The cmsis_nn kernel overlay bare metal: every supported shared model, built with Arm's
 CMSIS-NN (its DSP paths on Cortex-M4, Helium on M55), gives the host runner's outputs bit for
-bit, and the delegated kernels really run (far fewer instructions than the reference kernels).
+bit in the arena the host plans for that core, and the delegated kernels really run (far fewer
+instructions than the reference kernels).
 
 CMSIS-NN is not vendored: these tests need CMSIS_NN_PATH (a CMSIS-NN checkout) and are skipped,
 saying so, without it. `make test-cmsis-nn` runs them and the host suite on the overlay."""
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
-from firmware import MODELS, TARGETS, firmware, pattern_inputs, run
+from firmware import MODELS, ROOT, TARGETS, firmware, pattern_inputs, run
 from shared_models import SUPPORTED
 
 import ztflm
@@ -33,6 +36,7 @@ pytestmark = [
 
 # Cores with CMSIS-NN's optimized paths: DSP (M4) and Helium (M55, when the tier has it).
 CORES = [c for c in ("m4", "m55") if c in TARGETS]
+SIZES_FOR = {"m4": "dsp", "m55": "mve"}
 # Convolution-heavy models where CMSIS-NN must at least halve the reference kernels' count on
 # M4: proof that the delegated kernels run (measured: 4.9x on KWS, 3.9x on VWW and person
 # detection, 3.3x on ResNet-8), with room for the reference kernels to get faster.
@@ -53,13 +57,34 @@ def host_outputs(model: str) -> list[bytes]:
     return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
 
 
+@pytest.fixture(scope="module")
+def planned_arenas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, int]]:
+    """Per core, the arena of every supported model as the host plans it with a cmsis_nn
+    library sized for that core (build_overlay_lib.py --sizes-for): what `ztflm arena` says."""
+    arenas: dict[str, dict[str, int]] = {}
+    for core in CORES:
+        lib = tmp_path_factory.mktemp(core) / f"libztflm_cmsis_nn_{core}.so"
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_overlay_lib.py"),
+                        "--sizes-for", SIZES_FOR[core], str(lib)], check=True)
+        script = ("import sys, ztflm\n"
+                  "for p in sys.argv[1:]:\n"
+                  "    print(ztflm.Interpreter.from_file(p).arena_used_bytes())\n")
+        paths = [str(MODELS / f"{m}.tflite") for m in SUPPORTED]
+        out = subprocess.run([sys.executable, "-c", script, *paths], check=True, text=True,
+                             capture_output=True, env={**os.environ, "ZTFLM_LIB": str(lib)})
+        arenas[core] = dict(zip(SUPPORTED, map(int, out.stdout.split())))
+    return arenas
+
+
 @pytest.mark.parametrize("core", CORES)
 @pytest.mark.parametrize("model", SUPPORTED)
-def test_cmsis_nn_firmware_outputs_equal_the_host_runner_bit_for_bit(model: str,
-                                                                     core: str) -> None:
+def test_cmsis_nn_firmware_outputs_equal_the_host_runner_bit_for_bit(
+        model: str, core: str, planned_arenas: dict[str, dict[str, int]]) -> None:
     result = run(firmware(MODELS / f"{model}.tflite", core, overlay="cmsis_nn"), core)
     assert result.returncode == 0, result.console
-    assert result.arena and result.instructions
+    assert result.instructions
+    # CMSIS-NN's scratch is planned in the arena: the host plans the core's arena exactly.
+    assert result.arena == planned_arenas[core][model]
     expected = host_outputs(model)
     assert sorted(result.outputs) == list(range(len(expected)))
     for index, data in result.outputs.items():

@@ -19,6 +19,19 @@
 #error "ztflm's cmsis_nn overlay needs CMSIS-NN's double rounding (TFLM's reference rounding)"
 #endif
 
+/*
+ * Scratch sizes are CMSIS-NN's for the core this is compiled for. A host library built to plan
+ * for a core defines ZTFLM_CMSIS_NN_SIZES_DSP or ZTFLM_CMSIS_NN_SIZES_MVE and requests that
+ * core's sizes instead (CMSIS-NN's _dsp and _mve queries), so its arena is the target's to the
+ * byte; where its own path would need more than that, it runs the reference computation.
+ */
+#if defined(ZTFLM_CMSIS_NN_SIZES_DSP) && defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+#error "ZTFLM_CMSIS_NN_SIZES_DSP and ZTFLM_CMSIS_NN_SIZES_MVE are exclusive"
+#endif
+#if defined(ZTFLM_CMSIS_NN_SIZES_DSP) || defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+#define ZTFLM_CMSIS_NN_SIZES_FOR_TARGET 1
+#endif
+
 /* CMSIS-NN holds several sizes in uint16_t (convolutions) or int: keep every one in range. */
 #define ZTFLM_CMSIS_DIM_MAX 0xFFFF
 

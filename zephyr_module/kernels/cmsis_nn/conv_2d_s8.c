@@ -67,14 +67,34 @@ static struct conv_call conv_call(const struct ztflm_conv_params *p)
 	return c;
 }
 
-/* CMSIS-NN's own buffer size; a grouped convolution always takes the im2col path. */
+/* CMSIS-NN's buffer size on this core; a grouped convolution always takes the im2col path. */
+static int32_t native_buffer_bytes(const struct conv_call *c)
+{
+	return c->filter.c == c->input.c
+		       ? arm_convolve_wrapper_s8_get_buffer_size(&c->conv, &c->input, &c->filter,
+								 &c->output)
+		       : arm_convolve_s8_get_buffer_size(&c->input, &c->filter);
+}
+
+/* The size scratch is planned with: this core's, or the core a host library plans for. */
 static uint32_t cmsis_buffer_bytes(const struct ztflm_conv_params *p)
 {
 	const struct conv_call c = conv_call(p);
-	const int32_t n = p->filter_c == p->input_c
-				  ? arm_convolve_wrapper_s8_get_buffer_size(&c.conv, &c.input,
-									    &c.filter, &c.output)
+#if defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+	/* Helium's im2col for groups: four columns of the input depth rounded up to 16 bytes. */
+	const int32_t n = c.filter.c == c.input.c
+				  ? arm_convolve_wrapper_s8_get_buffer_size_mve(&c.conv, &c.input,
+										&c.filter, &c.output)
+				  : 4 * ((c.input.c * c.filter.w * c.filter.h + 15) / 16) * 16;
+#elif defined(ZTFLM_CMSIS_NN_SIZES_DSP)
+	/* Without Helium the generic query is the DSP one (arm_convolve_s8_get_buffer_size too). */
+	const int32_t n = c.filter.c == c.input.c
+				  ? arm_convolve_wrapper_s8_get_buffer_size_dsp(&c.conv, &c.input,
+										&c.filter, &c.output)
 				  : arm_convolve_s8_get_buffer_size(&c.input, &c.filter);
+#else
+	const int32_t n = native_buffer_bytes(&c);
+#endif
 
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
@@ -99,6 +119,12 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 	}
 	const struct conv_call c = conv_call(p);
 	const uint32_t buf_bytes = cmsis_buffer_bytes(p);
+#ifdef ZTFLM_CMSIS_NN_SIZES_FOR_TARGET
+	if ((uint32_t)native_buffer_bytes(&c) > buf_bytes) {
+		ztflm_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out, scratch);
+		return;
+	}
+#endif
 	cmsis_nn_context ctx = {.buf = buf_bytes > 0 ? scratch : NULL, .size = (int32_t)buf_bytes};
 	/* CMSIS-NN only reads them (its struct members are not const). */
 	cmsis_nn_per_channel_quant_params quant = {(int32_t *)(uintptr_t)multiplier,

@@ -69,11 +69,25 @@ static struct dw_call dw_call(const struct ztflm_dw_conv_params *p)
 	return c;
 }
 
+static int32_t native_buffer_bytes(const struct dw_call *c)
+{
+	return arm_depthwise_conv_wrapper_s8_get_buffer_size(&c->conv, &c->input, &c->filter,
+							      &c->output);
+}
+
+/* The size scratch is planned with: this core's, or the core a host library plans for. */
 static uint32_t cmsis_buffer_bytes(const struct ztflm_dw_conv_params *p)
 {
 	const struct dw_call c = dw_call(p);
-	const int32_t n = arm_depthwise_conv_wrapper_s8_get_buffer_size(&c.conv, &c.input,
-									 &c.filter, &c.output);
+#if defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+	const int32_t n = arm_depthwise_conv_wrapper_s8_get_buffer_size_mve(&c.conv, &c.input,
+									     &c.filter, &c.output);
+#elif defined(ZTFLM_CMSIS_NN_SIZES_DSP)
+	const int32_t n = arm_depthwise_conv_wrapper_s8_get_buffer_size_dsp(&c.conv, &c.input,
+									     &c.filter, &c.output);
+#else
+	const int32_t n = native_buffer_bytes(&c);
+#endif
 
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
@@ -99,6 +113,13 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 	}
 	const struct dw_call c = dw_call(p);
 	const uint32_t buf_bytes = cmsis_buffer_bytes(p);
+#ifdef ZTFLM_CMSIS_NN_SIZES_FOR_TARGET
+	if ((uint32_t)native_buffer_bytes(&c) > buf_bytes) {
+		ztflm_depthwise_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out,
+						     scratch);
+		return;
+	}
+#endif
 	cmsis_nn_context ctx = {.buf = buf_bytes > 0 ? scratch : NULL, .size = (int32_t)buf_bytes};
 	/* CMSIS-NN only reads them (its struct members are not const). */
 	cmsis_nn_per_channel_quant_params quant = {(int32_t *)(uintptr_t)multiplier,

@@ -46,7 +46,13 @@ uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
 		return 0;
 	}
 	const cmsis_nn_dims f = filter_dims(p);
+#if defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+	const int32_t n = arm_fully_connected_s8_get_buffer_size_mve(&f);
+#elif defined(ZTFLM_CMSIS_NN_SIZES_DSP)
+	const int32_t n = arm_fully_connected_s8_get_buffer_size_dsp(&f);
+#else
 	const int32_t n = arm_fully_connected_s8_get_buffer_size(&f);
+#endif
 
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
