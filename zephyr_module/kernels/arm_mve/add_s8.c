@@ -40,8 +40,9 @@ static inline ztflm_v4 four(const struct ztflm_add_sub_params *p, ztflm_v4 x, zt
 	return ztflm_v4_clamp(raw, p->act.q.min, p->act.q.max);
 }
 
-static void row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t sa,
-		const int8_t *y, uint32_t sb, uint32_t n, int8_t *out)
+static inline __attribute__((always_inline)) void
+row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t sa, const int8_t *y,
+    uint32_t sb, uint32_t n, int8_t *out)
 {
 	if (sa > 1u || sb > 1u || p->act.q.min > p->act.q.max) {
 		for (uint32_t i = 0; i < n; i++) {
@@ -61,9 +62,12 @@ static void row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t 
 	}
 }
 
-void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
+void ztflm_add_s8(const struct ztflm_add_sub_params *params, const struct ztflm_bcast *b,
 		  const int8_t *in1, const int8_t *in2, int8_t *out)
 {
+	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
+	const struct ztflm_add_sub_params copy = *params;
+	const struct ztflm_add_sub_params *p = &copy;
 	const uint32_t ndims = b->ndims;
 
 	if (ndims == 0) {

@@ -20,8 +20,9 @@ static inline int8_t one(const struct ztflm_mul_params *p, int32_t x, int32_t y)
 	return (int8_t)ztflm_clamp_i32(raw, p->act.q.min, p->act.q.max);
 }
 
-static void row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa,
-		const int8_t *y, uint32_t sb, uint32_t n, int8_t *out)
+static inline __attribute__((always_inline)) void
+row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa, const int8_t *y,
+    uint32_t sb, uint32_t n, int8_t *out)
 {
 	if (sa > 1u || sb > 1u || p->act.q.min > p->act.q.max) {
 		for (uint32_t i = 0; i < n; i++) {
@@ -48,9 +49,12 @@ static void row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa,
 	}
 }
 
-void ztflm_mul_s8(const struct ztflm_mul_params *p, const struct ztflm_bcast *b,
+void ztflm_mul_s8(const struct ztflm_mul_params *params, const struct ztflm_bcast *b,
 		  const int8_t *in1, const int8_t *in2, int8_t *out)
 {
+	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
+	const struct ztflm_mul_params copy = *params;
+	const struct ztflm_mul_params *p = &copy;
 	const uint32_t ndims = b->ndims;
 
 	if (ndims == 0) {
