@@ -204,7 +204,10 @@ def failure_reason(log: str, platform: str) -> str:
     m = re.search(r"region `(\w+)' overflowed by (\d+) bytes", log)
     if m:
         return f"the application does not fit {platform}: {m.group(1)} short by {m.group(2)} bytes"
-    if "Build failure" in log or "FAILED:" in log:
+    if 'provided by "Zephyr-sdk"' in log:
+        return ("no toolchain: install the Zephyr SDK or set ZEPHYR_TOOLCHAIN_VARIANT "
+                "(gnuarmemb with GNUARMEMB_TOOLCHAIN_PATH=/usr for Debian's arm-none-eabi-gcc)")
+    if "Build failure" in log or "FAILED:" in log or "CMake Error" in log:
         return "the build failed"
     if "Prompt not found" in log:
         return "the device never showed the shell prompt"
