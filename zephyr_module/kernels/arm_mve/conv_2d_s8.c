@@ -170,23 +170,32 @@ static void fold_bias(const struct ztflm_conv_params *p, const int8_t *filter,
  * Every channel for two pixels' columns, two channels at a time: acc0 and acc1 get the
  * accumulators (folded bias included) of the pixels. An odd last channel pairs with itself.
  */
-static void accumulate(const struct ztflm_conv_params *p, const int8_t *filter,
-		       const int32_t *folded, const int8_t *c0, const int8_t *c1, int32_t *acc0,
-		       int32_t *acc1)
+static __attribute__((noinline)) void
+accumulate(const struct ztflm_conv_params *p, const int8_t *filter, const int32_t *folded,
+	   const int8_t *c0, const int8_t *c1, int32_t *acc0, int32_t *acc1)
 {
 	const uint32_t k = depth(p);
-	const int32_t oc = p->output_c;
+	const uint32_t oc = (uint32_t)p->output_c;
+	const int8_t *w = filter;
+	uint32_t r = 0;
 
-	for (int32_t r = 0; r < oc; r += 2) {
-		const int32_t r1 = r + 1 < oc ? r + 1 : r;
-		int32_t acc[4] = {folded[r], folded[r1], folded[r], folded[r1]};
+	/* Its own function: the dot loop gets the registers to itself. */
+	for (; r + 2u <= oc; r += 2u) {
+		int32_t acc[4] = {folded[r], folded[r + 1u], folded[r], folded[r + 1u]};
 
-		ztflm_mve_dot_2x2(filter + (uint32_t)r * k, filter + (uint32_t)r1 * k, c0, c1, k,
-				  acc);
+		ztflm_mve_dot_2x2(w, w + k, c0, c1, k, acc);
+		w += 2u * k;
 		acc0[r] = acc[0];
-		acc0[r1] = acc[1];
+		acc0[r + 1u] = acc[1];
 		acc1[r] = acc[2];
-		acc1[r1] = acc[3];
+		acc1[r + 1u] = acc[3];
+	}
+	if (r < oc) {
+		int32_t acc[4] = {folded[r], folded[r], folded[r], folded[r]};
+
+		ztflm_mve_dot_2x2(w, w, c0, c1, k, acc);
+		acc0[r] = acc[0];
+		acc1[r] = acc[2];
 	}
 }
 
