@@ -214,7 +214,7 @@ def failure_reason(log: str, platform: str) -> str:
     return "the target did not run the test"
 
 
-def report_lines(report: dict[str, Any], host_arena: int) -> list[str]:
+def report_lines(report: dict[str, Any], host_arena: int, emulated: bool = False) -> list[str]:
     device = report["device"]
     vectors = report["vectors"]
     cycles = [int(v["cycles"]) for v in vectors]
@@ -224,7 +224,8 @@ def report_lines(report: dict[str, Any], host_arena: int) -> list[str]:
         f"arena: {device['arena_used']} bytes on the target (head {device['head']}, "
         f"tail {device['tail']}); host {host_arena} bytes",
         f"cycles per inference: {int(statistics.median(cycles))} median, {min(cycles)} min, "
-        f"{max(cycles)} max (k_cycle_get_32 at {device['clock_hz']} Hz)",
+        f"{max(cycles)} max (k_cycle_get_32 at {device['clock_hz']} Hz"
+        + ("; an emulator's clock follows host time, not the core's)" if emulated else ")"),
         f"outputs: {exact} of {len(vectors)} vectors bit-exact with the host runner",
     ]
     lines += [f"  vector {k}: {m}" for k, v in enumerate(vectors) for m in v["mismatch"]]
@@ -261,7 +262,7 @@ def run(opts: Options, env: Optional[Mapping[str, str]] = None) -> int:
         print(f"ztflm: {failure_reason(text, opts.platform)}; twister ended with status "
               f"{p.returncode} before the device test reported; see {log}", file=sys.stderr)
         return 1
-    print("\n".join(report_lines(report, info.arena_total)))
+    print("\n".join(report_lines(report, info.arena_total, emulated=not opts.device_testing)))
     if not report["bit_exact"]:
         return 1
     if p.returncode != 0:
