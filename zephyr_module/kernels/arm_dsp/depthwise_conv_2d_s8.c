@@ -63,6 +63,38 @@ struct dw_window {
 	} while (0)
 
 /*
+ * One group of four channels over a full 3x3 window: x and f at the top-left tap. Out of
+ * line and unrolled, so that the accumulators, the offset and both strides stay in registers.
+ */
+ZTFLM_DSP_HOT ZTFLM_DSP_IN_ORDER static void dw_group_3x3(const int8_t *x, const int8_t *f,
+						   uint32_t depth, uint32_t in_row, uint32_t off2,
+						   int32_t *acc)
+{
+	int32_t a0 = 0;
+	int32_t a1 = 0;
+	int32_t a2 = 0;
+	int32_t a3 = 0;
+
+	DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
+	DW_TAP(ztflm_dsp_load4(x + depth), ztflm_dsp_load4(f + depth));
+	DW_TAP(ztflm_dsp_load4(x + 2u * depth), ztflm_dsp_load4(f + 2u * depth));
+	x += in_row;
+	f += 3u * depth;
+	DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
+	DW_TAP(ztflm_dsp_load4(x + depth), ztflm_dsp_load4(f + depth));
+	DW_TAP(ztflm_dsp_load4(x + 2u * depth), ztflm_dsp_load4(f + 2u * depth));
+	x += in_row;
+	f += 3u * depth;
+	DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
+	DW_TAP(ztflm_dsp_load4(x + depth), ztflm_dsp_load4(f + depth));
+	DW_TAP(ztflm_dsp_load4(x + 2u * depth), ztflm_dsp_load4(f + 2u * depth));
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+	acc[3] = a3;
+}
+
+/*
  * The window sums of every group of four channels of one pixel into acc (channels past the
  * last group untouched). Out of line so the four accumulators stay in registers.
  */
@@ -73,28 +105,9 @@ __attribute__((noinline)) static void dw_window_sums(const struct dw_window *w, 
 	const uint32_t groups = depth / 4u;
 
 	if (w->rows == 3u && w->cols == 3u && w->f_row == 3u * depth) {
-		const uint32_t in_row = w->in_row;
-
 		for (uint32_t g = 0; g < groups; g++) {
-			const int8_t *x = w->in + 4u * g;
-			const int8_t *f = w->filter + 4u * g;
-			int32_t a0 = 0;
-			int32_t a1 = 0;
-			int32_t a2 = 0;
-			int32_t a3 = 0;
-
-			for (uint32_t r = 0; r < 3u; r++) {
-				DW_TAP(ztflm_dsp_load4(x), ztflm_dsp_load4(f));
-				DW_TAP(ztflm_dsp_load4(x + depth), ztflm_dsp_load4(f + depth));
-				DW_TAP(ztflm_dsp_load4(x + 2u * depth),
-				       ztflm_dsp_load4(f + 2u * depth));
-				x += in_row;
-				f += 3u * depth;
-			}
-			acc[4u * g] = a0;
-			acc[4u * g + 1u] = a1;
-			acc[4u * g + 2u] = a2;
-			acc[4u * g + 3u] = a3;
+			dw_group_3x3(w->in + 4u * g, w->filter + 4u * g, depth, w->in_row, off2,
+				     acc + 4u * g);
 		}
 		return;
 	}

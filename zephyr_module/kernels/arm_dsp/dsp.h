@@ -24,6 +24,16 @@
 /* An out-of-line hot loop: it then has the register file to itself. */
 #define ZTFLM_DSP_HOT __attribute__((noinline, unused))
 
+/*
+ * Straight-line code kept in source order: GCC's first scheduling pass hoists every load
+ * of an unrolled window to the top and spills what no longer fits in registers.
+ */
+#if defined(__GNUC__) && !defined(__clang__)
+#define ZTFLM_DSP_IN_ORDER __attribute__((optimize("no-schedule-insns")))
+#else
+#define ZTFLM_DSP_IN_ORDER
+#endif
+
 /* Four int8 (or two int16) from any alignment; one LDR on cores with unaligned access. */
 static inline uint32_t ztflm_dsp_load4(const void *p)
 {
