@@ -3,7 +3,8 @@
  * channels per vector (VLDRB.S32 widening loads, VMUL and VADD), predicated on the last
  * channels. Windows inside the input start from a folded bias (bias + input offset * the sum
  * of all the channel's taps) and add raw products, unrolled for 3x3; windows over the edge add
- * the offset to each valid tap instead. Other depth multipliers take the reference arithmetic.
+ * the offset to each valid tap instead. Larger depth multipliers multiply each input value by
+ * four of its outputs' weights at a time.
  */
 #include "arm_mve/mve.h"
 #include "common/quant.h"
@@ -81,6 +82,78 @@ static void dw_scalar(const struct ztflm_dw_conv_params *p, const int32_t *multi
 					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
 									 p->act.q.max);
 				}
+			}
+		}
+	}
+}
+
+/*
+ * Depth multiplier dm > 1 (a first layer of one input channel, for example): the dm outputs
+ * of input channel ic share its value, so each valid tap is one scalar input, offset added,
+ * times four of their weights with VMLA by scalar.
+ */
+static void dw_multiplier(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+			  const int32_t *shift, const int8_t *in, const int8_t *filter,
+			  const int32_t *bias, int8_t *out)
+{
+	const uint32_t ic_n = (uint32_t)p->input_c;
+	const uint32_t oc_n = (uint32_t)p->output_c;
+	const uint32_t dm = (uint32_t)p->depth_multiplier;
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * ic_n;
+	const int32_t in_off = p->input_offset;
+	const int32_t per_channel = p->per_channel;
+	const int32_t zero = p->output_offset;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+
+	for (int32_t b = 0; b < p->batches; b++) {
+		const int8_t *in_b = in + (uint32_t)b * image;
+
+		for (int32_t oy = 0; oy < p->output_h; oy++) {
+			const int32_t y0 = oy * p->stride_h - p->pad_h;
+
+			for (int32_t ox = 0; ox < p->output_w; ox++) {
+				const int32_t x0 = ox * p->stride_w - p->pad_w;
+
+				for (uint32_t ic = 0; ic < ic_n; ic++) {
+					for (uint32_t m = 0; m < dm; m += 4u) {
+						const uint32_t n = dm - m < 4u ? dm - m : 4u;
+						const uint32_t oc = ic * dm + m;
+						ztflm_v4 acc = bias != NULL ? ztflm_v4_load(bias + oc, n)
+									    : ztflm_v4_dup(0);
+
+						for (int32_t fy = 0; fy < p->filter_h; fy++) {
+							const int32_t y = y0 + p->dilation_h * fy;
+
+							if (y < 0 || y >= p->input_h) {
+								continue;
+							}
+							for (int32_t fx = 0; fx < p->filter_w; fx++) {
+								const int32_t x = x0 + p->dilation_w * fx;
+
+								if (x < 0 || x >= p->input_w) {
+									continue;
+								}
+								const int32_t xv =
+									in_b[((uint32_t)y * (uint32_t)p->input_w +
+									      (uint32_t)x) * ic_n + ic] + in_off;
+								const int8_t *w =
+									filter + ((uint32_t)fy * (uint32_t)p->filter_w +
+										  (uint32_t)fx) * oc_n + oc;
+
+								acc = ztflm_v4_mla_n(acc, ztflm_v4_load_s8(w, n), xv);
+							}
+						}
+						const ztflm_v4 mv = per_channel ? ztflm_v4_load(multiplier + oc, n)
+										: ztflm_v4_dup(multiplier[0]);
+						const ztflm_v4 sv = per_channel ? ztflm_v4_load(shift + oc, n)
+										: ztflm_v4_dup(shift[0]);
+
+						ztflm_v4_store_s8(out + oc,
+								  ztflm_v4_requant(acc, mv, sv, zero, lo, hi), n);
+					}
+				}
+				out += oc_n;
 			}
 		}
 	}
@@ -269,6 +342,10 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
 	const struct ztflm_dw_conv_params copy = *params;
 	const struct ztflm_dw_conv_params *p = &copy;
 
+	if (p->depth_multiplier > 1 && p->act.q.min <= p->act.q.max) {
+		dw_multiplier(p, multiplier, shift, in, filter, bias, out);
+		return;
+	}
 	if (!use_mve(p) || scratch == NULL) {
 		dw_scalar(p, multiplier, shift, in, filter, bias, out);
 		return;
