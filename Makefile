@@ -16,7 +16,7 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
 NATIVE  := west_commands/ztflm/.native-built
 
-.PHONY: help setup native test test-arm-dsp test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
+.PHONY: help setup native test test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
@@ -28,6 +28,7 @@ help:
 	@echo "                 the host kernel suite replayed on an emulated core with a kernel"
 	@echo "                 overlay, bit for bit against TFLM (CORE: m3 m4 m55 rv32)"
 	@echo "make test-arm-dsp the DSP overlay: host suite (ASan+UBSan) and kernel suite on M4"
+	@echo "make test-arm-mve the Helium overlay: host suite (ASan+UBSan) and kernel suite on M55"
 	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600)"
 
 setup:
@@ -42,7 +43,7 @@ $(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py \
 native: $(NATIVE)
 
 test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke \
-	test-zephyr test-arm-dsp
+	test-zephyr test-arm-dsp test-arm-mve
 	@echo "make test: all tiers passed"
 
 lint: setup
@@ -148,8 +149,6 @@ OVERLAY      ?= reference
 KERNEL_CASES := $(BUILD)/qemu/kernel_cases
 test-qemu: setup native $(KERNEL_CASES)/.recorded
 	$(PY) -m pytest tests/qemu -q
-	@# The whole kernel suite again on Cortex-M55 with the Helium overlay.
-	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
 $(KERNEL_CASES)/.recorded: $(wildcard tests/host/test_op_*.py) tests/oracle.py \
 		tests/modelbuilder.py tests/case_record.py | setup native
@@ -195,6 +194,19 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
 		test_run_reports_cycles_arena_and_bit_exactness"
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
+
+# The arm_mve (Helium) overlay the same way: the host suite on its plain C paths under ASan
+# and UBSan, then the kernel suite on QEMU M55 with the MVE intrinsics
+# (tests/qemu/test_arm_mve.py, the models, runs with test-qemu).
+ARM_MVE_LIB := $(BUILD)/overlay/libztflm_arm_mve_san.so
+test-arm-mve: setup native $(KERNEL_CASES)/.recorded
+	$(PY) scripts/build_overlay_lib.py --overlay arm_mve --sanitize $(ARM_MVE_LIB)
+	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
+		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
+		test_run_reports_cycles_arena_and_bit_exactness"
+	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
