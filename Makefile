@@ -68,6 +68,10 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
 		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
 	$(BUILD)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
+	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
+	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
+		-o $(BUILD)/test_expf
+	$(BUILD)/test_expf
 
 # ZTFLM_PROFILER (CONFIG_ZTFLM_PROFILER on Zephyr): the per-operator hook reports every
 # operator in order, with its builtin code, without changing the outputs.

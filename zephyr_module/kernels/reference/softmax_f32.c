@@ -1,7 +1,11 @@
-/* SOFTMAX on float32 (reference): expf in TFLM's order, then division by the sum. */
+/*
+ * SOFTMAX on float32 (reference): expf in TFLM's order (with the oracle's, glibc's, bits on
+ * every target), then division by the sum.
+ */
 #include <float.h>
 #include <math.h>
 
+#include "common/expf.h"
 #include "ops/softmax.h"
 
 void ztflm_softmax_f32(const struct ztflm_softmax_params *p, const float *in, float *out)
@@ -16,7 +20,7 @@ void ztflm_softmax_f32(const struct ztflm_softmax_params *p, const float *in, fl
 			max = max < x[c] ? x[c] : max;
 		}
 		for (int32_t c = 0; c < p->depth; c++) {
-			const float e = expf((x[c] - max) * p->beta);
+			const float e = ztflm_expf((x[c] - max) * p->beta);
 
 			y[c] = e;
 			/*
