@@ -92,9 +92,9 @@ test-zephyr: setup
 		echo "*** scripts/setup_zephyr.sh makes a workspace). Nothing ran.     "; \
 		echo "*****************************************************************"; \
 	else \
-		PATH=$(abspath .venv/bin):$$PATH \
+		export PATH=$(abspath .venv/bin):$$PATH \
 		ZEPHYR_TOOLCHAIN_VARIANT=$${ZEPHYR_TOOLCHAIN_VARIANT:-gnuarmemb} \
-		GNUARMEMB_TOOLCHAIN_PATH=$${GNUARMEMB_TOOLCHAIN_PATH:-/usr} \
+		GNUARMEMB_TOOLCHAIN_PATH=$${GNUARMEMB_TOOLCHAIN_PATH:-/usr}; \
 		$(PY) $$ZEPHYR_BASE/scripts/twister $(addprefix -T ,$(wildcard samples tests/zephyr)) \
 			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) --outdir $(BUILD)/twister --inline-logs && \
 		$(PY) -m pytest tests/host/test_tflm_test.py -q -p no:cacheprovider \
