@@ -218,6 +218,14 @@ test-py-san: setup
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
+	@# A trusted-model build (ZTFLM_VERIFY_MODEL=0: tables located, not checked) runs every
+	@# valid model the same; only the tests of rejected models do not apply to it.
+	$(PY) scripts/build_sanitized.py $(BUILD)/san/libztflm_trusted.so -D ZTFLM_VERIFY_MODEL=0
+	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_trusted.so) \
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host/test_shared_models.py \
+		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q -m "not nosan" \
+		-k "not rejected" -p no:cacheprovider
 
 # libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
 # fields of valid models in place (shapes, options, quantization, indices) to reach the
@@ -245,14 +253,6 @@ $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/h
 	ZTFLM_DUMP_MODELS=$(abspath $(BUILD)/fuzz/seeds) $(PY) -m pytest -q -p no:cacheprovider \
 		tests/host/test_op_*.py tests/host/test_malformed_models.py > $(BUILD)/fuzz/seeds.log 2>&1 \
 		|| echo "fuzz-seeds: some tests failed (see $(BUILD)/fuzz/seeds.log); their models are kept"
-	@# A trusted-model build (ZTFLM_VERIFY_MODEL=0: tables located, not checked) runs every
-	@# valid model the same; only the tests of rejected models do not apply to it.
-	$(PY) scripts/build_sanitized.py $(BUILD)/san/libztflm_trusted.so -D ZTFLM_VERIFY_MODEL=0
-	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_trusted.so) \
-	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host/test_shared_models.py \
-		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q -m "not nosan" \
-		-k "not rejected" -p no:cacheprovider
 	$(PY) tests/fuzz/make_seeds.py $(BUILD)/fuzz/seeds $(FUZZ_SEEDS)
 	@echo "fuzz-seeds: $$(ls $(BUILD)/fuzz/seeds | wc -l) seed models"
 	@touch $@
@@ -286,13 +286,13 @@ fuzz-smoke: $(FUZZ_BINS)
 bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)
 
-demo: setup native
-	@$(PY) scripts/demo.py --model $(MODELS)/mlperf_kws_dscnn_int8.tflite
-
-clean:
-	rm -rf $(BUILD)
 # Flash, RAM, arena and instructions per inference on every emulated core and overlay,
 # against TFLM's figures in ../shared/ANCHORS.md (figures, not a test).
 bench: setup native
 	$(PY) scripts/bench.py
 
+demo: setup native
+	@$(PY) scripts/demo.py --model $(MODELS)/mlperf_kws_dscnn_int8.tflite
+
+clean:
+	rm -rf $(BUILD)
