@@ -13,7 +13,7 @@ try:
 except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parents[4] / "west_commands"))
 
-from ztflm.device_shell import check_app  # noqa: E402
+from ztflm.device_shell import DeviceError, ShellSession, check_app  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -27,3 +27,16 @@ def test_every_output_matches_the_host_runner(shell, dut, request: pytest.Fixtur
              device["host_arena"], len(report["vectors"]),
              [v["cycles"] for v in report["vectors"]])
     assert report["bit_exact"]
+
+
+@pytest.mark.parametrize("line,reply", [
+    ("ztflm input 0 999999 00", "bytes beyond the input tensor"),
+    ("ztflm input 0 0 abc", "bytes beyond the input tensor"),
+    ("ztflm input 0 0 zz", "not a hex digit"),
+    ("ztflm input x 0 00", "index and offset are numbers"),
+    ("ztflm input 9 0 00", "-1 "),
+    ("ztflm output 9", "-1 "),
+])
+def test_bad_commands_get_an_error_reply(shell, dut, line: str, reply: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(DeviceError, match=reply):
+        ShellSession(dut).command(line)
