@@ -299,6 +299,8 @@ def test_run_without_a_report_says_where_the_log_is(capsys, monkeypatch, tmp_pat
 @pytest.mark.parametrize("log,reason", [
     ("ld: region `FLASH' overflowed by 81234 bytes\nFAILED: zephyr.elf",
      "the application does not fit qemu_cortex_m3: FLASH short by 81234 bytes"),
+    ("INFO - 1/1 qemu_cortex_m3 ztflm.device_test.m  SKIPPED (FLASH overflow)",
+     "the application does not fit qemu_cortex_m3: its FLASH overflows"),
     ("ERROR - ztflm.device_test.m error (Build failure)", "the build failed"),
     ("Failed: Prompt not found", "the device never showed the shell prompt"),
     ('Could not find a package configuration file provided by "Zephyr-sdk"',

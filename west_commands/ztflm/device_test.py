@@ -204,6 +204,9 @@ def failure_reason(log: str, platform: str) -> str:
     m = re.search(r"region `(\w+)' overflowed by (\d+) bytes", log)
     if m:
         return f"the application does not fit {platform}: {m.group(1)} short by {m.group(2)} bytes"
+    m = re.search(r"SKIPPED \((\w+) overflow\)", log)
+    if m:
+        return f"the application does not fit {platform}: its {m.group(1)} overflows"
     if 'provided by "Zephyr-sdk"' in log:
         return ("no toolchain: install the Zephyr SDK or set ZEPHYR_TOOLCHAIN_VARIANT "
                 "(gnuarmemb with GNUARMEMB_TOOLCHAIN_PATH=/usr for Debian's arm-none-eabi-gcc)")
