@@ -50,3 +50,20 @@ def test_zero_points_outside_the_tensor_type_are_refused(dtype: type) -> None:
 def test_zero_points_at_the_ends_of_the_type_run_bit_exact(dtype: type) -> None:
     for zp in RANGES[dtype]:
         assert_bit_exact(dequantize(dtype, zp))
+
+
+def add_relu6(output_scale: float) -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 8], np.int8, scale=output_scale, zero_point=0)
+    c = b.const(np.arange(8, dtype=np.int8).reshape(1, 8), scale=output_scale, zero_point=0)
+    y = b.tensor([1, 8], np.int8, scale=output_scale, zero_point=0)
+    b.op("ADD", [x, c], [y], "AddOptions", activation="RELU6")
+    b.output(y)
+    return b.build()
+
+
+def test_activation_bound_of_exactly_2_pow_31_steps_is_refused_not_overflowed() -> None:
+    # fuzz_struct: round(6 / scale) == 2^31 passed a check against (float)INT32_MAX, which is
+    # 2^31 itself, then overflowed the conversion to int32.
+    with pytest.raises(ztflm.Error, match="activation range overflows the output scale"):
+        ztflm.Interpreter.from_bytes(add_relu6(6.0 / 2**31))

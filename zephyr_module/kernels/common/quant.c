@@ -32,10 +32,16 @@ static int quantize_value(struct ztflm_context *ctx, float scale, int32_t zero_p
 {
 	const float tmp = roundf(f / scale);
 
-	if (!(tmp >= (float)INT32_MIN && tmp <= (float)INT32_MAX)) {
+	/* (float)INT32_MAX is 2^31, itself outside int32: the upper bound is exclusive. */
+	if (!(tmp >= (float)INT32_MIN && tmp < -(float)INT32_MIN)) {
 		return ztflm_fail(ctx, ZTFLM_ERR_MODEL, "activation range overflows the output scale");
 	}
-	*q = zero_point + (int32_t)tmp;
+	const int64_t sum = (int64_t)zero_point + (int64_t)(int32_t)tmp;
+
+	if (sum < INT32_MIN || sum > INT32_MAX) {
+		return ztflm_fail(ctx, ZTFLM_ERR_MODEL, "activation range overflows the output scale");
+	}
+	*q = (int32_t)sum;
 	return ZTFLM_OK;
 }
 
