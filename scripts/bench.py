@@ -43,8 +43,9 @@ ANCHORS = ROOT.parent / "shared" / "ANCHORS.md"
 MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resnet8_int8",
           "mlperf_ad_autoencoder_int8", "tflm_person_detect_int8"]
 # (core, overlay) pairs measured; an overlay is skipped while its directory is absent.
-CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"),
-           ("m55", "reference"), ("m55", "arm_dsp"), ("m55", "arm_mve"),
+# cmsis_nn only with CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
+CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"),
+           ("m55", "reference"), ("m55", "arm_dsp"), ("m55", "arm_mve"), ("m55", "cmsis_nn"),
            ("rv32", "reference")]
 # Messages compiled out, like TFLM's release build (TF_LITE_STRIP_ERROR_STRINGS).
 DEFINES = ["-DZTFLM_ERROR_STRINGS=0"]
@@ -78,7 +79,14 @@ def image_sizes(elf: Path, core: str) -> tuple[int, int]:
 
 
 def overlay_present(overlay: str) -> bool:
-    return overlay == "reference" or any((ROOT / "zephyr_module" / "kernels" / overlay).glob("*.c"))
+    """Whether an overlay can be built here: its sources, and for cmsis_nn a CMSIS-NN tree."""
+    if overlay == "reference":
+        return True
+    try:
+        firmware.external_library(overlay)
+    except FileNotFoundError:
+        return False
+    return any((ROOT / "zephyr_module" / "kernels" / overlay).glob("*.c"))
 
 
 def converted(src: Path) -> tuple[Path, str]:
