@@ -38,65 +38,16 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	return is_1x1(p) ? words : words + 2u * depth(p);
 }
 
-/* The reference kernel's arithmetic, for what the vector path does not take. */
-static void conv_scalar(const struct ztflm_conv_params *p, const int32_t *multiplier,
-			const int32_t *shift, const int8_t *in, const int8_t *filter,
-			const int32_t *bias, int8_t *out)
-{
-	const uint32_t row = (uint32_t)p->input_w * (uint32_t)p->input_c;
-	const uint32_t image = (uint32_t)p->input_h * row;
-	const uint32_t f_size = depth(p);
-	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
-	const int32_t step = p->per_channel ? 1 : 0;
-
-	for (int32_t b = 0; b < p->batches; b++) {
-		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				for (int32_t oc = 0; oc < p->output_c; oc++) {
-					const int8_t *in_g = in + (uint32_t)b * image +
-							     (uint32_t)((oc / per_group) * p->filter_c);
-					const int8_t *flt = filter + (uint32_t)oc * f_size;
-					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
-
-					for (int32_t fy = 0; fy < p->filter_h; fy++) {
-						const int32_t y = oy * p->stride_h - p->pad_h +
-								  p->dilation_h * fy;
-
-						if (y < 0 || y >= p->input_h) {
-							continue;
-						}
-						for (int32_t fx = 0; fx < p->filter_w; fx++) {
-							const int32_t x = ox * p->stride_w - p->pad_w +
-									  p->dilation_w * fx;
-
-							if (x < 0 || x >= p->input_w) {
-								continue;
-							}
-							const int8_t *px = in_g + (uint32_t)y * row +
-									   (uint32_t)x * (uint32_t)p->input_c;
-							const int8_t *pf =
-								flt + ((uint32_t)fy * (uint32_t)p->filter_w +
-								       (uint32_t)fx) * (uint32_t)p->filter_c;
-
-							for (int32_t ic = 0; ic < p->filter_c; ic++) {
-								acc += (uint32_t)((int32_t)pf[ic] *
-										  ((int32_t)px[ic] +
-										   p->input_offset));
-							}
-						}
-					}
-					const int32_t ch = oc * step;
-					const int32_t res = (int32_t)((uint32_t)ztflm_mbqm(
-						(int32_t)acc, multiplier[ch], shift[ch]) +
-						(uint32_t)p->output_offset);
-
-					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
-									 p->act.q.max);
-				}
-			}
-		}
-	}
-}
+/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
+void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t *multiplier,
+				const int32_t *shift, const int8_t *in, const int8_t *filter,
+				const int32_t *bias, int8_t *out, void *scratch);
+uint32_t ztflm_conv_2d_s8_reference_scratch_bytes(const struct ztflm_conv_params *p);
+#define ztflm_conv_2d_s8 ztflm_conv_2d_s8_reference
+#define ztflm_conv_2d_s8_scratch_bytes ztflm_conv_2d_s8_reference_scratch_bytes
+#include "reference/conv_2d_s8.c"
+#undef ztflm_conv_2d_s8
+#undef ztflm_conv_2d_s8_scratch_bytes
 
 /*
  * The column of output pixel pix: for 1x1 the input pixel itself, else the window copied in
@@ -237,7 +188,7 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		      const int32_t *bias, int8_t *out, void *scratch)
 {
 	if (!use_mve(p) || scratch == NULL) {
-		conv_scalar(p, multiplier, shift, in, filter, bias, out);
+		ztflm_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out, NULL);
 		return;
 	}
 	const uint32_t k = depth(p);
