@@ -35,7 +35,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 import firmware  # noqa: E402
 from shared_models import SUPPORTED  # noqa: E402
 
-import ztflm  # noqa: E402
 from ztflm import codegen  # noqa: E402
 
 BUILD = ROOT / "build" / "bench"
@@ -119,15 +118,6 @@ def harness_image(core: str) -> Path:
                           [*DEFINES, "-DFW_EMPTY_HARNESS", "-DFW_ARENA_SIZE=16u"])
 
 
-def host_outputs(model: str) -> list[bytes]:
-    host = ztflm.Interpreter.from_file(firmware.MODELS / f"{model}.tflite")
-    details = [host.get_input_details(i) for i in range(host.num_inputs())]
-    for i, x in enumerate(firmware.pattern_inputs(details)):
-        host.set_input(x, i)
-    host.invoke()
-    return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
-
-
 def measure(model: str, core: str, overlay: str) -> Result:
     src = firmware.MODELS / f"{model}.tflite"
     first = firmware.run(model_image(src, core, overlay, FIRST_ARENA), core)
@@ -140,7 +130,7 @@ def measure(model: str, core: str, overlay: str) -> Result:
     flash, ram = image_sizes(elf, core)
     harness_flash, _ = image_sizes(harness_image(core), core)
     model_bytes = (firmware.MODELS / f"{model}.tflite").stat().st_size
-    expected = host_outputs(model)
+    expected = firmware.host_outputs(model)
     exact = [run.outputs.get(i) for i in range(len(expected))] == expected
     return Result(model, core, overlay, run.instructions, first.arena, flash, model_bytes,
                   flash - model_bytes - harness_flash, ram, exact)

@@ -179,3 +179,25 @@ def pattern_inputs(details: list[dict]) -> list[np.ndarray]:
         raw = ((k * 37 + 11) & (0x3F if dtype == np.float32 else 0xFF)).astype(np.uint8)
         inputs.append(raw.view(dtype).reshape(d["shape"]))
     return inputs
+
+
+def host_outputs(model: str) -> list[bytes]:
+    """The host runner's outputs for a shared model on the pattern inputs main.c writes."""
+    import ztflm
+
+    host = ztflm.Interpreter.from_file(MODELS / f"{model}.tflite")
+    details = [host.get_input_details(i) for i in range(host.num_inputs())]
+    for i, x in enumerate(pattern_inputs(details)):
+        host.set_input(x, i)
+    host.invoke()
+    return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
+
+
+def kernels_arena(model: str, overlay: str) -> int:
+    """What a user gets from `ztflm arena MODEL --kernels OVERLAY --kconfig`: the exact arena
+    with that overlay's scratch, from the package's host library built with it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ZTFLM_LIB", "ZTFLM_KERNELS")}
+    out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(MODELS / f"{model}.tflite"),
+                          "--kernels", overlay, "--kconfig"], capture_output=True, text=True,
+                         check=True, env=env).stdout
+    return int(out.strip().split("=")[1])

@@ -1,20 +1,14 @@
 """The Helium kernel overlay (zephyr_module/kernels/arm_mve) on an emulated Cortex-M55
 (mps3-an547): every supported shared model gives the host runner's outputs bit for bit, in
-exactly the arena that a host library built with the same overlay plans (its scratch sizes
-are the device's), and in fewer instructions than the reference kernels."""
+exactly the arena `ztflm arena --kernels` reports (the host library built with the overlay:
+its scratch sizes are the device's), and in fewer instructions than the reference kernels."""
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from firmware import BUILD, MODELS, ROOT, firmware, pattern_inputs, run, tools
+from firmware import MODELS, firmware, host_outputs, kernels_arena, run, tools
 from shared_models import SUPPORTED
-
-import ztflm
 
 CORE = "m55"
 OVERLAY = "arm_mve"
@@ -23,33 +17,11 @@ pytestmark = pytest.mark.skipif(
     not all(shutil.which(t) for t in tools(CORE)),
     reason="arm-none-eabi-gcc and qemu-system-arm are installed by `make setup`")
 
-ARENAS = """
-import json, sys
-import ztflm
-print(json.dumps({m: ztflm.Interpreter.from_file(f"{sys.argv[1]}/{m}.tflite").arena_used_bytes()
-                  for m in sys.argv[2:]}))
-"""
-
 
 @pytest.fixture(scope="module")
 def overlay_arenas() -> dict[str, int]:
-    """Arena bytes per model from the host library built with the overlay (ZTFLM_LIB)."""
-    lib = BUILD.parent / "overlay" / f"libztflm_{OVERLAY}.so"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_overlay_lib.py"), "--overlay",
-                    OVERLAY, str(lib)], check=True, capture_output=True)
-    out = subprocess.run([sys.executable, "-c", ARENAS, str(MODELS), *SUPPORTED], check=True,
-                         capture_output=True, text=True,
-                         env={**os.environ, "ZTFLM_LIB": str(lib)}).stdout
-    return json.loads(out)
-
-
-def host_outputs(model: str) -> list[bytes]:
-    host = ztflm.Interpreter.from_file(MODELS / f"{model}.tflite")
-    details = [host.get_input_details(i) for i in range(host.num_inputs())]
-    for i, x in enumerate(pattern_inputs(details)):
-        host.set_input(x, i)
-    host.invoke()
-    return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
+    """Arena bytes per model that `ztflm arena --kernels` reports for the overlay."""
+    return {m: kernels_arena(m, OVERLAY) for m in SUPPORTED}
 
 
 @pytest.mark.parametrize("model", SUPPORTED)
