@@ -214,13 +214,14 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
-	$(PY) scripts/build_sanitized.py $(BUILD)/san/libztflm_san.so
+	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_san.so
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
 	@# A trusted-model build (ZTFLM_VERIFY_MODEL=0: tables located, not checked) runs every
 	@# valid model the same; only the tests of rejected models do not apply to it.
-	$(PY) scripts/build_sanitized.py $(BUILD)/san/libztflm_trusted.so -D ZTFLM_VERIFY_MODEL=0
+	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_trusted.so \
+		-D ZTFLM_VERIFY_MODEL=0
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_trusted.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host/test_shared_models.py \

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds the host runtime library with a kernel overlay, so the host tests run on it.
+"""Builds a host runtime library: any kernel overlay, the sanitizers, build options (-D), so
+the host tests run on it (make test-py-san, test-arm-dsp, test-arm-mve, test-cmsis-nn).
 
 The package's sources with the overlay's kernels (setup.runtime_sources) plus the library the
 overlay delegates to (setup.external_library: CMSIS-NN from $CMSIS_NN_PATH for cmsis_nn, built
@@ -13,8 +14,8 @@ its own when ZTFLM_LIB points at it:
 --sizes-for dsp|mve plans CMSIS-NN's scratch as on a core with the DSP extension (Cortex-M4,
 M7, M33) or Helium (M55, M85), so `ztflm arena` with this library gives that core's arena:
 
-    scripts/build_overlay_lib.py --sizes-for dsp build/overlay/libztflm_cmsis_nn_m4.so
-    ZTFLM_LIB=build/overlay/libztflm_cmsis_nn_m4.so .venv/bin/ztflm arena model.tflite
+    scripts/build_overlay_lib.py --overlay cmsis_nn --sizes-for dsp build/overlay/m4.so
+    ZTFLM_LIB=build/overlay/m4.so .venv/bin/ztflm arena model.tflite
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ SANITIZE = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-sanitize-recover=
             "-fno-omit-frame-pointer"]
 
 
-def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None) -> Path:
+def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None,
+          defines: tuple[str, ...] = ()) -> Path:
     """Compiles and links the library; raises FileNotFoundError without the external library."""
     ext_sources, ext_includes = external_library(overlay)
     out = out.resolve()
@@ -41,6 +43,7 @@ def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None)
     flags = [*CFLAGS, *(SANITIZE if sanitize else []), "-fPIC"]
     if sizes_for:
         flags.append(f"-DZTFLM_CMSIS_NN_SIZES_{sizes_for.upper()}")
+    flags += [f"-D{d}" for d in defines]
     includes = [*(f"-I{ROOT / d}" for d in INCLUDE_DIRS), *(f"-I{d}" for d in ext_includes)]
     objects = []
     obj_dir = out.parent / f"{out.stem}.obj"
@@ -79,15 +82,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--overlay", default="cmsis_nn", choices=OVERLAYS)
+    parser.add_argument("--overlay", default="reference", choices=OVERLAYS)
     parser.add_argument("--sanitize", action="store_true")
+    parser.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME=VALUE",
+                        help="a build option of the runtime (zephyr_module/include/ztflm/config.h)")
     parser.add_argument("--sizes-for", choices=("dsp", "mve"),
                         help="plan cmsis_nn scratch as on a DSP or a Helium core")
     args = parser.parse_args()
     if args.sizes_for and args.overlay != "cmsis_nn":
         parser.error("--sizes-for applies to the cmsis_nn overlay")
     try:
-        out = build(args.out, args.overlay, args.sanitize, args.sizes_for)
+        out = build(args.out, args.overlay, args.sanitize, args.sizes_for, tuple(args.defines))
     except FileNotFoundError as e:
         print(f"build_overlay_lib: {e}", file=sys.stderr)
         return 2

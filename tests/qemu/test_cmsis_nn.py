@@ -65,7 +65,8 @@ def planned_arenas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[s
     for core in CORES:
         lib = tmp_path_factory.mktemp(core) / f"libztflm_cmsis_nn_{core}.so"
         subprocess.run([sys.executable, str(ROOT / "scripts" / "build_overlay_lib.py"),
-                        "--sizes-for", SIZES_FOR[core], str(lib)], check=True)
+                        "--overlay", "cmsis_nn", "--sizes-for", SIZES_FOR[core], str(lib)],
+                       check=True)
         script = ("import sys, ztflm\n"
                   "for p in sys.argv[1:]:\n"
                   "    print(ztflm.Interpreter.from_file(p).arena_used_bytes())\n")
