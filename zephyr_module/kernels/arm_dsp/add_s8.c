@@ -3,7 +3,7 @@
  * (both inputs to a common scale, then to the output's) with every per-call value hoisted
  * out of the element loop, the doubling high multiply as one SMLAL with its rounding, and
  * SSAT when the activation range is the whole int8 range. A multiplier of INT32_MIN, the one
- * case where gemmlowp's multiply saturates, takes the scalar path.
+ * case where gemmlowp's multiply saturates, takes the reference kernel.
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
@@ -75,21 +75,12 @@ __attribute__((noinline)) static void add_run(const struct add_q *restrict qp,
 	}
 }
 
-/* The reference arithmetic, for the multiplier that saturates gemmlowp's multiply. */
-static inline int8_t one(const struct ztflm_add_sub_params *p, int32_t x, int32_t y)
-{
-	const int32_t shifted1 = (p->input1_offset + x) * ((int32_t)1 << p->left_shift);
-	const int32_t shifted2 = (p->input2_offset + y) * ((int32_t)1 << p->left_shift);
-	const int32_t scaled1 =
-		ztflm_mbqm_smaller_than_one(shifted1, p->input1_multiplier, p->input1_shift);
-	const int32_t scaled2 =
-		ztflm_mbqm_smaller_than_one(shifted2, p->input2_multiplier, p->input2_shift);
-	const int32_t raw = ztflm_mbqm_smaller_than_one(scaled1 + scaled2, p->output_multiplier,
-							p->output_shift) +
-			    p->output_offset;
-
-	return (int8_t)ztflm_clamp_i32(raw, p->act.q.min, p->act.q.max);
-}
+/* The reference kernel, compiled here under another name, for the saturating multiplier. */
+void ztflm_add_s8_reference(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
+			    const int8_t *in1, const int8_t *in2, int8_t *out);
+#define ztflm_add_s8 ztflm_add_s8_reference
+#include "reference/add_s8.c"
+#undef ztflm_add_s8
 
 void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
 		  const int8_t *in1, const int8_t *in2, int8_t *out)
@@ -103,8 +94,11 @@ void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast
 	const uint32_t n = d[0].count;
 	const uint32_t sa = d[0].a_stride;
 	const uint32_t sb = d[0].b_stride;
-	const int fast = p->input1_multiplier != INT32_MIN && p->input2_multiplier != INT32_MIN &&
-			 p->output_multiplier != INT32_MIN;
+	if (p->input1_multiplier == INT32_MIN || p->input2_multiplier == INT32_MIN ||
+	    p->output_multiplier == INT32_MIN) {
+		ztflm_add_s8_reference(p, b, in1, in2, out);
+		return;
+	}
 	const struct add_q q = {
 		.off1 = p->input1_offset,
 		.off2 = p->input2_offset,
@@ -128,13 +122,7 @@ void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast
 		const int8_t *x = in1 + ia;
 		const int8_t *y = in2 + ib;
 
-		if (fast) {
-			add_run(&q, x, sa, y, sb, n, p->act.q.min, p->act.q.max, out);
-		} else {
-			for (uint32_t i = 0; i < n; i++) {
-				out[i] = one(p, x[i * sa], y[i * sb]);
-			}
-		}
+		add_run(&q, x, sa, y, sb, n, p->act.q.min, p->act.q.max, out);
 		out += n;
 	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
 }

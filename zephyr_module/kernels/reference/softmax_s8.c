@@ -19,6 +19,23 @@ static inline int32_t exp_of_diff(const struct ztflm_softmax_params *p, int32_t 
 	return ztflm_fp_exp_on_negative_values(scaled, SCALED_DIFF_BITS);
 }
 
+/*
+ * The row maximum. An overlay that only vectorizes it defines ZTFLM_SOFTMAX_S8_ROW_MAX to its
+ * own function and includes this file, instead of copying the rest.
+ */
+#ifndef ZTFLM_SOFTMAX_S8_ROW_MAX
+static int32_t row_max(const int8_t *x, int32_t depth)
+{
+	int32_t max = INT8_MIN;
+
+	for (int32_t c = 0; c < depth; c++) {
+		max = x[c] > max ? x[c] : max;
+	}
+	return max;
+}
+#define ZTFLM_SOFTMAX_S8_ROW_MAX row_max
+#endif
+
 static struct row_scale row_scale(const struct ztflm_softmax_params *p, const int8_t *x,
 				  int32_t out_bits)
 {
@@ -26,9 +43,7 @@ static struct row_scale row_scale(const struct ztflm_softmax_params *p, const in
 	int32_t sum = 0;
 	int32_t bits_over_unit;
 
-	for (int32_t c = 0; c < p->depth; c++) {
-		r.max = x[c] > r.max ? x[c] : r.max;
-	}
+	r.max = ZTFLM_SOFTMAX_S8_ROW_MAX(x, p->depth);
 	for (int32_t c = 0; c < p->depth; c++) {
 		if (x[c] - r.max >= p->diff_min) {
 			sum = ztflm_fp_add(sum, ztflm_fp_rescale(exp_of_diff(p, x[c] - r.max), 0,
