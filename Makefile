@@ -198,6 +198,8 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
 		test_run_reports_cycles_arena_and_bit_exactness"
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
+	@# The DSP extension is also in the Cortex-M55: the same overlay there.
+	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_dsp
 
 # The arm_mve (Helium) overlay the same way: the host suite on its plain C paths under ASan
 # and UBSan, then the kernel suite on QEMU M55 with the MVE intrinsics
