@@ -152,7 +152,7 @@ CORE         ?= m3
 OVERLAY      ?= reference
 KERNEL_CASES := $(BUILD)/qemu/kernel_cases
 test-qemu: setup native $(KERNEL_CASES)/.recorded
-	$(PY) -m pytest tests/qemu -q
+	$(PY) -m pytest tests/qemu -q -rs
 
 $(KERNEL_CASES)/.recorded: $(wildcard tests/host/test_op_*.py) tests/oracle.py \
 		tests/modelbuilder.py tests/case_record.py | setup native
