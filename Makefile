@@ -280,7 +280,7 @@ fuzz: fuzz-run
 # input that ever crashed through every fuzzer.
 fuzz-smoke: $(FUZZ_BINS)
 	@set -e; for f in $(FUZZERS); do \
-		$(BUILD)/fuzz/$$f tests/fuzz/regressions/* > $(BUILD)/fuzz/replay-$$f.log 2>&1 \
+		$(BUILD)/fuzz/$$f -timeout=10 tests/fuzz/regressions/* > $(BUILD)/fuzz/replay-$$f.log 2>&1 \
 			|| { cat $(BUILD)/fuzz/replay-$$f.log; exit 1; }; \
 		echo "fuzz-smoke: $$f replayed $$(ls tests/fuzz/regressions | wc -l) inputs that once crashed"; \
 	done

@@ -480,6 +480,23 @@ int ztflm_allocate(struct ztflm_interpreter *ip)
 	return ztflm_reset(ip);
 }
 
+/*
+ * Whether a node has nothing to write: every output has zero elements. Its eval is skipped,
+ * which leaves the same (empty) outputs and saves the outer loops a hostile shape such as
+ * [8388608, 14, 2, 0] would otherwise run for nothing. No kernel here keeps state.
+ */
+static bool writes_nothing(struct ztflm_context *ctx)
+{
+	struct ztflm_tensor t;
+
+	for (int32_t i = 0; i < ctx->outputs_count; i++) {
+		if (ztflm_get_output(ctx, i, &t) != ZTFLM_OK || t.elements != 0) {
+			return false;
+		}
+	}
+	return ctx->outputs_count > 0;
+}
+
 int ztflm_invoke(struct ztflm_interpreter *ip)
 {
 	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED) {
@@ -497,7 +514,7 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
 #endif
-		const int rc = node_kernel(ip, opcode)->eval(&ctx);
+		const int rc = writes_nothing(&ctx) ? ZTFLM_OK : node_kernel(ip, opcode)->eval(&ctx);
 
 #if ZTFLM_PROFILER
 		if (ip->profile) {
