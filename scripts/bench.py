@@ -65,18 +65,6 @@ class Result:
     exact: bool
 
 
-def size_tool(core: str) -> str:
-    return "riscv64-unknown-elf-size" if core in firmware.RISCV else "arm-none-eabi-size"
-
-
-def image_sizes(elf: Path, core: str) -> tuple[int, int]:
-    """(flash, ram): text + data, and data + bss."""
-    line = subprocess.run([size_tool(core), "-B", str(elf)], capture_output=True, text=True,
-                          check=True).stdout.splitlines()[1].split()
-    text, data, bss = int(line[0]), int(line[1]), int(line[2])
-    return text + data, data + bss
-
-
 def overlay_present(overlay: str) -> bool:
     """Whether an overlay can be built here: its sources, and for cmsis_nn a CMSIS-NN tree."""
     if overlay == "reference":
@@ -127,8 +115,8 @@ def measure(model: str, core: str, overlay: str) -> Result:
     run = firmware.run(elf, core)
     if run.returncode != 0 or run.instructions is None:
         raise RuntimeError(f"{model} on {core}/{overlay} failed:\n{run.console}")
-    flash, ram = image_sizes(elf, core)
-    harness_flash, _ = image_sizes(harness_image(core), core)
+    flash, ram = firmware.sizes(elf, core)
+    harness_flash, _ = firmware.sizes(harness_image(core), core)
     model_bytes = (firmware.MODELS / f"{model}.tflite").stat().st_size
     expected = firmware.host_outputs(model)
     exact = [run.outputs.get(i) for i in range(len(expected))] == expected

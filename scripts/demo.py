@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(result.console, end="")
         print(f"demo: firmware failed with status {result.returncode}", file=sys.stderr)
         return 1
-    flash, ram = bench.image_sizes(elf, args.core)
+    flash, ram = firmware.sizes(elf, args.core)
     model_bytes = args.model.stat().st_size
 
     details = [host.get_input_details(i) for i in range(host.num_inputs())]

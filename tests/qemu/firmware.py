@@ -161,9 +161,10 @@ def run(elf: Path, core: str) -> Run:
                {int(i): bytes.fromhex(h) for i, h in blocks})
 
 
-def sizes(elf: Path) -> tuple[int, int]:
+def sizes(elf: Path, core: str) -> tuple[int, int]:
     """(flash, ram) of an image: text + data, and data + bss."""
-    out = subprocess.run(["arm-none-eabi-size", "-B", str(elf)], capture_output=True,
+    tool = "riscv64-unknown-elf-size" if core in RISCV else "arm-none-eabi-size"
+    out = subprocess.run([tool, "-B", str(elf)], capture_output=True,
                          text=True, check=True).stdout.splitlines()[1].split()
     text, data, bss = int(out[0]), int(out[1]), int(out[2])
     return text + data, data + bss
