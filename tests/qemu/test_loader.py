@@ -96,9 +96,14 @@ def test_a_fault_is_never_taken_for_a_result(core: str) -> None:
 def test_instruction_counts_repeat_exactly(core: str) -> None:
     kws = (MODELS / "mlperf_kws_dscnn_int8.tflite").read_bytes()
     a, b = run_batch(core, "reference", [Case(kws), Case(kws)], jobs=1)
-    assert a.instructions == b.instructions and a.outputs == b.outputs
-    c, = run_batch(core, "reference", [Case(kws)], jobs=1)
-    assert c.instructions == a.instructions
+    assert a.outputs == b.outputs
+    # The AN547's FPGAIO counter runs free from reset (50 instructions a tick), so a second
+    # case in the same run starts at another phase and may read one tick apart; the same
+    # position in a fresh run repeats exactly on every core.
+    if core != "m55":
+        assert a.instructions == b.instructions
+    c, d = run_batch(core, "reference", [Case(kws), Case(kws)], jobs=1)
+    assert (c.instructions, d.instructions) == (a.instructions, b.instructions)
 
 
 @pytest.mark.parametrize("core", CORES)
