@@ -236,6 +236,11 @@ int(ztflm_fail)(struct ztflm_context *ctx, int code, const char *fmt, ...)
 	return code;
 }
 
+int ztflm_fail_code(struct ztflm_context *ctx, int code)
+{
+	return ztflm_error_code(ctx->ip, code, ctx->node);
+}
+
 int(ztflm_fail_type)(struct ztflm_context *ctx, const char *what, uint8_t type)
 {
 	ZTFLM_MSG_ONLY(what);

@@ -4,6 +4,7 @@
 
 #include "internal.h"
 
+#if ZTFLM_ERROR_STRINGS
 struct out {
 	char *buf;
 	uint32_t cap;
@@ -85,12 +86,41 @@ static void format_into(char *buf, uint32_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
-int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
-		     va_list ap)
+#else
+/* The message without strings: "ztflm error <code> at node <n> (builtin <op>)". */
+static void describe(char *p, const int32_t *values)
+{
+	for (const char *f = "ztflm error \1 at node \1 (builtin \1)";; f++) {
+		if (*f != '\1') {
+			*p++ = *f;
+			if (*f == '\0') {
+				return;
+			}
+			continue;
+		}
+		const int32_t x = *values++;
+		uint32_t u = x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
+		char digits[10];
+		int n = 0;
+
+		if (x < 0) {
+			*p++ = '-';
+		}
+		do {
+			digits[n++] = (char)('0' + u % 10u);
+			u /= 10u;
+		} while (u);
+		while (n) {
+			*p++ = digits[--n];
+		}
+	}
+}
+#endif
+
+/* Records the code, the node and the node's builtin op (-1 when there is no node). */
+static struct ztflm_error *record(struct ztflm_interpreter *ip, int code, int32_t node)
 {
 	struct ztflm_error *e = &ip->error;
-	uint32_t used = 0;
-	bool named = false;
 
 	e->code = code;
 	e->node = node;
@@ -98,13 +128,21 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 	e->needed = 0;
 	if (node >= 0 && ip->operators && (uint32_t)node < ip->op_count) {
 		const uint32_t op_table = ztflm_operator_table(ip, (uint32_t)node);
-		const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
 
-		e->op = ztflm_opcode_builtin(ip, opcode);
-		named = true;
+		/* Verified: builtin codes are never negative. */
+		e->op = ztflm_opcode_builtin(ip, ztflm_operator_opcode(ip, op_table));
 	}
+	return e;
+}
+
 #if ZTFLM_ERROR_STRINGS
-	if (named) {
+int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
+		     va_list ap)
+{
+	struct ztflm_error *e = record(ip, code, node);
+	uint32_t used = 0;
+
+	if (e->op >= 0) {
 		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
 			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
 		while (e->message[used]) {
@@ -112,14 +150,6 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 		}
 	}
 	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
-#else
-	(void)used;
-	(void)named;
-	(void)fmt;
-	(void)ap;
-	format_into(e->message, sizeof(e->message), "ztflm error %d at node %d (builtin %d)", code,
-		    (int)node, (int)e->op);
-#endif
 	ztflm_port_log_error(e->message);
 	return code;
 }
@@ -133,6 +163,37 @@ int(ztflm_error_set)(struct ztflm_interpreter *ip, int code, int32_t node, const
 	va_end(ap);
 	return code;
 }
+
+int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
+{
+	return (ztflm_error_set)(ip, code, node, "error %d", code);
+}
+#else
+int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
+{
+	struct ztflm_error *e = record(ip, code, node);
+	const int32_t values[] = {code, node, e->op};
+
+	/* At most 12 + 11 + 9 + 11 + 10 + 11 + 1 + 1 bytes: inside the message. */
+	describe(e->message, values);
+	ztflm_port_log_error(e->message);
+	return code;
+}
+
+int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
+		     va_list ap)
+{
+	(void)fmt;
+	(void)ap;
+	return ztflm_error_code(ip, code, node);
+}
+
+int(ztflm_error_set)(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...)
+{
+	(void)fmt;
+	return ztflm_error_code(ip, code, node);
+}
+#endif
 
 const struct ztflm_error *ztflm_last_error(const struct ztflm_interpreter *ip)
 {

@@ -27,9 +27,11 @@ enum ztflm_state {
 int ztflm_error_set(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...);
 int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
 		     va_list ap);
+/* The error without a message of its own (the only kind when messages are compiled out). */
+int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node);
 void ztflm_format(char *out, uint32_t cap, const char *fmt, va_list ap);
 #if !ZTFLM_ERROR_STRINGS
-#define ztflm_error_set(ip, code, node, ...) ztflm_error_set((ip), (code), (node), NULL)
+#define ztflm_error_set(ip, code, node, ...) ztflm_error_code((ip), (code), (node))
 #endif
 
 /* verify.c: checks the whole model and fills the interpreter's table offsets. */

@@ -115,19 +115,6 @@ int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_siz
 	return ZTFLM_OK;
 }
 
-static bool is_graph_input(const struct ztflm_interpreter *ip, int32_t t)
-{
-	int32_t n;
-	const int32_t *v = ztflm_int_vector(ip, ip->graph_inputs, &n);
-
-	for (int32_t i = 0; i < n; i++) {
-		if (v[i] == t) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* Data flows forward: every tensor read is produced earlier, written once, never constant. */
 static int check_graph(struct ztflm_interpreter *ip)
 {
@@ -136,12 +123,20 @@ static int check_graph(struct ztflm_interpreter *ip)
 	uint32_t *producer = ip->tensor_loc;
 	struct ztflm_tensor t;
 	int32_t n;
-	const int32_t *v;
+	const int32_t *v = ztflm_int_vector(ip, ip->graph_inputs, &n);
 
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
-		producer[i] = (t.is_const || t.is_variable || is_graph_input(ip, (int32_t)i)) ? given
-											       : unset;
+		producer[i] = t.is_const || t.is_variable ? given : unset;
+	}
+	for (int32_t i = 0; i < n; i++) {
+		ztflm_tensor_view(ip, (uint32_t)v[i], &t);
+		if (ztflm_type_size(t.type) == 0) {
+			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, -1,
+					       "model: graph input %d has type %s", (int)i,
+					       ztflm_type_name(t.type));
+		}
+		producer[v[i]] = given;
 	}
 	for (uint32_t node = 0; node < ip->op_count; node++) {
 		struct ztflm_context ctx;
@@ -184,15 +179,6 @@ static int check_graph(struct ztflm_interpreter *ip)
 					       (int)i, (int)v[i]);
 		}
 	}
-	v = ztflm_int_vector(ip, ip->graph_inputs, &n);
-	for (int32_t i = 0; i < n; i++) {
-		ztflm_tensor_view(ip, (uint32_t)v[i], &t);
-		if (ztflm_type_size(t.type) == 0) {
-			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, -1,
-					       "model: graph input %d has type %s", (int)i,
-					       ztflm_type_name(t.type));
-		}
-	}
 	return ZTFLM_OK;
 }
 
@@ -212,37 +198,58 @@ static int place_persistent(struct ztflm_interpreter *ip)
 {
 	struct ztflm_tensor t;
 
-	ip->tensor_loc = ztflm_tail_alloc(ip, 4u * ip->tensor_count, 4u);
-	ip->node_op_data = ztflm_tail_alloc(ip, 4u * ip->op_count, 4u);
-	ip->node_scratch = ztflm_tail_alloc(ip, 2u * (ip->op_count + 1u), 4u);
-	if (!ip->tensor_loc || !ip->node_op_data || !ip->node_scratch) {
+	/* One block, from the bottom: node_scratch, node_op_data, tensor_loc. */
+	const uint32_t scratch_bytes = ztflm_align_up(2u * (ip->op_count + 1u), 4u);
+	uint8_t *p = ztflm_tail_alloc(
+		ip, scratch_bytes + 4u * ip->op_count + 4u * ip->tensor_count, 4u);
+
+	if (!p) {
 		return arena_short(ip, ip->arena->pad + ip->tail_bytes, false);
 	}
+	ip->node_scratch = (uint16_t *)(void *)p;
+	ip->node_op_data = (uint32_t *)(void *)(p + scratch_bytes);
+	ip->tensor_loc = ip->node_op_data + ip->op_count;
 	int rc = check_graph(ip);
 
 	if (rc) {
 		return rc;
 	}
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		uint32_t off;
-		uint32_t size;
-
 		ip->tensor_loc[i] = ZTFLM_LOC_NONE;
-		if (ztflm_tensor_const_data(ip, ztflm_tensor_table(ip, i), &off, &size)) {
-			ip->tensor_loc[i] = ZTFLM_LOC_CONST | off;
-			continue;
-		}
 		ztflm_tensor_view(ip, i, &t);
-		if (t.is_variable) {
-			void *p = ztflm_tail_alloc(ip, t.bytes, 8u);
+		if (t.is_const) {
+			ip->tensor_loc[i] = ZTFLM_LOC_CONST | (uint32_t)((const uint8_t *)t.data - ip->model);
+		} else if (t.is_variable) {
+			void *v = ztflm_tail_alloc(ip, t.bytes, 8u);
 
-			if (!p) {
+			if (!v) {
 				return arena_short(ip, ip->arena->pad + ip->tail_bytes, false);
 			}
-			ip->tensor_loc[i] = (uint32_t)((uint8_t *)p - ip->arena->base);
+			ip->tensor_loc[i] = (uint32_t)((uint8_t *)v - ip->arena->base);
 		}
 	}
 	return ZTFLM_OK;
+}
+
+/*
+ * Whether a node has nothing to write: every output has zero elements. Its eval is skipped
+ * (marked NODE_SKIP in node_op_data at allocate), which leaves the same (empty) outputs and
+ * saves the outer loops a hostile shape such as [8388608, 14, 2, 0] would otherwise run for
+ * nothing. No kernel here keeps state.
+ */
+#define NODE_SKIP 1u /* op data offsets are multiples of 8 */
+
+static bool writes_nothing(const struct ztflm_context *ctx)
+{
+	struct ztflm_tensor t;
+
+	for (int32_t i = 0; i < ctx->outputs_count; i++) {
+		ztflm_tensor_view(ctx->ip, (uint32_t)ctx->outputs[i], &t);
+		if (t.elements != 0) {
+			return false;
+		}
+	}
+	return ctx->outputs_count > 0;
 }
 
 static int prepare_nodes(struct ztflm_interpreter *ip)
@@ -262,6 +269,9 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 				ztflm_error_set(ip, rc, (int32_t)node, "prepare failed");
 			}
 			return rc;
+		}
+		if (writes_nothing(&ctx)) {
+			ip->node_op_data[node] = NODE_SKIP;
 		}
 	}
 	ip->node_scratch[ip->op_count] = (uint16_t)ip->scratch_count;
@@ -480,23 +490,6 @@ int ztflm_allocate(struct ztflm_interpreter *ip)
 	return ztflm_reset(ip);
 }
 
-/*
- * Whether a node has nothing to write: every output has zero elements. Its eval is skipped,
- * which leaves the same (empty) outputs and saves the outer loops a hostile shape such as
- * [8388608, 14, 2, 0] would otherwise run for nothing. No kernel here keeps state.
- */
-static bool writes_nothing(struct ztflm_context *ctx)
-{
-	struct ztflm_tensor t;
-
-	for (int32_t i = 0; i < ctx->outputs_count; i++) {
-		if (ztflm_get_output(ctx, i, &t) != ZTFLM_OK || t.elements != 0) {
-			return false;
-		}
-	}
-	return ctx->outputs_count > 0;
-}
-
 int ztflm_invoke(struct ztflm_interpreter *ip)
 {
 	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED) {
@@ -507,6 +500,9 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 		struct ztflm_context ctx;
 		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
 
+		if (ip->node_op_data[node] == NODE_SKIP) {
+			continue;
+		}
 		context_for(ip, node, &ctx);
 		if (ip->node_op_data[node]) {
 			ctx.op_data = ip->arena->base + ip->arena->size - ip->node_op_data[node];
@@ -514,7 +510,7 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
 #endif
-		const int rc = writes_nothing(&ctx) ? ZTFLM_OK : node_kernel(ip, opcode)->eval(&ctx);
+		const int rc = node_kernel(ip, opcode)->eval(&ctx);
 
 #if ZTFLM_PROFILER
 		if (ip->profile) {
@@ -575,29 +571,32 @@ uint32_t ztflm_outputs_count(const struct ztflm_interpreter *ip)
 		       : 0;
 }
 
-static int io_view(struct ztflm_interpreter *ip, uint32_t vec, uint32_t count, uint32_t index,
-		   struct ztflm_tensor *t, const char *what)
+/* Graph input or output index: a view of its tensor. */
+static int io_view(struct ztflm_interpreter *ip, bool output, uint32_t index,
+		   struct ztflm_tensor *t)
 {
-	ZTFLM_MSG_ONLY(what);
+	const uint32_t count = output ? ztflm_outputs_count(ip) : ztflm_inputs_count(ip);
+
 	if (!ip || !t || index >= count) {
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_INVALID_ARG, -1,
-					    "%s %u does not exist (the model has %u)", what, index,
-					    count)
+					    "%s %u does not exist (the model has %u)",
+					    output ? "output" : "input", index, count)
 			  : ZTFLM_ERR_INVALID_ARG;
 	}
+	const uint32_t vec = output ? ip->graph_outputs : ip->graph_inputs;
+
 	ztflm_tensor_view(ip, (uint32_t)fb_i32(ip->model, fb_vec_data(vec) + 4u * index), t);
 	return ZTFLM_OK;
 }
 
 int ztflm_input(struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tensor *t)
 {
-	return io_view(ip, ip ? ip->graph_inputs : 0, ztflm_inputs_count(ip), index, t, "input");
+	return io_view(ip, false, index, t);
 }
 
 int ztflm_output(struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tensor *t)
 {
-	return io_view(ip, ip ? ip->graph_outputs : 0, ztflm_outputs_count(ip), index, t,
-		       "output");
+	return io_view(ip, true, index, t);
 }
 
 int ztflm_tensor(struct ztflm_interpreter *ip, uint32_t tensor_index, struct ztflm_tensor *t)

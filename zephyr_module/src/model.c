@@ -4,6 +4,19 @@
 #include "fb.h"
 #include "internal.h"
 
+uint32_t ztflm_fb_field(const uint8_t *b, uint32_t t, uint32_t field)
+{
+	const uint32_t vt = (uint32_t)((int64_t)t - fb_i32(b, t));
+	const uint32_t slot = 4u + 2u * field;
+
+	if (slot + 2u > fb_u16(b, vt)) {
+		return 0;
+	}
+	const uint32_t off = fb_u16(b, vt + slot);
+
+	return off ? t + off : 0;
+}
+
 uint32_t ztflm_tensor_table(const struct ztflm_interpreter *ip, uint32_t index)
 {
 	return fb_vec_table(ip->model, ip->tensors, index);
@@ -47,9 +60,13 @@ bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor
 	const uint32_t off_at = fb_field(b, buf, ZTFLM_BUFFER_OFFSET);
 	const uint32_t size_at = fb_field(b, buf, ZTFLM_BUFFER_SIZE);
 
-	if (off_at && size_at && fb_u64(b, off_at) > 1u && fb_u64(b, size_at) > 0u) {
-		*offset = (uint32_t)fb_u64(b, off_at);
-		*size = (uint32_t)fb_u64(b, size_at);
+	/*
+	 * The verifier bounds both by the model size whenever the offset is above 1, so their
+	 * upper 32 bits are then 0.
+	 */
+	if (off_at && size_at && fb_u32(b, off_at) > 1u && fb_u32(b, size_at) > 0u) {
+		*offset = fb_u32(b, off_at);
+		*size = fb_u32(b, size_at);
 		return true;
 	}
 	return false;

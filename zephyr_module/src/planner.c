@@ -16,33 +16,31 @@ static uint32_t align_up(uint32_t v, uint32_t a)
 	return (v + a - 1u) & ~(a - 1u);
 }
 
+/* The order's key of a buffer: larger keys go first, equal keys largest size first. */
+static uint64_t key(const struct ztflm_plan_buffer *b, enum plan_order order)
+{
+	const uint64_t lifetime = (uint32_t)(b->last - b->first + 1);
+
+	switch (order) {
+	case ORDER_SIZE_LIFETIME:
+		return b->size * lifetime;
+	case ORDER_FIRST_USE:
+		return (uint64_t)((int64_t)INT32_MAX - b->first); /* earliest first */
+	case ORDER_LIFETIME:
+		return lifetime;
+	default:
+		return 0;
+	}
+}
+
 /* True when buffer a should be placed before buffer b. */
 static int before(const struct ztflm_plan_buffer *a, const struct ztflm_plan_buffer *b,
 		  enum plan_order order)
 {
-	const uint64_t la = (uint64_t)(a->last - a->first + 1);
-	const uint64_t lb = (uint64_t)(b->last - b->first + 1);
+	const uint64_t ka = key(a, order);
+	const uint64_t kb = key(b, order);
 
-	switch (order) {
-	case ORDER_SIZE_LIFETIME:
-		if (a->size * la != b->size * lb) {
-			return a->size * la > b->size * lb;
-		}
-		break;
-	case ORDER_FIRST_USE:
-		if (a->first != b->first) {
-			return a->first < b->first;
-		}
-		break;
-	case ORDER_LIFETIME:
-		if (la != lb) {
-			return la > lb;
-		}
-		break;
-	default:
-		break;
-	}
-	return a->size > b->size;
+	return ka != kb ? ka > kb : a->size > b->size;
 }
 
 static int overlap_in_time(const struct ztflm_plan_buffer *a, const struct ztflm_plan_buffer *b)

@@ -12,7 +12,8 @@ struct vrf {
 	uint32_t len;
 };
 
-static int(bad)(struct vrf *v, const char *fmt, ...)
+#if ZTFLM_ERROR_STRINGS
+static int reject(struct vrf *v, int code, const char *fmt, ...)
 {
 	va_list ap;
 	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
@@ -20,185 +21,211 @@ static int(bad)(struct vrf *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	ztflm_format(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return ztflm_error_set(v->ip, ZTFLM_ERR_MODEL, -1, "model: %s", msg);
+	return ztflm_error_set(v->ip, code, -1, "model: %s", msg);
 }
-
-static int(unsupported)(struct vrf *v, const char *fmt, ...)
+#else
+static int reject(struct vrf *v, int code)
 {
-	va_list ap;
-	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
-
-	va_start(ap, fmt);
-	ztflm_format(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return ztflm_error_set(v->ip, ZTFLM_ERR_UNSUPPORTED, -1, "model: %s", msg);
+	return ztflm_error_set(v->ip, code, -1, NULL);
 }
-
-#if !ZTFLM_ERROR_STRINGS
-#define bad(v, ...) bad((v), NULL)
-#define unsupported(v, ...) unsupported((v), NULL)
+#define reject(v, code, ...) reject((v), (code))
 #endif
+
+/* A malformed model, or a well-formed one ztflm does not run. */
+#define bad(v, ...) reject((v), ZTFLM_ERR_MODEL, __VA_ARGS__)
+#define unsupported(v, ...) reject((v), ZTFLM_ERR_UNSUPPORTED, __VA_ARGS__)
+
+/*
+ * Positions are checked in 32 bits without overflow: init accepts at most ZTFLM_MAX_SIZE
+ * (under 2^30) bytes and the checks below start from 8, so "x > len - y" never wraps.
+ */
 
 /* A table at t: its vtable and its inline bytes inside the buffer. */
 static bool table_ok(const struct vrf *v, uint32_t t)
 {
-	if (t % 4u || (uint64_t)t + 4u > v->len) {
+	if (t % 4u || t > v->len - 4u) {
 		return false;
 	}
-	const int64_t vt = (int64_t)t - fb_i32(v->b, t);
+	/* A negative soffset puts the vtable after the table: t + 2^31 still fits 32 bits. */
+	const uint32_t vt = t - fb_u32(v->b, t);
 
-	if (vt < 0 || vt % 2 || vt + 4 > (int64_t)v->len) {
+	if (vt % 2u || vt > v->len - 4u) {
 		return false;
 	}
-	const uint32_t vsize = fb_u16(v->b, (uint32_t)vt);
-	const uint32_t tsize = fb_u16(v->b, (uint32_t)vt + 2u);
-
-	return vsize >= 4u && vsize % 2u == 0 && (uint64_t)vt + vsize <= v->len && tsize >= 4u &&
-	       (uint64_t)t + tsize <= v->len;
-}
-
-/* Field position (0 when absent) after checking it lies inside the table. */
-static bool field_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t size, uint32_t *at)
-{
-	const uint32_t vt = (uint32_t)((int64_t)t - fb_i32(v->b, t));
 	const uint32_t vsize = fb_u16(v->b, vt);
 	const uint32_t tsize = fb_u16(v->b, vt + 2u);
-	const uint32_t slot = 4u + 2u * field;
 
-	*at = 0;
-	if (slot + 2u > vsize) {
-		return true;
-	}
-	const uint32_t off = fb_u16(v->b, vt + slot);
-
-	if (off == 0) {
-		return true;
-	}
-	if (off < 4u || off + size > tsize) {
-		return false;
-	}
-	*at = t + off;
-	return true;
+	return vsize >= 4u && vsize % 2u == 0 && vsize <= v->len - vt && tsize >= 4u &&
+	       tsize <= v->len - t;
 }
 
-/* Offset field: its target, 0 when absent. */
-static bool ref_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t *target)
+/*
+ * What a field holds. Every table the runtime reads is described by a list of its fields
+ * (FIELD(number, kind)), and one function checks them all: scalars inside the table,
+ * offsets to vectors, strings and tables inside the buffer.
+ */
+enum kind {
+	K_S1,   /* 1-byte scalar */
+	K_S4,   /* 4-byte scalar */
+	K_S8,   /* 8-byte scalar */
+	K_V1,   /* vector of bytes */
+	K_V4,   /* vector of 4-byte scalars */
+	K_V8,   /* vector of 8-byte scalars */
+	K_STR,  /* NUL-terminated string */
+	K_TAB,  /* table */
+	K_TABS, /* vector of tables */
+};
+#define FIELD(number, kind) ((uint8_t)((number) << 4 | (kind)))
+
+/* log2 of the bytes of a scalar kind inline, or of one element of a vector kind. */
+static const uint8_t kind_shift[] = {0, 2, 3, 0, 2, 3, 0, 2, 2};
+
+/* The target of the offset at position at (at + 4 <= len), or 0 when it is outside. */
+static uint32_t target(const struct vrf *v, uint32_t at)
 {
-	uint32_t at;
+	const uint32_t rel = fb_u32(v->b, at);
 
-	*target = 0;
-	if (!field_ok(v, t, field, 4u, &at)) {
-		return false;
-	}
-	if (!at) {
-		return true;
-	}
-	const uint64_t to = (uint64_t)at + fb_u32(v->b, at);
-
-	if (to + 4u > v->len) {
-		return false;
-	}
-	*target = (uint32_t)to;
-	return true;
+	return rel > v->len - 4u - at ? 0u : at + rel;
 }
 
-static bool vec_at_ok(const struct vrf *v, uint32_t vec, uint32_t elem)
+/*
+ * Checks the n fields spec lists of the verified table t. at[i] receives where field
+ * spec[i] is: the scalar's position, or the vector, string or table it refers to; 0 when
+ * the field is absent.
+ */
+static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint32_t n,
+		      uint32_t *at)
 {
-	if (vec % 4u || (uint64_t)vec + 4u > v->len) {
-		return false;
-	}
-	return (uint64_t)vec + 4u + (uint64_t)fb_u32(v->b, vec) * elem <= v->len;
-}
+	const uint32_t vt = t - fb_u32(v->b, t);
+	const uint32_t vsize = fb_u16(v->b, vt);
+	const uint32_t tsize = fb_u16(v->b, vt + 2u);
 
-/* Vector field of elem-byte elements: position (0 when absent) and count. */
-static bool vec_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t elem, uint32_t *vec)
-{
-	if (!ref_ok(v, t, field, vec)) {
-		return false;
-	}
-	return !*vec || vec_at_ok(v, *vec, elem);
-}
+	for (uint32_t i = 0; i < n; i++) {
+		const uint32_t kind = spec[i] & 15u;
+		const uint32_t shift = kind_shift[kind];
+		const uint32_t slot = 4u + 2u * (spec[i] >> 4);
+		const uint32_t off = slot + 2u <= vsize ? fb_u16(v->b, vt + slot) : 0u;
 
-static bool string_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t *str)
-{
-	if (!vec_ok(v, t, field, 1u, str)) {
-		return false;
-	}
-	if (!*str) {
-		return true;
-	}
-	const uint64_t nul = (uint64_t)*str + 4u + fb_u32(v->b, *str);
-
-	return nul < v->len && v->b[nul] == 0;
-}
-
-static bool sub_table_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t *sub)
-{
-	return ref_ok(v, t, field, sub) && (!*sub || table_ok(v, *sub));
-}
-
-/* Vector of tables: each element's target is a valid table. */
-static bool table_vec_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t *vec)
-{
-	if (!vec_ok(v, t, field, 4u, vec)) {
-		return false;
-	}
-	for (uint32_t i = 0; i < fb_vec_len(v->b, *vec); i++) {
-		const uint32_t at = *vec + 4u + 4u * i;
-		const uint64_t to = (uint64_t)at + fb_u32(v->b, at);
-
-		if (to + 4u > v->len || !table_ok(v, (uint32_t)to)) {
+		at[i] = 0;
+		if (off == 0) {
+			continue;
+		}
+		if (off < 4u || off + (kind <= K_S8 ? 1u << shift : 4u) > tsize) {
 			return false;
+		}
+		if (kind <= K_S8) {
+			at[i] = t + off;
+			continue;
+		}
+		const uint32_t to = target(v, t + off);
+
+		at[i] = to;
+		if (kind == K_TAB) {
+			if (!table_ok(v, to)) {
+				return false;
+			}
+			continue;
+		}
+		const uint32_t room = v->len - 4u - to;
+		const uint32_t count = fb_u32(v->b, to);
+
+		/* to is 0 when the offset pointed outside: 0 is never a valid vector. */
+		if (to == 0 || to % 4u || count > room >> shift) {
+			return false;
+		}
+		const uint32_t end = to + 4u + (count << shift);
+
+		if (kind == K_STR && (end == v->len || v->b[end] != 0)) {
+			return false;
+		}
+		for (uint32_t k = 0; kind == K_TABS && k < count; k++) {
+			if (!table_ok(v, target(v, to + 4u + 4u * k))) {
+				return false;
+			}
 		}
 	}
 	return true;
 }
 
-static bool scalar_ok(const struct vrf *v, uint32_t t, uint32_t field, uint32_t size)
-{
-	uint32_t at;
+/* The fields of each table the runtime reads, in the order their at[] entries come. */
+static const uint8_t model_fields[] = {
+	FIELD(ZTFLM_MODEL_VERSION, K_S4), FIELD(ZTFLM_MODEL_OPERATOR_CODES, K_TABS),
+	FIELD(ZTFLM_MODEL_SUBGRAPHS, K_TABS), FIELD(ZTFLM_MODEL_BUFFERS, K_TABS),
+	FIELD(ZTFLM_MODEL_METADATA, K_TABS),
+};
+static const uint8_t opcode_fields[] = {
+	FIELD(ZTFLM_OPCODE_DEPRECATED_BUILTIN_CODE, K_S1), FIELD(ZTFLM_OPCODE_CUSTOM_CODE, K_STR),
+	FIELD(ZTFLM_OPCODE_VERSION, K_S4), FIELD(ZTFLM_OPCODE_BUILTIN_CODE, K_S4),
+};
+static const uint8_t buffer_fields[] = {
+	FIELD(ZTFLM_BUFFER_DATA, K_V1), FIELD(ZTFLM_BUFFER_OFFSET, K_S8),
+	FIELD(ZTFLM_BUFFER_SIZE, K_S8),
+};
+static const uint8_t subgraph_fields[] = {
+	FIELD(ZTFLM_SUBGRAPH_TENSORS, K_TABS), FIELD(ZTFLM_SUBGRAPH_INPUTS, K_V4),
+	FIELD(ZTFLM_SUBGRAPH_OUTPUTS, K_V4), FIELD(ZTFLM_SUBGRAPH_OPERATORS, K_TABS),
+	FIELD(ZTFLM_SUBGRAPH_NAME, K_STR),
+};
+static const uint8_t tensor_fields[] = {
+	FIELD(ZTFLM_TENSOR_SHAPE, K_V4),	FIELD(ZTFLM_TENSOR_TYPE, K_S1),
+	FIELD(ZTFLM_TENSOR_BUFFER, K_S4),	FIELD(ZTFLM_TENSOR_NAME, K_STR),
+	FIELD(ZTFLM_TENSOR_QUANTIZATION, K_TAB), FIELD(ZTFLM_TENSOR_IS_VARIABLE, K_S1),
+	FIELD(ZTFLM_TENSOR_SPARSITY, K_TAB),
+};
+static const uint8_t quant_fields[] = {
+	FIELD(ZTFLM_QUANT_SCALE, K_V4),		 FIELD(ZTFLM_QUANT_ZERO_POINT, K_V8),
+	FIELD(ZTFLM_QUANT_MIN, K_V4),		 FIELD(ZTFLM_QUANT_MAX, K_V4),
+	FIELD(ZTFLM_QUANT_DETAILS_TYPE, K_S1),	 FIELD(ZTFLM_QUANT_DETAILS, K_TAB),
+	FIELD(ZTFLM_QUANT_QUANTIZED_DIMENSION, K_S4),
+};
+static const uint8_t operator_fields[] = {
+	FIELD(ZTFLM_OPERATOR_OPCODE_INDEX, K_S4),	  FIELD(ZTFLM_OPERATOR_INPUTS, K_V4),
+	FIELD(ZTFLM_OPERATOR_OUTPUTS, K_V4),		  FIELD(ZTFLM_OPERATOR_INTERMEDIATES, K_V4),
+	FIELD(ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, K_S1), FIELD(ZTFLM_OPERATOR_BUILTIN_OPTIONS, K_TAB),
+	FIELD(ZTFLM_OPERATOR_CUSTOM_OPTIONS, K_V1),
+};
+static const uint8_t metadata_fields[] = {
+	FIELD(ZTFLM_METADATA_NAME, K_STR), FIELD(ZTFLM_METADATA_BUFFER, K_S4),
+};
+#define FIELDS_OK(v, t, spec, at) fields_ok((v), (t), (spec), sizeof(spec), (at))
 
-	return field_ok(v, t, field, size, &at);
-}
+/* Every index of an int32 vector in [lo, count): the inputs (lo -1: an optional input left
+ * out), outputs or intermediates (IO_*) of operator node, or of the subgraph when node < 0.
+ */
+enum io { IO_INPUTS, IO_OUTPUTS, IO_INTERMEDIATES };
 
-/* Every index of an int32 vector in [lo, count). */
-static int indices_ok(struct vrf *v, uint32_t vec, int32_t lo, uint32_t count, const char *what,
-		      int32_t where)
+static int indices_ok(struct vrf *v, uint32_t vec, enum io io, int32_t node)
 {
-	ZTFLM_MSG_ONLY(what);
+	const int32_t lo = io == IO_INPUTS && node >= 0 ? -1 : 0;
+	const uint32_t count = v->ip->tensor_count;
+
 	for (uint32_t i = 0; i < fb_vec_len(v->b, vec); i++) {
 		const int32_t x = fb_i32(v->b, vec + 4u + 4u * i);
 
 		if (x < lo || x >= (int32_t)count) {
-			return where >= 0 ? bad(v, "operator %d: %s %u is tensor %d, outside 0..%u",
-						(int)where, what, i, (int)x, count - 1u)
-					  : bad(v, "subgraph %s %u is tensor %d, outside 0..%u", what,
-						i, (int)x, count - 1u);
+#if ZTFLM_ERROR_STRINGS
+			const char *what = io == IO_INPUTS    ? "input"
+					   : io == IO_OUTPUTS ? "output"
+							      : "intermediate";
+
+			return node >= 0 ? bad(v, "operator %d: %s %u is tensor %d, outside 0..%u",
+					       (int)node, what, i, (int)x, count - 1u)
+					 : bad(v, "subgraph %s %u is tensor %d, outside 0..%u", what, i,
+					       (int)x, count - 1u);
+#else
+			return bad(v, "");
+#endif
 		}
 	}
 	return ZTFLM_OK;
 }
 
-static int verify_opcodes(struct vrf *v, uint32_t model)
+static int verify_opcodes(struct vrf *v)
 {
-	uint32_t vec;
-
-	if (!table_vec_ok(v, model, ZTFLM_MODEL_OPERATOR_CODES, &vec)) {
-		return bad(v, "operator_codes is not a valid vector of tables");
-	}
-	v->ip->opcodes = vec;
-	v->ip->opcode_count = fb_vec_len(v->b, vec);
-	if (v->ip->opcode_count > 0xFFFFu) {
-		return unsupported(v, "%u operator codes, at most 65535", v->ip->opcode_count);
-	}
 	for (uint32_t i = 0; i < v->ip->opcode_count; i++) {
-		const uint32_t t = fb_vec_table(v->b, vec, i);
-		uint32_t str;
+		uint32_t at[sizeof(opcode_fields)];
 
-		if (!scalar_ok(v, t, ZTFLM_OPCODE_DEPRECATED_BUILTIN_CODE, 1u) ||
-		    !string_ok(v, t, ZTFLM_OPCODE_CUSTOM_CODE, &str) ||
-		    !scalar_ok(v, t, ZTFLM_OPCODE_VERSION, 4u) ||
-		    !scalar_ok(v, t, ZTFLM_OPCODE_BUILTIN_CODE, 4u)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->opcodes, i), opcode_fields, at)) {
 			return bad(v, "operator code %u is malformed", i);
 		}
 		if (ztflm_opcode_builtin(v->ip, i) < 0) {
@@ -209,30 +236,19 @@ static int verify_opcodes(struct vrf *v, uint32_t model)
 	return ZTFLM_OK;
 }
 
-static int verify_buffers(struct vrf *v, uint32_t model)
+static int verify_buffers(struct vrf *v)
 {
-	uint32_t vec;
+	for (uint32_t i = 0; i < fb_vec_len(v->b, v->ip->buffers); i++) {
+		uint32_t at[sizeof(buffer_fields)];
 
-	if (!table_vec_ok(v, model, ZTFLM_MODEL_BUFFERS, &vec)) {
-		return bad(v, "buffers is not a valid vector of tables");
-	}
-	v->ip->buffers = vec;
-	for (uint32_t i = 0; i < fb_vec_len(v->b, vec); i++) {
-		const uint32_t t = fb_vec_table(v->b, vec, i);
-		uint32_t data;
-		uint32_t off_at;
-		uint32_t size_at;
-
-		if (!vec_ok(v, t, ZTFLM_BUFFER_DATA, 1u, &data) ||
-		    !field_ok(v, t, ZTFLM_BUFFER_OFFSET, 8u, &off_at) ||
-		    !field_ok(v, t, ZTFLM_BUFFER_SIZE, 8u, &size_at)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
-		if (off_at && size_at && fb_u64(v->b, off_at) > 1u) {
-			const uint64_t off = fb_u64(v->b, off_at);
-			const uint64_t size = fb_u64(v->b, size_at);
+		if (at[1] && at[2] && fb_u64(v->b, at[1]) > 1u) {
+			const uint64_t off = fb_u64(v->b, at[1]);
+			const uint64_t size = fb_u64(v->b, at[2]);
 
-			if (off % 4u || off + size > v->len) {
+			if (off % 4u || off + size > v->len || size > v->len) {
 				return bad(v, "buffer %u data at offset %u is outside the model", i,
 					   (unsigned)(off > 0xFFFFFFFFu ? 0xFFFFFFFFu : off));
 			}
@@ -241,26 +257,18 @@ static int verify_buffers(struct vrf *v, uint32_t model)
 	return ZTFLM_OK;
 }
 
-/* Zero points a tensor of this type can hold: kernels subtract them from its values. */
-static void zero_point_range(uint8_t type, int64_t *lo, int64_t *hi)
+/* Whether a zero point fits this tensor type (kernels subtract it from its values). */
+static bool zero_point_fits(uint8_t type, int32_t zp)
 {
 	switch (type) {
 	case ZTFLM_INT8:
-		*lo = INT8_MIN;
-		*hi = INT8_MAX;
-		break;
+		return zp >= INT8_MIN && zp <= INT8_MAX;
 	case ZTFLM_UINT8:
-		*lo = 0;
-		*hi = UINT8_MAX;
-		break;
+		return zp >= 0 && zp <= UINT8_MAX;
 	case ZTFLM_INT16:
-		*lo = INT16_MIN;
-		*hi = INT16_MAX;
-		break;
+		return zp >= INT16_MIN && zp <= INT16_MAX;
 	default:
-		*lo = INT32_MIN;
-		*hi = INT32_MAX;
-		break;
+		return true;
 	}
 }
 
@@ -268,43 +276,31 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 			       uint32_t rank, uint8_t type)
 {
 	ZTFLM_MSG_ONLY(i);
-	uint32_t scales;
-	uint32_t zps;
-	uint32_t minmax;
-	uint32_t details;
+	uint32_t at[sizeof(quant_fields)];
 
-	if (!vec_ok(v, q, ZTFLM_QUANT_MIN, 4u, &minmax) ||
-	    !vec_ok(v, q, ZTFLM_QUANT_MAX, 4u, &minmax) ||
-	    !vec_ok(v, q, ZTFLM_QUANT_SCALE, 4u, &scales) ||
-	    !vec_ok(v, q, ZTFLM_QUANT_ZERO_POINT, 8u, &zps) ||
-	    !scalar_ok(v, q, ZTFLM_QUANT_DETAILS_TYPE, 1u) ||
-	    !sub_table_ok(v, q, ZTFLM_QUANT_DETAILS, &details) ||
-	    !scalar_ok(v, q, ZTFLM_QUANT_QUANTIZED_DIMENSION, 4u)) {
+	if (!FIELDS_OK(v, q, quant_fields, at)) {
 		return bad(v, "tensor %u: quantization parameters are malformed", i);
 	}
-	const uint32_t n_scales = fb_vec_len(v->b, scales);
-	const uint32_t n_zps = fb_vec_len(v->b, zps);
+	const uint32_t n_scales = fb_vec_len(v->b, at[0]);
+	const uint32_t n_zps = fb_vec_len(v->b, at[1]);
 
 	if (n_zps != 0 && n_zps != n_scales) {
 		return bad(v, "tensor %u: %u zero points for %u scales", i, n_zps, n_scales);
 	}
 	for (uint32_t k = 0; k < n_zps; k++) {
-		const int64_t zp = (int64_t)fb_u64(v->b, zps + 4u + 8u * k);
+		const uint32_t zp_at = at[1] + 4u + 8u * k;
+		const int32_t zp = fb_i32(v->b, zp_at);
 
-		int64_t lo;
-		int64_t hi;
-
-		if (zp < INT32_MIN || zp > INT32_MAX) {
+		if (fb_i32(v->b, zp_at + 4u) != (zp < 0 ? -1 : 0)) {
 			return bad(v, "tensor %u: zero point %u does not fit 32 bits", i, k);
 		}
-		zero_point_range(type, &lo, &hi);
-		if (zp < lo || zp > hi) {
+		if (!zero_point_fits(type, zp)) {
 			return bad(v, "tensor %u: zero point %d outside the %s range", i, (int)zp,
 				   ztflm_type_name(type));
 		}
 	}
 	if (n_scales > 1u) {
-		const int32_t qd = fb_field_i32(v->b, q, ZTFLM_QUANT_QUANTIZED_DIMENSION, 0);
+		const int32_t qd = at[6] ? fb_i32(v->b, at[6]) : 0;
 
 		/* Converters copy the filter's dimension onto rank-1 biases; TFLM accepts that. */
 		const bool rank1 = rank == 1u && (uint32_t)dims[0] == n_scales;
@@ -324,27 +320,19 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 {
 	const uint32_t n_buffers = fb_vec_len(v->b, v->ip->buffers);
-	uint32_t shape;
-	uint32_t name;
-	uint32_t q;
-	uint32_t sparsity;
+	uint32_t at[sizeof(tensor_fields)];
 	uint32_t off;
 	uint32_t size;
 	uint64_t elements = 1;
 
-	if (!vec_ok(v, t, ZTFLM_TENSOR_SHAPE, 4u, &shape) ||
-	    !scalar_ok(v, t, ZTFLM_TENSOR_TYPE, 1u) || !scalar_ok(v, t, ZTFLM_TENSOR_BUFFER, 4u) ||
-	    !string_ok(v, t, ZTFLM_TENSOR_NAME, &name) ||
-	    !sub_table_ok(v, t, ZTFLM_TENSOR_QUANTIZATION, &q) ||
-	    !scalar_ok(v, t, ZTFLM_TENSOR_IS_VARIABLE, 1u) ||
-	    !sub_table_ok(v, t, ZTFLM_TENSOR_SPARSITY, &sparsity)) {
+	if (!FIELDS_OK(v, t, tensor_fields, at)) {
 		return bad(v, "tensor %u is malformed", i);
 	}
-	if (sparsity) {
+	if (at[6]) {
 		return unsupported(v, "tensor %u is sparse; sparse tensors are not supported", i);
 	}
-	const uint32_t rank = fb_vec_len(v->b, shape);
-	const int32_t *dims = shape ? (const int32_t *)(const void *)(v->b + shape + 4u) : NULL;
+	const uint32_t rank = fb_vec_len(v->b, at[0]);
+	const int32_t *dims = at[0] ? (const int32_t *)(const void *)(v->b + at[0] + 4u) : NULL;
 
 	if (rank > ZTFLM_MAX_DIMS) {
 		return unsupported(v, "tensor %u has rank %u, at most %d", i, rank,
@@ -360,18 +348,18 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 			return bad(v, "tensor %u: shape too large", i);
 		}
 	}
-	const uint8_t type = fb_field_u8(v->b, t, ZTFLM_TENSOR_TYPE, 0);
+	const uint8_t type = at[1] ? v->b[at[1]] : 0;
 	const uint64_t bytes = elements * ztflm_type_size(type);
+	const uint32_t buffer = at[2] ? fb_u32(v->b, at[2]) : 0;
 
 	if (bytes > ZTFLM_MAX_SIZE) {
 		return bad(v, "tensor %u: %s shape too large", i, ztflm_type_name(type));
 	}
-	if (fb_field_u32(v->b, t, ZTFLM_TENSOR_BUFFER, 0) >= n_buffers) {
-		return bad(v, "tensor %u: buffer %u outside 0..%u", i,
-			   fb_field_u32(v->b, t, ZTFLM_TENSOR_BUFFER, 0), n_buffers - 1u);
+	if (buffer >= n_buffers) {
+		return bad(v, "tensor %u: buffer %u outside 0..%u", i, buffer, n_buffers - 1u);
 	}
-	if (q) {
-		const int rc = verify_quantization(v, i, q, dims, rank, type);
+	if (at[4]) {
+		const int rc = verify_quantization(v, i, at[4], dims, rank, type);
 
 		if (rc) {
 			return rc;
@@ -387,59 +375,41 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 
 static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 {
-	uint32_t inputs;
-	uint32_t outputs;
-	uint32_t options;
-	uint32_t custom;
-	uint32_t inter;
-	uint32_t opcode_at;
-	int rc;
+	uint32_t at[sizeof(operator_fields)];
 
-	if (!field_ok(v, t, ZTFLM_OPERATOR_OPCODE_INDEX, 4u, &opcode_at) ||
-	    !vec_ok(v, t, ZTFLM_OPERATOR_INPUTS, 4u, &inputs) ||
-	    !vec_ok(v, t, ZTFLM_OPERATOR_OUTPUTS, 4u, &outputs) ||
-	    !scalar_ok(v, t, ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, 1u) ||
-	    !sub_table_ok(v, t, ZTFLM_OPERATOR_BUILTIN_OPTIONS, &options) ||
-	    !vec_ok(v, t, ZTFLM_OPERATOR_CUSTOM_OPTIONS, 1u, &custom) ||
-	    !vec_ok(v, t, ZTFLM_OPERATOR_INTERMEDIATES, 4u, &inter)) {
+	if (!FIELDS_OK(v, t, operator_fields, at)) {
 		return bad(v, "operator %u is malformed", i);
 	}
-	const uint32_t opcode = opcode_at ? fb_u32(v->b, opcode_at) : 0;
+	const uint32_t opcode = at[0] ? fb_u32(v->b, at[0]) : 0;
 
 	if (opcode >= v->ip->opcode_count) {
 		return bad(v, "operator %u: opcode index %u outside 0..%d", i, opcode,
 			   (int)v->ip->opcode_count - 1);
 	}
-	if (!outputs || fb_vec_len(v->b, outputs) == 0) {
+	if (fb_vec_len(v->b, at[2]) == 0) {
 		return bad(v, "operator %u has no outputs", i);
 	}
-	rc = indices_ok(v, inputs, -1, v->ip->tensor_count, "input", (int32_t)i);
+	int rc = indices_ok(v, at[1], IO_INPUTS, (int32_t)i);
+
 	if (!rc) {
-		rc = indices_ok(v, outputs, 0, v->ip->tensor_count, "output", (int32_t)i);
+		rc = indices_ok(v, at[2], IO_OUTPUTS, (int32_t)i);
 	}
 	if (!rc) {
-		rc = indices_ok(v, inter, 0, v->ip->tensor_count, "intermediate", (int32_t)i);
+		rc = indices_ok(v, at[3], IO_INTERMEDIATES, (int32_t)i);
 	}
 	return rc;
 }
 
-static int verify_offline_plan(struct vrf *v, uint32_t model)
+static int verify_offline_plan(struct vrf *v, uint32_t metadata)
 {
-	uint32_t vec;
+	for (uint32_t i = 0; i < fb_vec_len(v->b, metadata); i++) {
+		uint32_t at[sizeof(metadata_fields)];
 
-	if (!table_vec_ok(v, model, ZTFLM_MODEL_METADATA, &vec)) {
-		return bad(v, "metadata is not a valid vector of tables");
-	}
-	for (uint32_t i = 0; i < fb_vec_len(v->b, vec); i++) {
-		const uint32_t t = fb_vec_table(v->b, vec, i);
-		uint32_t name;
-		uint32_t at;
-
-		if (!string_ok(v, t, ZTFLM_METADATA_NAME, &name) ||
-		    !field_ok(v, t, ZTFLM_METADATA_BUFFER, 4u, &at)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, metadata, i), metadata_fields, at)) {
 			return bad(v, "metadata %u is malformed", i);
 		}
-		const uint32_t buffer = at ? fb_u32(v->b, at) : 0;
+		const uint32_t name = at[0];
+		const uint32_t buffer = at[1] ? fb_u32(v->b, at[1]) : 0;
 
 		if (buffer >= fb_vec_len(v->b, v->ip->buffers)) {
 			return bad(v, "metadata %u: buffer %u outside the buffers", i, buffer);
@@ -473,12 +443,52 @@ static int verify_offline_plan(struct vrf *v, uint32_t model)
 	return ZTFLM_OK;
 }
 
+/* The subgraph: its tables, its tensors, the graph inputs and outputs, its operators. */
+static int verify_subgraph(struct vrf *v, uint32_t sg)
+{
+	struct ztflm_interpreter *ip = v->ip;
+	uint32_t at[sizeof(subgraph_fields)];
+	int rc = ZTFLM_OK;
+
+	if (!FIELDS_OK(v, sg, subgraph_fields, at)) {
+		return bad(v, "subgraph 0 is malformed");
+	}
+	ip->subgraph = sg;
+	ip->tensors = at[0];
+	ip->graph_inputs = at[1];
+	ip->graph_outputs = at[2];
+	ip->operators = at[3];
+	ip->tensor_count = fb_vec_len(v->b, ip->tensors);
+	ip->op_count = fb_vec_len(v->b, ip->operators);
+	if (ip->tensor_count > 0xFFFEu || ip->op_count > 0xFFFEu) {
+		return unsupported(v, "%u tensors and %u operators, at most 65534 each",
+				   ip->tensor_count, ip->op_count);
+	}
+	if (ip->op_count == 0) {
+		return bad(v, "subgraph 0 has no operators");
+	}
+	for (uint32_t i = 0; !rc && i < ip->tensor_count; i++) {
+		rc = verify_tensor(v, i, fb_vec_table(v->b, ip->tensors, i));
+	}
+	if (!rc) {
+		rc = indices_ok(v, ip->graph_inputs, IO_INPUTS, -1);
+	}
+	if (!rc) {
+		rc = indices_ok(v, ip->graph_outputs, IO_OUTPUTS, -1);
+	}
+	if (!rc && fb_vec_len(v->b, ip->graph_outputs) == 0) {
+		rc = bad(v, "subgraph 0 has no outputs");
+	}
+	for (uint32_t i = 0; !rc && i < ip->op_count; i++) {
+		rc = verify_operator(v, i, fb_vec_table(v->b, ip->operators, i));
+	}
+	return rc;
+}
+
 int ztflm_verify(struct ztflm_interpreter *ip)
 {
 	struct vrf v = {ip, ip->model, ip->model_size};
-	uint32_t subgraphs;
-	uint32_t sg;
-	uint32_t vec;
+	uint32_t at[sizeof(model_fields)];
 	int rc;
 
 	if (v.len < 8u) {
@@ -490,67 +500,36 @@ int ztflm_verify(struct ztflm_interpreter *ip)
 		return bad(&v, "root table offset %u is not a valid table (not a .tflite file?)",
 			   model);
 	}
-	if (!scalar_ok(&v, model, ZTFLM_MODEL_VERSION, 4u)) {
-		return bad(&v, "version field is malformed");
+	if (!FIELDS_OK(&v, model, model_fields, at)) {
+		return bad(&v, "the model table is malformed");
 	}
-	const uint32_t version = fb_field_u32(v.b, model, ZTFLM_MODEL_VERSION, 0);
+	const uint32_t version = at[0] ? fb_u32(v.b, at[0]) : 0;
+	const uint32_t subgraphs = fb_vec_len(v.b, at[2]);
 
 	if (version != ZTFLM_SCHEMA_VERSION) {
 		return unsupported(&v, "schema version %u, expected %d", version,
 				   ZTFLM_SCHEMA_VERSION);
 	}
-	rc = verify_opcodes(&v, model);
+	ip->opcodes = at[1];
+	ip->opcode_count = fb_vec_len(v.b, at[1]);
+	ip->buffers = at[3];
+	if (ip->opcode_count > 0xFFFFu) {
+		return unsupported(&v, "%u operator codes, at most 65535", ip->opcode_count);
+	}
+	if (subgraphs != 1u) {
+		return subgraphs == 0 ? bad(&v, "no subgraph")
+				      : unsupported(&v, "%u subgraphs; only single-subgraph models run",
+						    subgraphs);
+	}
+	rc = verify_opcodes(&v);
 	if (!rc) {
-		rc = verify_buffers(&v, model);
-	}
-	if (rc) {
-		return rc;
-	}
-	if (!table_vec_ok(&v, model, ZTFLM_MODEL_SUBGRAPHS, &subgraphs)) {
-		return bad(&v, "subgraphs is not a valid vector of tables");
-	}
-	if (fb_vec_len(v.b, subgraphs) != 1u) {
-		return fb_vec_len(v.b, subgraphs) == 0
-			       ? bad(&v, "no subgraph")
-			       : unsupported(&v, "%u subgraphs; only single-subgraph models run",
-					     fb_vec_len(v.b, subgraphs));
-	}
-	sg = fb_vec_table(v.b, subgraphs, 0);
-	ip->subgraph = sg;
-	if (!table_vec_ok(&v, sg, ZTFLM_SUBGRAPH_TENSORS, &ip->tensors) ||
-	    !vec_ok(&v, sg, ZTFLM_SUBGRAPH_INPUTS, 4u, &ip->graph_inputs) ||
-	    !vec_ok(&v, sg, ZTFLM_SUBGRAPH_OUTPUTS, 4u, &ip->graph_outputs) ||
-	    !table_vec_ok(&v, sg, ZTFLM_SUBGRAPH_OPERATORS, &ip->operators) ||
-	    !string_ok(&v, sg, ZTFLM_SUBGRAPH_NAME, &vec)) {
-		return bad(&v, "subgraph 0 is malformed");
-	}
-	ip->tensor_count = fb_vec_len(v.b, ip->tensors);
-	ip->op_count = fb_vec_len(v.b, ip->operators);
-	if (ip->tensor_count > 0xFFFEu || ip->op_count > 0xFFFEu) {
-		return unsupported(&v, "%u tensors and %u operators, at most 65534 each",
-				   ip->tensor_count, ip->op_count);
-	}
-	if (ip->op_count == 0) {
-		return bad(&v, "subgraph 0 has no operators");
-	}
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		rc = verify_tensor(&v, i, fb_vec_table(v.b, ip->tensors, i));
-		if (rc) {
-			return rc;
-		}
-	}
-	rc = indices_ok(&v, ip->graph_inputs, 0, ip->tensor_count, "input", -1);
-	if (!rc) {
-		rc = indices_ok(&v, ip->graph_outputs, 0, ip->tensor_count, "output", -1);
-	}
-	if (!rc && fb_vec_len(v.b, ip->graph_outputs) == 0) {
-		rc = bad(&v, "subgraph 0 has no outputs");
-	}
-	for (uint32_t i = 0; !rc && i < ip->op_count; i++) {
-		rc = verify_operator(&v, i, fb_vec_table(v.b, ip->operators, i));
+		rc = verify_buffers(&v);
 	}
 	if (!rc) {
-		rc = verify_offline_plan(&v, model);
+		rc = verify_subgraph(&v, fb_vec_table(v.b, at[2], 0));
+	}
+	if (!rc) {
+		rc = verify_offline_plan(&v, at[4]);
 	}
 	return rc;
 }

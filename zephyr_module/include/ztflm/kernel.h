@@ -98,10 +98,13 @@ int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...);
 /** Fail with ZTFLM_ERR_UNSUPPORTED naming a tensor's type. */
 int ztflm_fail_type(struct ztflm_context *ctx, const char *what, uint8_t type);
 
+/** Record an error for this node with no message of its own; returns code. */
+int ztflm_fail_code(struct ztflm_context *ctx, int code);
+
 #if !ZTFLM_ERROR_STRINGS
 /* Messages compiled out (config.h): only the code, node and op are recorded. */
-#define ztflm_fail(ctx, code, ...) ztflm_fail((ctx), (code), NULL)
-#define ztflm_fail_type(ctx, what, type) ztflm_fail_type((ctx), NULL, (type))
+#define ztflm_fail(ctx, code, ...) ztflm_fail_code((ctx), (code))
+#define ztflm_fail_type(ctx, what, type) ztflm_fail_code((ctx), ZTFLM_ERR_UNSUPPORTED)
 #endif
 
 /** Shorthand for the common checks in prepare. */
