@@ -1,6 +1,8 @@
 /*
  * Errors with messages compiled in and out (ZTFLM_ERROR_STRINGS): the same code, node,
- * builtin op and bytes needed either way; the message names the op only when compiled in.
+ * builtin op and bytes needed either way; the message names the op when compiled in and is
+ * empty when compiled out (the port's log hook then writes the numbers: the Makefile runs
+ * this with ZTFLM_LOG=1 and checks what the host port wrote).
  * Usage: test_error_strings <models dir>
  */
 #include <stdio.h>
@@ -61,7 +63,7 @@ static void unsupported_op(const char *dir)
 #if ZTFLM_ERROR_STRINGS
 	EXPECT(strstr(e->message, "UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0") != NULL);
 #else
-	EXPECT(strcmp(e->message, "ztflm error -3 at node 0 (builtin 44)") == 0);
+	EXPECT(e->message[0] == '\0');
 #endif
 	free(model);
 }
@@ -85,8 +87,7 @@ static void arena_short(const char *dir)
 	EXPECT(ztflm_last_error(&ip)->code == ZTFLM_ERR_ARENA);
 	EXPECT(ztflm_last_error(&ip)->needed == used);
 #if !ZTFLM_ERROR_STRINGS
-	EXPECT(strcmp(ztflm_last_error(&ip)->message, "ztflm error -4 at node -1 (builtin -1)") ==
-	       0);
+	EXPECT(ztflm_last_error(&ip)->message[0] == '\0');
 #endif
 	free(model);
 }

@@ -86,35 +86,6 @@ static void format_into(char *buf, uint32_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
-#else
-/* The message without strings: "ztflm error <code> at node <n> (builtin <op>)". */
-static void describe(char *p, const int32_t *values)
-{
-	for (const char *f = "ztflm error \1 at node \1 (builtin \1)";; f++) {
-		if (*f != '\1') {
-			*p++ = *f;
-			if (*f == '\0') {
-				return;
-			}
-			continue;
-		}
-		const int32_t x = *values++;
-		uint32_t u = x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
-		char digits[10];
-		int n = 0;
-
-		if (x < 0) {
-			*p++ = '-';
-		}
-		do {
-			digits[n++] = (char)('0' + u % 10u);
-			u /= 10u;
-		} while (u);
-		while (n) {
-			*p++ = digits[--n];
-		}
-	}
-}
 #endif
 
 /* Records the code, the node and the node's builtin op (-1 when there is no node). */
@@ -150,7 +121,7 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 		}
 	}
 	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
-	ztflm_port_log_error(e->message);
+	ztflm_port_log_error(e);
 	return code;
 }
 
@@ -171,12 +142,10 @@ int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
 #else
 int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
 {
-	struct ztflm_error *e = record(ip, code, node);
-	const int32_t values[] = {code, node, e->op};
-
-	/* At most 12 + 11 + 9 + 11 + 10 + 11 + 1 + 1 bytes: inside the message. */
-	describe(e->message, values);
-	ztflm_port_log_error(e->message);
+	/* No text (the message stays empty): the record says what and where, and the port
+	 * formats it if it logs.
+	 */
+	ztflm_port_log_error(record(ip, code, node));
 	return code;
 }
 

@@ -114,19 +114,21 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 	if (ztflm_tensor_const_data(ip, tt, &off, &size)) {
 		t->is_const = true;
 		t->data = (void *)(uintptr_t)(b + off);
-	} else if (loc != ZTFLM_LOC_NONE && !(loc & (ZTFLM_LOC_CONST | ZTFLM_LOC_ALIAS))) {
-		t->data = ip->arena->base + loc;
-	} else if (loc != ZTFLM_LOC_NONE && (loc & ZTFLM_LOC_CONST)) {
-		t->data = (void *)(uintptr_t)(b + (loc & ZTFLM_LOC_MASK));
+	} else if (loc != ZTFLM_LOC_NONE && !(loc & ZTFLM_LOC_ALIAS)) {
+		/* A constant through an alias (RESHAPE of a constant), or planned in the arena. */
+		t->data = (loc & ZTFLM_LOC_CONST) ? (void *)(uintptr_t)(b + (loc & ZTFLM_LOC_MASK))
+						  : ip->arena->base + loc;
 	}
 	if (q) {
 		const uint32_t scales = fb_field_ref(b, q, ZTFLM_QUANT_SCALE);
+		const uint32_t zps = fb_field_ref(b, q, ZTFLM_QUANT_ZERO_POINT);
 
 		t->scale_count = (int32_t)fb_vec_len(b, scales);
 		if (t->scale_count > 0) {
 			t->scales = (const float *)(const void *)(b + fb_vec_data(scales));
 			t->scale = t->scales[0];
-			t->zero_point = ztflm_tensor_zp(ip, tt, 0);
+			/* Verified to fit int32. */
+			t->zero_point = fb_vec_len(b, zps) ? fb_i32(b, fb_vec_data(zps)) : 0;
 			t->quantized_dimension =
 				fb_field_i32(b, q, ZTFLM_QUANT_QUANTIZED_DIMENSION, 0);
 		}

@@ -116,8 +116,8 @@ static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16
 
 uint32_t ztflm_plan_scratch_bytes(uint32_t count)
 {
-	/* order and by_offset (uint16 each), best offsets (uint32), preset flags (uint8). */
-	return ((count * 2u + 3u) & ~3u) * 2u + count * 4u + ((count + 3u) & ~3u);
+	/* order and by_offset (uint16 each), preset flags (uint8). */
+	return ((count * 2u + 3u) & ~3u) * 2u + ((count + 3u) & ~3u);
 }
 
 uint32_t ztflm_plan(struct ztflm_plan_buffer *bufs, uint32_t count, void *scratch)
@@ -125,9 +125,9 @@ uint32_t ztflm_plan(struct ztflm_plan_buffer *bufs, uint32_t count, void *scratc
 	const uint32_t u16_bytes = (count * 2u + 3u) & ~3u;
 	uint16_t *order = scratch;
 	uint16_t *by_offset = (uint16_t *)((uint8_t *)scratch + u16_bytes);
-	uint32_t *best = (uint32_t *)((uint8_t *)scratch + 2u * u16_bytes);
-	uint8_t *preset = (uint8_t *)(best + count);
+	uint8_t *preset = (uint8_t *)scratch + 2u * u16_bytes;
 	uint32_t best_high = 0;
+	int best = 0;
 
 	if (count == 0) {
 		return 0;
@@ -141,13 +141,9 @@ uint32_t ztflm_plan(struct ztflm_plan_buffer *bufs, uint32_t count, void *scratc
 
 		if (mode == 0 || high < best_high) {
 			best_high = high;
-			for (uint32_t i = 0; i < count; i++) {
-				best[i] = bufs[i].offset;
-			}
+			best = mode;
 		}
 	}
-	for (uint32_t i = 0; i < count; i++) {
-		bufs[i].offset = best[i];
-	}
-	return best_high;
+	/* Each order places deterministically: run the smallest one again to keep its offsets. */
+	return place_all(bufs, count, order, by_offset, preset, (enum plan_order)best);
 }

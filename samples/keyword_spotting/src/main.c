@@ -64,7 +64,11 @@ static void print_profile(uint32_t nodes, uint32_t runs)
 
 static int fail(const char *what, const struct ztflm_interpreter *ip)
 {
-	printk("keyword_spotting: FAILED: %s: %s\n", what, ztflm_last_error(ip)->message);
+	const struct ztflm_error *e = ztflm_last_error(ip);
+
+	/* The message is empty with CONFIG_ZTFLM_ERROR_STRINGS=n; the numbers are always set. */
+	printk("keyword_spotting: FAILED: %s: error %d at node %d (builtin %d): %s\n", what, e->code,
+	       (int)e->node, (int)e->op, e->message);
 	return 1;
 }
 

@@ -33,7 +33,11 @@ static uint8_t arena_buf[person_detect_ARENA_SIZE + CONFIG_SAMPLE_ARENA_EXTRA]
 
 static int fail(const char *what, const struct ztflm_interpreter *ip)
 {
-	printk("person_detection: FAILED: %s: %s\n", what, ztflm_last_error(ip)->message);
+	const struct ztflm_error *e = ztflm_last_error(ip);
+
+	/* The message is empty with CONFIG_ZTFLM_ERROR_STRINGS=n; the numbers are always set. */
+	printk("person_detection: FAILED: %s: error %d at node %d (builtin %d): %s\n", what, e->code,
+	       (int)e->node, (int)e->op, e->message);
 	return 1;
 }
 

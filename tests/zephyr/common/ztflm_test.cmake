@@ -2,7 +2,9 @@
 # runner's vectors, so no test carries model bytes or expected outputs by hand.
 include_guard(GLOBAL)
 
-get_filename_component(ZTFLM_ROOT ${CMAKE_CURRENT_LIST_DIR}/../../.. ABSOLUTE)
+# REALPATH: a west workspace often reaches this repository through a symlink
+# (scripts/setup_zephyr.sh makes modules/lib/ztflm one), and ../shared sits beside the real one.
+get_filename_component(ZTFLM_ROOT ${CMAKE_CURRENT_LIST_DIR}/../../.. REALPATH)
 if(DEFINED ENV{ZTFLM_MODELS})
   set(ZTFLM_MODELS_DEFAULT $ENV{ZTFLM_MODELS})
 else()

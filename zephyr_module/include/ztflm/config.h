@@ -4,8 +4,8 @@
 
 /*
  * ZTFLM_ERROR_STRINGS 0 compiles every error message out, for the smallest flash: an
- * error still records its code, node, builtin op and bytes needed, and its message reads
- * "ztflm error <code> at node <n> (builtin <op>)".
+ * error still records its code, node, builtin op and bytes needed, its message is empty,
+ * and the port's log hook (port.h) writes the numbers with the platform's formatter.
  */
 #ifndef ZTFLM_ERROR_STRINGS
 #define ZTFLM_ERROR_STRINGS 1

@@ -1,9 +1,9 @@
 /* Bare-metal port: no console of the library's own (the application prints errors), no timer. */
 #include <ztflm/port.h>
 
-void ztflm_port_log_error(const char *message)
+void ztflm_port_log_error(const struct ztflm_error *error)
 {
-	(void)message;
+	(void)error;
 }
 
 uint32_t ztflm_port_cycles(void)

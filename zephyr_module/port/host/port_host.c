@@ -4,11 +4,18 @@
 #include <time.h>
 
 #include <ztflm/port.h>
+#include <ztflm/ztflm.h>
 
-void ztflm_port_log_error(const char *message)
+void ztflm_port_log_error(const struct ztflm_error *error)
 {
-	if (getenv("ZTFLM_LOG") != NULL) {
-		fprintf(stderr, "ztflm: %s\n", message);
+	if (getenv("ZTFLM_LOG") == NULL) {
+		return;
+	}
+	if (error->message[0] != '\0') {
+		fprintf(stderr, "ztflm: %s\n", error->message);
+	} else {
+		fprintf(stderr, "ztflm: error %d at node %d (builtin %d)\n", error->code,
+			(int)error->node, (int)error->op);
 	}
 }
 
