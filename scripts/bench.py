@@ -27,6 +27,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "qemu"))
@@ -142,54 +143,58 @@ def ratio(ours: int, theirs: int | None) -> str:
     return f"{ours / theirs:.2f}" if theirs else "-"
 
 
-def core_footprint(core: str = "m4") -> dict[tuple[str, bool], int]:
+FOOTPRINT_OPTIONS = {"messages": ("1", "1"), "no messages": ("0", "1"), "trusted": ("0", "0")}
+
+
+def core_footprint(core: str = "m4", variants: Optional[list[tuple[str, bool]]] = None
+                   ) -> dict[tuple[str, bool], int]:
     """Bytes of the runtime core (src/) by (build option, with kernels), from the linker map
     of an image at -Os, every file compiled to its own object. Without kernels the image
     links the runtime with an op resolver that registers nothing, so nothing references the
-    kernel API; with kernels it runs the AD model and links the kernel API its kernels call."""
+    kernel API; with kernels it runs the AD model and links the kernel API its kernels call.
+    variants: the (option, with kernels) pairs to build, all of them by default."""
     c_path, name = converted(firmware.MODELS / "mlperf_ad_autoencoder_int8.tflite")
     no_ops = BUILD / "footprint" / "no_ops.c"
     no_ops.parent.mkdir(parents=True, exist_ok=True)
     no_ops.write_text("#include <ztflm/resolver.h>\n"
                       "const struct ztflm_op_resolver fw_no_ops = {0};\n")
     results = {}
-    for label, strings, verify in (("messages", "1", "1"), ("no messages", "0", "1"),
-                                   ("trusted", "0", "0")):
-        for kernels in (False, True):
-            objs = BUILD / "footprint" / core / (label.replace(" ", "_")
-                                                + ("_kernels" if kernels else "_alone"))
-            objs.mkdir(parents=True, exist_ok=True)
-            if kernels:
-                sources = [ROOT / s for s in firmware.runtime_sources("reference")
-                           if "_native" not in s and "port/host" not in s]
-            else:
-                sources = [p for p in sorted((ROOT / "zephyr_module/src").glob("*.c"))
-                           if p.name != "all_ops.c"] + [no_ops]
-            sources += [ROOT / "zephyr_module/port/baremetal/port_baremetal.c",
-                        firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
-            flags = [*firmware.CFLAGS, "-Os", *firmware.TARGETS[core][1],
-                     f"-DZTFLM_ERROR_STRINGS={strings}", f"-DZTFLM_VERIFY_MODEL={verify}",
-                     "-DFW_ARENA_SIZE=4096u",
-                     f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
-                     f"-DFW_RESOLVER={name + '_resolver' if kernels else 'fw_no_ops'}",
-                     *[f"-I{ROOT / d}" for d in firmware.INCLUDE_DIRS], f"-I{firmware.HERE}",
-                     f"-I{c_path.parent}"]
-            objects = []
-            for src in sources:
-                obj = objs / f"{src.parent.parent.name}_{src.parent.name}__{src.stem}.o"
-                subprocess.run([firmware.tools(core)[0], *flags, "-c", str(src), "-o",
-                                str(obj)], check=True)
-                objects.append(str(obj))
-            elf, map_path = objs / "image.elf", objs / "image.map"
-            subprocess.run([firmware.tools(core)[0], *firmware.TARGETS[core][1], *objects,
-                            "-T", str(firmware.HERE / firmware.LINKER_SCRIPTS.get(core,
-                                                                                "mps2.ld")),
-                            "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
-                            "-Wl,--gc-sections", f"-Wl,-Map={map_path}", "-lm", "-o",
-                            str(elf)], check=True)
-            per_object = map_sizes(map_path)
-            results[label, kernels] = sum(v for k, v in per_object.items()
-                                          if "/zephyr_module_src__" in k)
+    for label, kernels in variants or [(o, k) for o in FOOTPRINT_OPTIONS for k in (False, True)]:
+        strings, verify = FOOTPRINT_OPTIONS[label]
+        objs = BUILD / "footprint" / core / (label.replace(" ", "_")
+                                            + ("_kernels" if kernels else "_alone"))
+        objs.mkdir(parents=True, exist_ok=True)
+        if kernels:
+            sources = [ROOT / s for s in firmware.runtime_sources("reference")
+                       if "_native" not in s and "port/host" not in s]
+        else:
+            sources = [p for p in sorted((ROOT / "zephyr_module/src").glob("*.c"))
+                       if p.name != "all_ops.c"] + [no_ops]
+        sources += [ROOT / "zephyr_module/port/baremetal/port_baremetal.c",
+                    firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
+        flags = [*firmware.CFLAGS, "-Os", *firmware.TARGETS[core][1],
+                 f"-DZTFLM_ERROR_STRINGS={strings}", f"-DZTFLM_VERIFY_MODEL={verify}",
+                 "-DFW_ARENA_SIZE=4096u",
+                 f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
+                 f"-DFW_RESOLVER={name + '_resolver' if kernels else 'fw_no_ops'}",
+                 *[f"-I{ROOT / d}" for d in firmware.INCLUDE_DIRS], f"-I{firmware.HERE}",
+                 f"-I{c_path.parent}"]
+        objects = []
+        for src in sources:
+            obj = objs / f"{src.parent.parent.name}_{src.parent.name}__{src.stem}.o"
+            subprocess.run([firmware.tools(core)[0], *flags, "-c", str(src), "-o",
+                            str(obj)], check=True)
+            objects.append(str(obj))
+        elf, map_path = objs / "image.elf", objs / "image.map"
+        subprocess.run([firmware.tools(core)[0], *firmware.TARGETS[core][1], *objects,
+                        "-T", str(firmware.HERE / firmware.LINKER_SCRIPTS.get(core,
+                                                                            "mps2.ld")),
+                        "-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
+                        "-Wl,--gc-sections", f"-Wl,-Map={map_path}", "-lm", "-o",
+                        str(elf)], check=True)
+        per_object = map_sizes(map_path)
+        results[label, kernels] = sum(v for k, v in per_object.items()
+                                      if "/zephyr_module_src__" in k)
     return results
 
 
