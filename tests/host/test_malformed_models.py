@@ -292,3 +292,40 @@ def test_model_larger_than_the_arena_reports_bytes_needed() -> None:
         ztflm.Interpreter.from_bytes(data, arena_size=16)
     assert err.value.code == ztflm.Status.ARENA
     assert err.value.needed > 16
+
+
+def _wrapping_model() -> bytes:
+    """A per-channel FULLY_CONNECTED whose scale, zero point and name vectors are easy to
+    find in the bytes: scales 0.125/0.375/0.625, zero points 3/5/7, a tensor named
+    'wrapcheck'."""
+    from modelbuilder import pack
+
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int8, scale=0.1, zero_point=0)
+    w = b.const(np.ones([3, 4], np.int8), scale=[0.125, 0.375, 0.625], zero_point=[3, 5, 7],
+                quantized_dimension=0)
+    y = b.tensor([1, 3], np.int8, scale=0.1, zero_point=0)
+    b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
+    b.output(y)
+    m = b.model()
+    m.subgraphs[0].tensors[w].name = "wrapcheck"
+    return pack(m)
+
+
+@pytest.mark.parametrize("what,pattern,count", [
+    # The element count of each vector kind set so that count x element size wraps 32 bits
+    # to a small number that would fit: the verifier's bounds are 32-bit (verify.c).
+    ("8-byte zero points", struct.pack("<3q", 3, 5, 7), 0x20000001),
+    ("4-byte scales", struct.pack("<3f", 0.125, 0.375, 0.625), 0x40000001),
+    ("a string", b"wrapcheck\x00", 0xFFFFFFFF),
+])
+def test_vector_length_whose_byte_size_wraps_32_bits_is_rejected(what: str, pattern: bytes,
+                                                                   count: int) -> None:
+    data = bytearray(_wrapping_model())
+    ztflm.Interpreter.from_bytes(bytes(data), arena_size=ARENA)  # valid as built
+    at = data.find(pattern)
+    assert at >= 4 and data.find(pattern, at + 1) < 0, what
+    data[at - 4:at] = struct.pack("<I", count)
+    with pytest.raises(ztflm.Error, match="malformed") as err:
+        ztflm.Interpreter.from_bytes(bytes(data), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.MODEL, str(err.value)
