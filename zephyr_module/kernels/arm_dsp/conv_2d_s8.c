@@ -32,10 +32,10 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	const uint32_t k = depth(p);
 
 	const uint32_t rows = (uint32_t)p->output_c;
-	/* Requantization table, four columns of sums, four widened columns and, for a real
-	 * window, the four int8 columns they come from; 4 bytes to align the whole to 8 (the
-	 * arena aligns scratch to 4). */
-	return 4u + (uint32_t)sizeof(struct ztflm_dsp_qparam) * rows + 16u * rows +
+	/* Requantization table, four widened columns and, for a real window, the four int8
+	 * columns they come from; 4 bytes to align the whole to 8 (the arena aligns scratch to
+	 * 4). Each channel's four sums are requantized as they come, so they take no scratch. */
+	return 4u + (uint32_t)sizeof(struct ztflm_dsp_qparam) * rows +
 	       (is_1x1(p) ? 8u * k : 12u * k);
 }
 
@@ -116,17 +116,14 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
 	struct ztflm_dsp_qparam *q = (struct ztflm_dsp_qparam *)(void *)(((uintptr_t)scratch + 7u) &
 									  ~(uintptr_t)7u);
-	int32_t *acc = (int32_t *)(q + rows);
-	uint64_t *wide = (uint64_t *)(void *)(acc + 4u * rows);
+	uint64_t *wide = (uint64_t *)(void *)(q + rows);
 	int8_t *col = (int8_t *)(wide + k);
-	const struct ztflm_mat_mult_s8 mm = {
-		.rows = p->output_c,
-		.depth = (int32_t)k,
-		.weights = filter,
-		.bias = bias,
-	};
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
 
 	const int32_t saturating = ztflm_dsp_qparams(multiplier, shift, p->per_channel, rows, q);
+	/* No saturating multiplier and the activation range all of int8: SSAT alone clamps. */
+	const int full = !saturating && lo == INT8_MIN && hi == INT8_MAX;
 	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
 		const int8_t *src[4];
 
@@ -137,11 +134,31 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 			src[j] = im2col(p, in, last, col + j * k);
 		}
 		ztflm_widen4_s8(src, k, p->input_offset, wide);
-		ztflm_mat_mult_s8_4col(&mm, wide, acc);
-		for (uint32_t j = 0; j < 4u && pix + j < pixels; j++) {
-			ztflm_dsp_requant_row(acc + j * rows, q, rows, p->output_offset,
-					      p->act.q.min, p->act.q.max, saturating,
-					      out + (pix + j) * rows);
+		const uint32_t n = pixels - pix < 4u ? pixels - pix : 4u;
+		int8_t *dst = out + pix * rows;
+
+		/* Each channel's weights against the four columns, requantized at once. */
+		for (uint32_t r = 0; r < rows; r++) {
+			int32_t acc[4];
+
+			ztflm_mm_dot4(filter + r * k, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);
+			if (n == 4u && full) {
+				const struct ztflm_dsp_qparam *qr = &q[r];
+				const int32_t off = p->output_offset;
+
+				dst[r] = ztflm_dsp_out_full(acc[0], qr, off);
+				dst[rows + r] = ztflm_dsp_out_full(acc[1], qr, off);
+				dst[2u * rows + r] = ztflm_dsp_out_full(acc[2], qr, off);
+				dst[3u * rows + r] = ztflm_dsp_out_full(acc[3], qr, off);
+				continue;
+			}
+			for (uint32_t j = 0; j < n; j++) {
+				dst[j * rows + r] =
+					saturating ? ztflm_dsp_out_q(acc[j], &q[r], p->output_offset,
+								     lo, hi)
+						   : ztflm_dsp_offset_clamp(ztflm_dsp_rq(acc[j], &q[r]),
+									    p->output_offset, lo, hi);
+			}
 		}
 	}
 }

@@ -326,6 +326,25 @@ static inline int32_t ztflm_dsp_rq(int32_t acc, const struct ztflm_dsp_qparam *q
 	return (high >> q->right) + ((high & q->mask) > threshold ? 1 : 0);
 }
 
+/* A ztflm_dsp_rq value plus the output offset (wrapping, as TFLM's), clamped to [lo, hi]. */
+static inline int8_t ztflm_dsp_offset_clamp(int32_t rq, int32_t out_offset, int32_t lo,
+					    int32_t hi)
+{
+	int32_t v = (int32_t)((uint32_t)rq + (uint32_t)out_offset);
+
+	v = v < lo ? lo : v;
+	return (int8_t)(v > hi ? hi : v);
+}
+
+/* ztflm_dsp_offset_clamp for the range [-128, 127]: one SSAT. */
+static inline int8_t ztflm_dsp_out_full(int32_t acc, const struct ztflm_dsp_qparam *q,
+					int32_t out_offset)
+{
+	const uint32_t v = (uint32_t)ztflm_dsp_rq(acc, q) + (uint32_t)out_offset;
+
+	return (int8_t)ztflm_dsp_ssat((int32_t)v, 8);
+}
+
 /* ztflm_dsp_out_s8 with a split parameter set. */
 static inline int8_t ztflm_dsp_out_q(int32_t acc, const struct ztflm_dsp_qparam *q,
 				     int32_t out_offset, int32_t lo, int32_t hi)

@@ -10,13 +10,6 @@
 
 #include "arm_dsp/dsp.h"
 
-struct ztflm_mat_mult_s8 {
-	int32_t rows;          /**< weight rows: output channels */
-	int32_t depth;         /**< weights per row, values per column */
-	const int8_t *weights; /**< rows x depth, no zero point */
-	const int32_t *bias;   /**< rows entries, or NULL */
-};
-
 /*
  * Four columns widened side by side, for the 1 x 4 product: each group of four values
  * x0..x3 of a column as the words (x0, x2), (x1, x3), columns 0 to 3 one after the other,
@@ -110,22 +103,6 @@ ztflm_mm_dot4(const int8_t *w, uint32_t n, const uint64_t *c, int32_t bias, int3
 	acc[stride] = a1;
 	acc[2u * stride] = a2;
 	acc[3u * stride] = a3;
-}
-
-/*
- * Every weight row (no offset) against four side-by-side columns: acc[j * rows + r] gets row
- * r's sum for column j, bias included; requantize with ztflm_dsp_requant_row.
- */
-static inline void ztflm_mat_mult_s8_4col(const struct ztflm_mat_mult_s8 *m, const uint64_t *c,
-					  int32_t *acc)
-{
-	const uint32_t rows = (uint32_t)m->rows;
-	const uint32_t n = (uint32_t)m->depth;
-
-	for (uint32_t r = 0; r < rows; r++) {
-		ztflm_mm_dot4(m->weights + r * n, n, c, m->bias != NULL ? m->bias[r] : 0, acc + r,
-			      rows);
-	}
 }
 
 #endif /* ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_ */
