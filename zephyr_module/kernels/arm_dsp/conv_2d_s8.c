@@ -31,12 +31,11 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	}
 	const uint32_t k = depth(p);
 
-	const uint32_t rows = (uint32_t)p->output_c;
-	/* Requantization table, four widened columns and, for a real window, the four int8
-	 * columns they come from; 4 bytes to align the whole to 8 (the arena aligns scratch to
-	 * 4). Each channel's four sums are requantized as they come, so they take no scratch. */
-	return 4u + (uint32_t)sizeof(struct ztflm_dsp_qparam) * rows +
-	       (is_1x1(p) ? 8u * k : 12u * k);
+	/* Four widened columns and, for a real window, the four int8 columns they come from;
+	 * 4 bytes to align the whole to 8 (the arena aligns scratch to 4). Each channel's four
+	 * sums are requantized as they come, with its parameters split there: neither takes
+	 * scratch. */
+	return 4u + (is_1x1(p) ? 8u * k : 12u * k);
 }
 
 /* The reference kernel, compiled here under another name: the fallback is the reference itself. */
@@ -114,16 +113,14 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 	const uint32_t rows = (uint32_t)p->output_c;
 	const uint32_t pixels =
 		(uint32_t)p->batches * (uint32_t)p->output_h * (uint32_t)p->output_w;
-	struct ztflm_dsp_qparam *q = (struct ztflm_dsp_qparam *)(void *)(((uintptr_t)scratch + 7u) &
-									  ~(uintptr_t)7u);
-	uint64_t *wide = (uint64_t *)(void *)(q + rows);
+	uint64_t *wide = (uint64_t *)(void *)(((uintptr_t)scratch + 7u) & ~(uintptr_t)7u);
 	int8_t *col = (int8_t *)(wide + k);
 	const int32_t lo = p->act.q.min;
 	const int32_t hi = p->act.q.max;
-
-	const int32_t saturating = ztflm_dsp_qparams(multiplier, shift, p->per_channel, rows, q);
-	/* No saturating multiplier and the activation range all of int8: SSAT alone clamps. */
-	const int full = !saturating && lo == INT8_MIN && hi == INT8_MAX;
+	const int32_t off = p->output_offset;
+	/* The activation range all of int8: SSAT alone clamps. */
+	const int full = lo == INT8_MIN && hi == INT8_MAX;
+	const uint32_t step = p->per_channel ? 1u : 0u;
 	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
 		const int8_t *src[4];
 
@@ -141,23 +138,20 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		for (uint32_t r = 0; r < rows; r++) {
 			int32_t acc[4];
 
-			ztflm_mm_dot4(filter + r * k, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);
-			if (n == 4u && full) {
-				const struct ztflm_dsp_qparam *qr = &q[r];
-				const int32_t off = p->output_offset;
+			struct ztflm_dsp_qparam q;
 
-				dst[r] = ztflm_dsp_out_full(acc[0], qr, off);
-				dst[rows + r] = ztflm_dsp_out_full(acc[1], qr, off);
-				dst[2u * rows + r] = ztflm_dsp_out_full(acc[2], qr, off);
-				dst[3u * rows + r] = ztflm_dsp_out_full(acc[3], qr, off);
+			ztflm_mm_dot4(filter + r * k, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);
+			ztflm_dsp_qparam_of(multiplier[r * step], shift[r * step], &q);
+			/* INT32_MIN, the one multiplier that can saturate, takes the checked path. */
+			if (n == 4u && full && q.multiplier != INT32_MIN) {
+				dst[r] = ztflm_dsp_out_full(acc[0], &q, off);
+				dst[rows + r] = ztflm_dsp_out_full(acc[1], &q, off);
+				dst[2u * rows + r] = ztflm_dsp_out_full(acc[2], &q, off);
+				dst[3u * rows + r] = ztflm_dsp_out_full(acc[3], &q, off);
 				continue;
 			}
 			for (uint32_t j = 0; j < n; j++) {
-				dst[j * rows + r] =
-					saturating ? ztflm_dsp_out_q(acc[j], &q[r], p->output_offset,
-								     lo, hi)
-						   : ztflm_dsp_offset_clamp(ztflm_dsp_rq(acc[j], &q[r]),
-									    p->output_offset, lo, hi);
+				dst[j * rows + r] = ztflm_dsp_out_q(acc[j], &q, off, lo, hi);
 			}
 		}
 	}

@@ -287,9 +287,8 @@ static inline int8_t ztflm_dsp_out_s8(int32_t acc, int32_t multiplier, int32_t l
 /* One channel's requantization, split once per call instead of once per output value. */
 struct ztflm_dsp_qparam {
 	int32_t multiplier;
-	int32_t left;  /**< max(shift, 0) */
-	int32_t right; /**< max(-shift, 0) */
-	int32_t mask;  /**< (1 << right) - 1 */
+	int16_t left;  /**< max(shift, 0) */
+	int16_t right; /**< max(-shift, 0): the rounding mask is (1 << right) - 1 */
 };
 
 /*
@@ -297,6 +296,14 @@ struct ztflm_dsp_qparam {
  * multiplier is INT32_MIN, the one value with which gemmlowp's doubling multiply can
  * saturate (QuantizeMultiplier never gives it): ztflm_dsp_requant_row then checks for it.
  */
+static inline void ztflm_dsp_qparam_of(int32_t multiplier, int32_t shift,
+				       struct ztflm_dsp_qparam *q)
+{
+	q->multiplier = multiplier;
+	q->left = (int16_t)(shift > 0 ? shift : 0);
+	q->right = (int16_t)(shift > 0 ? 0 : -shift);
+}
+
 static inline int32_t ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *shift,
 					int32_t per_channel, uint32_t n,
 					struct ztflm_dsp_qparam *dst)
@@ -305,12 +312,8 @@ static inline int32_t ztflm_dsp_qparams(const int32_t *multiplier, const int32_t
 
 	for (uint32_t c = 0; c < n; c++) {
 		const uint32_t ch = per_channel ? c : 0u;
-		const int32_t s = shift[ch];
 
-		dst[c].multiplier = multiplier[ch];
-		dst[c].left = s > 0 ? s : 0;
-		dst[c].right = s > 0 ? 0 : -s;
-		dst[c].mask = (int32_t)((1u << dst[c].right) - 1u);
+		ztflm_dsp_qparam_of(multiplier[ch], shift[ch], &dst[c]);
 		saturating |= multiplier[ch] == INT32_MIN;
 	}
 	return saturating;
@@ -321,22 +324,16 @@ static inline int32_t ztflm_dsp_rq(int32_t acc, const struct ztflm_dsp_qparam *q
 {
 	const int32_t a = (int32_t)((uint32_t)acc << q->left);
 	const int32_t high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
-	const int32_t threshold = (q->mask >> 1) + (int32_t)((uint32_t)high >> 31);
+	const int32_t mask = (int32_t)((1u << q->right) - 1u);
+	const int32_t threshold = (mask >> 1) + (int32_t)((uint32_t)high >> 31);
 
-	return (high >> q->right) + ((high & q->mask) > threshold ? 1 : 0);
+	return (high >> q->right) + ((high & mask) > threshold ? 1 : 0);
 }
 
-/* A ztflm_dsp_rq value plus the output offset (wrapping, as TFLM's), clamped to [lo, hi]. */
-static inline int8_t ztflm_dsp_offset_clamp(int32_t rq, int32_t out_offset, int32_t lo,
-					    int32_t hi)
-{
-	int32_t v = (int32_t)((uint32_t)rq + (uint32_t)out_offset);
-
-	v = v < lo ? lo : v;
-	return (int8_t)(v > hi ? hi : v);
-}
-
-/* ztflm_dsp_offset_clamp for the range [-128, 127]: one SSAT. */
+/*
+ * ztflm_dsp_out_q for the range [-128, 127] and a multiplier other than INT32_MIN: the
+ * output offset added wrapping (as TFLM's), then one SSAT.
+ */
 static inline int8_t ztflm_dsp_out_full(int32_t acc, const struct ztflm_dsp_qparam *q,
 					int32_t out_offset)
 {
@@ -357,8 +354,9 @@ static inline int8_t ztflm_dsp_out_q(int32_t acc, const struct ztflm_dsp_qparam 
 	} else {
 		high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
 	}
-	const int32_t threshold = (q->mask >> 1) + (int32_t)((uint32_t)high >> 31);
-	int32_t v = (high >> q->right) + ((high & q->mask) > threshold ? 1 : 0);
+	const int32_t mask = (int32_t)((1u << q->right) - 1u);
+	const int32_t threshold = (mask >> 1) + (int32_t)((uint32_t)high >> 31);
+	int32_t v = (high >> q->right) + ((high & mask) > threshold ? 1 : 0);
 
 	v = (int32_t)((uint32_t)v + (uint32_t)out_offset);
 	v = v < lo ? lo : v;

@@ -42,7 +42,7 @@ void ztflm_mul_s8(const struct ztflm_mul_params *p, const struct ztflm_bcast *b,
 	uint32_t ia = 0;
 	uint32_t ib = 0;
 
-	(void)ztflm_dsp_qparams(&p->output_multiplier, &p->output_shift, 0, 1u, &q);
+	ztflm_dsp_qparam_of(p->output_multiplier, p->output_shift, &q);
 	do {
 		mul_run(&q, p->input1_offset, p->input2_offset, p->output_offset, in1 + ia, sa,
 			in2 + ib, sb, n, p->act.q.min, p->act.q.max, out);
