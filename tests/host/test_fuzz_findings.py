@@ -100,3 +100,23 @@ print(time.monotonic() - t)
                        timeout=60, cwd=tests, env={**os.environ, "PYTHONPATH": tests})
     assert r.returncode == 0, r.stderr
     assert float(r.stdout) < 1.0
+
+
+def fully_connected(input_scale: float, filter_scale: float, output_scale: float) -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int8, scale=input_scale, zero_point=0)
+    w = b.const(np.ones([2, 4], np.int8), scale=filter_scale, zero_point=0)
+    y = b.tensor([1, 2], np.int8, scale=output_scale, zero_point=0)
+    b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
+    b.output(y)
+    return b.build()
+
+
+@pytest.mark.parametrize("scales", [(3e38, 10.0, 1.0), (1.0, 1.0, 1e-45)],
+                         ids=["product-overflows-float", "ratio-overflows"])
+def test_fully_connected_scales_without_a_finite_multiplier_are_refused(scales) -> None:  # type: ignore[no-untyped-def]
+    # fuzz_struct: the per-tensor multiplier of FULLY_CONNECTED was inf, and converting it
+    # to an integer is undefined (UBSan: "inf is outside the range of representable values").
+    with pytest.raises(ztflm.Error, match="FULLY_CONNECTED .*scale") as err:
+        ztflm.Interpreter.from_bytes(fully_connected(*scales))
+    assert err.value.code == ztflm.Status.UNSUPPORTED, str(err.value)

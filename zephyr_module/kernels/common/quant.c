@@ -11,6 +11,16 @@ void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
 		*shift = 0;
 		return;
 	}
+	/*
+	 * A hostile model's scales can make the ratio infinite or NaN (a float product that
+	 * overflows): no multiplier represents it. A shift of 32 is above every caller's limit
+	 * (31), so the node is refused instead of converting inf to an integer.
+	 */
+	if (!isfinite(real)) {
+		*multiplier = 0;
+		*shift = 32;
+		return;
+	}
 	int exp = 0;
 	const double q = frexp(real, &exp);
 	int64_t q_fixed = (int64_t)round(q * (double)(1LL << 31));
