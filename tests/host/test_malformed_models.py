@@ -6,6 +6,7 @@ which is what proves "no out-of-bounds access" rather than only "no exception".
 from __future__ import annotations
 
 import struct
+from typing import Any
 
 import numpy as np
 import pytest
@@ -149,15 +150,21 @@ def test_shape_whose_byte_size_overflows_32_bits_is_rejected() -> None:
     rejected(m, r"tensor 2: .*too large")
 
 
-def test_per_channel_scale_count_must_match_the_quantized_dimension() -> None:
+def per_channel_fc(scales: list[float], zero_points: list[int]) -> tuple[Any, int]:
+    """A FULLY_CONNECTED with three per-channel weight scales and zero points: the model (to
+    edit) and the weights' tensor index."""
     b = ModelBuilder()
     x = b.input([1, 4], np.int8, scale=0.1, zero_point=0)
-    w = b.const(np.ones([3, 4], np.int8), scale=[0.1, 0.2, 0.3], zero_point=[0, 0, 0],
+    w = b.const(np.ones([3, 4], np.int8), scale=scales, zero_point=zero_points,
                 quantized_dimension=0)
     y = b.tensor([1, 3], np.int8, scale=0.1, zero_point=0)
     b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
     b.output(y)
-    m = b.model()
+    return b.model(), w
+
+
+def test_per_channel_scale_count_must_match_the_quantized_dimension() -> None:
+    m, w = per_channel_fc([0.1, 0.2, 0.3], [0, 0, 0])
     m.subgraphs[0].tensors[w].quantization.scale = [0.1, 0.2]
     m.subgraphs[0].tensors[w].quantization.zeroPoint = [0, 0]
     rejected(m, r"tensor 1: 2 scales but dimension 0 has 3 channels")
@@ -300,14 +307,7 @@ def _wrapping_model() -> bytes:
     'wrapcheck'."""
     from modelbuilder import pack
 
-    b = ModelBuilder()
-    x = b.input([1, 4], np.int8, scale=0.1, zero_point=0)
-    w = b.const(np.ones([3, 4], np.int8), scale=[0.125, 0.375, 0.625], zero_point=[3, 5, 7],
-                quantized_dimension=0)
-    y = b.tensor([1, 3], np.int8, scale=0.1, zero_point=0)
-    b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
-    b.output(y)
-    m = b.model()
+    m, w = per_channel_fc([0.125, 0.375, 0.625], [3, 5, 7])
     m.subgraphs[0].tensors[w].name = "wrapcheck"
     return pack(m)
 
