@@ -89,9 +89,9 @@ static uint32_t target(const struct vrf *v, uint32_t at)
 }
 
 /*
- * Checks the n fields spec lists of the verified table t. at[i] receives where field
- * spec[i] is: the scalar's position, or the vector, string or table it refers to; 0 when
- * the field is absent.
+ * Checks the n fields spec lists of the verified table t. at[number] receives where each
+ * listed field is: the scalar's position, or the vector, string or table it refers to; 0
+ * when the field is absent.
  */
 static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint32_t n,
 		      uint32_t *at)
@@ -103,10 +103,11 @@ static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint
 	for (uint32_t i = 0; i < n; i++) {
 		const uint32_t kind = spec[i] & 15u;
 		const uint32_t shift = kind_shift[kind];
-		const uint32_t slot = 4u + 2u * (spec[i] >> 4);
+		const uint32_t number = spec[i] >> 4u;
+		const uint32_t slot = 4u + 2u * number;
 		const uint32_t off = slot + 2u <= vsize ? fb_u16(v->b, vt + slot) : 0u;
 
-		at[i] = 0;
+		at[number] = 0;
 		if (off == 0) {
 			continue;
 		}
@@ -114,12 +115,12 @@ static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint
 			return false;
 		}
 		if (kind <= K_S8) {
-			at[i] = t + off;
+			at[number] = t + off;
 			continue;
 		}
 		const uint32_t to = target(v, t + off);
 
-		at[i] = to;
+		at[number] = to;
 		if (kind == K_TAB) {
 			if (!table_ok(v, to)) {
 				return false;
@@ -147,7 +148,7 @@ static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint
 	return true;
 }
 
-/* The fields of each table the runtime reads, in the order their at[] entries come. */
+/* The fields of each table the runtime reads. */
 static const uint8_t model_fields[] = {
 	FIELD(ZTFLM_MODEL_VERSION, K_S4), FIELD(ZTFLM_MODEL_OPERATOR_CODES, K_TABS),
 	FIELD(ZTFLM_MODEL_SUBGRAPHS, K_TABS), FIELD(ZTFLM_MODEL_BUFFERS, K_TABS),
@@ -188,6 +189,14 @@ static const uint8_t metadata_fields[] = {
 	FIELD(ZTFLM_METADATA_NAME, K_STR), FIELD(ZTFLM_METADATA_BUFFER, K_S4),
 };
 #define FIELDS_OK(v, t, spec, at) fields_ok((v), (t), (spec), sizeof(spec), (at))
+/* Entries of a fields_ok result, indexed by field number: the largest listed one, plus one. */
+#define FIELD_SLOTS (ZTFLM_OPERATOR_INTERMEDIATES + 1)
+_Static_assert(ZTFLM_MODEL_METADATA < FIELD_SLOTS && ZTFLM_OPCODE_BUILTIN_CODE < FIELD_SLOTS &&
+		       ZTFLM_BUFFER_SIZE < FIELD_SLOTS && ZTFLM_SUBGRAPH_NAME < FIELD_SLOTS &&
+		       ZTFLM_TENSOR_SPARSITY < FIELD_SLOTS &&
+		       ZTFLM_QUANT_QUANTIZED_DIMENSION < FIELD_SLOTS &&
+		       ZTFLM_METADATA_BUFFER < FIELD_SLOTS,
+	       "a listed field number is outside the fields_ok result");
 
 /* Every index of an int32 vector in [lo, count): the inputs (lo -1: an optional input left
  * out), outputs or intermediates (IO_*) of operator node, or of the subgraph when node < 0.
@@ -223,7 +232,7 @@ static int indices_ok(struct vrf *v, uint32_t vec, enum io io, int32_t node)
 static int verify_opcodes(struct vrf *v)
 {
 	for (uint32_t i = 0; i < v->ip->opcode_count; i++) {
-		uint32_t at[sizeof(opcode_fields)];
+		uint32_t at[FIELD_SLOTS];
 
 		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->opcodes, i), opcode_fields, at)) {
 			return bad(v, "operator code %u is malformed", i);
@@ -239,14 +248,15 @@ static int verify_opcodes(struct vrf *v)
 static int verify_buffers(struct vrf *v)
 {
 	for (uint32_t i = 0; i < fb_vec_len(v->b, v->ip->buffers); i++) {
-		uint32_t at[sizeof(buffer_fields)];
+		uint32_t at[FIELD_SLOTS];
 
 		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
-		if (at[1] && at[2] && fb_u64(v->b, at[1]) > 1u) {
-			const uint64_t off = fb_u64(v->b, at[1]);
-			const uint64_t size = fb_u64(v->b, at[2]);
+		if (at[ZTFLM_BUFFER_OFFSET] && at[ZTFLM_BUFFER_SIZE] &&
+		    fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]) > 1u) {
+			const uint64_t off = fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]);
+			const uint64_t size = fb_u64(v->b, at[ZTFLM_BUFFER_SIZE]);
 
 			if (off % 4u || off + size > v->len || size > v->len) {
 				return bad(v, "buffer %u data at offset %u is outside the model", i,
@@ -276,19 +286,21 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 			       uint32_t rank, uint8_t type)
 {
 	ZTFLM_MSG_ONLY(i);
-	uint32_t at[sizeof(quant_fields)];
+	uint32_t at[FIELD_SLOTS];
 
 	if (!FIELDS_OK(v, q, quant_fields, at)) {
 		return bad(v, "tensor %u: quantization parameters are malformed", i);
 	}
-	const uint32_t n_scales = fb_vec_len(v->b, at[0]);
-	const uint32_t n_zps = fb_vec_len(v->b, at[1]);
+	const uint32_t scales = at[ZTFLM_QUANT_SCALE];
+	const uint32_t zps = at[ZTFLM_QUANT_ZERO_POINT];
+	const uint32_t n_scales = fb_vec_len(v->b, scales);
+	const uint32_t n_zps = fb_vec_len(v->b, zps);
 
 	if (n_zps != 0 && n_zps != n_scales) {
 		return bad(v, "tensor %u: %u zero points for %u scales", i, n_zps, n_scales);
 	}
 	for (uint32_t k = 0; k < n_zps; k++) {
-		const uint32_t zp_at = at[1] + 4u + 8u * k;
+		const uint32_t zp_at = zps + 4u + 8u * k;
 		const int32_t zp = fb_i32(v->b, zp_at);
 
 		if (fb_i32(v->b, zp_at + 4u) != (zp < 0 ? -1 : 0)) {
@@ -300,7 +312,8 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 		}
 	}
 	if (n_scales > 1u) {
-		const int32_t qd = at[6] ? fb_i32(v->b, at[6]) : 0;
+		const uint32_t qd_at = at[ZTFLM_QUANT_QUANTIZED_DIMENSION];
+		const int32_t qd = qd_at ? fb_i32(v->b, qd_at) : 0;
 
 		/* Converters copy the filter's dimension onto rank-1 biases; TFLM accepts that. */
 		const bool rank1 = rank == 1u && (uint32_t)dims[0] == n_scales;
@@ -320,7 +333,7 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 {
 	const uint32_t n_buffers = fb_vec_len(v->b, v->ip->buffers);
-	uint32_t at[sizeof(tensor_fields)];
+	uint32_t at[FIELD_SLOTS];
 	uint32_t off;
 	uint32_t size;
 	uint64_t elements = 1;
@@ -328,11 +341,12 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 	if (!FIELDS_OK(v, t, tensor_fields, at)) {
 		return bad(v, "tensor %u is malformed", i);
 	}
-	if (at[6]) {
+	if (at[ZTFLM_TENSOR_SPARSITY]) {
 		return unsupported(v, "tensor %u is sparse; sparse tensors are not supported", i);
 	}
-	const uint32_t rank = fb_vec_len(v->b, at[0]);
-	const int32_t *dims = at[0] ? (const int32_t *)(const void *)(v->b + at[0] + 4u) : NULL;
+	const uint32_t shape = at[ZTFLM_TENSOR_SHAPE];
+	const uint32_t rank = fb_vec_len(v->b, shape);
+	const int32_t *dims = shape ? (const int32_t *)(const void *)(v->b + shape + 4u) : NULL;
 
 	if (rank > ZTFLM_MAX_DIMS) {
 		return unsupported(v, "tensor %u has rank %u, at most %d", i, rank,
@@ -348,9 +362,9 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 			return bad(v, "tensor %u: shape too large", i);
 		}
 	}
-	const uint8_t type = at[1] ? v->b[at[1]] : 0;
+	const uint8_t type = at[ZTFLM_TENSOR_TYPE] ? v->b[at[ZTFLM_TENSOR_TYPE]] : 0;
 	const uint64_t bytes = elements * ztflm_type_size(type);
-	const uint32_t buffer = at[2] ? fb_u32(v->b, at[2]) : 0;
+	const uint32_t buffer = at[ZTFLM_TENSOR_BUFFER] ? fb_u32(v->b, at[ZTFLM_TENSOR_BUFFER]) : 0;
 
 	if (bytes > ZTFLM_MAX_SIZE) {
 		return bad(v, "tensor %u: %s shape too large", i, ztflm_type_name(type));
@@ -358,8 +372,9 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 	if (buffer >= n_buffers) {
 		return bad(v, "tensor %u: buffer %u outside 0..%u", i, buffer, n_buffers - 1u);
 	}
-	if (at[4]) {
-		const int rc = verify_quantization(v, i, at[4], dims, rank, type);
+	if (at[ZTFLM_TENSOR_QUANTIZATION]) {
+		const int rc = verify_quantization(v, i, at[ZTFLM_TENSOR_QUANTIZATION], dims,
+						   rank, type);
 
 		if (rc) {
 			return rc;
@@ -375,27 +390,28 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 
 static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 {
-	uint32_t at[sizeof(operator_fields)];
+	uint32_t at[FIELD_SLOTS];
 
 	if (!FIELDS_OK(v, t, operator_fields, at)) {
 		return bad(v, "operator %u is malformed", i);
 	}
-	const uint32_t opcode = at[0] ? fb_u32(v->b, at[0]) : 0;
+	const uint32_t opcode_at = at[ZTFLM_OPERATOR_OPCODE_INDEX];
+	const uint32_t opcode = opcode_at ? fb_u32(v->b, opcode_at) : 0;
 
 	if (opcode >= v->ip->opcode_count) {
 		return bad(v, "operator %u: opcode index %u outside 0..%d", i, opcode,
 			   (int)v->ip->opcode_count - 1);
 	}
-	if (fb_vec_len(v->b, at[2]) == 0) {
+	if (fb_vec_len(v->b, at[ZTFLM_OPERATOR_OUTPUTS]) == 0) {
 		return bad(v, "operator %u has no outputs", i);
 	}
-	int rc = indices_ok(v, at[1], IO_INPUTS, (int32_t)i);
+	int rc = indices_ok(v, at[ZTFLM_OPERATOR_INPUTS], IO_INPUTS, (int32_t)i);
 
 	if (!rc) {
-		rc = indices_ok(v, at[2], IO_OUTPUTS, (int32_t)i);
+		rc = indices_ok(v, at[ZTFLM_OPERATOR_OUTPUTS], IO_OUTPUTS, (int32_t)i);
 	}
 	if (!rc) {
-		rc = indices_ok(v, at[3], IO_INTERMEDIATES, (int32_t)i);
+		rc = indices_ok(v, at[ZTFLM_OPERATOR_INTERMEDIATES], IO_INTERMEDIATES, (int32_t)i);
 	}
 	return rc;
 }
@@ -403,13 +419,14 @@ static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 static int verify_offline_plan(struct vrf *v, uint32_t metadata)
 {
 	for (uint32_t i = 0; i < fb_vec_len(v->b, metadata); i++) {
-		uint32_t at[sizeof(metadata_fields)];
+		uint32_t at[FIELD_SLOTS];
 
 		if (!FIELDS_OK(v, fb_vec_table(v->b, metadata, i), metadata_fields, at)) {
 			return bad(v, "metadata %u is malformed", i);
 		}
-		const uint32_t name = at[0];
-		const uint32_t buffer = at[1] ? fb_u32(v->b, at[1]) : 0;
+		const uint32_t name = at[ZTFLM_METADATA_NAME];
+		const uint32_t buffer_at = at[ZTFLM_METADATA_BUFFER];
+		const uint32_t buffer = buffer_at ? fb_u32(v->b, buffer_at) : 0;
 
 		if (buffer >= fb_vec_len(v->b, v->ip->buffers)) {
 			return bad(v, "metadata %u: buffer %u outside the buffers", i, buffer);
@@ -447,17 +464,17 @@ static int verify_offline_plan(struct vrf *v, uint32_t metadata)
 static int verify_subgraph(struct vrf *v, uint32_t sg)
 {
 	struct ztflm_interpreter *ip = v->ip;
-	uint32_t at[sizeof(subgraph_fields)];
+	uint32_t at[FIELD_SLOTS];
 	int rc = ZTFLM_OK;
 
 	if (!FIELDS_OK(v, sg, subgraph_fields, at)) {
 		return bad(v, "subgraph 0 is malformed");
 	}
 	ip->subgraph = sg;
-	ip->tensors = at[0];
-	ip->graph_inputs = at[1];
-	ip->graph_outputs = at[2];
-	ip->operators = at[3];
+	ip->tensors = at[ZTFLM_SUBGRAPH_TENSORS];
+	ip->graph_inputs = at[ZTFLM_SUBGRAPH_INPUTS];
+	ip->graph_outputs = at[ZTFLM_SUBGRAPH_OUTPUTS];
+	ip->operators = at[ZTFLM_SUBGRAPH_OPERATORS];
 	ip->tensor_count = fb_vec_len(v->b, ip->tensors);
 	ip->op_count = fb_vec_len(v->b, ip->operators);
 	if (ip->tensor_count > 0xFFFEu || ip->op_count > 0xFFFEu) {
@@ -488,7 +505,7 @@ static int verify_subgraph(struct vrf *v, uint32_t sg)
 int ztflm_verify(struct ztflm_interpreter *ip)
 {
 	struct vrf v = {ip, ip->model, ip->model_size};
-	uint32_t at[sizeof(model_fields)];
+	uint32_t at[FIELD_SLOTS];
 	int rc;
 
 	if (v.len < 8u) {
@@ -503,16 +520,17 @@ int ztflm_verify(struct ztflm_interpreter *ip)
 	if (!FIELDS_OK(&v, model, model_fields, at)) {
 		return bad(&v, "the model table is malformed");
 	}
-	const uint32_t version = at[0] ? fb_u32(v.b, at[0]) : 0;
-	const uint32_t subgraphs = fb_vec_len(v.b, at[2]);
+	const uint32_t version_at = at[ZTFLM_MODEL_VERSION];
+	const uint32_t version = version_at ? fb_u32(v.b, version_at) : 0;
+	const uint32_t subgraphs = fb_vec_len(v.b, at[ZTFLM_MODEL_SUBGRAPHS]);
 
 	if (version != ZTFLM_SCHEMA_VERSION) {
 		return unsupported(&v, "schema version %u, expected %d", version,
 				   ZTFLM_SCHEMA_VERSION);
 	}
-	ip->opcodes = at[1];
-	ip->opcode_count = fb_vec_len(v.b, at[1]);
-	ip->buffers = at[3];
+	ip->opcodes = at[ZTFLM_MODEL_OPERATOR_CODES];
+	ip->opcode_count = fb_vec_len(v.b, ip->opcodes);
+	ip->buffers = at[ZTFLM_MODEL_BUFFERS];
 	if (ip->opcode_count > 0xFFFFu) {
 		return unsupported(&v, "%u operator codes, at most 65535", ip->opcode_count);
 	}
@@ -526,10 +544,10 @@ int ztflm_verify(struct ztflm_interpreter *ip)
 		rc = verify_buffers(&v);
 	}
 	if (!rc) {
-		rc = verify_subgraph(&v, fb_vec_table(v.b, at[2], 0));
+		rc = verify_subgraph(&v, fb_vec_table(v.b, at[ZTFLM_MODEL_SUBGRAPHS], 0));
 	}
 	if (!rc) {
-		rc = verify_offline_plan(&v, at[4]);
+		rc = verify_offline_plan(&v, at[ZTFLM_MODEL_METADATA]);
 	}
 	return rc;
 }
