@@ -497,12 +497,12 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 			  : ZTFLM_ERR_INVALID_ARG;
 	}
 	for (uint32_t node = 0; node < ip->op_count; node++) {
-		struct ztflm_context ctx;
-		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
-
 		if (ip->node_op_data[node] == NODE_SKIP) {
 			continue;
 		}
+		struct ztflm_context ctx;
+		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
+
 		context_for(ip, node, &ctx);
 		if (ip->node_op_data[node]) {
 			ctx.op_data = ip->arena->base + ip->arena->size - ip->node_op_data[node];

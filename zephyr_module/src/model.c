@@ -79,17 +79,19 @@ const int32_t *ztflm_int_vector(const struct ztflm_interpreter *ip, uint32_t vec
 	return vec ? (const int32_t *)(const void *)(ip->model + fb_vec_data(vec)) : NULL;
 }
 
+/* Zero point i of the quantization table q (0 when it has fewer); verified to fit int32. */
+static int32_t zero_point_of(const uint8_t *b, uint32_t q, uint32_t i)
+{
+	const uint32_t zp = fb_field_ref(b, q, ZTFLM_QUANT_ZERO_POINT);
+
+	return i < fb_vec_len(b, zp) ? fb_i32(b, fb_vec_data(zp) + 8u * i) : 0;
+}
+
 int32_t ztflm_tensor_zp(const struct ztflm_interpreter *ip, uint32_t tensor_table, uint32_t i)
 {
-	const uint8_t *b = ip->model;
-	const uint32_t q = fb_field_ref(b, tensor_table, ZTFLM_TENSOR_QUANTIZATION);
-	const uint32_t zp = q ? fb_field_ref(b, q, ZTFLM_QUANT_ZERO_POINT) : 0;
+	const uint32_t q = fb_field_ref(ip->model, tensor_table, ZTFLM_TENSOR_QUANTIZATION);
 
-	if (!zp || i >= fb_vec_len(b, zp)) {
-		return 0;
-	}
-	/* Verified to fit int32. */
-	return (int32_t)fb_u32(b, fb_vec_data(zp) + 8u * i);
+	return q ? zero_point_of(ip->model, q, i) : 0;
 }
 
 void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tensor *t)
@@ -121,14 +123,12 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 	}
 	if (q) {
 		const uint32_t scales = fb_field_ref(b, q, ZTFLM_QUANT_SCALE);
-		const uint32_t zps = fb_field_ref(b, q, ZTFLM_QUANT_ZERO_POINT);
 
 		t->scale_count = (int32_t)fb_vec_len(b, scales);
 		if (t->scale_count > 0) {
 			t->scales = (const float *)(const void *)(b + fb_vec_data(scales));
 			t->scale = t->scales[0];
-			/* Verified to fit int32. */
-			t->zero_point = fb_vec_len(b, zps) ? fb_i32(b, fb_vec_data(zps)) : 0;
+			t->zero_point = zero_point_of(b, q, 0);
 			t->quantized_dimension =
 				fb_field_i32(b, q, ZTFLM_QUANT_QUANTIZED_DIMENSION, 0);
 		}
