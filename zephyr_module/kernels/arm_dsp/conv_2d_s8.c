@@ -137,7 +137,6 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		/* Each channel's weights against the four columns, requantized at once. */
 		for (uint32_t r = 0; r < rows; r++) {
 			int32_t acc[4];
-
 			struct ztflm_dsp_qparam q;
 
 			ztflm_mm_dot4(filter + r * k, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);

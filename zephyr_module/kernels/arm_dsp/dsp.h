@@ -291,11 +291,7 @@ struct ztflm_dsp_qparam {
 	int16_t right; /**< max(-shift, 0): the rounding mask is (1 << right) - 1 */
 };
 
-/*
- * n channels' parameters (the single one repeated when not per channel). Returns 1 when a
- * multiplier is INT32_MIN, the one value with which gemmlowp's doubling multiply can
- * saturate (QuantizeMultiplier never gives it): ztflm_dsp_requant_row then checks for it.
- */
+/* One channel's parameters, split from its multiplier and shift. */
 static inline void ztflm_dsp_qparam_of(int32_t multiplier, int32_t shift,
 				       struct ztflm_dsp_qparam *q)
 {
@@ -304,6 +300,11 @@ static inline void ztflm_dsp_qparam_of(int32_t multiplier, int32_t shift,
 	q->right = (int16_t)(shift > 0 ? 0 : -shift);
 }
 
+/*
+ * n channels' parameters (the single one repeated when not per channel). Returns 1 when a
+ * multiplier is INT32_MIN, the one value with which gemmlowp's doubling multiply can
+ * saturate (QuantizeMultiplier never gives it): ztflm_dsp_requant_row then checks for it.
+ */
 static inline int32_t ztflm_dsp_qparams(const int32_t *multiplier, const int32_t *shift,
 					int32_t per_channel, uint32_t n,
 					struct ztflm_dsp_qparam *dst)
@@ -346,22 +347,7 @@ static inline int8_t ztflm_dsp_out_full(int32_t acc, const struct ztflm_dsp_qpar
 static inline int8_t ztflm_dsp_out_q(int32_t acc, const struct ztflm_dsp_qparam *q,
 				     int32_t out_offset, int32_t lo, int32_t hi)
 {
-	const int32_t a = (int32_t)((uint32_t)acc << q->left);
-	int32_t high;
-
-	if (a == INT32_MIN && q->multiplier == INT32_MIN) {
-		high = INT32_MAX;
-	} else {
-		high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
-	}
-	const int32_t mask = (int32_t)((1u << q->right) - 1u);
-	const int32_t threshold = (mask >> 1) + (int32_t)((uint32_t)high >> 31);
-	int32_t v = (high >> q->right) + ((high & mask) > threshold ? 1 : 0);
-
-	v = (int32_t)((uint32_t)v + (uint32_t)out_offset);
-	v = v < lo ? lo : v;
-	v = v > hi ? hi : v;
-	return (int8_t)v;
+	return ztflm_dsp_out_s8(acc, q->multiplier, q->left, q->right, out_offset, lo, hi);
 }
 
 /*
