@@ -113,10 +113,11 @@ def fully_connected(input_scale: float, filter_scale: float, output_scale: float
 
 
 @pytest.mark.parametrize("scales", [(3e38, 10.0, 1.0), (1.0, 1.0, 1e-45)],
-                         ids=["product-overflows-float", "ratio-overflows"])
+                         ids=["product-overflows-float", "ratio-too-large"])
 def test_fully_connected_scales_without_a_finite_multiplier_are_refused(scales) -> None:  # type: ignore[no-untyped-def]
     # fuzz_struct: the per-tensor multiplier of FULLY_CONNECTED was inf, and converting it
     # to an integer is undefined (UBSan: "inf is outside the range of representable values").
+    # A finite ratio too large for any int32 multiplier is refused the same way.
     with pytest.raises(ztflm.Error, match="FULLY_CONNECTED .*scale") as err:
         ztflm.Interpreter.from_bytes(fully_connected(*scales))
     assert err.value.code == ztflm.Status.UNSUPPORTED, str(err.value)

@@ -23,7 +23,7 @@ def test_runtime_core_without_kernels_fits_in_6_kb_on_cortex_m4() -> None:
     alone = sizes["no messages", False]
     print(f"runtime core alone on Cortex-M4 -Os: {alone:,} B without messages "
           f"({BUDGET - alone:,} B under {BUDGET:,}), {sizes['messages', False]:,} B with them")
-    # The map was read: the verifier alone is over a kilobyte, and messages add to it.
+    # The map was read: the runtime is over 4 KB without messages, and messages add to it.
     assert alone > 4096
     assert sizes["messages", False] > alone
     assert alone < BUDGET
