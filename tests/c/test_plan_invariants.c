@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include <ztflm/ztflm.h>
-#include <ztflm/kernel.h>
+#include <ztflm/op.h>
 #include <ztflm/resolver.h>
 
 #include "plan_check.h"
@@ -26,7 +26,7 @@ static int nop_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-static const struct ztflm_kernel nop = {nop_prepare, nop_eval};
+static const struct ztflm_op nop = {.prepare = nop_prepare, .eval = nop_eval};
 static struct ztflm_op_registration regs[256];
 
 static unsigned char *read_file(const char *path, size_t *len)
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 	for (int code = 0; code < 256; code++) {
 		regs[r.count].builtin_code = code;
 		regs[r.count].custom_name = NULL;
-		regs[r.count].kernel = &nop;
+		regs[r.count].op = &nop;
 		r.count++;
 	}
 	const struct ztflm_op_resolver *use = &r;

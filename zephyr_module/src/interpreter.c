@@ -1,6 +1,7 @@
 /* The interpreter: init (verify, resolve), allocate (prepare, plan), invoke, reset and I/O views. */
 #include <string.h>
 
+#include <ztflm/op.h>
 #include <ztflm/planner.h>
 #include <ztflm/port.h>
 #include <ztflm/schema.h>
@@ -10,9 +11,21 @@
 
 #define NO_KERNEL 0xFFFFu
 
-static const struct ztflm_kernel *node_kernel(const struct ztflm_interpreter *ip, uint32_t opcode)
+static const struct ztflm_op *node_op(const struct ztflm_interpreter *ip, uint32_t opcode)
 {
-	return ip->resolver->ops[ip->opcode_kernel[opcode]].kernel;
+	return ip->resolver->ops[ip->opcode_kernel[opcode]].op;
+}
+
+/*
+ * Per node, one word in the tail: its op data as the distance from the arena end in units
+ * of 8 bytes (0: none) above the compute variant prepare chose (4 bits), or NODE_SKIP.
+ */
+#define NODE_SKIP 0xFFFFFFFFu
+#define NODE_VARIANT_BITS 4u
+
+static uint32_t node_info(uint32_t op_data_distance, uint8_t variant)
+{
+	return (op_data_distance / 8u) << NODE_VARIANT_BITS | variant;
 }
 
 static void context_for(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx)
@@ -237,8 +250,6 @@ static int place_persistent(struct ztflm_interpreter *ip)
  * saves the outer loops a hostile shape such as [8388608, 14, 2, 0] would otherwise run for
  * nothing. No kernel here keeps state.
  */
-#define NODE_SKIP 1u /* op data offsets are multiples of 8 */
-
 static bool writes_nothing(const struct ztflm_context *ctx)
 {
 	struct ztflm_tensor t;
@@ -261,8 +272,9 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 
 		context_for(ip, node, &ctx);
 		ctx.preparing = true;
+		ctx.desc = node_op(ip, opcode);
 		ip->node_scratch[node] = (uint16_t)ip->scratch_count;
-		const int rc = node_kernel(ip, opcode)->prepare(&ctx);
+		const int rc = ctx.desc->prepare(&ctx);
 
 		if (rc) {
 			if (ip->error.code == ZTFLM_OK) {
@@ -270,9 +282,10 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 			}
 			return rc;
 		}
-		if (writes_nothing(&ctx)) {
-			ip->node_op_data[node] = NODE_SKIP;
-		}
+		/* ztflm_alloc_op_data left the plain distance there. */
+		ip->node_op_data[node] = writes_nothing(&ctx)
+						 ? NODE_SKIP
+						 : node_info(ip->node_op_data[node], ctx.variant);
 	}
 	ip->node_scratch[ip->op_count] = (uint16_t)ip->scratch_count;
 	return ZTFLM_OK;
@@ -503,14 +516,19 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 		struct ztflm_context ctx;
 		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
 
+		const uint32_t info = ip->node_op_data[node];
+
 		context_for(ip, node, &ctx);
-		if (ip->node_op_data[node]) {
-			ctx.op_data = ip->arena->base + ip->arena->size - ip->node_op_data[node];
+		ctx.desc = node_op(ip, opcode);
+		ctx.variant = (uint8_t)(info & ((1u << NODE_VARIANT_BITS) - 1u));
+		if (info >> NODE_VARIANT_BITS) {
+			ctx.op_data = ip->arena->base + ip->arena->size -
+				      8u * (info >> NODE_VARIANT_BITS);
 		}
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
 #endif
-		const int rc = node_kernel(ip, opcode)->eval(&ctx);
+		const int rc = ctx.desc->eval(&ctx);
 
 #if ZTFLM_PROFILER
 		if (ip->profile) {

@@ -1,7 +1,7 @@
-/* Looking up kernels in an op resolver, and the builtin operator names. */
+/* Looking up operators in an op resolver, and the builtin operator names. */
 #include <string.h>
 
-#include <ztflm/kernel.h>
+#include <ztflm/op.h>
 #include <ztflm/resolver.h>
 
 int32_t ztflm_resolve_index(const struct ztflm_op_resolver *r, int32_t builtin_code,
@@ -24,12 +24,12 @@ int32_t ztflm_resolve_index(const struct ztflm_op_resolver *r, int32_t builtin_c
 	return -1;
 }
 
-const struct ztflm_kernel *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t builtin_code,
+const struct ztflm_op *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t builtin_code,
 					 const char *custom_name, uint32_t custom_name_len)
 {
 	const int32_t i = ztflm_resolve_index(r, builtin_code, custom_name, custom_name_len);
 
-	return i < 0 ? NULL : r->ops[i].kernel;
+	return i < 0 ? NULL : r->ops[i].op;
 }
 
 #ifndef ZTFLM_NO_OP_NAMES

@@ -28,7 +28,7 @@ size_t zpy_sizeof(int which)
 /* kernels.h as built into this library, so installed tools need no source tree. */
 static const char *const zpy_kernels[][2] = {
 #define ZPY_X_KERNEL(NAME, name) {#NAME, #name},
-	ZTFLM_KERNELS(ZPY_X_KERNEL)
+	ZTFLM_OPS(ZPY_X_KERNEL)
 #undef ZPY_X_KERNEL
 };
 

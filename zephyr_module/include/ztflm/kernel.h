@@ -17,6 +17,7 @@ extern "C" {
 #endif
 
 struct ztflm_interpreter;
+struct ztflm_op;
 
 /** What a kernel sees of the node it runs; built by the interpreter on the stack. */
 struct ztflm_context {
@@ -30,14 +31,9 @@ struct ztflm_context {
 	uint32_t options;       /**< model offset of the builtin options table, 0 if none */
 	uint8_t options_type;   /**< BuiltinOptions union type */
 	bool preparing;
+	uint8_t variant;        /**< the compute variant prepare chose (struct ztflm_op) */
+	const struct ztflm_op *desc; /**< the operator's descriptor */
 	void *op_data;          /**< this node's op data, NULL if none */
-};
-
-struct ztflm_kernel {
-	/** Check the node, fill op data, request scratch. Returns ZTFLM_OK or an error. */
-	int (*prepare)(struct ztflm_context *ctx);
-	/** Compute the outputs. */
-	int (*eval)(struct ztflm_context *ctx);
 };
 
 /* ---- Tensors ------------------------------------------------------------ */

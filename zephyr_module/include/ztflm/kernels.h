@@ -1,10 +1,15 @@
-/* Every kernel ztflm provides, as X(BUILTIN_NAME, kernel_name): the list resolvers are made from. */
+/*
+ * The op table: every operator ztflm provides. The resolver of all operators, the resolver
+ * tflm-convert generates, the Python tools, the fuzzers' structure table, the test inventory
+ * and the README's operator list all derive from these two lists (tests/host/test_op_table.py).
+ */
 #ifndef ZTFLM_KERNELS_H_
 #define ZTFLM_KERNELS_H_
 
-#include <ztflm/kernel.h>
+#include <ztflm/op.h>
 
-#define ZTFLM_KERNELS(X)                                                                           \
+/* Builtin operators, as X(BUILTIN_NAME, op_name): the descriptor is ztflm_op_<op_name>. */
+#define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(CONCATENATION, concatenation)                                                            \
@@ -26,8 +31,12 @@
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)
 
-#define ZTFLM_X_DECLARE(NAME, name) extern const struct ztflm_kernel ztflm_kernel_##name;
-ZTFLM_KERNELS(ZTFLM_X_DECLARE)
+/* Custom operators, as X("CustomName", op_name). */
+#define ZTFLM_CUSTOM_OPS(X)
+
+#define ZTFLM_X_DECLARE(NAME, name) extern const struct ztflm_op ztflm_op_##name;
+ZTFLM_OPS(ZTFLM_X_DECLARE)
+ZTFLM_CUSTOM_OPS(ZTFLM_X_DECLARE)
 #undef ZTFLM_X_DECLARE
 
 #endif /* ZTFLM_KERNELS_H_ */

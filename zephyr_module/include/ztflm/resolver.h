@@ -9,13 +9,13 @@
 extern "C" {
 #endif
 
-struct ztflm_kernel;
+struct ztflm_op;
 
-/** One registration: a builtin code (or a custom name) and its kernel. */
+/** One registration: a builtin code (or a custom name) and its operator descriptor. */
 struct ztflm_op_registration {
 	int32_t builtin_code;           /**< enum ztflm_builtin_op, or ZTFLM_OP_CUSTOM */
 	const char *custom_name;        /**< for ZTFLM_OP_CUSTOM, else NULL */
-	const struct ztflm_kernel *kernel;
+	const struct ztflm_op *op;
 };
 
 struct ztflm_op_resolver {
@@ -23,19 +23,21 @@ struct ztflm_op_resolver {
 	uint32_t count;
 };
 
-/** A builtin registration: ZTFLM_REGISTER(CONV_2D, conv_2d) uses ztflm_kernel_conv_2d. */
-#define ZTFLM_REGISTER(NAME, kernel_name)                                                          \
-	{ZTFLM_OP_##NAME, NULL, &ztflm_kernel_##kernel_name}
+/** A builtin registration: ZTFLM_REGISTER(CONV_2D, conv_2d) uses ztflm_op_conv_2d. */
+#define ZTFLM_REGISTER(NAME, op_name) {ZTFLM_OP_##NAME, NULL, &ztflm_op_##op_name}
 
-/** Resolver holding every kernel this build provides (host runner, tests). */
+/** A custom operator: ZTFLM_REGISTER_CUSTOM("SignalWindow", signal_window). */
+#define ZTFLM_REGISTER_CUSTOM(custom, op_name) {ZTFLM_OP_CUSTOM, (custom), &ztflm_op_##op_name}
+
+/** Resolver holding every operator this build provides (host runner, tests). */
 extern const struct ztflm_op_resolver ztflm_all_ops_resolver;
 
 /** Index in r->ops of the registration for a builtin code or custom name, -1 when none. */
 int32_t ztflm_resolve_index(const struct ztflm_op_resolver *r, int32_t builtin_code,
 			    const char *custom_name, uint32_t custom_name_len);
 
-/** The kernel registered for a builtin code or custom name, NULL when there is none. */
-const struct ztflm_kernel *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t builtin_code,
+/** The operator registered for a builtin code or custom name, NULL when there is none. */
+const struct ztflm_op *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t builtin_code,
 					 const char *custom_name, uint32_t custom_name_len);
 
 /**

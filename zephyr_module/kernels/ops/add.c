@@ -1,4 +1,5 @@
 /* ADD: node layer (checks, quantization parameters, dispatch) and the parts SUB shares. */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
@@ -178,4 +179,8 @@ static int add_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_add = {add_prepare, add_eval};
+const struct ztflm_op ztflm_op_add = {
+	.prepare = add_prepare,
+	.eval = add_eval,
+	.builtin = ZTFLM_OP_ADD,
+};

@@ -1,4 +1,5 @@
 /* AVERAGE_POOL_2D: int8 and float32 pooling over 4-D NHWC tensors. */
+#include <ztflm/op.h>
 #include "ops/pooling.h"
 
 static int eval(struct ztflm_context *ctx)
@@ -13,4 +14,8 @@ static int eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_average_pool_2d = {ztflm_pool_prepare, eval};
+const struct ztflm_op ztflm_op_average_pool_2d = {
+	.prepare = ztflm_pool_prepare,
+	.eval = eval,
+	.builtin = ZTFLM_OP_AVERAGE_POOL_2D,
+};

@@ -1,4 +1,5 @@
 /* CONCATENATION: node layer (shape checks, row sizes, one copy per input). */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "ops/concatenation.h"
@@ -133,5 +134,8 @@ static int concatenation_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_concatenation = {concatenation_prepare,
-							 concatenation_eval};
+const struct ztflm_op ztflm_op_concatenation = {
+	.prepare = concatenation_prepare,
+	.eval = concatenation_eval,
+	.builtin = ZTFLM_OP_CONCATENATION,
+};

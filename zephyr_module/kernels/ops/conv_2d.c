@@ -1,4 +1,5 @@
 /* CONV_2D: node layer (checks, padding, per-channel quantization, dispatch). */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "common/padding.h"
@@ -274,4 +275,8 @@ static int conv_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_conv_2d = {conv_prepare, conv_eval};
+const struct ztflm_op ztflm_op_conv_2d = {
+	.prepare = conv_prepare,
+	.eval = conv_eval,
+	.builtin = ZTFLM_OP_CONV_2D,
+};

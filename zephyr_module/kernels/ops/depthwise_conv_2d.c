@@ -1,4 +1,5 @@
 /* DEPTHWISE_CONV_2D: node layer (checks, padding, per-channel quantization, dispatch). */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
@@ -162,4 +163,8 @@ static int dw_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_depthwise_conv_2d = {dw_prepare, dw_eval};
+const struct ztflm_op ztflm_op_depthwise_conv_2d = {
+	.prepare = dw_prepare,
+	.eval = dw_eval,
+	.builtin = ZTFLM_OP_DEPTHWISE_CONV_2D,
+};

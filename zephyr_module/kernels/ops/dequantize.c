@@ -1,4 +1,5 @@
 /* DEQUANTIZE: node layer (checks, dispatch by input type). */
+#include <ztflm/op.h>
 #include "ops/dequantize.h"
 
 #include <ztflm/kernel.h>
@@ -67,4 +68,8 @@ static int dequantize_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_dequantize = {dequantize_prepare, dequantize_eval};
+const struct ztflm_op ztflm_op_dequantize = {
+	.prepare = dequantize_prepare,
+	.eval = dequantize_eval,
+	.builtin = ZTFLM_OP_DEQUANTIZE,
+};

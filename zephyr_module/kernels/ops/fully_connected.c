@@ -1,4 +1,5 @@
 /* FULLY_CONNECTED: node layer (checks, flattening to batches x depth, dispatch). */
+#include <ztflm/op.h>
 #include <math.h>
 
 #include <ztflm/schema.h>
@@ -180,4 +181,8 @@ static int fc_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_fully_connected = {fc_prepare, fc_eval};
+const struct ztflm_op ztflm_op_fully_connected = {
+	.prepare = fc_prepare,
+	.eval = fc_eval,
+	.builtin = ZTFLM_OP_FULLY_CONNECTED,
+};

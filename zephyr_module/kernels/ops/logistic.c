@@ -1,4 +1,5 @@
 /* LOGISTIC: int8 (output zero point -128) and float32. */
+#include <ztflm/op.h>
 #include "ops/logistic.h"
 
 static int prepare(struct ztflm_context *ctx)
@@ -18,4 +19,8 @@ static int eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_logistic = {prepare, eval};
+const struct ztflm_op ztflm_op_logistic = {
+	.prepare = prepare,
+	.eval = eval,
+	.builtin = ZTFLM_OP_LOGISTIC,
+};

@@ -1,4 +1,5 @@
 /* MEAN: node layer (axes from the constant tensor, loop nest, quantized rescale, dispatch). */
+#include <ztflm/op.h>
 #include <string.h>
 
 #include <ztflm/schema.h>
@@ -247,4 +248,8 @@ static int mean_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_mean = {mean_prepare, mean_eval};
+const struct ztflm_op ztflm_op_mean = {
+	.prepare = mean_prepare,
+	.eval = mean_eval,
+	.builtin = ZTFLM_OP_MEAN,
+};

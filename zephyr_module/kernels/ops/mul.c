@@ -1,4 +1,5 @@
 /* MUL: node layer (checks, quantization parameters, dispatch). */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
@@ -153,4 +154,8 @@ static int mul_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_mul = {mul_prepare, mul_eval};
+const struct ztflm_op ztflm_op_mul = {
+	.prepare = mul_prepare,
+	.eval = mul_eval,
+	.builtin = ZTFLM_OP_MUL,
+};

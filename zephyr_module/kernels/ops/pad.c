@@ -1,4 +1,5 @@
 /* PAD and PADV2: node layer (paddings from the constant tensor, pad value, dispatch). */
+#include <ztflm/op.h>
 #include <string.h>
 
 #include "ops/pad.h"
@@ -167,5 +168,13 @@ static int pad_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_pad = {pad_prepare, pad_eval};
-const struct ztflm_kernel ztflm_kernel_padv2 = {pad_prepare, pad_eval};
+const struct ztflm_op ztflm_op_pad = {
+	.prepare = pad_prepare,
+	.eval = pad_eval,
+	.builtin = ZTFLM_OP_PAD,
+};
+const struct ztflm_op ztflm_op_padv2 = {
+	.prepare = pad_prepare,
+	.eval = pad_eval,
+	.builtin = ZTFLM_OP_PADV2,
+};

@@ -1,4 +1,5 @@
 /* QUANTIZE: node layer (checks, rescaling parameters, dispatch by type pair). */
+#include <ztflm/op.h>
 #include "common/quant.h"
 #include "ops/quantize.h"
 
@@ -157,4 +158,8 @@ static int quantize_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_quantize = {quantize_prepare, quantize_eval};
+const struct ztflm_op ztflm_op_quantize = {
+	.prepare = quantize_prepare,
+	.eval = quantize_eval,
+	.builtin = ZTFLM_OP_QUANTIZE,
+};

@@ -1,4 +1,5 @@
 /* RELU and RELU6: node layer (checks, quantization parameters, dispatch). */
+#include <ztflm/op.h>
 #include <math.h>
 
 #include "common/quant.h"
@@ -188,5 +189,13 @@ static int relu6_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_relu = {relu_prepare, relu_eval};
-const struct ztflm_kernel ztflm_kernel_relu6 = {relu6_prepare, relu6_eval};
+const struct ztflm_op ztflm_op_relu = {
+	.prepare = relu_prepare,
+	.eval = relu_eval,
+	.builtin = ZTFLM_OP_RELU,
+};
+const struct ztflm_op ztflm_op_relu6 = {
+	.prepare = relu6_prepare,
+	.eval = relu6_eval,
+	.builtin = ZTFLM_OP_RELU6,
+};

@@ -1,4 +1,5 @@
 /* RESHAPE: node layer (shape checks; the output shares the input's memory). */
+#include <ztflm/op.h>
 #include <string.h>
 
 #include <ztflm/schema.h>
@@ -108,4 +109,8 @@ static int reshape_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_reshape = {reshape_prepare, reshape_eval};
+const struct ztflm_op ztflm_op_reshape = {
+	.prepare = reshape_prepare,
+	.eval = reshape_eval,
+	.builtin = ZTFLM_OP_RESHAPE,
+};

@@ -1,4 +1,5 @@
 /* SOFTMAX: int8 to int8 or int16, and float32, as TFLM's CalculateSoftmaxParams allows. */
+#include <ztflm/op.h>
 #include <math.h>
 
 #include <ztflm/schema.h>
@@ -96,4 +97,8 @@ static int eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_softmax = {prepare, eval};
+const struct ztflm_op ztflm_op_softmax = {
+	.prepare = prepare,
+	.eval = eval,
+	.builtin = ZTFLM_OP_SOFTMAX,
+};

@@ -1,4 +1,5 @@
 /* SUB: node layer (checks, quantization parameters, dispatch). */
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
@@ -74,4 +75,8 @@ static int sub_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_sub = {sub_prepare, sub_eval};
+const struct ztflm_op ztflm_op_sub = {
+	.prepare = sub_prepare,
+	.eval = sub_eval,
+	.builtin = ZTFLM_OP_SUB,
+};

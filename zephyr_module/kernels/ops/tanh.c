@@ -1,4 +1,5 @@
 /* TANH: int8 and float32 (TFLM's int8 tanh ignores the output's quantization). */
+#include <ztflm/op.h>
 #include "ops/tanh.h"
 
 static int prepare(struct ztflm_context *ctx)
@@ -18,4 +19,8 @@ static int eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-const struct ztflm_kernel ztflm_kernel_tanh = {prepare, eval};
+const struct ztflm_op ztflm_op_tanh = {
+	.prepare = prepare,
+	.eval = eval,
+	.builtin = ZTFLM_OP_TANH,
+};

@@ -6,7 +6,7 @@
  */
 #include <zephyr/ztest.h>
 
-#include <ztflm/kernel.h>
+#include <ztflm/op.h>
 
 #include "common.h"
 #include "plan_check.h"
@@ -23,7 +23,7 @@ static int nop_eval(struct ztflm_context *ctx)
 	return ZTFLM_OK;
 }
 
-static const struct ztflm_kernel nop = {nop_prepare, nop_eval};
+static const struct ztflm_op nop = {.prepare = nop_prepare, .eval = nop_eval};
 static struct ztflm_op_registration nop_regs[256];
 static struct ztflm_op_resolver nop_resolver = {nop_regs, 0};
 static struct plan_life life[MAX_TENSORS];
@@ -34,7 +34,7 @@ static void *plan_setup(void)
 	for (int32_t code = 0; code < 256; code++) {
 		nop_regs[code].builtin_code = code;
 		nop_regs[code].custom_name = NULL;
-		nop_regs[code].kernel = &nop;
+		nop_regs[code].op = &nop;
 	}
 	nop_resolver.count = 256;
 	return NULL;
