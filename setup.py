@@ -65,6 +65,12 @@ def external_library(overlay: str) -> tuple[list[str], list[str]]:
     return sources, [str(root / "Include")]
 
 
+def overlay_defines(overlay: str) -> list[str]:
+    """The macro that puts an overlay's variants ahead of the reference ones in the operators'
+    descriptors (ztflm/op.h)."""
+    return [] if overlay == "reference" else [f"-DZTFLM_OVERLAY_{overlay.upper()}=1"]
+
+
 def runtime_sources(overlay: str = "reference") -> list[str]:
     """Every C source of the host library, relative to the repository root."""
     sources = []
@@ -78,7 +84,16 @@ def runtime_sources(overlay: str = "reference") -> list[str]:
 
 class BuildExt(build_ext):
     """Replaces the library by renaming, never by rewriting it: a test run that has the old
-    one loaded keeps its copy instead of crashing on a file changed under it."""
+    one loaded keeps its copy instead of crashing on a file changed under it. Each library
+    compiles into its own folder: the same source gives another object per overlay."""
+
+    def build_extension(self, ext: Extension) -> None:
+        shared_temp = self.build_temp
+        self.build_temp = os.path.join(shared_temp, ext.name)
+        try:
+            super().build_extension(ext)
+        finally:
+            self.build_temp = shared_temp
 
     def copy_file(self, infile: Any, outfile: Any, *args: Any, **kwargs: Any) -> Any:
         if os.path.isdir(outfile):
@@ -104,7 +119,8 @@ def extensions() -> list[Extension]:
         name = "ztflm._native" if overlay == "reference" else f"ztflm._native_{overlay}"
         built.append(Extension(name, sources=runtime_sources(overlay) + ext_sources,
                                include_dirs=INCLUDE_DIRS + ext_includes,
-                               extra_compile_args=CFLAGS, libraries=["m"]))
+                               extra_compile_args=CFLAGS + overlay_defines(overlay),
+                               libraries=["m"]))
     return built
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from setup import CFLAGS, INCLUDE_DIRS, OVERLAYS, external_library, runtime_sources  # noqa: E402
+from setup import CFLAGS, INCLUDE_DIRS, OVERLAYS, external_library, overlay_defines, runtime_sources  # noqa: E402
 
 WARN = ["-Wall", "-Wextra", "-Werror", "-Wshadow", "-Wstrict-prototypes"]
 SANITIZE = ["-g", "-O1", "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
@@ -40,7 +40,7 @@ def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None,
     ext_sources, ext_includes = external_library(overlay)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    flags = [*CFLAGS, *(SANITIZE if sanitize else []), "-fPIC"]
+    flags = [*CFLAGS, *(SANITIZE if sanitize else []), "-fPIC", *overlay_defines(overlay)]
     if sizes_for:
         flags.append(f"-DZTFLM_CMSIS_NN_SIZES_{sizes_for.upper()}")
     flags += [f"-D{d}" for d in defines]

@@ -18,7 +18,7 @@ BUILD = ROOT / "build" / "qemu"
 HERE = Path(__file__).resolve().parent
 
 sys.path.insert(0, str(ROOT))
-from setup import INCLUDE_DIRS, external_library, runtime_sources  # noqa: E402
+from setup import INCLUDE_DIRS, external_library, overlay_defines, runtime_sources  # noqa: E402
 
 TARGETS = {
     "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
@@ -89,6 +89,7 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
     # App-only macros (arena and loader sizes) stay out of the runtime archive's flags.
     runtime_flags = [f for f in defines if not f.startswith(("-DFW_ARENA_SIZE=", "-DLOADER_"))]
     runtime_flags += [f"-I{ROOT / d}" for d in INCLUDE_DIRS] + [f"-I{d}" for d in ext_includes]
+    runtime_flags += overlay_defines(overlay)
     cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines,
            *[f"-I{ROOT / d}" for d in INCLUDE_DIRS],
            *[f"-I{d}" for d in ext_includes], f"-I{HERE}",

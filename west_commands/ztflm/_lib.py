@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import os
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -129,6 +130,9 @@ def _declare(lib: ctypes.CDLL) -> None:
         "zpy_sizeof": (ctypes.c_size_t, [ctypes.c_int]),
         "zpy_kernel_count": (u32, []),
         "zpy_kernel_name": (ctypes.c_char_p, [u32, ctypes.c_int]),
+        "zpy_op_info": (ctypes.c_int, [u32, ctypes.POINTER(ctypes.c_int64)]),
+        "zpy_op_variant": (ctypes.c_char_p, [u32, u32, ctypes.POINTER(ctypes.c_uint8),
+                                             ctypes.POINTER(ctypes.c_uint8)]),
         "ztflm_arena_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t]),
         "ztflm_arena_used": (u32, [vp]),
         "ztflm_init": (ctypes.c_int, [vp, vp, ctypes.c_size_t, vp, vp]),
@@ -143,6 +147,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         "ztflm_output": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
         "ztflm_tensor": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
         "ztflm_tensor_name": (ctypes.c_char_p, [vp, u32]),
+        "ztflm_node_kernel": (ctypes.c_char_p, [vp, u32]),
         "ztflm_zero_point": (i32, [vp, u32, u32]),
         "ztflm_node": (
             ctypes.c_int,
@@ -197,3 +202,49 @@ def kernel_table() -> dict[str, str]:
     """BUILTIN_NAME -> kernel name of every kernel built into the runtime (kernels.h)."""
     get = lib().zpy_kernel_name
     return {get(i, 0).decode(): get(i, 1).decode() for i in range(lib().zpy_kernel_count())}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One compute variant of an operator in this build: its name and the types it runs."""
+    name: str
+    input_type: str | None  # None: any type
+    output_type: str | None
+
+
+@dataclass(frozen=True)
+class OpInfo:
+    """What an operator's descriptor (kernels.h, struct ztflm_op) states."""
+    name: str         # BUILTIN_NAME, or the custom operator's name
+    op_name: str      # the descriptor is ztflm_op_<op_name>
+    builtin: int
+    options: int      # BuiltinOptions tag it reads, 0 for none
+    inputs: tuple[int, int]
+    outputs: tuple[int, int]
+    optional: int     # bit i: input i may be absent
+    same_type: int    # bits 0-23 inputs, 24-31 outputs
+    quantized: int
+    variants: tuple[Variant, ...]
+
+
+def _type_or_any(code: int) -> str | None:
+    return None if code == 0xFF else type_name(code)
+
+
+def op_table() -> list[OpInfo]:
+    """Every operator of this build, from the descriptors themselves."""
+    ops = []
+    for i in range(lib().zpy_kernel_count()):
+        info = (ctypes.c_int64 * 10)()
+        lib().zpy_op_info(i, info)
+        variants = []
+        for v in range(info[6]):
+            t, o = ctypes.c_uint8(), ctypes.c_uint8()
+            name = lib().zpy_op_variant(i, v, ctypes.byref(t), ctypes.byref(o))
+            variants.append(Variant(name.decode() if name else "", _type_or_any(t.value),
+                                    _type_or_any(o.value)))
+        ops.append(OpInfo(lib().zpy_kernel_name(i, 0).decode(),
+                          lib().zpy_kernel_name(i, 1).decode(), int(info[0]), int(info[1]),
+                          (int(info[2]), int(info[3])), (int(info[4]), int(info[5])),
+                          int(info[7]), int(info[8]), int(info[9]), tuple(variants)))
+    return ops

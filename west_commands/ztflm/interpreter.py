@@ -244,6 +244,13 @@ class Interpreter:
         return (int(code.value), [int(ins[i]) for i in range(n_in.value)],
                 [int(outs[i]) for i in range(n_out.value)])
 
+    def get_node_kernel(self, index: int) -> str:
+        """Name of the compute variant allocate chose for node index ("conv_2d_s8_arm_dsp"),
+        "" for a node that runs nothing."""
+        if not 0 <= index < self.num_nodes():
+            raise Error(f"node {index} does not exist (the model has {self.num_nodes()})")
+        return str(_lib.lib().ztflm_node_kernel(self._handle, index).decode())
+
     def get_tensor_storage(self, index: int) -> dict[str, Any]:
         """Bytes, type name and where tensor index lives: constant (in the model), variable
         (persistent, in the arena's tail) or neither (planned activation)."""

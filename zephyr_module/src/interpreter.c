@@ -689,3 +689,19 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
 	*outputs_count = ctx.outputs_count;
 	return ZTFLM_OK;
 }
+
+const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
+{
+	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED || node >= ip->op_count ||
+	    ip->node_op_data[node] == NODE_SKIP) {
+		return "";
+	}
+	const struct ztflm_op *op =
+		node_op(ip, ztflm_operator_opcode(ip, ztflm_operator_table(ip, node)));
+	const uint32_t v = ip->node_op_data[node] & ((1u << NODE_VARIANT_BITS) - 1u);
+
+	if (op->prepare != ztflm_op_prepare || v >= op->variants_count || !op->variants[v]->name) {
+		return "";
+	}
+	return op->variants[v]->name;
+}

@@ -19,6 +19,7 @@
 
 #include <ztflm/builtin_ops.h>
 #include <ztflm/kernel.h>
+#include <ztflm/schema.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -98,13 +99,13 @@ void *ztflm_op_scratch(const struct ztflm_context *ctx);
  */
 int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t);
 
-/** A compute variant for a selecting-input type and an output type. */
-#define ZTFLM_VARIANT(sym, in_type, output_type, eval_fn, can_run_fn, scratch_fn)                  \
-	const struct ztflm_variant sym = {                                                         \
+/** The compute variant ztflm_<id> for a selecting-input type and an output type. */
+#define ZTFLM_VARIANT(id, in_type, output_type, eval_fn, can_run_fn, scratch_fn)                   \
+	const struct ztflm_variant ztflm_##id = {                                                  \
 		.eval = (eval_fn),                                                                 \
 		.can_run = (can_run_fn),                                                           \
 		.scratch_bytes = (scratch_fn),                                                     \
-		.name = ZTFLM_MSG(#sym),                                                           \
+		.name = ZTFLM_MSG(#id),                                                            \
 		.type = (in_type),                                                                 \
 		.out_type = (output_type),                                                         \
 	}
@@ -132,7 +133,7 @@ int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct 
 /** The variant table of a descriptor: ZTFLM_OP_VARIANTS(conv_2d_variants). */
 #define ZTFLM_OP_VARIANTS(table)                                                                   \
 	.variants = (table),                                                                       \
-	.variants_count = (uint8_t)(sizeof(table) / sizeof((table)[0]) +                          \
+	.variants_count = (uint8_t)(sizeof(table) / sizeof((table)[0]) +                           \
 				    0u * sizeof(struct {                                           \
 					    _Static_assert(sizeof(table) / sizeof((table)[0]) <=   \
 								   ZTFLM_MAX_VARIANTS,             \

@@ -128,6 +128,12 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
 	       const int32_t **inputs, int32_t *inputs_count, const int32_t **outputs,
 	       int32_t *outputs_count);
 
+/**
+ * Name of the compute variant allocate chose for node ("conv_2d_s8_arm_dsp"), or "" before
+ * allocate, for a node that runs nothing, or with messages compiled out.
+ */
+const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node);
+
 /** Per-channel zero point number channel of a tensor (0 when absent). */
 int32_t ztflm_zero_point(const struct ztflm_interpreter *ip, uint32_t tensor_index,
 			 uint32_t channel);

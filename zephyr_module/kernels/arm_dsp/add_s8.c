@@ -2,11 +2,9 @@
  * ADD of int8 tensors with broadcasting (Arm DSP extension): TFLM's general quantized path
  * (both inputs to a common scale, then to the output's) with every per-call value hoisted
  * out of the element loop, the doubling high multiply as one SMLAL with its rounding, and
- * SSAT when the activation range is the whole int8 range. A multiplier of INT32_MIN, the one
- * case where gemmlowp's multiply saturates, takes the reference kernel.
+ * SSAT when the activation range is the whole int8 range.
  */
 #include "arm_dsp/dsp.h"
-#include "common/quant.h"
 #include "ops/add_sub.h"
 
 /* gemmlowp SaturatingRoundingDoublingHighMul for b != INT32_MIN (it cannot saturate then). */
@@ -50,12 +48,30 @@ static inline int32_t add_raw(const struct add_q *q, int32_t x, int32_t y)
 }
 
 /* One innermost run of n elements, input strides sa and sb (0 or 1). */
-__attribute__((noinline)) static void add_run(const struct add_q *restrict qp,
-					      const int8_t *restrict x, uint32_t sa,
-					      const int8_t *restrict y, uint32_t sb, uint32_t n,
-					      int32_t lo, int32_t hi, int8_t *restrict out)
+static void add_row(const void *params, const void *x_, uint32_t sa, const void *y_, uint32_t sb,
+		    void *out_, uint32_t n)
 {
-	const struct add_q q = *qp;
+	const struct ztflm_add_sub_params *p = params;
+	const int8_t *restrict x = x_;
+	const int8_t *restrict y = y_;
+	int8_t *restrict out = out_;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+	const struct add_q q = {
+		.off1 = p->input1_offset,
+		.off2 = p->input2_offset,
+		.left = p->left_shift,
+		.m1 = p->input1_multiplier,
+		.r1 = -p->input1_shift,
+		.k1 = (int32_t)((1u << -p->input1_shift) - 1u),
+		.m2 = p->input2_multiplier,
+		.r2 = -p->input2_shift,
+		.k2 = (int32_t)((1u << -p->input2_shift) - 1u),
+		.mo = p->output_multiplier,
+		.ro = -p->output_shift,
+		.ko = (int32_t)((1u << -p->output_shift) - 1u),
+		.out_offset = p->output_offset,
+	};
 
 	if (lo == INT8_MIN && hi == INT8_MAX) {
 		for (uint32_t i = 0; i < n; i++) {
@@ -75,54 +91,20 @@ __attribute__((noinline)) static void add_run(const struct add_q *restrict qp,
 	}
 }
 
-/* The reference kernel, compiled here under another name, for the saturating multiplier. */
-void ztflm_add_s8_reference(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-			    const int8_t *in1, const int8_t *in2, int8_t *out);
-#define ztflm_add_s8 ztflm_add_s8_reference
-#include "reference/add_s8.c"
-#undef ztflm_add_s8
-
-void ztflm_add_s8(const struct ztflm_add_sub_params *p, const struct ztflm_bcast *b,
-		  const int8_t *in1, const int8_t *in2, int8_t *out)
+/* A multiplier of INT32_MIN, the one case where gemmlowp's multiply saturates, is left to the
+ * reference variant. */
+static bool can_run(const void *params)
 {
-	const uint32_t ndims = b->ndims;
+	const struct ztflm_add_sub_params *p = params;
 
-	if (ndims == 0) {
-		return;
-	}
-	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
-	const uint32_t n = d[0].count;
-	const uint32_t sa = d[0].a_stride;
-	const uint32_t sb = d[0].b_stride;
-	if (p->input1_multiplier == INT32_MIN || p->input2_multiplier == INT32_MIN ||
-	    p->output_multiplier == INT32_MIN) {
-		ztflm_add_s8_reference(p, b, in1, in2, out);
-		return;
-	}
-	const struct add_q q = {
-		.off1 = p->input1_offset,
-		.off2 = p->input2_offset,
-		.left = p->left_shift,
-		.m1 = p->input1_multiplier,
-		.r1 = -p->input1_shift,
-		.k1 = (int32_t)((1u << -p->input1_shift) - 1u),
-		.m2 = p->input2_multiplier,
-		.r2 = -p->input2_shift,
-		.k2 = (int32_t)((1u << -p->input2_shift) - 1u),
-		.mo = p->output_multiplier,
-		.ro = -p->output_shift,
-		.ko = (int32_t)((1u << -p->output_shift) - 1u),
-		.out_offset = p->output_offset,
-	};
-	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
-	uint32_t ia = 0;
-	uint32_t ib = 0;
-
-	do {
-		const int8_t *x = in1 + ia;
-		const int8_t *y = in2 + ib;
-
-		add_run(&q, x, sa, y, sb, n, p->act.q.min, p->act.q.max, out);
-		out += n;
-	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
+	return p->input1_multiplier != INT32_MIN && p->input2_multiplier != INT32_MIN &&
+	       p->output_multiplier != INT32_MIN;
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_binary_eval(ctx, params, sizeof(struct ztflm_add_sub_params), 1u, 1u,
+				 add_row);
+}
+
+ZTFLM_VARIANT(add_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);

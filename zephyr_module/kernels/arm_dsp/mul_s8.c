@@ -4,18 +4,24 @@
  * int8 range.
  */
 #include "arm_dsp/dsp.h"
-#include "common/quant.h"
 #include "ops/mul.h"
 
 /* One innermost run of n elements, input strides sa and sb (0 or 1). */
-__attribute__((noinline)) static void mul_run(const struct ztflm_dsp_qparam *restrict qp,
-					      int32_t off1, int32_t off2, int32_t out_offset,
-					      const int8_t *restrict x, uint32_t sa,
-					      const int8_t *restrict y, uint32_t sb, uint32_t n,
-					      int32_t lo, int32_t hi, int8_t *restrict out)
+static void mul_row(const void *params, const void *x_, uint32_t sa, const void *y_, uint32_t sb,
+		    void *out_, uint32_t n)
 {
-	const struct ztflm_dsp_qparam q = *qp;
+	const struct ztflm_mul_params *p = params;
+	const int8_t *restrict x = x_;
+	const int8_t *restrict y = y_;
+	int8_t *restrict out = out_;
+	const int32_t off1 = p->input1_offset;
+	const int32_t off2 = p->input2_offset;
+	const int32_t out_offset = p->output_offset;
+	const int32_t lo = p->act.q.min;
+	const int32_t hi = p->act.q.max;
+	struct ztflm_dsp_qparam q;
 
+	ztflm_dsp_qparam_of(p->output_multiplier, p->output_shift, &q);
 	for (uint32_t i = 0; i < n; i++) {
 		const int32_t prod = (off1 + *x) * (off2 + *y);
 
@@ -25,27 +31,9 @@ __attribute__((noinline)) static void mul_run(const struct ztflm_dsp_qparam *res
 	}
 }
 
-void ztflm_mul_s8(const struct ztflm_mul_params *p, const struct ztflm_bcast *b,
-		  const int8_t *in1, const int8_t *in2, int8_t *out)
+static int eval(struct ztflm_context *ctx, const void *params)
 {
-	const uint32_t ndims = b->ndims;
-
-	if (ndims == 0) {
-		return;
-	}
-	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
-	const uint32_t n = d[0].count;
-	const uint32_t sa = d[0].a_stride;
-	const uint32_t sb = d[0].b_stride;
-	struct ztflm_dsp_qparam q;
-	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
-	uint32_t ia = 0;
-	uint32_t ib = 0;
-
-	ztflm_dsp_qparam_of(p->output_multiplier, p->output_shift, &q);
-	do {
-		mul_run(&q, p->input1_offset, p->input2_offset, p->output_offset, in1 + ia, sa,
-			in2 + ib, sb, n, p->act.q.min, p->act.q.max, out);
-		out += n;
-	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
+	return ztflm_binary_eval(ctx, params, sizeof(struct ztflm_mul_params), 1u, 1u, mul_row);
 }
+
+ZTFLM_VARIANT(mul_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

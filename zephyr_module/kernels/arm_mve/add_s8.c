@@ -5,24 +5,7 @@
  * broadcast along the innermost dimension is duplicated; other strides go element by element.
  */
 #include "arm_mve/mve.h"
-#include "common/quant.h"
 #include "ops/add_sub.h"
-
-/* The reference kernel's arithmetic for one element. */
-static inline int8_t one(const struct ztflm_add_sub_params *p, int32_t x, int32_t y)
-{
-	const int32_t shifted1 = (p->input1_offset + x) * ((int32_t)1 << p->left_shift);
-	const int32_t shifted2 = (p->input2_offset + y) * ((int32_t)1 << p->left_shift);
-	const int32_t scaled1 =
-		ztflm_mbqm_smaller_than_one(shifted1, p->input1_multiplier, p->input1_shift);
-	const int32_t scaled2 =
-		ztflm_mbqm_smaller_than_one(shifted2, p->input2_multiplier, p->input2_shift);
-	const int32_t raw = ztflm_mbqm_smaller_than_one(scaled1 + scaled2, p->output_multiplier,
-							p->output_shift) +
-			    p->output_offset;
-
-	return (int8_t)ztflm_clamp_i32(raw, p->act.q.min, p->act.q.max);
-}
 
 /* Four lanes (k of them valid) of inputs already loaded as int32. */
 static inline ztflm_v4 four(const struct ztflm_add_sub_params *p, ztflm_v4 x, ztflm_v4 y)
@@ -46,7 +29,7 @@ row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t sa, const in
 {
 	if (sa > 1u || sb > 1u || p->act.q.min > p->act.q.max) {
 		for (uint32_t i = 0; i < n; i++) {
-			out[i] = one(p, x[i * sa], y[i * sb]);
+			out[i] = (int8_t)ztflm_add_q(p, x[i * sa], y[i * sb]);
 		}
 		return;
 	}
@@ -62,25 +45,19 @@ row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t sa, const in
 	}
 }
 
-void ztflm_add_s8(const struct ztflm_add_sub_params *params, const struct ztflm_bcast *b,
-		  const int8_t *in1, const int8_t *in2, int8_t *out)
+static void add_row(const void *params, const void *x, uint32_t sa, const void *y, uint32_t sb,
+		    void *out, uint32_t n)
 {
 	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
-	const struct ztflm_add_sub_params copy = *params;
-	const struct ztflm_add_sub_params *p = &copy;
-	const uint32_t ndims = b->ndims;
+	const struct ztflm_add_sub_params p = *(const struct ztflm_add_sub_params *)params;
 
-	if (ndims == 0) {
-		return;
-	}
-	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
-	const uint32_t n = d[0].count;
-	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
-	uint32_t ia = 0;
-	uint32_t ib = 0;
-
-	do {
-		row(p, in1 + ia, d[0].a_stride, in2 + ib, d[0].b_stride, n, out);
-		out += n;
-	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
+	row(&p, x, sa, y, sb, n, out);
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_binary_eval(ctx, params, sizeof(struct ztflm_add_sub_params), 1u, 1u,
+				 add_row);
+}
+
+ZTFLM_VARIANT(add_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

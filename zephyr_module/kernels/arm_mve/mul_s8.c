@@ -5,20 +5,7 @@
  * along the innermost dimension is duplicated; other strides go element by element.
  */
 #include "arm_mve/mve.h"
-#include "common/quant.h"
 #include "ops/mul.h"
-
-/* The reference kernel's arithmetic for one element. */
-static inline int8_t one(const struct ztflm_mul_params *p, int32_t x, int32_t y)
-{
-	const int32_t prod = (p->input1_offset + x) * (p->input2_offset + y);
-	/* Wrapping, as TFLM's int arithmetic behaves when a huge rescale overflows. */
-	const int32_t raw = (int32_t)((uint32_t)p->output_offset +
-				      (uint32_t)ztflm_mbqm(prod, p->output_multiplier,
-							   p->output_shift));
-
-	return (int8_t)ztflm_clamp_i32(raw, p->act.q.min, p->act.q.max);
-}
 
 static inline __attribute__((always_inline)) void
 row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa, const int8_t *y,
@@ -26,7 +13,7 @@ row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa, const int8_t
 {
 	if (sa > 1u || sb > 1u || p->act.q.min > p->act.q.max) {
 		for (uint32_t i = 0; i < n; i++) {
-			out[i] = one(p, x[i * sa], y[i * sb]);
+			out[i] = (int8_t)ztflm_mul_q(p, x[i * sa], y[i * sb]);
 		}
 		return;
 	}
@@ -49,25 +36,18 @@ row(const struct ztflm_mul_params *p, const int8_t *x, uint32_t sa, const int8_t
 	}
 }
 
-void ztflm_mul_s8(const struct ztflm_mul_params *params, const struct ztflm_bcast *b,
-		  const int8_t *in1, const int8_t *in2, int8_t *out)
+static void mul_row(const void *params, const void *x, uint32_t sa, const void *y, uint32_t sb,
+		    void *out, uint32_t n)
 {
 	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
-	const struct ztflm_mul_params copy = *params;
-	const struct ztflm_mul_params *p = &copy;
-	const uint32_t ndims = b->ndims;
+	const struct ztflm_mul_params p = *(const struct ztflm_mul_params *)params;
 
-	if (ndims == 0) {
-		return;
-	}
-	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
-	const uint32_t n = d[0].count;
-	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
-	uint32_t ia = 0;
-	uint32_t ib = 0;
-
-	do {
-		row(p, in1 + ia, d[0].a_stride, in2 + ib, d[0].b_stride, n, out);
-		out += n;
-	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
+	row(&p, x, sa, y, sb, n, out);
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_binary_eval(ctx, params, sizeof(struct ztflm_mul_params), 1u, 1u, mul_row);
+}
+
+ZTFLM_VARIANT(mul_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

@@ -5,18 +5,12 @@
  * CMSIS-NN's 16-bit lanes run the reference computation.
  */
 #include "cmsis_nn/cmsis_nn_glue.h"
-#include "common/quant.h"
 #include "ops/mul.h"
 
-/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
-void ztflm_mul_s8_reference(const struct ztflm_mul_params *p, const struct ztflm_bcast *b,
-			    const int8_t *in1, const int8_t *in2, int8_t *out);
-#define ztflm_mul_s8 ztflm_mul_s8_reference
-#include "reference/mul_s8.c"
-#undef ztflm_mul_s8
-
-static int cmsis_can(const struct ztflm_mul_params *p, const struct ztflm_bcast *b)
+static bool can_run(const void *params)
 {
+	const struct ztflm_mul_params *p = params;
+	const struct ztflm_bcast *b = ztflm_binary_bcast(p, sizeof(*p));
 	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
 
 	return b->ndims > 0 && d[0].a_stride == 1 && d[0].b_stride == 1 &&
@@ -24,26 +18,24 @@ static int cmsis_can(const struct ztflm_mul_params *p, const struct ztflm_bcast 
 	       ztflm_cmsis_offset_ok(p->input2_offset);
 }
 
-void ztflm_mul_s8(const struct ztflm_mul_params *p, const struct ztflm_bcast *b,
-		  const int8_t *in1, const int8_t *in2, int8_t *out)
+/* One innermost run: both inputs are contiguous along it (can_run). */
+static void mul_row(const void *params, const void *x, uint32_t sa, const void *y, uint32_t sb,
+		    void *out, uint32_t n)
 {
-	if (!cmsis_can(p, b)) {
-		ztflm_mul_s8_reference(p, b, in1, in2, out);
-		return;
-	}
-	const uint32_t ndims = b->ndims;
-	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
-	const uint32_t n = d[0].count;
-	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
-	uint32_t ia = 0;
-	uint32_t ib = 0;
+	const struct ztflm_mul_params *p = params;
 
-	do {
-		/* Always succeeds: it checks nothing these rows could fail. */
-		(void)arm_elementwise_mul_s8(in1 + ia, in2 + ib, p->input1_offset,
+	(void)sa;
+	(void)sb;
+	/* Always succeeds: it checks nothing these rows could fail. */
+	(void)arm_elementwise_mul_s8(x, y, p->input1_offset,
 					     p->input2_offset, out, p->output_offset,
 					     p->output_multiplier, p->output_shift, p->act.q.min,
 					     p->act.q.max, (int32_t)n);
-		out += n;
-	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_binary_eval(ctx, params, sizeof(struct ztflm_mul_params), 1u, 1u, mul_row);
+}
+
+ZTFLM_VARIANT(mul_s8_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);

@@ -80,3 +80,27 @@ int ztflm_bcast_plan(struct ztflm_context *ctx, const struct ztflm_tensor *a,
 	*ndims = nd;
 	return ZTFLM_OK;
 }
+
+void ztflm_bcast_run(const struct ztflm_bcast *b, const void *params, const void *in1,
+		     const void *in2, uint32_t in_size, void *out, uint32_t out_size,
+		     ztflm_bcast_row row)
+{
+	const uint32_t ndims = b->ndims;
+
+	if (ndims == 0) {
+		return;
+	}
+	const struct ztflm_bcast_dim *d = ztflm_bcast_dims(b);
+	const uint8_t *x = in1;
+	const uint8_t *y = in2;
+	uint8_t *o = out;
+	const uint32_t n = d[0].count;
+	uint32_t idx[ZTFLM_MAX_DIMS] = {0};
+	uint32_t ia = 0;
+	uint32_t ib = 0;
+
+	do {
+		row(params, x + ia * in_size, d[0].a_stride, y + ib * in_size, d[0].b_stride, o, n);
+		o += n * out_size;
+	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
+}

@@ -73,4 +73,19 @@ static inline bool ztflm_bcast_next(const struct ztflm_bcast_dim *d, uint32_t nd
 	return false;
 }
 
+/**
+ * One innermost run of a nest: out[i] = f(x[i * sa], y[i * sb]) for i < n, with the element
+ * types and f of the caller (params is the operator's).
+ */
+typedef void (*ztflm_bcast_row)(const void *params, const void *x, uint32_t sa, const void *y,
+				uint32_t sb, void *out, uint32_t n);
+
+/**
+ * Walks the nest b, calling row once per innermost run. in_size and out_size are the bytes of
+ * an input and of an output element.
+ */
+void ztflm_bcast_run(const struct ztflm_bcast *b, const void *params, const void *in1,
+		     const void *in2, uint32_t in_size, void *out, uint32_t out_size,
+		     ztflm_bcast_row row);
+
 #endif /* ZTFLM_KERNELS_BROADCAST_H_ */

@@ -65,7 +65,7 @@ static int check_tensors(struct ztflm_context *ctx, const struct ztflm_op *op,
 			}
 			view(ctx, io, output, i, &t);
 			ZTFLM_CHECK(ctx, !same || t.type == type, ZTFLM_ERR_MODEL,
-				    "%s %d is %s, not %s like input %d", output ? "output" : "input",
+				    "%s %d has type %s, not %s like input %d", output ? "output" : "input",
 				    (int)i, ztflm_type_name(t.type), ztflm_type_name(type),
 				    (int)op->type_input);
 			if (quant && (t.type == ZTFLM_INT8 || t.type == ZTFLM_INT16 ||

@@ -119,6 +119,28 @@ int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activati
 	return rc;
 }
 
+void ztflm_activation_range_i32(int32_t activation, int32_t *act_min, int32_t *act_max)
+{
+	switch (activation) {
+	case ZTFLM_ACT_RELU:
+		*act_min = 0;
+		*act_max = INT32_MAX;
+		break;
+	case ZTFLM_ACT_RELU6:
+		*act_min = 0;
+		*act_max = 6;
+		break;
+	case ZTFLM_ACT_RELU_N1_TO_1:
+		*act_min = -1;
+		*act_max = 1;
+		break;
+	default:
+		*act_min = INT32_MIN;
+		*act_max = INT32_MAX;
+		break;
+	}
+}
+
 void ztflm_activation_range_float(int32_t activation, float *act_min, float *act_max)
 {
 	switch (activation) {

@@ -58,6 +58,9 @@ int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activati
 				     int32_t zero_point, uint8_t type, int32_t *act_min,
 				     int32_t *act_max);
 
+/** TFLM CalculateActivationRange<int32_t>. */
+void ztflm_activation_range_i32(int32_t activation, int32_t *act_min, int32_t *act_max);
+
 /** TFLM CalculateActivationRange<float>. */
 void ztflm_activation_range_float(int32_t activation, float *act_min, float *act_max);
 

@@ -1,0 +1,50 @@
+/* The quantization parameters ADD and SUB share. */
+#include "ops/add_sub.h"
+
+/* TFLM QuantizeMultiplierSmallerThanOneExp, which aborts outside (0, 1). */
+static int multiplier_below_one(struct ztflm_context *ctx, double real, int32_t *multiplier,
+				int8_t *shift)
+{
+	int32_t s = 0;
+
+	ZTFLM_CHECK(ctx, real > 0.0 && real < 1.0, ZTFLM_ERR_UNSUPPORTED,
+		    "the output scale is too small for the input scales");
+	ztflm_quantize_multiplier(real, multiplier, &s);
+	*shift = (int8_t)s;
+	return ZTFLM_OK;
+}
+
+int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io,
+			       struct ztflm_add_sub_params *p)
+{
+	const struct ztflm_tensor *in1 = &io->in[0];
+	const struct ztflm_tensor *in2 = &io->in[1];
+	const struct ztflm_tensor *out = &io->out[0];
+	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
+
+	/* Both inputs go to a common scale with 20 (int16: 15) bits of headroom. */
+	p->left_shift = out->type == ZTFLM_INT16 ? 15 : 20;
+	p->input1_offset = -in1->zero_point;
+	p->input2_offset = -in2->zero_point;
+	p->output_offset = out->zero_point;
+
+	const float max_scale = in1->scale < in2->scale ? in2->scale : in1->scale;
+	const double twice_max = 2.0 * (double)max_scale;
+	int rc = multiplier_below_one(ctx, (double)in1->scale / twice_max, &p->input1_multiplier,
+				      &p->input1_shift);
+
+	if (rc == ZTFLM_OK) {
+		rc = multiplier_below_one(ctx, (double)in2->scale / twice_max,
+					  &p->input2_multiplier, &p->input2_shift);
+	}
+	if (rc == ZTFLM_OK) {
+		rc = multiplier_below_one(
+			ctx, twice_max / ((double)(1 << p->left_shift) * (double)out->scale),
+			&p->output_multiplier, &p->output_shift);
+	}
+	if (rc == ZTFLM_OK) {
+		rc = ztflm_activation_range_quantized(ctx, act, out->scale, out->zero_point,
+						      out->type, &p->act.q.min, &p->act.q.max);
+	}
+	return rc;
+}

@@ -1,0 +1,36 @@
+/* The element-wise binary family's shared node layer: broadcast planning and the nest walk. */
+#include "ops/binary.h"
+
+int ztflm_binary_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+		       uint32_t params_bytes, void **params)
+{
+	struct ztflm_bcast_dim dims[ZTFLM_MAX_DIMS];
+	uint32_t ndims = 0;
+	const int rc = ztflm_bcast_plan(ctx, &io->in[0], &io->in[1], &io->out[0], dims, &ndims);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	uint8_t *p = ztflm_alloc_op_data(ctx, params_bytes + ztflm_bcast_bytes(ndims));
+
+	if (p == NULL) {
+		return ZTFLM_ERR_ARENA;
+	}
+	struct ztflm_bcast *b = (struct ztflm_bcast *)(void *)(p + params_bytes);
+	struct ztflm_bcast_dim *loops = (struct ztflm_bcast_dim *)(void *)(b + 1);
+
+	b->ndims = ndims;
+	for (uint32_t i = 0; i < ndims; i++) {
+		loops[i] = dims[i];
+	}
+	*params = p;
+	return ZTFLM_OK;
+}
+
+int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
+		      uint32_t in_size, uint32_t out_size, ztflm_bcast_row row)
+{
+	ztflm_bcast_run(ztflm_binary_bcast(params, params_bytes), params, ztflm_input_data(ctx, 0),
+			ztflm_input_data(ctx, 1), in_size, ztflm_output_data(ctx, 0), out_size, row);
+	return ZTFLM_OK;
+}
