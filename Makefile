@@ -24,7 +24,7 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 # files: the build directory of make setup's editable install (pyproject.toml: build-dir).
 NATIVE_BUILD := $(BUILD)/editable
 
-.PHONY: help setup native fuzzers test test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
+.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
@@ -51,7 +51,7 @@ native: setup
 	@test -f west_commands/ztflm/_native.so
 
 test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke \
-	test-zephyr test-arm-dsp test-arm-mve
+	test-zephyr test-arm-dsp test-arm-mve test-package
 	@echo "make test: all tiers passed"
 
 lint: setup
@@ -229,6 +229,11 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
 		test_run_reports_cycles_arena_and_bit_exactness"
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
+
+# What a user installs: the sdist and the wheel built from it, each in a fresh venv outside
+# the checkout, running the CLI (tests/packaging).
+test-package: setup
+	$(PY) -m pytest tests/packaging -q -p no:cacheprovider
 
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
