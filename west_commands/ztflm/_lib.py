@@ -209,6 +209,9 @@ def kernel_table() -> dict[str, str]:
     return {get(i, 0).decode(): get(i, 1).decode() for i in range(lib().zpy_kernel_count())}
 
 
+CUSTOM_CODE = 32  # BuiltinOperator CUSTOM
+
+
 @dataclass(frozen=True)
 class Variant:
     """One compute variant of an operator in this build: its name and the types it runs."""
@@ -230,6 +233,11 @@ class OpInfo:
     same_type: int    # bits 0-23 inputs, 24-31 outputs
     quantized: int
     variants: tuple[Variant, ...]
+
+
+def custom_op_names() -> set[str]:
+    """Names of the custom operators of this build's op table."""
+    return {op.name for op in op_table() if op.builtin == CUSTOM_CODE}
 
 
 def _type_or_any(code: int) -> str | None:

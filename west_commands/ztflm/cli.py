@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from . import _lib, arena_report, codegen, compare, device_test, report
+from . import _lib, arena_report, codegen, compare, device_test, optable, report
 from .errors import Error
 from .interpreter import Interpreter
 from .model import describe, require_runnable
@@ -116,6 +116,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ops(args: argparse.Namespace) -> int:
+    _lib.use_kernels(args.kernels)
+    ops = _lib.op_table()
+    print(optable.markdown(ops) if args.markdown else "\n".join(optable.lines(ops) + [""]),
+          end="")
+    return 0
+
+
 def cmd_test(args: argparse.Namespace) -> int:
     opts = device_test.Options(
         model=Path(args.model), platform=args.platform, count=args.count, seed=args.seed,
@@ -204,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="C source for a model: data, resolver, arena size")
     add_convert_arguments(convert)
     convert.set_defaults(func=cmd_convert)
+
+    ops = sub.add_parser("ops", help="the operators and types this runtime runs")
+    ops.add_argument("--markdown", action="store_true", help="as the table of docs/operators.md")
+    ops.add_argument("--kernels", default="reference", metavar="OVERLAY",
+                     help="list the variants of a kernel overlay too (default reference)")
+    ops.set_defaults(func=cmd_ops)
 
     test = sub.add_parser("test", help="run a model on a Zephyr target, bit-exact with the host")
     add_test_arguments(test)

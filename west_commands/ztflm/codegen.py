@@ -82,6 +82,13 @@ def header(info: ModelInfo, name: str) -> str:
     return "\n".join(lines)
 
 
+def _registration(op: str, op_name: str) -> str:
+    """The resolver entry of one operator of the op table (a custom one by its name)."""
+    if op in _lib.custom_op_names():
+        return f'ZTFLM_REGISTER_CUSTOM("{op}", {op_name})'
+    return f"ZTFLM_REGISTER({op}, {op_name})"
+
+
 def source(info: ModelInfo, model: bytes, name: str, kernels: dict[str, str]) -> str:
     ops = sorted(info.op_counts)
     missing = [op for op in ops if op not in kernels]
@@ -94,7 +101,7 @@ def source(info: ModelInfo, model: bytes, name: str, kernels: dict[str, str]) ->
         "#include <ztflm/kernels.h>",
         "",
         f"static const struct ztflm_op_registration {name}_ops[] = {{",
-        *(f"\tZTFLM_REGISTER({op}, {kernels[op]})," for op in ops),
+        *(f"\t{_registration(op, kernels[op])}," for op in ops),
         "};",
         "",
         f"const struct ztflm_op_resolver {name}_resolver = {{",

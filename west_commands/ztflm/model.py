@@ -1,7 +1,6 @@
 """A model described through the C runtime: operators, tensors, bytes, MACs, what cannot run."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,17 +15,10 @@ from .interpreter import Interpreter
 CUSTOM = 32
 
 
-def kernel_table(header: Optional[Path] = None) -> dict[str, str]:
-    """BUILTIN_NAME -> kernel name: the X(NAME, name) list of kernels.h (the op table), as
-    built into the runtime, or as written in header."""
-    if header is None:
-        return _lib.kernel_table()
-    try:
-        text = header.read_text()
-    except OSError as e:
-        raise Error(f"cannot read the kernel table {header}: {e.strerror}") from None
-    return dict(re.findall(r"X\((\w+),\s*(\w+)\)", text.split("#define ZTFLM_KERNELS(X)", 1)[-1]
-                           .split("\n\n", 1)[0]))
+def kernel_table() -> dict[str, str]:
+    """Operator name -> descriptor name of every operator built into the runtime (the op
+    table, kernels.h)."""
+    return _lib.kernel_table()
 
 
 @dataclass

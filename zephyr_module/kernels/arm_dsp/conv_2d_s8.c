@@ -24,11 +24,9 @@ static int use_dsp(const struct ztflm_conv_params *p)
 	return p->filter_c == p->input_c && p->input_offset >= -128 && p->input_offset <= 128;
 }
 
-uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
-	if (!use_dsp(p)) {
-		return 0;
-	}
+	const struct ztflm_conv_params *p = params;
 	const uint32_t k = depth(p);
 
 	/* Four widened columns and, for a real window, the four int8 columns they come from;
@@ -38,16 +36,6 @@ uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
 	return 4u + (is_1x1(p) ? 8u * k : 12u * k);
 }
 
-/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
-void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch);
-uint32_t ztflm_conv_2d_s8_reference_scratch_bytes(const struct ztflm_conv_params *p);
-#define ztflm_conv_2d_s8 ztflm_conv_2d_s8_reference
-#define ztflm_conv_2d_s8_scratch_bytes ztflm_conv_2d_s8_reference_scratch_bytes
-#include "reference/conv_2d_s8.c"
-#undef ztflm_conv_2d_s8
-#undef ztflm_conv_2d_s8_scratch_bytes
 
 /*
  * The int8 im2col column of output pixel pix: the window in filter order (OHWI), points
@@ -101,14 +89,10 @@ static const int8_t *im2col(const struct ztflm_conv_params *p, const int8_t *in,
 	return col;
 }
 
-void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	if (!use_dsp(p) || scratch == NULL) {
-		ztflm_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out, NULL);
-		return;
-	}
 	const uint32_t k = depth(p);
 	const uint32_t rows = (uint32_t)p->output_c;
 	const uint32_t pixels =
@@ -155,3 +139,15 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		}
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return use_dsp(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_conv_2d_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(conv_2d_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

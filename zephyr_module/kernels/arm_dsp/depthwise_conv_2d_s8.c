@@ -3,8 +3,8 @@
  * the window clipped to the input once, then four channels at a time, each word of input and
  * filter split into two 16-bit lane pairs (SXTAB16 folds the input offset in) accumulated
  * with SMLABB/SMLATT into a scratch row of sums, then requantized. A full 3x3 window is
- * unrolled. A depth multiplier other than 1, dilation, or an input offset outside int8 take
- * the scalar path.
+ * unrolled. A depth multiplier other than 1, dilation, or an input offset outside int8 are
+ * left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
@@ -17,12 +17,12 @@ static int use_dsp(const struct ztflm_dw_conv_params *p)
 	       p->input_offset >= -128 && p->input_offset <= 128;
 }
 
-uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
+	const struct ztflm_dw_conv_params *p = params;
+
 	/* One pixel's channel sums, and every channel's requantization parameters. */
-	return use_dsp(p) ? (4u + (uint32_t)sizeof(struct ztflm_dsp_qparam)) *
-				    (uint32_t)p->output_c
-			  : 0u;
+	return (4u + (uint32_t)sizeof(struct ztflm_dsp_qparam)) * (uint32_t)p->output_c;
 }
 
 static inline int8_t dw_out(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
@@ -195,64 +195,10 @@ static inline struct dw_window dw_clip(const struct ztflm_dw_conv_params *p, con
 	return w;
 }
 
-static void dw_scalar(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out)
+static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
-	const uint32_t f_depth = (uint32_t)p->output_c;
-	const int32_t dm = p->depth_multiplier;
-
-	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *in_b = in + (uint32_t)b * image;
-
-		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			const int32_t y0 = oy * p->stride_h - p->pad_h;
-
-			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				const int32_t x0 = ox * p->stride_w - p->pad_w;
-
-				for (int32_t oc = 0; oc < p->output_c; oc++) {
-					const int32_t ic = oc / dm;
-					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
-
-					for (int32_t fy = 0; fy < p->filter_h; fy++) {
-						const int32_t y = y0 + p->dilation_h * fy;
-
-						if (y < 0 || y >= p->input_h) {
-							continue;
-						}
-						for (int32_t fx = 0; fx < p->filter_w; fx++) {
-							const int32_t x = x0 + p->dilation_w * fx;
-
-							if (x < 0 || x >= p->input_w) {
-								continue;
-							}
-							const int32_t iv = in_b[((uint32_t)y *
-								(uint32_t)p->input_w + (uint32_t)x) *
-								(uint32_t)p->input_c + (uint32_t)ic];
-							const int32_t fv = filter[((uint32_t)fy *
-								(uint32_t)p->filter_w + (uint32_t)fx) *
-								f_depth + (uint32_t)oc];
-
-							acc += (uint32_t)(fv * (iv + p->input_offset));
-						}
-					}
-					*out++ = dw_out(p, multiplier, shift, oc, (int32_t)acc);
-				}
-			}
-		}
-	}
-}
-
-void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch)
-{
-	if (!use_dsp(p) || scratch == NULL) {
-		dw_scalar(p, multiplier, shift, in, filter, bias, out);
-		return;
-	}
 	const uint32_t depth = (uint32_t)p->input_c;
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * depth;
 	struct ztflm_dsp_qparam *q = scratch;
@@ -283,3 +229,15 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 		}
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return use_dsp(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

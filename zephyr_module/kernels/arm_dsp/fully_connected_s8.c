@@ -2,7 +2,7 @@
  * FULLY_CONNECTED of int8 tensors with int8 weights (Arm DSP extension): each batch row widened
  * once to int16 with the input offset in the scratch buffer, then three weight rows at a time
  * with SMLAD; a filter offset enters as offset times the sum of the input. Offsets outside
- * int8 take the scalar path.
+ * int8 are left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
@@ -14,39 +14,12 @@ static int use_dsp(const struct ztflm_fc_params *p)
 	       p->filter_offset <= 128;
 }
 
-uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
+	const struct ztflm_fc_params *p = params;
+
 	/* One widened batch row, 8-byte aligned in scratch the arena aligns to 4. */
-	return use_dsp(p) ? 4u + 2u * (uint32_t)p->accum_depth : 0u;
-}
-
-static void fc_scalar(const struct ztflm_fc_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out)
-{
-	const int32_t depth = p->accum_depth;
-	const int32_t step = p->per_channel ? 1 : 0;
-
-	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *x = in + (uint32_t)b * (uint32_t)depth;
-
-		for (int32_t u = 0; u < p->output_depth; u++) {
-			const int8_t *w = filter + (uint32_t)u * (uint32_t)depth;
-			uint32_t acc = bias != NULL ? (uint32_t)bias[u] : 0u;
-
-			for (int32_t d = 0; d < depth; d++) {
-				acc += (uint32_t)(((int32_t)w[d] + p->filter_offset) *
-						  ((int32_t)x[d] + p->input_offset));
-			}
-			const int32_t ch = u * step;
-			const int32_t res = (int32_t)((uint32_t)ztflm_mbqm((int32_t)acc,
-									    multiplier[ch],
-									    shift[ch]) +
-						      (uint32_t)p->output_offset);
-
-			*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
-		}
-	}
+	return 4u + 2u * (uint32_t)p->accum_depth;
 }
 
 /*
@@ -131,14 +104,10 @@ ZTFLM_DSP_HOT static int32_t fc_dot1(const int8_t *w, const uint64_t *x, uint32_
 	return acc;
 }
 
-void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *multiplier,
-			      const int32_t *shift, const int8_t *in, const int8_t *filter,
-			      const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_fc_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	if (!use_dsp(p) || scratch == NULL) {
-		fc_scalar(p, multiplier, shift, in, filter, bias, out);
-		return;
-	}
 	const uint32_t depth = (uint32_t)p->accum_depth;
 	const uint32_t units = (uint32_t)p->output_depth;
 	const uint32_t groups = depth / 4u;
@@ -187,3 +156,15 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 		}
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return use_dsp(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_fully_connected_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(fully_connected_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

@@ -4,7 +4,7 @@
  * two channels by two pixels take four VMLADAVA per sixteen depth values; each pixel's
  * accumulators are then requantized four channels at a time. 1x1 filters without padding read their columns straight from the
  * input; other windows are copied to im2col columns, padding as the input zero point.
- * Grouped convolutions take the reference arithmetic.
+ * Grouped convolutions, and padding that is not an int8, are left to the reference variant.
  */
 #include "arm_mve/mve.h"
 #include "common/quant.h"
@@ -27,27 +27,15 @@ static int use_mve(const struct ztflm_conv_params *p)
 	       p->act.q.min <= p->act.q.max;
 }
 
-uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
-	if (!use_mve(p)) {
-		return 0;
-	}
+	const struct ztflm_conv_params *p = params;
 	/* The folded bias and two pixels' accumulators per channel, two im2col columns unless 1x1. */
 	const uint32_t words = 12u * (uint32_t)p->output_c;
 
 	return is_1x1(p) ? words : words + 2u * depth(p);
 }
 
-/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
-void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch);
-uint32_t ztflm_conv_2d_s8_reference_scratch_bytes(const struct ztflm_conv_params *p);
-#define ztflm_conv_2d_s8 ztflm_conv_2d_s8_reference
-#define ztflm_conv_2d_s8_scratch_bytes ztflm_conv_2d_s8_reference_scratch_bytes
-#include "reference/conv_2d_s8.c"
-#undef ztflm_conv_2d_s8
-#undef ztflm_conv_2d_s8_scratch_bytes
 
 /*
  * The column of output pixel pix: for 1x1 the input pixel itself, else the window copied in
@@ -183,14 +171,10 @@ static void requantize(const struct ztflm_conv_params *p, const int32_t *multipl
 	}
 }
 
-void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	if (!use_mve(p) || scratch == NULL) {
-		ztflm_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out, NULL);
-		return;
-	}
 	const uint32_t k = depth(p);
 	const uint32_t oc = (uint32_t)p->output_c;
 	const uint32_t pixels =
@@ -213,3 +197,15 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		}
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return use_mve(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_conv_2d_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(conv_2d_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

@@ -21,70 +21,12 @@ static int is_3x3(const struct ztflm_dw_conv_params *p)
 	return p->filter_h == 3 && p->filter_w == 3 && p->stride_w > 0;
 }
 
-uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
-	if (!use_mve(p)) {
-		return 0u;
-	}
+	const struct ztflm_dw_conv_params *p = params;
+
 	/* The folded bias, an int32 per channel; for 3x3 the nine taps of each channel together. */
 	return (uint32_t)p->output_c * (is_3x3(p) ? 4u + 9u : 4u);
-}
-
-/* The reference kernel's arithmetic, for what the vector path does not take. */
-static void dw_scalar(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out)
-{
-	const uint32_t depth = (uint32_t)p->input_c;
-	const uint32_t f_depth = (uint32_t)p->output_c;
-	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * depth;
-	const int32_t dm = p->depth_multiplier;
-	const int32_t step = p->per_channel ? 1 : 0;
-
-	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *in_b = in + (uint32_t)b * image;
-
-		for (int32_t oy = 0; oy < p->output_h; oy++) {
-			for (int32_t ox = 0; ox < p->output_w; ox++) {
-				for (int32_t oc = 0; oc < p->output_c; oc++) {
-					uint32_t acc = bias != NULL ? (uint32_t)bias[oc] : 0u;
-
-					for (int32_t fy = 0; fy < p->filter_h; fy++) {
-						const int32_t y = oy * p->stride_h - p->pad_h +
-								  p->dilation_h * fy;
-
-						if (y < 0 || y >= p->input_h) {
-							continue;
-						}
-						for (int32_t fx = 0; fx < p->filter_w; fx++) {
-							const int32_t x = ox * p->stride_w - p->pad_w +
-									  p->dilation_w * fx;
-
-							if (x < 0 || x >= p->input_w) {
-								continue;
-							}
-							const int32_t iv =
-								in_b[((uint32_t)y * (uint32_t)p->input_w +
-								      (uint32_t)x) * depth +
-								     (uint32_t)(oc / dm)];
-							const int32_t fv =
-								filter[((uint32_t)fy * (uint32_t)p->filter_w +
-									(uint32_t)fx) * f_depth + (uint32_t)oc];
-
-							acc += (uint32_t)(fv * (iv + p->input_offset));
-						}
-					}
-					const int32_t ch = oc * step;
-					const int32_t res = (int32_t)((uint32_t)ztflm_mbqm(
-						(int32_t)acc, multiplier[ch], shift[ch]) +
-						(uint32_t)p->output_offset);
-
-					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
-									 p->act.q.max);
-				}
-			}
-		}
-	}
 }
 
 /*
@@ -334,22 +276,14 @@ block(const struct ztflm_dw_conv_params *p, const int32_t *multiplier, const int
 			  n);
 }
 
-void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
-				const int32_t *multiplier, const int32_t *shift, const int8_t *in,
-				const int8_t *filter, const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_dw_conv_params *params, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
 	/* A local copy: the int8 output stores cannot alias it, so its fields stay in registers. */
 	const struct ztflm_dw_conv_params copy = *params;
 	const struct ztflm_dw_conv_params *p = &copy;
 
-	if (p->depth_multiplier > 1 && p->act.q.min <= p->act.q.max) {
-		dw_multiplier(p, multiplier, shift, in, filter, bias, out);
-		return;
-	}
-	if (!use_mve(p) || scratch == NULL) {
-		dw_scalar(p, multiplier, shift, in, filter, bias, out);
-		return;
-	}
 	const uint32_t c = (uint32_t)p->output_c;
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * c;
 	/* Extent of the window: an output at (y0, x0) is inside when y0 >= 0, y0 + span_h <= h. */
@@ -418,3 +352,40 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *params,
 		}
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return use_mve(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval, can_run,
+	      scratch_bytes);
+
+/* Depth multipliers above 1: each input value times four of its outputs' weights at a time. */
+static void compute_multiplier(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+			       const int32_t *shift, const int8_t *in, const int8_t *filter,
+			       const int32_t *bias, int8_t *out, void *scratch)
+{
+	(void)scratch;
+	dw_multiplier(p, multiplier, shift, in, filter, bias, out);
+}
+
+static bool can_run_multiplier(const void *params)
+{
+	const struct ztflm_dw_conv_params *p = params;
+
+	return p->depth_multiplier > 1 && p->act.q.min <= p->act.q.max;
+}
+
+static int eval_multiplier(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, compute_multiplier);
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_s8_multiplier_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval_multiplier,
+	      can_run_multiplier, NULL);

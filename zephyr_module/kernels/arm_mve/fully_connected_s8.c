@@ -9,44 +9,6 @@
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
-uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
-{
-	(void)p;
-	return 0;
-}
-
-/* The reference kernel's arithmetic, for an unordered activation range. */
-static void fc_scalar(const struct ztflm_fc_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out)
-{
-	const int32_t depth = p->accum_depth;
-	const int32_t step = p->per_channel ? 1 : 0;
-
-	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *x = in + (uint32_t)b * (uint32_t)depth;
-
-		for (int32_t u = 0; u < p->output_depth; u++) {
-			const int8_t *w = filter + (uint32_t)u * (uint32_t)depth;
-			uint32_t acc = 0;
-
-			for (int32_t d = 0; d < depth; d++) {
-				acc += (uint32_t)(((int32_t)w[d] + p->filter_offset) *
-						  ((int32_t)x[d] + p->input_offset));
-			}
-			if (bias != NULL) {
-				acc += (uint32_t)bias[u];
-			}
-			const int32_t ch = u * step;
-			const int32_t res = (int32_t)((uint32_t)ztflm_mbqm((int32_t)acc, multiplier[ch],
-									   shift[ch]) +
-						      (uint32_t)p->output_offset);
-
-			*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
-		}
-	}
-}
-
 /* One unit's accumulator from its raw dot product and weight sum. */
 static inline int32_t finish(const struct ztflm_fc_params *p, const int32_t *bias, int32_t u,
 			     int32_t dot, int32_t wsum, uint32_t xterm)
@@ -56,15 +18,11 @@ static inline int32_t finish(const struct ztflm_fc_params *p, const int32_t *bia
 	return (int32_t)(b + (uint32_t)dot + (uint32_t)wsum * (uint32_t)p->input_offset + xterm);
 }
 
-void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *multiplier,
-			      const int32_t *shift, const int8_t *in, const int8_t *filter,
-			      const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_fc_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
 	(void)scratch;
-	if (p->act.q.min > p->act.q.max) {
-		fc_scalar(p, multiplier, shift, in, filter, bias, out);
-		return;
-	}
 	const uint32_t depth = (uint32_t)p->accum_depth;
 	const int32_t units = p->output_depth;
 
@@ -117,3 +75,18 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 		out += units;
 	}
 }
+
+/* An unordered activation range (min above max) is left to the reference variant. */
+static bool can_run(const void *params)
+{
+	const struct ztflm_fc_params *p = params;
+
+	return p->act.q.min <= p->act.q.max;
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_fully_connected_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(fully_connected_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);

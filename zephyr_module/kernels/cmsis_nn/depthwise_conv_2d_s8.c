@@ -5,20 +5,7 @@
  * any status other than success run the reference computation instead.
  */
 #include "cmsis_nn/cmsis_nn_glue.h"
-#include "common/quant.h"
 #include "ops/depthwise_conv_2d.h"
-
-/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
-void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
-					  const int32_t *multiplier, const int32_t *shift,
-					  const int8_t *in, const int8_t *filter,
-					  const int32_t *bias, int8_t *out, void *scratch);
-uint32_t ztflm_depthwise_conv_2d_s8_reference_scratch_bytes(const struct ztflm_dw_conv_params *p);
-#define ztflm_depthwise_conv_2d_s8 ztflm_depthwise_conv_2d_s8_reference
-#define ztflm_depthwise_conv_2d_s8_scratch_bytes ztflm_depthwise_conv_2d_s8_reference_scratch_bytes
-#include "reference/depthwise_conv_2d_s8.c"
-#undef ztflm_depthwise_conv_2d_s8
-#undef ztflm_depthwise_conv_2d_s8_scratch_bytes
 
 struct dw_call {
 	cmsis_nn_dw_conv_params conv;
@@ -93,20 +80,18 @@ static uint32_t cmsis_buffer_bytes(const struct ztflm_dw_conv_params *p)
 }
 
 /* Scratch: CMSIS-NN's buffer, then (per-tensor) the multiplier and shift per channel. */
-uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
-	if (!cmsis_can(p)) {
-		return 0;
-	}
+	const struct ztflm_dw_conv_params *p = params;
+
 	return cmsis_buffer_bytes(p) + (p->per_channel ? 0u : 8u * (uint32_t)p->output_c);
 }
 
-void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	if (!cmsis_can(p) || bias == NULL ||
-	    (scratch == NULL && ztflm_depthwise_conv_2d_s8_scratch_bytes(p) > 0)) {
+	if (bias == NULL || (scratch == NULL && scratch_bytes(p) > 0)) {
 		ztflm_depthwise_conv_2d_s8_reference(p, multiplier, shift, in, filter, bias, out,
 						     scratch);
 		return;
@@ -138,3 +123,15 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 						     scratch);
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return cmsis_can(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_s8_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

@@ -5,20 +5,7 @@
  * take and any status other than success run the reference computation instead.
  */
 #include "cmsis_nn/cmsis_nn_glue.h"
-#include "common/quant.h"
 #include "ops/fully_connected.h"
-
-/* The reference kernel, compiled here under another name: the fallback is the reference itself. */
-void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p,
-					const int32_t *multiplier, const int32_t *shift,
-					const int8_t *in, const int8_t *filter, const int32_t *bias,
-					int8_t *out, void *scratch);
-uint32_t ztflm_fully_connected_s8_reference_scratch_bytes(const struct ztflm_fc_params *p);
-#define ztflm_fully_connected_s8 ztflm_fully_connected_s8_reference
-#define ztflm_fully_connected_s8_scratch_bytes ztflm_fully_connected_s8_reference_scratch_bytes
-#include "reference/fully_connected_s8.c"
-#undef ztflm_fully_connected_s8
-#undef ztflm_fully_connected_s8_scratch_bytes
 
 static int cmsis_can(const struct ztflm_fc_params *p)
 {
@@ -40,11 +27,10 @@ static cmsis_nn_dims filter_dims(const struct ztflm_fc_params *p)
  * With Helium, CMSIS-NN wants each unit's weight sum in its buffer (it multiplies by the input
  * offset itself): arm_vector_sum_s8 with an offset of 1 and no bias, as TFLM calls it.
  */
-uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
+static uint32_t scratch_bytes(const void *params)
 {
-	if (!cmsis_can(p)) {
-		return 0;
-	}
+	const struct ztflm_fc_params *p = params;
+
 	const cmsis_nn_dims f = filter_dims(p);
 #if defined(ZTFLM_CMSIS_NN_SIZES_MVE)
 	const int32_t n = arm_fully_connected_s8_get_buffer_size_mve(&f);
@@ -57,13 +43,13 @@ uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
 
-void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *multiplier,
-			      const int32_t *shift, const int8_t *in, const int8_t *filter,
-			      const int32_t *bias, int8_t *out, void *scratch)
+static void compute(const struct ztflm_fc_params *p, const int32_t *multiplier,
+		    const int32_t *shift, const int8_t *in, const int8_t *filter,
+		    const int32_t *bias, int8_t *out, void *scratch)
 {
-	const uint32_t buf_bytes = ztflm_fully_connected_s8_scratch_bytes(p);
+	const uint32_t buf_bytes = scratch_bytes(p);
 
-	if (!cmsis_can(p) || (scratch == NULL && buf_bytes > 0)) {
+	if (scratch == NULL && buf_bytes > 0) {
 		ztflm_fully_connected_s8_reference(p, multiplier, shift, in, filter, bias, out,
 						   scratch);
 		return;
@@ -92,3 +78,15 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 						   scratch);
 	}
 }
+
+static bool can_run(const void *params)
+{
+	return cmsis_can(params);
+}
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_fully_connected_s8_eval(ctx, params, compute);
+}
+
+ZTFLM_VARIANT(fully_connected_s8_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, scratch_bytes);

@@ -6,6 +6,18 @@
 
 #include <ztflm/kernel.h>
 
+/** A fused activation's range: q for quantized and int32 outputs, f for float32. */
+union ztflm_act_range {
+	struct {
+		int32_t min;
+		int32_t max;
+	} q;
+	struct {
+		float min;
+		float max;
+	} f;
+};
+
 /** TFLM QuantizeMultiplier: real multiplier to a Q31 multiplier and a shift (left if > 0). */
 void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift);
 

@@ -2,12 +2,6 @@
 #include "common/quant.h"
 #include "ops/conv_2d.h"
 
-uint32_t ztflm_conv_2d_f32_scratch_bytes(const struct ztflm_conv_params *p)
-{
-	(void)p;
-	return 0;
-}
-
 /* The window at (y0, x0), summed row by row, column by column, channel by channel. */
 static inline float window_sum(const struct ztflm_conv_params *p, const float *in_g,
 			       const float *flt, int32_t y0, int32_t x0)
@@ -42,8 +36,8 @@ static inline float window_sum(const struct ztflm_conv_params *p, const float *i
 	return total;
 }
 
-void ztflm_conv_2d_f32(const struct ztflm_conv_params *p, const float *in, const float *filter,
-		       const float *bias, float *out, void *scratch)
+static void compute(const struct ztflm_conv_params *p, const float *in, const float *filter,
+		    const float *bias, float *out)
 {
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
 	const uint32_t f_size = (uint32_t)p->filter_h * (uint32_t)p->filter_w *
@@ -51,7 +45,6 @@ void ztflm_conv_2d_f32(const struct ztflm_conv_params *p, const float *in, const
 	const int32_t f_c = p->filter_c;
 	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const float *in_b = in + (uint32_t)b * image;
 
@@ -74,3 +67,12 @@ void ztflm_conv_2d_f32(const struct ztflm_conv_params *p, const float *in, const
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	compute(params, ztflm_input_data(ctx, 0), ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx),
+		ztflm_output_data(ctx, 0));
+	return ZTFLM_OK;
+}
+
+ZTFLM_VARIANT(conv_2d_f32_ref, ZTFLM_FLOAT32, ZTFLM_FLOAT32, eval, NULL, NULL);

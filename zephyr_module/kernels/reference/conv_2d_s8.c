@@ -2,12 +2,6 @@
 #include "common/quant.h"
 #include "ops/conv_2d.h"
 
-uint32_t ztflm_conv_2d_s8_scratch_bytes(const struct ztflm_conv_params *p)
-{
-	(void)p;
-	return 0;
-}
-
 /* One output value before rescaling: the window at (y0, x0); points outside the input are 0. */
 static inline int32_t window_sum(const struct ztflm_conv_params *p, const int8_t *in_g,
 				 const int8_t *flt, int32_t y0, int32_t x0)
@@ -60,10 +54,11 @@ static inline int32_t window_sum(const struct ztflm_conv_params *p, const int8_t
 	return (int32_t)(acc + w_sum * (uint32_t)in_offset);
 }
 
-void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multiplier,
-		      const int32_t *shift, const int8_t *in, const int8_t *filter,
-		      const int32_t *bias, int8_t *out, void *scratch)
+void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t *multiplier,
+				const int32_t *shift, const int8_t *in, const int8_t *filter,
+				const int32_t *bias, int8_t *out, void *scratch)
 {
+	(void)scratch;
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
 	const uint32_t f_size = (uint32_t)p->filter_h * (uint32_t)p->filter_w *
 				     (uint32_t)p->filter_c;
@@ -71,7 +66,6 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
 	const int32_t step = p->per_channel ? 1 : 0;
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *in_b = in + (uint32_t)b * image;
 
@@ -102,3 +96,10 @@ void ztflm_conv_2d_s8(const struct ztflm_conv_params *p, const int32_t *multipli
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_conv_2d_s8_eval(ctx, params, ztflm_conv_2d_s8_reference);
+}
+
+ZTFLM_VARIANT(conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

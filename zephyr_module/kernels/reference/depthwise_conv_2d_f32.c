@@ -2,12 +2,6 @@
 #include "common/quant.h"
 #include "ops/depthwise_conv_2d.h"
 
-uint32_t ztflm_depthwise_conv_2d_f32_scratch_bytes(const struct ztflm_dw_conv_params *p)
-{
-	(void)p;
-	return 0;
-}
-
 /* The window at (y0, x0) of one input channel (in_c) and filter channel (flt), row by row. */
 static inline float window_sum(const struct ztflm_dw_conv_params *p, const float *in_c,
 			       const float *flt, int32_t y0, int32_t x0)
@@ -37,13 +31,12 @@ static inline float window_sum(const struct ztflm_dw_conv_params *p, const float
 	return total;
 }
 
-void ztflm_depthwise_conv_2d_f32(const struct ztflm_dw_conv_params *p, const float *in,
-				 const float *filter, const float *bias, float *out, void *scratch)
+static void compute(const struct ztflm_dw_conv_params *p, const float *in, const float *filter,
+		    const float *bias, float *out)
 {
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
 	const int32_t dm = p->depth_multiplier;
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const float *in_b = in + (uint32_t)b * image;
 
@@ -66,3 +59,12 @@ void ztflm_depthwise_conv_2d_f32(const struct ztflm_dw_conv_params *p, const flo
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	compute(params, ztflm_input_data(ctx, 0), ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx),
+		ztflm_output_data(ctx, 0));
+	return ZTFLM_OK;
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_f32_ref, ZTFLM_FLOAT32, ZTFLM_FLOAT32, eval, NULL, NULL);

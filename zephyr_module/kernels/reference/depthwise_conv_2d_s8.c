@@ -2,12 +2,6 @@
 #include "common/quant.h"
 #include "ops/depthwise_conv_2d.h"
 
-uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
-{
-	(void)p;
-	return 0;
-}
-
 /*
  * One output value before rescaling: the window at (y0, x0) of input channel
  * ic (in_c points at it) with filter channel oc (flt points at it).
@@ -45,15 +39,16 @@ static inline int32_t window_sum(const struct ztflm_dw_conv_params *p, const int
 	return (int32_t)acc;
 }
 
-void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
-				const int32_t *shift, const int8_t *in, const int8_t *filter,
-				const int32_t *bias, int8_t *out, void *scratch)
+void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
+					  const int32_t *multiplier, const int32_t *shift,
+					  const int8_t *in, const int8_t *filter,
+					  const int32_t *bias, int8_t *out, void *scratch)
 {
+	(void)scratch;
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
 	const int32_t dm = p->depth_multiplier;
 	const int32_t step = p->per_channel ? 1 : 0;
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *in_b = in + (uint32_t)b * image;
 
@@ -84,3 +79,10 @@ void ztflm_depthwise_conv_2d_s8(const struct ztflm_dw_conv_params *p, const int3
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, ztflm_depthwise_conv_2d_s8_reference);
+}
+
+ZTFLM_VARIANT(depthwise_conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

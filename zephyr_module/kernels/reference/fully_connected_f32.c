@@ -2,19 +2,12 @@
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
-uint32_t ztflm_fully_connected_f32_scratch_bytes(const struct ztflm_fc_params *p)
-{
-	(void)p;
-	return 0;
-}
-
-void ztflm_fully_connected_f32(const struct ztflm_fc_params *p, const float *in,
-			       const float *filter, const float *bias, float *out, void *scratch)
+static void compute(const struct ztflm_fc_params *p, const float *in, const float *filter,
+		    const float *bias, float *out)
 {
 	const int32_t depth = p->accum_depth;
 	const int32_t units = p->output_depth;
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const float *x = in + (uint32_t)b * (uint32_t)depth;
 
@@ -31,3 +24,12 @@ void ztflm_fully_connected_f32(const struct ztflm_fc_params *p, const float *in,
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	compute(params, ztflm_input_data(ctx, 0), ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx),
+		ztflm_output_data(ctx, 0));
+	return ZTFLM_OK;
+}
+
+ZTFLM_VARIANT(fully_connected_f32_ref, ZTFLM_FLOAT32, ZTFLM_FLOAT32, eval, NULL, NULL);

@@ -2,12 +2,6 @@
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
-uint32_t ztflm_fully_connected_s8_scratch_bytes(const struct ztflm_fc_params *p)
-{
-	(void)p;
-	return 0;
-}
-
 /*
  * sum((w + fo) * (x + io)) = sum(w * x) + io * sum(w) + fo * sum(x) + n * fo * io, all
  * modulo 2^32 like TFLM's wrapping int32 accumulator: the same bits, with one multiply and
@@ -32,17 +26,18 @@ static int32_t dot(const int8_t *w, const int8_t *x, int32_t n, int32_t io, uint
 	return (int32_t)(acc + w_sum * (uint32_t)io + x_term);
 }
 
-void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *multiplier,
-			      const int32_t *shift, const int8_t *in, const int8_t *filter,
-			      const int32_t *bias, int8_t *out, void *scratch)
+void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
+					const int32_t *shift, const int8_t *in,
+					const int8_t *filter, const int32_t *bias, int8_t *out,
+					void *scratch)
 {
+	(void)scratch;
 	const int32_t depth = p->accum_depth;
 	const int32_t units = p->output_depth;
 	const int32_t in_offset = p->input_offset;
 	const int32_t f_offset = p->filter_offset;
 	const int32_t step = p->per_channel ? 1 : 0;
 
-	(void)scratch;
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *x = in + (uint32_t)b * (uint32_t)depth;
 		/* fo * sum(x) + n * fo * io: the same for every unit of this batch. */
@@ -73,3 +68,10 @@ void ztflm_fully_connected_s8(const struct ztflm_fc_params *p, const int32_t *mu
 		}
 	}
 }
+
+static int eval(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_fully_connected_s8_eval(ctx, params, ztflm_fully_connected_s8_reference);
+}
+
+ZTFLM_VARIANT(fully_connected_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

@@ -1,0 +1,82 @@
+"""The op table (kernels.h) is the one list of operators: the descriptors, the options tables
+they read, the fuzzer's structure table, the test inventory and docs/operators.md all agree
+with it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+from ztflm import _lib, optable
+
+ROOT = Path(__file__).resolve().parents[2]
+OPS = _lib.op_table()
+OPTION_TAGS = {v: k for k, v in vars(schema.BuiltinOptions).items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
+def test_descriptor_is_registered_under_its_own_code(op: _lib.OpInfo) -> None:
+    if op.builtin == _lib.CUSTOM_CODE:
+        assert not re.fullmatch(r"[A-Z0-9_]+", op.name), "a custom op named like a builtin"
+    else:
+        assert _lib.builtin_name(op.builtin) == op.name
+
+
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
+def test_descriptor_reads_an_options_table_of_the_schema(op: _lib.OpInfo) -> None:
+    assert op.options == 0 or op.options in OPTION_TAGS
+    assert 0 <= op.inputs[0] <= op.inputs[1] and 0 <= op.outputs[0] <= op.outputs[1]
+    assert op.variants, "an operator without a compute variant"
+
+
+def _operators(path: Path) -> list[tuple[str, int]]:
+    """(operator name, options tag) of every operator of a .tflite file."""
+    model = schema.ModelT.InitFromPackedBuf(path.read_bytes(), 0)
+    names = []
+    for code in model.operatorCodes:
+        builtin = max(code.builtinCode, code.deprecatedBuiltinCode)
+        custom = code.customCode.decode() if code.customCode else None
+        names.append(custom if builtin == _lib.CUSTOM_CODE else _lib.builtin_name(builtin))
+    return [(names[op.opcodeIndex], op.builtinOptionsType)
+            for g in model.subgraphs for op in g.operators]
+
+
+def test_descriptors_read_the_options_tables_tflite_writes(shared_models: Path) -> None:
+    """Every converter-made model (the shared ones, and those under tests/models) names, for
+    each operator we run, the options table its descriptor reads."""
+    by_name = {op.name: op for op in OPS}
+    paths = [*sorted(shared_models.glob("*.tflite")),
+             *sorted((ROOT / "tests/models").rglob("*.tflite"))]
+    checked = set()
+    for path in paths:
+        for name, tag in _operators(path):
+            op = by_name.get(name)
+            if op is None or tag == 0:
+                continue
+            assert op.options == tag, (f"{path.name}: {name} has {OPTION_TAGS.get(tag)}, its "
+                                       f"descriptor reads {OPTION_TAGS.get(op.options)}")
+            checked.add(name)
+    assert {"CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED", "SOFTMAX"} <= checked
+
+
+def test_fuzzer_walks_every_options_table_a_descriptor_reads() -> None:
+    fuzzer = (ROOT / "tests/fuzz/fuzz_struct.c").read_text()
+    schema_h = (ROOT / "zephyr_module/include/ztflm/schema.h").read_text()
+    tags = {int(v): k for k, v in re.findall(r"#define ZTFLM_OPTIONS_(\w+) (\d+)", schema_h)}
+    walked = set(re.findall(r"case ZTFLM_OPTIONS_(\w+):", fuzzer))
+    read = {tags[op.options] for op in OPS if op.options}
+    assert read <= walked, f"fuzz_struct.c does not mutate {sorted(read - walked)}"
+
+
+def test_every_operator_has_bit_exact_tests() -> None:
+    tests = "".join(p.read_text() for p in (ROOT / "tests/host").glob("test_op_*.py"))
+    untested = [op.name for op in OPS if f'"{op.name}"' not in tests]
+    assert not untested, f"no tests/host/test_op_*.py builds {untested}"
+
+
+def test_docs_operator_table_is_generated_from_the_descriptors() -> None:
+    text = (ROOT / "docs/operators.md").read_text()
+    assert optable.markdown(OPS) in text, (
+        "docs/operators.md is stale: regenerate its table with `ztflm ops --markdown`")

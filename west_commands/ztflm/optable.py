@@ -1,0 +1,52 @@
+"""The operators a runtime library provides, read from its op descriptors (kernels.h)."""
+from __future__ import annotations
+
+from . import _lib
+
+
+def _signature(v: _lib.Variant) -> str:
+    """"INT8", or "INT8->INT16" when the output type differs from the input's."""
+    t = v.input_type or "any"
+    out = v.output_type or "any"
+    return t if out == t else f"{t}->{out}"
+
+
+def types_of(op: _lib.OpInfo) -> list[str]:
+    """The type signatures an operator runs, in descriptor order, each once."""
+    seen: list[str] = []
+    for v in op.variants:
+        sig = _signature(v)
+        if sig not in seen:
+            seen.append(sig)
+    return seen
+
+
+def kernels_of(op: _lib.OpInfo) -> list[str]:
+    """Names of the variants an overlay adds ahead of the reference ones."""
+    return [v.name for v in op.variants if not v.name.endswith("_ref")]
+
+
+def lines(ops: list[_lib.OpInfo]) -> list[str]:
+    width = max((len(op.name) for op in ops), default=0)
+    out = []
+    for op in ops:
+        extra = kernels_of(op)
+        text = f"{op.name:<{width}}  {' '.join(types_of(op))}"
+        out.append(text + (f"  (also {', '.join(extra)})" if extra else ""))
+    out.append(f"{len(ops)} operators")
+    return out
+
+
+def _span(bounds: tuple[int, int]) -> str:
+    return str(bounds[0]) if bounds[0] == bounds[1] else f"{bounds[0]}-{bounds[1]}"
+
+
+def markdown(ops: list[_lib.OpInfo]) -> str:
+    """The operator table of docs/operators.md."""
+    rows = ["| operator | code | types (input->output) | inputs | outputs |",
+            "|---|---:|---|---|---|"]
+    for op in ops:
+        code = str(op.builtin) if op.builtin != 32 else "custom"
+        rows.append(f"| {op.name} | {code} | {', '.join(types_of(op))} | {_span(op.inputs)} "
+                    f"| {_span(op.outputs)} |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,61 @@
+/*
+ * What the convolution-like operators share (CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED,
+ * and TRANSPOSE_CONV, BATCH_MATMUL on top of them): the window and its padding, the weight
+ * and bias checks, and the requantization setup TFLM's conv_common does once for all.
+ */
+#ifndef ZTFLM_KERNELS_OPS_CONV_COMMON_H_
+#define ZTFLM_KERNELS_OPS_CONV_COMMON_H_
+
+#include <ztflm/op.h>
+
+#include "common/quant.h"
+
+/** The quantized part of a convolution's parameters, for its parameter struct. */
+struct ztflm_conv_quant {
+	int32_t input_offset;  /**< minus the input zero point */
+	int32_t output_offset; /**< the output zero point */
+	int32_t filter_offset; /**< minus the filter zero point (FULLY_CONNECTED per tensor) */
+	int32_t per_channel;   /**< 1: multiplier and shift per output channel; 0: one for all */
+	union ztflm_act_range act;
+};
+
+/* ztflm_conv_setup flags. */
+/** TFLM's FULLY_CONNECTED: a per-tensor multiplier from the scale product taken in float,
+ * the bias scale checked against it, and the filter zero point honoured per tensor. */
+#define ZTFLM_CONV_FC 1u
+
+/**
+ * Padding of a convolution window (TFLM ComputePaddingHeightWidth); checks that the output
+ * tensor has the size the window produces and that no coordinate the kernel computes
+ * overflows int32.
+ */
+int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
+		      int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
+		      int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t out_h,
+		      int32_t out_w, int32_t *pad_h, int32_t *pad_w);
+
+/**
+ * The shared setup of a convolution with channels output channels, after its shapes: the
+ * filter's and bias's types, the bias length, then for int8 the filter's quantization (per
+ * tensor, or per channel along its output channels), the fused activation's range and the
+ * offsets into q; for float the activation range. Allocates the node's op data:
+ * params_bytes of parameters, then for int8 the multipliers and shifts, one or channels of
+ * each (TFLM PopulateConvolutionQuantizationParams, in double), and returns it in *op_data.
+ */
+int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t activation,
+		     int32_t channels, uint32_t params_bytes, uint32_t flags,
+		     struct ztflm_conv_quant *q, void **op_data);
+
+/** The multipliers after params_bytes of parameters; the shifts follow count of them. */
+static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t params_bytes)
+{
+	return (const int32_t *)(const void *)((const uint8_t *)params + params_bytes);
+}
+
+/** Input 2, the optional bias, during eval: NULL when the node has none. */
+static inline const void *ztflm_conv_bias(const struct ztflm_context *ctx)
+{
+	return ztflm_has_input(ctx, 2) ? ztflm_input_data(ctx, 2) : NULL;
+}
+
+#endif /* ZTFLM_KERNELS_OPS_CONV_COMMON_H_ */
