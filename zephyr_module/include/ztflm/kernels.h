@@ -29,7 +29,8 @@
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SUB, sub)                                                                                \
-	X(TANH, tanh)
+	X(TANH, tanh)                                                                              \
+	X(TRANSPOSE, transpose)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)

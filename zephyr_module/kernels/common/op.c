@@ -26,6 +26,10 @@ static int check_arity(struct ztflm_context *ctx, const struct ztflm_op *op)
 			    "options table is of type %d, not %d", (int)ctx->options_type,
 			    (int)op->options);
 	}
+	if (!op->options) {
+		/* An operator reads only the table it declares: the option readers give defaults. */
+		ctx->options = 0;
+	}
 	return ZTFLM_OK;
 }
 

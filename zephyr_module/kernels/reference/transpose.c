@@ -1,0 +1,48 @@
+/* TRANSPOSE, reference variants: one strided copy, instantiated per element size. */
+#include <string.h>
+
+#include "ops/transpose.h"
+
+/* The output in order; size is a constant in each caller, so the copy is one move. */
+static inline void transpose(const struct ztflm_transpose_params *p, const uint8_t *in,
+			     uint8_t *out, uint32_t size)
+{
+	const uint32_t last = p->rank - 1u;
+	const uint32_t n = p->out_dims[last];
+	const uint32_t step = p->in_strides[last] * size;
+	uint32_t idx[ZTFLM_TRANSPOSE_MAX_RANK] = {0};
+	uint32_t base = 0;
+	int32_t k;
+
+	do {
+		const uint8_t *src = in + base * size;
+
+		for (uint32_t i = 0; i < n; i++) {
+			memcpy(out, src, size);
+			out += size;
+			src += step;
+		}
+		/* The next row: an odometer over the outer axes. */
+		for (k = (int32_t)last - 1; k >= 0; k--) {
+			base += p->in_strides[k];
+			if (++idx[k] < p->out_dims[k]) {
+				break;
+			}
+			base -= p->in_strides[k] * p->out_dims[k];
+			idx[k] = 0;
+		}
+	} while (k >= 0);
+}
+
+#define TRANSPOSE_VARIANT(id, type, size)                                                          \
+	static int id##_eval(struct ztflm_context *ctx, const void *params)                        \
+	{                                                                                          \
+		transpose(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0), size);      \
+		return ZTFLM_OK;                                                                   \
+	}                                                                                          \
+	ZTFLM_VARIANT(id, type, type, id##_eval, NULL, NULL)
+
+TRANSPOSE_VARIANT(transpose_s8_ref, ZTFLM_INT8, 1u);
+TRANSPOSE_VARIANT(transpose_s16_ref, ZTFLM_INT16, 2u);
+TRANSPOSE_VARIANT(transpose_s32_ref, ZTFLM_INT32, 4u);
+TRANSPOSE_VARIANT(transpose_f32_ref, ZTFLM_FLOAT32, 4u);
