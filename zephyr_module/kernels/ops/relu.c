@@ -7,17 +7,17 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 	struct ztflm_relu_params *p = params;
 	const struct ztflm_tensor *in = &io->in[0];
 	const struct ztflm_tensor *out = &io->out[0];
-	int rc = ztflm_unary_parse(ctx, io, params);
+	const int rc = ztflm_unary_parse(ctx, io, params);
 
 	if (rc != ZTFLM_OK || in->type == ZTFLM_FLOAT32) {
 		return rc;
 	}
-	for (int32_t i = 0; i < 2; i++) {
+	for (int32_t i = 0; i < 2 && in->type == ZTFLM_INT16; i++) {
 		const struct ztflm_tensor *t = i == 0 ? in : out;
 
-		ZTFLM_CHECK(ctx, t->type != ZTFLM_INT16 || t->zero_point == 0,
-			    ZTFLM_ERR_UNSUPPORTED, "int16 tensor %d needs a zero point of 0, not %d",
-			    (int)t->index, (int)t->zero_point);
+		ZTFLM_CHECK(ctx, t->zero_point == 0, ZTFLM_ERR_UNSUPPORTED,
+			    "int16 tensor %d needs a zero point of 0, not %d", (int)t->index,
+			    (int)t->zero_point);
 	}
 	/* TFLM divides in float before widening. */
 	const float real = in->scale / out->scale;
