@@ -17,12 +17,12 @@ static const struct ztflm_op *node_op(const struct ztflm_interpreter *ip, uint32
 }
 
 /*
- * Per node, one word in the tail: its op data as the distance from the arena end (0: none; a
- * multiple of 8, ztflm_alloc_op_data) plus the compute variant prepare chose (below 8), or
+ * Per node, one word in the tail: twice its op data's distance from the arena end (0: none; a
+ * multiple of 16, ztflm_alloc_op_data) plus the compute variant prepare chose (below 16), or
  * NODE_SKIP.
  */
 #define NODE_SKIP 0xFFFFFFFFu
-#define NODE_VARIANT_MASK 7u
+#define NODE_VARIANT_MASK 15u
 
 /* The node as its kernel sees it; after init, when every opcode has its operator. */
 static void context_for(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx)
@@ -514,7 +514,8 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 		context_for(ip, node, &ctx);
 		ctx.variant = (uint8_t)(info & NODE_VARIANT_MASK);
 		if (info > NODE_VARIANT_MASK) {
-			ctx.op_data = ip->arena->base + ip->arena->size - (info & ~NODE_VARIANT_MASK);
+			ctx.op_data = ip->arena->base + ip->arena->size -
+				      ((info & ~NODE_VARIANT_MASK) >> 1);
 		}
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;

@@ -127,8 +127,8 @@ int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct 
 #define ZTFLM_CMSIS_NN(...)
 #endif
 
-/** Variants of one operator in one build: the interpreter keeps the choice in 3 bits. */
-#define ZTFLM_MAX_VARIANTS 8
+/** Variants of one operator in one build: the interpreter keeps the choice in 4 bits. */
+#define ZTFLM_MAX_VARIANTS 16
 
 /** The variant table of a descriptor: ZTFLM_OP_VARIANTS(conv_2d_variants). */
 #define ZTFLM_OP_VARIANTS(table)                                                                   \
