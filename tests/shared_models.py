@@ -17,6 +17,7 @@ SUPPORTED = [
     "tflm_magic_wand",
     "tflm_micro_speech_int8",
     "tflm_person_detect_int8",
+    "tflm_pytorch_mobilenet_v2_int8",
     "tflm_simple_add",
 ]
 
@@ -29,6 +30,5 @@ UNSUPPORTED = {
     "tflm_keyword_scrambled_8bit": "SVDF",
     "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_pytorch_mobilenet_v2_int8": "TRANSPOSE",
     "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",
 }

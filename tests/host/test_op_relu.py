@@ -65,3 +65,15 @@ def test_relu6_int16_like_tflm(qin):
 def test_every_int8_value_like_tflm(op):
     x = np.arange(-128, 128, dtype=np.int8)
     oracle.assert_bit_exact(build(op, [256], np.int8, (0.031, 7), (0.047, -20)), inputs=[x])
+
+
+@pytest.mark.parametrize("qin,qout", [((1e-3, 5), (1e-3, 0)), ((1e-3, 0), (1e-3, -2))])
+def test_relu_int16_with_a_zero_point_is_refused_as_tflm_refuses_it(qin, qout):
+    import ztflm
+
+    model = build("RELU", [8], np.int16, qin, qout)
+    with pytest.raises(RuntimeError):
+        oracle.run_tflm(model, [np.zeros([8], np.int16)])
+    with pytest.raises(ztflm.Error, match="RELU .*int16 tensor [01] needs a zero point of 0") as e:
+        ztflm.Interpreter.from_bytes(model)
+    assert e.value.code == ztflm.Status.UNSUPPORTED

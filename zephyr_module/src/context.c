@@ -74,8 +74,10 @@ void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes)
 		ip->error.needed = needed;
 		return NULL;
 	}
-	/* Stored as the distance from the arena end, never 0, so 0 can mean none. */
-	ip->node_op_data[ctx->node] = (uint32_t)(ip->arena->base + ip->arena->size - (uint8_t *)p);
+	/* Twice the distance from the arena end: never 0, so 0 can mean none, and a multiple of 16,
+	 * so its low 4 bits can hold the node's compute variant (interpreter.c). */
+	ip->node_op_data[ctx->node] = (uint32_t)(ip->arena->base + ip->arena->size - (uint8_t *)p)
+				      << 1;
 	ctx->op_data = p;
 	return p;
 }

@@ -17,25 +17,24 @@ static const struct ztflm_op *node_op(const struct ztflm_interpreter *ip, uint32
 }
 
 /*
- * Per node, one word in the tail: its op data as the distance from the arena end in units
- * of 8 bytes (0: none) above the compute variant prepare chose (4 bits), or NODE_SKIP.
+ * Per node, one word in the tail: twice its op data's distance from the arena end (0: none; a
+ * multiple of 16, ztflm_alloc_op_data) plus the compute variant prepare chose (below 16), or
+ * NODE_SKIP.
  */
 #define NODE_SKIP 0xFFFFFFFFu
-#define NODE_VARIANT_BITS 4u
+#define NODE_VARIANT_MASK 15u
 
-static uint32_t node_info(uint32_t op_data_distance, uint8_t variant)
-{
-	return (op_data_distance / 8u) << NODE_VARIANT_BITS | variant;
-}
-
+/* The node as its kernel sees it; after init, when every opcode has its operator. */
 static void context_for(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx)
 {
 	const uint32_t op_table = ztflm_operator_table(ip, node);
+	const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
 
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->ip = ip;
 	ctx->node = (int32_t)node;
-	ctx->op = ztflm_opcode_builtin(ip, ztflm_operator_opcode(ip, op_table));
+	ctx->op = ztflm_opcode_builtin(ip, opcode);
+	ctx->desc = node_op(ip, opcode);
 	ztflm_node_io(ip, op_table, ctx);
 }
 
@@ -268,11 +267,9 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 	ip->scratch_tmp = (uint32_t *)(void *)ip->arena->base;
 	for (uint32_t node = 0; node < ip->op_count; node++) {
 		struct ztflm_context ctx;
-		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
 
 		context_for(ip, node, &ctx);
 		ctx.preparing = true;
-		ctx.desc = node_op(ip, opcode);
 		ip->node_scratch[node] = (uint16_t)ip->scratch_count;
 		const int rc = ctx.desc->prepare(&ctx);
 
@@ -282,10 +279,8 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 			}
 			return rc;
 		}
-		/* ztflm_alloc_op_data left the plain distance there. */
-		ip->node_op_data[node] = writes_nothing(&ctx)
-						 ? NODE_SKIP
-						 : node_info(ip->node_op_data[node], ctx.variant);
+		ip->node_op_data[node] =
+			writes_nothing(&ctx) ? NODE_SKIP : ip->node_op_data[node] | ctx.variant;
 	}
 	ip->node_scratch[ip->op_count] = (uint16_t)ip->scratch_count;
 	return ZTFLM_OK;
@@ -514,16 +509,13 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 			continue;
 		}
 		struct ztflm_context ctx;
-		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
-
 		const uint32_t info = ip->node_op_data[node];
 
 		context_for(ip, node, &ctx);
-		ctx.desc = node_op(ip, opcode);
-		ctx.variant = (uint8_t)(info & ((1u << NODE_VARIANT_BITS) - 1u));
-		if (info >> NODE_VARIANT_BITS) {
+		ctx.variant = (uint8_t)(info & NODE_VARIANT_MASK);
+		if (info > NODE_VARIANT_MASK) {
 			ctx.op_data = ip->arena->base + ip->arena->size -
-				      8u * (info >> NODE_VARIANT_BITS);
+				      ((info & ~NODE_VARIANT_MASK) >> 1);
 		}
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
@@ -696,9 +688,11 @@ const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
 	    ip->node_op_data[node] == NODE_SKIP) {
 		return "";
 	}
-	const struct ztflm_op *op =
-		node_op(ip, ztflm_operator_opcode(ip, ztflm_operator_table(ip, node)));
-	const uint32_t v = ip->node_op_data[node] & ((1u << NODE_VARIANT_BITS) - 1u);
+	struct ztflm_context ctx;
+
+	context_for((struct ztflm_interpreter *)ip, node, &ctx);
+	const struct ztflm_op *op = ctx.desc;
+	const uint32_t v = ip->node_op_data[node] & NODE_VARIANT_MASK;
 
 	if (op->prepare != ztflm_op_prepare || v >= op->variants_count || !op->variants[v]->name) {
 		return "";

@@ -1,20 +1,20 @@
-/* DEQUANTIZE: parameters and compute functions (integer to float32). */
+/* DEQUANTIZE: parameters and compute variants (element-wise unary family, ops/unary.h). */
 #ifndef ZTFLM_KERNELS_OPS_DEQUANTIZE_H_
 #define ZTFLM_KERNELS_OPS_DEQUANTIZE_H_
 
 #include <stdint.h>
 
+#include "ops/unary.h"
+
 /* x = (float)((double)scale * (q - zero_point)), as TFLM computes it. */
 struct ztflm_dequantize_params {
+	struct ztflm_unary unary;
 	float scale;
 	int32_t zero_point;
 };
 
-void ztflm_dequantize_s8_f32(const struct ztflm_dequantize_params *p, const int8_t *in,
-			     float *out, uint32_t count);
-void ztflm_dequantize_s16_f32(const struct ztflm_dequantize_params *p, const int16_t *in,
-			      float *out, uint32_t count);
-void ztflm_dequantize_u8_f32(const struct ztflm_dequantize_params *p, const uint8_t *in,
-			     float *out, uint32_t count);
+extern const struct ztflm_variant ztflm_dequantize_s8_f32_ref;
+extern const struct ztflm_variant ztflm_dequantize_s16_f32_ref;
+extern const struct ztflm_variant ztflm_dequantize_u8_f32_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_DEQUANTIZE_H_ */

@@ -1,26 +1,22 @@
 /* LOGISTIC: int8 (output zero point -128) and float32. */
-#include <ztflm/op.h>
-#include "ops/logistic.h"
+#include "ops/q4_activation.h"
 
-static int prepare(struct ztflm_context *ctx)
+static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
-	return ztflm_q4_prepare(ctx, -128);
+	return ztflm_q4_parse(ctx, io, params, -128);
 }
 
-static int eval(struct ztflm_context *ctx)
-{
-	const struct ztflm_q4_params *p = ctx->op_data;
-
-	if (p->type == ZTFLM_INT8) {
-		ztflm_logistic_s8(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
-	} else {
-		ztflm_logistic_f32(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
-	}
-	return ZTFLM_OK;
-}
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_logistic_s8_ref,
+	&ztflm_logistic_f32_ref,
+};
 
 const struct ztflm_op ztflm_op_logistic = {
-	.prepare = prepare,
-	.eval = eval,
+	ZTFLM_OP_GENERIC,
 	.builtin = ZTFLM_OP_LOGISTIC,
+	ZTFLM_UNARY_IO,
+	.same_type = ZTFLM_OUT(0),
+	.params_bytes = sizeof(struct ztflm_q4_params),
+	.parse = parse,
+	ZTFLM_OP_VARIANTS(variants),
 };

@@ -1,4 +1,4 @@
-/* The prepare step shared by LOGISTIC and TANH, as TFLM's CalculateArithmeticOpData. */
+/* The parse LOGISTIC and TANH share, as TFLM's CalculateArithmeticOpData. */
 #include <math.h>
 
 #include "common/quant.h"
@@ -6,47 +6,22 @@
 
 #define INPUT_INTEGER_BITS 4
 
-int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point)
+int ztflm_q4_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+		   struct ztflm_q4_params *p, int32_t int8_output_zero_point)
 {
-	struct ztflm_tensor in;
-	struct ztflm_tensor out;
-	int rc;
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *out = &io->out[0];
+	const int rc = ztflm_unary_parse(ctx, io, p);
 
-	ZTFLM_CHECK(ctx, ctx->inputs_count == 1 && ctx->outputs_count == 1, ZTFLM_ERR_MODEL,
-		    "needs 1 input and 1 output, has %d and %d", (int)ctx->inputs_count,
-		    (int)ctx->outputs_count);
-	rc = ztflm_get_input(ctx, 0, &in);
-	if (!rc) {
-		rc = ztflm_get_output(ctx, 0, &out);
-	}
-	if (rc) {
+	if (rc != ZTFLM_OK || in->type == ZTFLM_FLOAT32) {
 		return rc;
 	}
-	if (in.type != ZTFLM_INT8 && in.type != ZTFLM_FLOAT32) {
-		return ztflm_fail_type(ctx, "input", in.type);
-	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
-		    "output type %s differs from input %s", ztflm_type_name(out.type),
-		    ztflm_type_name(in.type));
-	ZTFLM_CHECK(ctx, out.elements == in.elements, ZTFLM_ERR_MODEL,
-		    "output has %u elements, input %u", out.elements, in.elements);
-
-	struct ztflm_q4_params *p = ztflm_alloc_op_data(ctx, sizeof(*p));
-
-	if (!p) {
-		return ZTFLM_ERR_ARENA;
-	}
-	p->type = in.type;
-	p->count = in.elements;
-	if (in.type == ZTFLM_FLOAT32) {
-		return ZTFLM_OK;
-	}
 	ZTFLM_CHECK(ctx, int8_output_zero_point == INT32_MIN ||
-			    out.zero_point == int8_output_zero_point,
+			    out->zero_point == int8_output_zero_point,
 		    ZTFLM_ERR_UNSUPPORTED, "int8 output zero point must be %d, is %d",
-		    (int)int8_output_zero_point, (int)out.zero_point);
+		    (int)int8_output_zero_point, (int)out->zero_point);
 	/* frexp of scale * 2^27, rounded to Q31, as TFLM (not QuantizeMultiplier). */
-	const double real = (double)in.scale * (double)(1 << (31 - INPUT_INTEGER_BITS));
+	const double real = (double)in->scale * (double)(1 << (31 - INPUT_INTEGER_BITS));
 	int shift = 0;
 	const double q = frexp(real, &shift);
 
@@ -56,7 +31,7 @@ int ztflm_q4_prepare(struct ztflm_context *ctx, int32_t int8_output_zero_point)
 	 */
 	ZTFLM_CHECK(ctx, isfinite(real) && real > 0.0 && shift >= 0 && shift <= 62,
 		    ZTFLM_ERR_UNSUPPORTED, "input scale out of range");
-	p->input_zero_point = in.zero_point;
+	p->input_zero_point = in->zero_point;
 	const double multiplier = round(q * (double)(1LL << 31));
 
 	/* Only a scale just below a power of two rounds up to 2^31, which TFLM overflows. */

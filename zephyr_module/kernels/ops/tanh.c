@@ -1,26 +1,22 @@
 /* TANH: int8 and float32 (TFLM's int8 tanh ignores the output's quantization). */
-#include <ztflm/op.h>
-#include "ops/tanh.h"
+#include "ops/q4_activation.h"
 
-static int prepare(struct ztflm_context *ctx)
+static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
-	return ztflm_q4_prepare(ctx, INT32_MIN);
+	return ztflm_q4_parse(ctx, io, params, INT32_MIN);
 }
 
-static int eval(struct ztflm_context *ctx)
-{
-	const struct ztflm_q4_params *p = ctx->op_data;
-
-	if (p->type == ZTFLM_INT8) {
-		ztflm_tanh_s8(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
-	} else {
-		ztflm_tanh_f32(p, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0));
-	}
-	return ZTFLM_OK;
-}
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_tanh_s8_ref,
+	&ztflm_tanh_f32_ref,
+};
 
 const struct ztflm_op ztflm_op_tanh = {
-	.prepare = prepare,
-	.eval = eval,
+	ZTFLM_OP_GENERIC,
 	.builtin = ZTFLM_OP_TANH,
+	ZTFLM_UNARY_IO,
+	.same_type = ZTFLM_OUT(0),
+	.params_bytes = sizeof(struct ztflm_q4_params),
+	.parse = parse,
+	ZTFLM_OP_VARIANTS(variants),
 };

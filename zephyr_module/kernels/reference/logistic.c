@@ -1,0 +1,38 @@
+/*
+ * LOGISTIC, reference variants. int8: Q4.27 input, gemmlowp logistic, output in 1/256 steps.
+ * float32: TFLM's cut-offs, then 1 / (1 + expf(-x)), with expf giving the oracle's (glibc's)
+ * bits on every target.
+ */
+#include "common/expf.h"
+#include "common/fixedpoint.h"
+#include "ops/q4_activation.h"
+
+static inline int32_t logistic_q4(int32_t q4)
+{
+	return ztflm_rdbpot(ztflm_fp_logistic(q4, 4), 31 - 8) - 128;
+}
+
+static inline int32_t logistic_s8(const struct ztflm_q4_params *p, int32_t x)
+{
+	return ztflm_q4_s8(p, x, logistic_q4);
+}
+
+static inline float logistic_f32(const struct ztflm_q4_params *p, float x)
+{
+	const float cutoff_upper = 16.619047164916992188f;
+	const float cutoff_lower = -9.0f;
+
+	(void)p;
+	if (x > cutoff_upper) {
+		return 1.0f;
+	}
+	if (x < cutoff_lower) {
+		return ztflm_expf(x);
+	}
+	return 1.0f / (1.0f + ztflm_expf(-x));
+}
+
+#define P struct ztflm_q4_params
+ZTFLM_UNARY_VARIANT(logistic_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, logistic_s8);
+ZTFLM_UNARY_VARIANT(logistic_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float,
+		    logistic_f32);
