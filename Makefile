@@ -37,7 +37,7 @@ setup:
 # pip install -e does not rebuild the C runtime when it changes: this rule does.
 $(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py \
 		$(wildcard $(RUNTIME)/kernels/arm_*/*.[ch]) | setup
-	$(PY) setup.py -q build_ext --inplace --parallel 2
+	$(PY) setup.py -q build_ext --inplace
 	@touch $@
 
 native: $(NATIVE)
