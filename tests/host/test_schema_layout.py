@@ -69,6 +69,7 @@ TABLES = {
                                                "ACTIVATION": "FusedActivationFunction"}),
     "ZTFLM_RESHAPE_": ("ReshapeOptions", {"NEW_SHAPE": "NewShape"}),
     "ZTFLM_REDUCER_": ("ReducerOptions", {"KEEP_DIMS": "KeepDims"}),
+    "ZTFLM_LEAKY_RELU_": ("LeakyReluOptions", {"ALPHA": "Alpha"}),
 }
 
 
@@ -122,7 +123,7 @@ def test_options_union_tags_match() -> None:
              "SOFTMAX": "SoftmaxOptions", "CONCATENATION": "ConcatenationOptions",
              "ADD": "AddOptions", "RESHAPE": "ReshapeOptions", "MUL": "MulOptions",
              "PAD": "PadOptions", "REDUCER": "ReducerOptions", "SUB": "SubOptions",
-             "PADV2": "PadV2Options"}
+             "PADV2": "PadV2Options", "LEAKY_RELU": "LeakyReluOptions"}
     assert set(tags) == set(names)
     for tag, table in names.items():
         assert tags[tag] == getattr(schema.BuiltinOptions, table)

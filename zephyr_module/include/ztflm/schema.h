@@ -81,6 +81,7 @@
 #define ZTFLM_OPTIONS_REDUCER 27
 #define ZTFLM_OPTIONS_SUB 28
 #define ZTFLM_OPTIONS_PADV2 43
+#define ZTFLM_OPTIONS_LEAKY_RELU 75
 
 /* table Conv2DOptions */
 #define ZTFLM_CONV_PADDING 0
@@ -124,6 +125,9 @@
 
 /* table ReshapeOptions */
 #define ZTFLM_RESHAPE_NEW_SHAPE 0
+
+/* table LeakyReluOptions */
+#define ZTFLM_LEAKY_RELU_ALPHA 0
 
 /* table ReducerOptions */
 #define ZTFLM_REDUCER_KEEP_DIMS 0
