@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
     print(text)
-    print(f"bench: written to {args.out.relative_to(ROOT)}", file=sys.stderr)
+    print(f"bench: written to {args.out}", file=sys.stderr)
     return 0 if all(r.exact for r in results) else 1
 
 
