@@ -6,17 +6,25 @@ PY      := .venv/bin/python
 MODELS  ?= $(abspath ../shared/models)
 BUILD   := build
 RUNTIME := zephyr_module
-INC     := -I$(RUNTIME)/include -I$(RUNTIME)/kernels
-LIB_SRC := $(wildcard $(RUNTIME)/src/*.c $(RUNTIME)/kernels/common/*.c \
-	$(RUNTIME)/kernels/ops/*.c $(RUNTIME)/kernels/reference/*.c)
-HOST_SRC := $(LIB_SRC) $(wildcard $(RUNTIME)/port/host/*.c)
+# The source lists and include folders come from the build description
+# (zephyr_module/cmake/ztflm_sources.cmake), as for every other build.
+ztflm_list = $(shell cmake -DBASE=$(CURDIR) $(1) -P $(RUNTIME)/cmake/ztflm_list.cmake)
+INC     := $(addprefix -I,$(call ztflm_list,-DWHAT=includes))
+LIB_SRC := $(call ztflm_list,-DWHAT=sources -DPORT=none)
+HOST_SRC := $(call ztflm_list,-DWHAT=sources -DPORT=host)
+# An overlay's own sources (kernels/<overlay>/) and its definition, for its cross builds.
+overlay_src = $(filter $(RUNTIME)/kernels/$(1)/%,\
+	$(call ztflm_list,-DWHAT=sources -DOVERLAY=$(1)))
+overlay_def = $(addprefix -D,$(call ztflm_list,-DWHAT=defines -DOVERLAY=$(1)))
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -ffp-contract=off
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
-NATIVE  := west_commands/ztflm/.native-built
+# The package's host libraries, built by the root CMakeLists.txt and placed beside the Python
+# files: the build directory of make setup's editable install (pyproject.toml: build-dir).
+NATIVE_BUILD := $(BUILD)/editable
 
-.PHONY: help setup native test test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
+.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
@@ -34,20 +42,20 @@ help:
 setup:
 	@scripts/setup.sh
 
-# pip install -e does not rebuild the C runtime when it changes: this rule does.
-$(NATIVE): $(HOST_SRC) $(wildcard west_commands/ztflm/_native/*.c) setup.py \
-		$(wildcard $(RUNTIME)/kernels/arm_*/*.[ch]) | setup
-	$(PY) setup.py -q build_ext --inplace
-	@touch $@
-
-native: $(NATIVE)
+# An editable install does not rebuild the C runtime when it changes: this does (ninja
+# rebuilds what changed, and nothing when nothing did).
+native: setup
+	@test -f $(NATIVE_BUILD)/CMakeCache.txt || cmake -S . -B $(NATIVE_BUILD) -G Ninja \
+		-DZTFLM_WERROR=ON -DZTFLM_PACKAGE_DIR=$(abspath west_commands/ztflm) > /dev/null
+	@cmake --build $(NATIVE_BUILD) | grep -v -e "^ninja: no work to do" -e "Re-checking globbed" || true
+	@test -f west_commands/ztflm/_native.so
 
 test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke \
-	test-zephyr test-arm-dsp test-arm-mve
+	test-zephyr test-arm-dsp test-arm-mve test-package
 	@echo "make test: all tiers passed"
 
 lint: setup
-	$(PY) -m ruff check west_commands tests scripts setup.py
+	$(PY) -m ruff check west_commands tests scripts
 
 # C tests with AddressSanitizer and UndefinedBehaviorSanitizer, gcc and clang.
 test-c: setup
@@ -134,16 +142,18 @@ test-cross: setup
 	done
 	@# The Helium overlay on its core, with the intrinsics path required (hard-float ABI: MVE).
 	@mkdir -p $(BUILD)/cross/arm_mve
-	@set -e; for f in $(wildcard $(RUNTIME)/kernels/arm_mve/*.c); do \
+	@set -e; for f in $(call overlay_src,arm_mve); do \
 		arm-none-eabi-gcc $(WARN) -O2 -mcpu=cortex-m55 -mthumb -mfloat-abi=hard \
-			-DZTFLM_REQUIRE_MVE $(INC) -c $$f -o $(BUILD)/cross/arm_mve/$$(basename $$f .c).o; \
+			-DZTFLM_REQUIRE_MVE $(call overlay_def,arm_mve) $(INC) -c $$f \
+			-o $(BUILD)/cross/arm_mve/$$(basename $$f .c).o; \
 	done; echo "cross: arm_mve on cortex-m55 ok"
 	@# The DSP overlay on two cores with the extension, its intrinsics path required.
 	@set -e; for core in cortex-m4 cortex-m55; do \
 		mkdir -p $(BUILD)/cross/arm_dsp/$$core; \
-		for f in $(wildcard $(RUNTIME)/kernels/arm_dsp/*.c); do \
-			arm-none-eabi-gcc $(WARN) -O2 -mcpu=$$core -mthumb -DZTFLM_REQUIRE_DSP $(INC) \
-				-c $$f -o $(BUILD)/cross/arm_dsp/$$core/$$(basename $$f .c).o; \
+		for f in $(call overlay_src,arm_dsp); do \
+			arm-none-eabi-gcc $(WARN) -O2 -mcpu=$$core -mthumb -DZTFLM_REQUIRE_DSP \
+				$(call overlay_def,arm_dsp) $(INC) -c $$f \
+				-o $(BUILD)/cross/arm_dsp/$$core/$$(basename $$f .c).o; \
 		done; echo "cross: arm_dsp on $$core ok"; \
 	done
 
@@ -220,6 +230,11 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 		test_run_reports_cycles_arena_and_bit_exactness"
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
+# What a user installs: the sdist and the wheel built from it, each in a fresh venv outside
+# the checkout, running the CLI (tests/packaging).
+test-package: setup
+	$(PY) -m pytest tests/packaging -q -p no:cacheprovider
+
 # The Python tests again, on a runtime built with the sanitizers.
 test-py-san: setup
 	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_san.so
@@ -243,16 +258,16 @@ test-py-san: setup
 # tests/fuzz/regressions/, which fuzz-smoke replays through every fuzzer.
 FUZZ_SECONDS ?= 600
 FUZZERS := fuzz_model fuzz_struct
-FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
 	%/tflm_person_detect_int8.tflite,$(wildcard $(MODELS)/*.tflite))
 FUZZ_BUILT := $(BUILD)/fuzz/seeds/.built
 
-$(FUZZ_BINS): $(BUILD)/fuzz/%: $(HOST_SRC) tests/fuzz/%.c tests/fuzz/harness.c tests/fuzz/harness.h \
-		| setup
-	@mkdir -p $(BUILD)/fuzz
-	clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(INC) $(HOST_SRC) tests/fuzz/harness.c tests/fuzz/$*.c -lm -o $@
+# The fuzzers are targets of the root CMakeLists.txt (ZTFLM_FUZZERS, clang).
+fuzzers: setup
+	@test -f $(BUILD)/fuzz/cmake/CMakeCache.txt || cmake -S . -B $(BUILD)/fuzz/cmake -G Ninja \
+		-DCMAKE_C_COMPILER=clang -DZTFLM_FUZZERS=ON -DZTFLM_HOST_OVERLAYS= \
+		-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=$(abspath $(BUILD)/fuzz) > /dev/null
+	cmake --build $(BUILD)/fuzz/cmake --target $(FUZZERS)
 
 # The models the host tests build (ZTFLM_DUMP_MODELS), and the shared ones with every field.
 $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/host/test_op_*.py) \
@@ -270,7 +285,7 @@ fuzz-seeds: $(FUZZ_BUILT)
 
 # Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints how many
 # runs got through init, allocate and invoke, and the nodes run per operator.
-fuzz-run: $(FUZZ_BINS) $(FUZZ_BUILT)
+fuzz-run: fuzzers $(FUZZ_BUILT)
 	@set -eo pipefail; for f in $(FUZZERS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$f; \
 		cp $(FUZZ_SEEDS) $(BUILD)/fuzz/seeds/*.tflite $(BUILD)/fuzz/corpus-$$f/; \
@@ -284,7 +299,7 @@ fuzz: fuzz-run
 
 # The bounded smoke run of `make test` (about a minute per fuzzer), after replaying every
 # input that ever crashed through every fuzzer.
-fuzz-smoke: $(FUZZ_BINS)
+fuzz-smoke: fuzzers
 	@set -e; for f in $(FUZZERS); do \
 		$(BUILD)/fuzz/$$f -timeout=10 tests/fuzz/regressions/* > $(BUILD)/fuzz/replay-$$f.log 2>&1 \
 			|| { cat $(BUILD)/fuzz/replay-$$f.log; exit 1; }; \

@@ -29,14 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import build_description
+import firmware
+
+from ztflm import codegen
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "qemu"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import firmware  # noqa: E402
-from shared_models import SUPPORTED  # noqa: E402
-
-from ztflm import codegen  # noqa: E402
 
 BUILD = ROOT / "build" / "bench"
 ANCHORS = ROOT.parent / "shared" / "ANCHORS.md"
@@ -68,13 +66,11 @@ class Result:
 
 def overlay_present(overlay: str) -> bool:
     """Whether an overlay can be built here: its sources, and for cmsis_nn a CMSIS-NN tree."""
-    if overlay == "reference":
-        return True
     try:
-        firmware.external_library(overlay)
-    except FileNotFoundError:
+        build_description.runtime(overlay)
+    except build_description.BuildDescriptionError:
         return False
-    return any((ROOT / "zephyr_module" / "kernels" / overlay).glob("*.c"))
+    return True
 
 
 def converted(src: Path) -> tuple[Path, str]:
@@ -164,20 +160,21 @@ def core_footprint(core: str = "m4", variants: Optional[list[tuple[str, bool]]] 
         objs = BUILD / "footprint" / core / (label.replace(" ", "_")
                                             + ("_kernels" if kernels else "_alone"))
         objs.mkdir(parents=True, exist_ok=True)
+        runtime = build_description.runtime("reference", "baremetal")
         if kernels:
-            sources = [ROOT / s for s in firmware.runtime_sources("reference")
-                       if "_native" not in s and "port/host" not in s]
+            sources = list(runtime.sources)
         else:
-            sources = [p for p in sorted((ROOT / "zephyr_module/src").glob("*.c"))
-                       if p.name != "all_ops.c"] + [no_ops]
-        sources += [ROOT / "zephyr_module/port/baremetal/port_baremetal.c",
-                    firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
+            # The core (src/) without the all-operators resolver, and the port.
+            src, port = ROOT / "zephyr_module" / "src", ROOT / "zephyr_module" / "port"
+            sources = [p for p in runtime.sources if (p.parent == src and p.name != "all_ops.c")
+                       or port in p.parents] + [no_ops]
+        sources += [firmware.HERE / "startup.c", firmware.HERE / "main.c", c_path]
         flags = [*firmware.CFLAGS, "-Os", *firmware.TARGETS[core][1],
                  f"-DZTFLM_ERROR_STRINGS={strings}", f"-DZTFLM_VERIFY_MODEL={verify}",
                  "-DFW_ARENA_SIZE=4096u",
                  f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
                  f"-DFW_RESOLVER={name + '_resolver' if kernels else 'fw_no_ops'}",
-                 *[f"-I{ROOT / d}" for d in firmware.INCLUDE_DIRS], f"-I{firmware.HERE}",
+                 *runtime.include_flags(), f"-I{firmware.HERE}",
                  f"-I{c_path.parent}"]
         objects = []
         for src in sources:
@@ -237,11 +234,15 @@ def table(results: list[Result], tflm: dict[tuple[str, str, str], tuple[int, int
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--models", nargs="+", default=MLPERF, choices=SUPPORTED, metavar="MODEL")
+    p.add_argument("--models", nargs="+", default=MLPERF, metavar="MODEL",
+                   help="shared models (../shared/models) by name")
     p.add_argument("--cores", nargs="+", default=None, choices=sorted(firmware.TARGETS))
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--out", type=Path, default=BUILD / "bench.md")
     args = p.parse_args(argv)
+    missing = [m for m in args.models if not (firmware.MODELS / f"{m}.tflite").is_file()]
+    if missing:
+        p.error(f"no model {missing[0]}.tflite in {firmware.MODELS}")
 
     configs = [(c, o) for c, o in CONFIGS
                if overlay_present(o) and (args.cores is None or c in args.cores)]
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text)
     print(text)
-    print(f"bench: written to {args.out.relative_to(ROOT)}", file=sys.stderr)
+    print(f"bench: written to {args.out}", file=sys.stderr)
     return 0 if all(r.exact for r in results) else 1
 
 

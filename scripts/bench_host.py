@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import build_description
+
 INVOKES = 2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,13 +47,10 @@ for _ in range(int(sys.argv[2])):
 
 
 def build_runner(out: Path) -> Path:
-    """scripts/bench_runner.c against the same runtime sources as the package, at -O2."""
-    sys.path.insert(0, str(ROOT))
-    from setup import INCLUDE_DIRS, runtime_sources
-
-    sources = [str(ROOT / s) for s in runtime_sources() if "_native" not in s]
-    cmd = ["gcc", "-std=c11", "-O2", "-g", "-ffp-contract=off",
-           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS], *sources,
+    """scripts/bench_runner.c against the same runtime as the package, at -O2."""
+    runtime = build_description.runtime("reference", "host")
+    cmd = ["gcc", "-std=c11", "-O2", "-g", "-ffp-contract=off", *runtime.include_flags(),
+           *map(str, runtime.sources),
            str(ROOT / "scripts" / "bench_runner.c"), "-lm", "-o", str(out)]
     subprocess.run(cmd, check=True)
     return out

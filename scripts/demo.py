@@ -14,17 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
+import bench
+import firmware
 import numpy as np
 
+import ztflm
+from ztflm.compare import run_tflm
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "qemu"))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import bench  # noqa: E402
-import firmware  # noqa: E402
-
-import ztflm  # noqa: E402
-from ztflm.compare import run_tflm  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

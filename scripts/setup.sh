@@ -26,9 +26,11 @@ if [ ! -x .venv/bin/python ]; then
 	"$PY" -m venv .venv
 fi
 stamp=.venv/.ztflm-setup
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ CMakeLists.txt -nt "$stamp" ]; then
 	echo "setup: installing Python packages into .venv"
 	.venv/bin/python -m pip install -q --upgrade pip
-	.venv/bin/python -m pip install -q -e ".[dev]"
+	# Editable: the Python files run from west_commands/, the C runtime libraries are built
+	# in build/editable and placed beside them (make native rebuilds them there).
+	.venv/bin/python -m pip install -q -e ".[dev]" -Ccmake.define.ZTFLM_WERROR=ON
 	touch "$stamp"
 fi

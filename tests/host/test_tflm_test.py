@@ -108,13 +108,16 @@ def test_generated_app_holds_model_vectors_and_a_pytest(capsys, monkeypatch, tmp
 
     cmake = (app / "CMakeLists.txt").read_text()
     includes = [Path(p) for p in re.findall(r"^include\((\S+)\)", cmake, re.M)]
+    # The package's device app and the Zephyr module of this checkout (an installed package
+    # carries its own: test_packaging).
     assert includes == [ROOT / "zephyr_module" / "cmake" / "ztflm_app.cmake",
-                        ROOT / "tests" / "zephyr" / "common" / "toolchain.cmake",
-                        device_test.SHELL_IO / "shell_io.cmake"]
-    assert includes[1].is_file() and includes[2].is_file()
+                        device_test.DEVICE_APP / "toolchain.cmake",
+                        device_test.DEVICE_APP / "device_app.cmake"]
+    assert all(p.is_file() for p in includes)
+    assert f"list(APPEND ZEPHYR_EXTRA_MODULES {ROOT.as_posix()})" in cmake
     assert "ZTFLM_TEST_MODEL ${CMAKE_CURRENT_LIST_DIR}/mlperf_kws_dscnn_int8.tflite" in cmake
     assert "find_package(Zephyr" in cmake
-    assert (app / "prj.conf").read_text() == (device_test.SHELL_IO / "prj.conf").read_text()
+    assert (app / "prj.conf").read_text() == (device_test.DEVICE_APP / "prj.conf").read_text()
 
     case = yaml.safe_load((app / "testcase.yaml").read_text())
     test = case["tests"]["ztflm.device_test.mlperf_kws_dscnn_int8"]

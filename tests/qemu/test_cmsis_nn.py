@@ -15,10 +15,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from firmware import MODELS, ROOT, TARGETS, firmware, pattern_inputs, run
+from firmware import MODELS, ROOT, TARGETS, firmware, host_outputs, run
 from shared_models import SUPPORTED
-
-import ztflm
 
 CMSIS_NN = os.environ.get("CMSIS_NN_PATH", "")
 HAVE_CMSIS_NN = bool(CMSIS_NN) and (Path(CMSIS_NN) / "Include" / "arm_nnfunctions.h").is_file()
@@ -46,15 +44,6 @@ SPEEDUP_M4 = {
     "mlperf_ic_resnet8_int8": 2.0,
     "tflm_person_detect_int8": 2.0,
 }
-
-
-def host_outputs(model: str) -> list[bytes]:
-    host = ztflm.Interpreter.from_file(MODELS / f"{model}.tflite")
-    details = [host.get_input_details(i) for i in range(host.num_inputs())]
-    for i, x in enumerate(pattern_inputs(details)):
-        host.set_input(x, i)
-    host.invoke()
-    return [host.get_output(i).tobytes() for i in range(host.num_outputs())]
 
 
 @pytest.fixture(scope="module")

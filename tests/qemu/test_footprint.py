@@ -5,13 +5,9 @@ bench` prints) and is the same on every run."""
 from __future__ import annotations
 
 import shutil
-import sys
-from pathlib import Path
 
+import bench
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-import bench  # noqa: E402
 
 BUDGET = 6 * 1024
 

@@ -12,12 +12,9 @@ from .errors import Error
 
 ERROR_MESSAGE_LEN = 128
 MAX_DIMS = 8
-# Where the library's sources and headers live in a checkout (setup.py's list, plus headers).
-HOST_SOURCE_DIRS = (
-    "zephyr_module/include/ztflm", "zephyr_module/src", "zephyr_module/kernels/common",
-    "zephyr_module/kernels/ops", "zephyr_module/kernels/reference", "zephyr_module/port/host",
-    "west_commands/ztflm/_native",
-)
+# The runtime libraries are plain shared libraries (CMakeLists.txt), one per kernel overlay:
+# _native.<suffix> (reference kernels) and _native_<overlay>.<suffix>.
+LIBRARY_SUFFIXES = (".so", ".dylib", ".dll")
 
 
 class ErrorStruct(ctypes.Structure):
@@ -73,11 +70,16 @@ def _module_name(kernels: str) -> str:
     return "_native" if kernels == "reference" else f"_native_{kernels}"
 
 
-def available_kernels() -> list[str]:
-    """The kernel overlays built into this package (setup.py builds every one this host can)."""
+def _libraries() -> dict[str, Path]:
+    """The runtime libraries beside this file, by file name without its suffix."""
     here = Path(__file__).resolve().parent
-    names = {p.name.split(".")[0] for p in here.glob("_native*.*") if p.suffix in (".so", ".pyd")}
-    return sorted(("reference" if n == "_native" else n[len("_native_"):]) for n in names)
+    return {p.stem: p for p in sorted(here.glob("_native*"))
+            if p.suffix in LIBRARY_SUFFIXES and "." not in p.stem}
+
+
+def available_kernels() -> list[str]:
+    """The kernel overlays built into this package (every one this host can build)."""
+    return sorted(("reference" if n == "_native" else n[len("_native_"):]) for n in _libraries())
 
 
 def use_kernels(kernels: str) -> None:
@@ -101,27 +103,27 @@ def _library_path() -> Path:
     override = os.environ.get("ZTFLM_LIB")
     if override:
         return Path(override)
-    here = Path(__file__).resolve().parent
     name = _module_name(_kernels[0])
-    found = sorted(here.glob(f"{name}.*so")) + sorted(here.glob(f"{name}.*pyd"))
-    if not found:
-        raise ImportError(
-            f"ztflm: the C runtime ({name}) is not built in {here}; run `pip install -e .` in "
-            "the repository")
-    return found[0]
+    found = _libraries().get(name)
+    if found is None:
+        raise Error(f"the C runtime library {name} is missing from "
+                    f"{Path(__file__).resolve().parent}: reinstall ztflm (in a checkout, "
+                    "`make native`)")
+    return found
 
 
 def _warn_if_stale(path: Path) -> None:
     """In a source checkout (pip install -e), say so when a C source is newer than the
     library: pip does not rebuild it, and stale kernels make confusing test failures."""
-    root = Path(__file__).resolve().parents[2]
-    dirs = HOST_SOURCE_DIRS + ((f"zephyr_module/kernels/{_kernels[0]}",)
-                               if _kernels[0] != "reference" else ())
-    newest = max((p.stat().st_mtime for d in dirs for p in (root / d).glob("*.[ch]")),
-                 default=0.0)
+    here = Path(__file__).resolve().parent
+    runtime = here.parents[1] / "zephyr_module"
+    if not runtime.is_dir():
+        return
+    sources = [*runtime.rglob("*.[ch]"), *(here / "_native").glob("*.[ch]")]
+    newest = max((p.stat().st_mtime for p in sources), default=0.0)
     if newest > path.stat().st_mtime:
         warnings.warn(f"ztflm: {path.name} is older than the C sources; rebuild it with "
-                      "`make native` (or `python setup.py build_ext --inplace`)", stacklevel=3)
+                      "`make native`", stacklevel=3)
 
 
 def _declare(lib: ctypes.CDLL) -> None:
@@ -173,11 +175,14 @@ def lib() -> ctypes.CDLL:
     path = _library_path()
     if not os.environ.get("ZTFLM_LIB"):
         _warn_if_stale(path)
-    handle = ctypes.CDLL(str(path))
-    _declare(handle)
+    try:
+        handle = ctypes.CDLL(str(path))
+        _declare(handle)
+    except (OSError, AttributeError) as e:
+        raise Error(f"cannot load the C runtime library {path}: {e}") from None
     for which, struct in ((1, ArenaStruct), (2, TensorStruct), (3, ErrorStruct)):
         if handle.zpy_sizeof(which) != ctypes.sizeof(struct):
-            raise ImportError(f"ztflm: {struct.__name__} does not match the C runtime")
+            raise Error(f"{struct.__name__} does not match the C runtime library {path}")
     return handle
 
 

@@ -1,4 +1,5 @@
-"""Builds and runs the bare-metal test firmware on QEMU: shared by the QEMU tests and make demo."""
+"""Builds and runs the bare-metal firmware of tests/qemu on QEMU: shared by the QEMU tests,
+make bench and make demo. The runtime's sources come from the build description."""
 from __future__ import annotations
 
 import hashlib
@@ -10,15 +11,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import build_description
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT.parent / "shared" / "models"
 BUILD = ROOT / "build" / "qemu"
-HERE = Path(__file__).resolve().parent
-
-sys.path.insert(0, str(ROOT))
-from setup import INCLUDE_DIRS, external_library, overlay_defines, runtime_sources  # noqa: E402
+# The firmware's own sources: startup, console, loader, linker scripts.
+HERE = ROOT / "tests" / "qemu"
 
 TARGETS = {
     "m3": ("mps2-an385", ["-mcpu=cortex-m3", "-mthumb"]),
@@ -66,7 +66,7 @@ def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
 def stale(out: Path, extra_inputs: list[Path], overlay: str) -> bool:
     """Whether an image is missing or older than anything it is built from."""
     inputs = [*HERE.glob("*.[ch]"), *HERE.glob("*.ld"), Path(__file__), *extra_inputs,
-              *(ROOT / s for s in runtime_sources(overlay)),
+              *build_description.runtime(overlay, "baremetal").sources,
               *(ROOT / "zephyr_module" / "kernels").glob("*/*.h"),
               *(ROOT / "zephyr_module" / "include" / "ztflm").glob("*.h")]
     return not out.exists() or out.stat().st_mtime <= max(p.stat().st_mtime for p in inputs)
@@ -75,11 +75,10 @@ def stale(out: Path, extra_inputs: list[Path], overlay: str) -> bool:
 def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str]) -> Path:
     """Links the runtime (with a kernel overlay), startup and the app sources for a core."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    sources = [str(ROOT / s) for s in runtime_sources(overlay)
-               if "_native" not in s and "port/host" not in s]
-    # The library the overlay delegates to (CMSIS-NN for cmsis_nn), from outside the tree.
-    ext_sources, ext_includes = external_library(overlay)
-    sources += ext_sources
+    # The runtime with its bare-metal port, and the library the overlay delegates to
+    # (CMSIS-NN for cmsis_nn), from outside the tree.
+    runtime = build_description.runtime(overlay, "baremetal")
+    sources = [str(p) for p in (*runtime.sources, *runtime.external_sources)]
     if core in RISCV:
         startup = HERE / "startup_rv32.c"
         libs = ["--specs=picolibc.specs", "-nostartfiles", "-lm", "-Wl,--no-warn-rwx-segments"]
@@ -88,12 +87,10 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
         libs = ["-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-lm"]
     # App-only macros (arena and loader sizes) stay out of the runtime archive's flags.
     runtime_flags = [f for f in defines if not f.startswith(("-DFW_ARENA_SIZE=", "-DLOADER_"))]
-    runtime_flags += [f"-I{ROOT / d}" for d in INCLUDE_DIRS] + [f"-I{d}" for d in ext_includes]
-    runtime_flags += overlay_defines(overlay)
-    cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines,
-           *[f"-I{ROOT / d}" for d in INCLUDE_DIRS],
-           *[f"-I{d}" for d in ext_includes], f"-I{HERE}",
-           str(ROOT / "zephyr_module/port/baremetal/port_baremetal.c"), str(startup),
+    runtime_flags += runtime.include_flags() + runtime.define_flags()
+    cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines, *runtime.include_flags(),
+           f"-I{HERE}",
+           str(startup),
            *map(str, app), str(runtime_archive(core, overlay, sources, runtime_flags)),
            "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
            "-Wl,--gc-sections", *libs, "-o", str(out)]
@@ -102,13 +99,13 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
 
 
 def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str]) -> Path:
-    """The runtime's sources compiled once (in parallel) per core, overlay and flags (macros,
-    include folders) into an archive the firmware images link; rebuilt when any source or
-    header changes."""
+    """The runtime's sources compiled once (in parallel) per core, overlay, flags (macros,
+    include folders) and source list into an archive the firmware images link; rebuilt when
+    any source or header changes."""
     # The C library's headers: the same specs the link uses.
     specs = "--specs=picolibc.specs" if core in RISCV else "--specs=nano.specs"
     flags = [*CFLAGS, *TARGETS[core][1], *flags, specs]
-    key = hashlib.sha1("\0".join(flags).encode()).hexdigest()[:10]
+    key = hashlib.sha1("\0".join([*flags, *sources]).encode()).hexdigest()[:10]
     out = BUILD / core / overlay / f"libztflm_{key}.a"
     if not stale(out, [], overlay):
         return out
