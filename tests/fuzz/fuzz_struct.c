@@ -206,6 +206,16 @@ static uint32_t scalars(struct walk *w, uint32_t t, uint32_t f, uint32_t elem, u
 	return n;
 }
 
+/* What the fuzzer offers for each kind of options field (schema.h). */
+#define FIELD_ENUM8(w, t, f) scalar(w, t, f, 1u, K_ENUM)
+#define FIELD_BOOL8(w, t, f) scalar(w, t, f, 1u, K_BOOL)
+#define FIELD_INT8(w, t, f) scalar(w, t, f, 1u, K_I32)
+#define FIELD_INT32(w, t, f) scalar(w, t, f, 4u, K_I32)
+#define FIELD_STRIDE32(w, t, f) scalar(w, t, f, 4u, K_STRIDE)
+#define FIELD_AXIS32(w, t, f) scalar(w, t, f, 4u, K_AXIS)
+#define FIELD_FLOAT32(w, t, f) scalar(w, t, f, 4u, K_F32)
+#define FIELD_INT32_VECTOR(w, t, f) scalars(w, t, f, 4u, K_DIM)
+
 static void walk_options(struct walk *w, uint32_t op)
 {
 	const uint32_t at = field(w, op, ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, 1u);
@@ -217,58 +227,15 @@ static void walk_options(struct walk *w, uint32_t op)
 	if (!at || !table(w, opt)) {
 		return;
 	}
+	/* Every options table the kernels read, with its fields, from schema.h. */
 	switch (w->b[at]) {
-	case ZTFLM_OPTIONS_CONV_2D:
-		scalar(w, opt, ZTFLM_CONV_PADDING, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_CONV_STRIDE_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_CONV_STRIDE_H, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_CONV_ACTIVATION, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_CONV_DILATION_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_CONV_DILATION_H, 4u, K_STRIDE);
-		break;
-	case ZTFLM_OPTIONS_DEPTHWISE_CONV_2D:
-		scalar(w, opt, ZTFLM_DW_PADDING, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_DW_STRIDE_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_DW_STRIDE_H, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_DW_DEPTH_MULTIPLIER, 4u, K_I32);
-		scalar(w, opt, ZTFLM_DW_ACTIVATION, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_DW_DILATION_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_DW_DILATION_H, 4u, K_STRIDE);
-		break;
-	case ZTFLM_OPTIONS_POOL_2D:
-		scalar(w, opt, ZTFLM_POOL_PADDING, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_POOL_STRIDE_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_POOL_STRIDE_H, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_POOL_FILTER_W, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_POOL_FILTER_H, 4u, K_STRIDE);
-		scalar(w, opt, ZTFLM_POOL_ACTIVATION, 1u, K_ENUM);
-		break;
-	case ZTFLM_OPTIONS_FULLY_CONNECTED:
-		scalar(w, opt, ZTFLM_FC_ACTIVATION, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_FC_WEIGHTS_FORMAT, 1u, K_ENUM);
-		scalar(w, opt, ZTFLM_FC_KEEP_NUM_DIMS, 1u, K_BOOL);
-		break;
-	case ZTFLM_OPTIONS_SOFTMAX:
-		scalar(w, opt, ZTFLM_SOFTMAX_BETA, 4u, K_F32);
-		break;
-	case ZTFLM_OPTIONS_CONCATENATION:
-		scalar(w, opt, ZTFLM_CONCAT_AXIS, 4u, K_AXIS);
-		scalar(w, opt, ZTFLM_CONCAT_ACTIVATION, 1u, K_ENUM);
-		break;
-	case ZTFLM_OPTIONS_ADD:
-	case ZTFLM_OPTIONS_SUB:
-	case ZTFLM_OPTIONS_MUL:
-		scalar(w, opt, ZTFLM_ARITH_ACTIVATION, 1u, K_ENUM);
-		break;
-	case ZTFLM_OPTIONS_RESHAPE:
-		scalars(w, opt, ZTFLM_RESHAPE_NEW_SHAPE, 4u, K_DIM);
-		break;
-	case ZTFLM_OPTIONS_REDUCER:
-		scalar(w, opt, ZTFLM_REDUCER_KEEP_DIMS, 1u, K_BOOL);
-		break;
-	case ZTFLM_OPTIONS_LEAKY_RELU:
-		scalar(w, opt, ZTFLM_LEAKY_RELU_ALPHA, 4u, K_F32);
-		break;
+#define FIELD(number, kind, name) FIELD_##kind(w, opt, number);
+#define TABLE(tag, name, fields)                                                                   \
+	case tag:                                                                                  \
+		fields(FIELD) break;
+		ZTFLM_OPTIONS_TABLES(TABLE)
+#undef TABLE
+#undef FIELD
 	default:
 		break;
 	}
@@ -394,10 +361,10 @@ static const int64_t interesting64[] = {
 };
 
 static const uint8_t option_types[] = {
-	0, ZTFLM_OPTIONS_CONV_2D, ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, ZTFLM_OPTIONS_POOL_2D,
-	ZTFLM_OPTIONS_FULLY_CONNECTED, ZTFLM_OPTIONS_SOFTMAX, ZTFLM_OPTIONS_CONCATENATION,
-	ZTFLM_OPTIONS_ADD, ZTFLM_OPTIONS_RESHAPE, ZTFLM_OPTIONS_MUL, ZTFLM_OPTIONS_PAD,
-	ZTFLM_OPTIONS_REDUCER, ZTFLM_OPTIONS_SUB, ZTFLM_OPTIONS_PADV2, ZTFLM_OPTIONS_LEAKY_RELU,
+	0,
+#define TAG(tag, name, fields) tag,
+	ZTFLM_OPTIONS_TABLES(TAG)
+#undef TAG
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -47,29 +47,6 @@ TABLES = {
                                      "INTERMEDIATES": "Intermediates"}),
     "ZTFLM_BUFFER_": ("Buffer", {"DATA": "Data", "OFFSET": "Offset", "SIZE": "Size"}),
     "ZTFLM_METADATA_": ("Metadata", {"NAME": "Name", "BUFFER": "Buffer"}),
-    "ZTFLM_CONV_": ("Conv2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
-                                      "STRIDE_H": "StrideH", "ACTIVATION":
-                                      "FusedActivationFunction", "DILATION_W": "DilationWFactor",
-                                      "DILATION_H": "DilationHFactor"}),
-    "ZTFLM_DW_": ("DepthwiseConv2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
-                                             "STRIDE_H": "StrideH",
-                                             "DEPTH_MULTIPLIER": "DepthMultiplier",
-                                             "ACTIVATION": "FusedActivationFunction",
-                                             "DILATION_W": "DilationWFactor",
-                                             "DILATION_H": "DilationHFactor"}),
-    "ZTFLM_POOL_": ("Pool2DOptions", {"PADDING": "Padding", "STRIDE_W": "StrideW",
-                                      "STRIDE_H": "StrideH", "FILTER_W": "FilterWidth",
-                                      "FILTER_H": "FilterHeight",
-                                      "ACTIVATION": "FusedActivationFunction"}),
-    "ZTFLM_FC_": ("FullyConnectedOptions", {"ACTIVATION": "FusedActivationFunction",
-                                            "WEIGHTS_FORMAT": "WeightsFormat",
-                                            "KEEP_NUM_DIMS": "KeepNumDims"}),
-    "ZTFLM_SOFTMAX_": ("SoftmaxOptions", {"BETA": "Beta"}),
-    "ZTFLM_CONCAT_": ("ConcatenationOptions", {"AXIS": "Axis",
-                                               "ACTIVATION": "FusedActivationFunction"}),
-    "ZTFLM_RESHAPE_": ("ReshapeOptions", {"NEW_SHAPE": "NewShape"}),
-    "ZTFLM_REDUCER_": ("ReducerOptions", {"KEEP_DIMS": "KeepDims"}),
-    "ZTFLM_LEAKY_RELU_": ("LeakyReluOptions", {"ALPHA": "Alpha"}),
 }
 
 
@@ -100,8 +77,31 @@ def slot_of(table: str, field: str) -> int:
     return used[0]
 
 
+SCHEMA_TEXT = (INCLUDE / "schema.h").read_text().replace("\\\n", " ")
+
+
+def options_tables() -> list[tuple[str, str, str]]:
+    """(tag define, table name, fields macro) of every X entry of ZTFLM_OPTIONS_TABLES."""
+    body = re.search(r"#define ZTFLM_OPTIONS_TABLES\(X\)(.*)", SCHEMA_TEXT)
+    assert body, "ZTFLM_OPTIONS_TABLES not found in schema.h"
+    return re.findall(r"X\((\w+), (\w+), (\w+)\)", body[1])
+
+
+def option_fields(macro: str) -> list[tuple[str, str, str]]:
+    """(field define, kind, schema field name) of every F entry of a fields macro."""
+    if macro == "ZTFLM_NO_FIELDS":
+        return []
+    body = re.search(r"#define " + re.escape(macro) + r"\(F\)(.*)", SCHEMA_TEXT)
+    assert body, f"{macro} not found in schema.h"
+    return re.findall(r"F\((\w+), (\w+), (\w+)\)", body[1])
+
+
+KINDS = {"ENUM8", "BOOL8", "INT8", "INT32", "STRIDE32", "AXIS32", "FLOAT32", "INT32_VECTOR"}
+OPTION_CASES = sorted({(define, table, field, kind) for _, table, macro in options_tables()
+                       for define, kind, field in option_fields(macro)})
 CASES = [(prefix + name, table, field)
          for prefix, (table, fields) in TABLES.items() for name, field in fields.items()]
+CASES += [(define, table, field) for define, table, field, _ in OPTION_CASES]
 
 
 @pytest.mark.parametrize("define,table,field", CASES, ids=[c[0] for c in CASES])
@@ -110,23 +110,15 @@ def test_schema_field_number_matches_the_flatbuffer_schema(define: str, table: s
     assert SCHEMA[define] == slot_of(table, field)
 
 
-def test_arithmetic_options_share_the_activation_slot() -> None:
-    for table in ("AddOptions", "SubOptions", "MulOptions"):
-        assert SCHEMA["ZTFLM_ARITH_ACTIVATION"] == slot_of(table, "FusedActivationFunction")
+@pytest.mark.parametrize("tag,table,macro", options_tables(), ids=lambda v: str(v))
+def test_options_union_tag_is_the_schemas(tag: str, table: str, macro: str) -> None:
+    assert SCHEMA[tag] == getattr(schema.BuiltinOptions, table)
+    assert {kind for _, kind, _ in option_fields(macro)} <= KINDS
 
 
-def test_options_union_tags_match() -> None:
-    tags = {k[len("ZTFLM_OPTIONS_"):]: v for k, v in SCHEMA.items()
-            if k.startswith("ZTFLM_OPTIONS_")}
-    names = {"CONV_2D": "Conv2DOptions", "DEPTHWISE_CONV_2D": "DepthwiseConv2DOptions",
-             "POOL_2D": "Pool2DOptions", "FULLY_CONNECTED": "FullyConnectedOptions",
-             "SOFTMAX": "SoftmaxOptions", "CONCATENATION": "ConcatenationOptions",
-             "ADD": "AddOptions", "RESHAPE": "ReshapeOptions", "MUL": "MulOptions",
-             "PAD": "PadOptions", "REDUCER": "ReducerOptions", "SUB": "SubOptions",
-             "PADV2": "PadV2Options", "LEAKY_RELU": "LeakyReluOptions"}
-    assert set(tags) == set(names)
-    for tag, table in names.items():
-        assert tags[tag] == getattr(schema.BuiltinOptions, table)
+def test_every_options_tag_has_its_table() -> None:
+    listed = {tag for tag, _, _ in options_tables()}
+    assert {k for k in SCHEMA if k.startswith("ZTFLM_OPTIONS_")} == listed
 
 
 def test_builtin_operator_codes_match() -> None:
@@ -173,8 +165,9 @@ def test_schema_version_is_the_one_in_the_file_identifier() -> None:
 
 
 def test_every_number_in_schema_h_is_checked_here() -> None:
-    """A field added to schema.h must be added to TABLES (or a test above) as well."""
+    """A number added to schema.h is checked: a field of a core table through TABLES, an
+    options field through its table's F list."""
     checked = {define for define, _, _ in CASES}
-    checked |= {"ZTFLM_ARITH_ACTIVATION", "ZTFLM_SCHEMA_VERSION"}
+    checked |= {"ZTFLM_SCHEMA_VERSION"}
     checked |= {k for k in SCHEMA if k.startswith("ZTFLM_OPTIONS_")}
     assert sorted(set(SCHEMA) - checked) == []

@@ -67,31 +67,37 @@
 #define ZTFLM_METADATA_NAME 0
 #define ZTFLM_METADATA_BUFFER 1
 
-/* union BuiltinOptions: the type tags of the options tables ztflm reads */
-#define ZTFLM_OPTIONS_CONV_2D 1
-#define ZTFLM_OPTIONS_DEPTHWISE_CONV_2D 2
-#define ZTFLM_OPTIONS_POOL_2D 5
-#define ZTFLM_OPTIONS_FULLY_CONNECTED 8
-#define ZTFLM_OPTIONS_SOFTMAX 9
-#define ZTFLM_OPTIONS_CONCATENATION 10
-#define ZTFLM_OPTIONS_ADD 11
-#define ZTFLM_OPTIONS_RESHAPE 17
-#define ZTFLM_OPTIONS_MUL 21
-#define ZTFLM_OPTIONS_PAD 22
-#define ZTFLM_OPTIONS_REDUCER 27
-#define ZTFLM_OPTIONS_SUB 28
-#define ZTFLM_OPTIONS_PADV2 43
-#define ZTFLM_OPTIONS_LEAKY_RELU 75
+/*
+ * The options tables the kernels read, each written once:
+ *   ZTFLM_OPTIONS_<NAME>          its BuiltinOptions union tag,
+ *   the field numbers, one #define per field read,
+ *   ZTFLM_<NAME>_FIELDS(F)        F(field number, kind, FieldName) for each of those fields,
+ *   ZTFLM_OPTIONS_TABLES(X)       X(tag, TableName, fields) for each table.
+ * TableName and FieldName are the schema's (tests/host/test_schema_layout.py checks every
+ * number against tflite-micro's schema through them); kind says what the field holds (ENUM8,
+ * BOOL8, INT8, INT32, STRIDE32 for strides, dilations and window sizes, AXIS32, FLOAT32,
+ * INT32_VECTOR), which is how the structure-aware fuzzer (tests/fuzz/fuzz_struct.c) rewrites it.
+ */
+#define ZTFLM_NO_FIELDS(F)
 
-/* table Conv2DOptions */
+/* Conv2DOptions */
+#define ZTFLM_OPTIONS_CONV_2D 1
 #define ZTFLM_CONV_PADDING 0
 #define ZTFLM_CONV_STRIDE_W 1
 #define ZTFLM_CONV_STRIDE_H 2
 #define ZTFLM_CONV_ACTIVATION 3
 #define ZTFLM_CONV_DILATION_W 4
 #define ZTFLM_CONV_DILATION_H 5
+#define ZTFLM_CONV_2D_FIELDS(F)                                                                    \
+	F(ZTFLM_CONV_PADDING, ENUM8, Padding)                                                      \
+	F(ZTFLM_CONV_STRIDE_W, STRIDE32, StrideW)                                                  \
+	F(ZTFLM_CONV_STRIDE_H, STRIDE32, StrideH)                                                  \
+	F(ZTFLM_CONV_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
+	F(ZTFLM_CONV_DILATION_W, STRIDE32, DilationWFactor)                                        \
+	F(ZTFLM_CONV_DILATION_H, STRIDE32, DilationHFactor)
 
-/* table DepthwiseConv2DOptions */
+/* DepthwiseConv2DOptions */
+#define ZTFLM_OPTIONS_DEPTHWISE_CONV_2D 2
 #define ZTFLM_DW_PADDING 0
 #define ZTFLM_DW_STRIDE_W 1
 #define ZTFLM_DW_STRIDE_H 2
@@ -99,38 +105,95 @@
 #define ZTFLM_DW_ACTIVATION 4
 #define ZTFLM_DW_DILATION_W 5
 #define ZTFLM_DW_DILATION_H 6
+#define ZTFLM_DEPTHWISE_CONV_2D_FIELDS(F)                                                          \
+	F(ZTFLM_DW_PADDING, ENUM8, Padding)                                                        \
+	F(ZTFLM_DW_STRIDE_W, STRIDE32, StrideW)                                                    \
+	F(ZTFLM_DW_STRIDE_H, STRIDE32, StrideH)                                                    \
+	F(ZTFLM_DW_DEPTH_MULTIPLIER, INT32, DepthMultiplier)                                       \
+	F(ZTFLM_DW_ACTIVATION, ENUM8, FusedActivationFunction)                                     \
+	F(ZTFLM_DW_DILATION_W, STRIDE32, DilationWFactor)                                          \
+	F(ZTFLM_DW_DILATION_H, STRIDE32, DilationHFactor)
 
-/* table Pool2DOptions */
+/* Pool2DOptions */
+#define ZTFLM_OPTIONS_POOL_2D 5
 #define ZTFLM_POOL_PADDING 0
 #define ZTFLM_POOL_STRIDE_W 1
 #define ZTFLM_POOL_STRIDE_H 2
 #define ZTFLM_POOL_FILTER_W 3
 #define ZTFLM_POOL_FILTER_H 4
 #define ZTFLM_POOL_ACTIVATION 5
+#define ZTFLM_POOL_2D_FIELDS(F)                                                                    \
+	F(ZTFLM_POOL_PADDING, ENUM8, Padding)                                                      \
+	F(ZTFLM_POOL_STRIDE_W, STRIDE32, StrideW)                                                  \
+	F(ZTFLM_POOL_STRIDE_H, STRIDE32, StrideH)                                                  \
+	F(ZTFLM_POOL_FILTER_W, STRIDE32, FilterWidth)                                              \
+	F(ZTFLM_POOL_FILTER_H, STRIDE32, FilterHeight)                                             \
+	F(ZTFLM_POOL_ACTIVATION, ENUM8, FusedActivationFunction)
 
-/* table FullyConnectedOptions */
+/* FullyConnectedOptions */
+#define ZTFLM_OPTIONS_FULLY_CONNECTED 8
 #define ZTFLM_FC_ACTIVATION 0
 #define ZTFLM_FC_WEIGHTS_FORMAT 1
 #define ZTFLM_FC_KEEP_NUM_DIMS 2
+#define ZTFLM_FULLY_CONNECTED_FIELDS(F)                                                            \
+	F(ZTFLM_FC_ACTIVATION, ENUM8, FusedActivationFunction)                                     \
+	F(ZTFLM_FC_WEIGHTS_FORMAT, ENUM8, WeightsFormat)                                           \
+	F(ZTFLM_FC_KEEP_NUM_DIMS, BOOL8, KeepNumDims)
 
-/* table SoftmaxOptions */
+/* SoftmaxOptions */
+#define ZTFLM_OPTIONS_SOFTMAX 9
 #define ZTFLM_SOFTMAX_BETA 0
+#define ZTFLM_SOFTMAX_FIELDS(F) F(ZTFLM_SOFTMAX_BETA, FLOAT32, Beta)
 
-/* table ConcatenationOptions */
+/* ConcatenationOptions */
+#define ZTFLM_OPTIONS_CONCATENATION 10
 #define ZTFLM_CONCAT_AXIS 0
 #define ZTFLM_CONCAT_ACTIVATION 1
+#define ZTFLM_CONCATENATION_FIELDS(F)                                                              \
+	F(ZTFLM_CONCAT_AXIS, AXIS32, Axis)                                                         \
+	F(ZTFLM_CONCAT_ACTIVATION, ENUM8, FusedActivationFunction)
 
-/* tables AddOptions, SubOptions, MulOptions */
+/* AddOptions, SubOptions, MulOptions: the fused activation in the same slot */
+#define ZTFLM_OPTIONS_ADD 11
+#define ZTFLM_OPTIONS_MUL 21
+#define ZTFLM_OPTIONS_SUB 28
 #define ZTFLM_ARITH_ACTIVATION 0
+#define ZTFLM_ARITH_FIELDS(F) F(ZTFLM_ARITH_ACTIVATION, ENUM8, FusedActivationFunction)
 
-/* table ReshapeOptions */
+/* ReshapeOptions */
+#define ZTFLM_OPTIONS_RESHAPE 17
 #define ZTFLM_RESHAPE_NEW_SHAPE 0
+#define ZTFLM_RESHAPE_FIELDS(F) F(ZTFLM_RESHAPE_NEW_SHAPE, INT32_VECTOR, NewShape)
 
-/* table LeakyReluOptions */
-#define ZTFLM_LEAKY_RELU_ALPHA 0
+/* PadOptions, PadV2Options: no fields */
+#define ZTFLM_OPTIONS_PAD 22
+#define ZTFLM_OPTIONS_PADV2 43
 
-/* table ReducerOptions */
+/* ReducerOptions */
+#define ZTFLM_OPTIONS_REDUCER 27
 #define ZTFLM_REDUCER_KEEP_DIMS 0
+#define ZTFLM_REDUCER_FIELDS(F) F(ZTFLM_REDUCER_KEEP_DIMS, BOOL8, KeepDims)
+
+/* LeakyReluOptions */
+#define ZTFLM_OPTIONS_LEAKY_RELU 75
+#define ZTFLM_LEAKY_RELU_ALPHA 0
+#define ZTFLM_LEAKY_RELU_FIELDS(F) F(ZTFLM_LEAKY_RELU_ALPHA, FLOAT32, Alpha)
+
+#define ZTFLM_OPTIONS_TABLES(X)                                                                    \
+	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
+	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
+	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
+	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
+	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
+	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
+	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_RESHAPE, ReshapeOptions, ZTFLM_RESHAPE_FIELDS)                             \
+	X(ZTFLM_OPTIONS_MUL, MulOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
+	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
+	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */
 #define ZTFLM_OFFLINE_PLAN_NAME "OfflineMemoryAllocation"
