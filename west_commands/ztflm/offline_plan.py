@@ -138,14 +138,13 @@ def _with_plan(model: bytes, plan: bytes) -> bytes:
         else:
             p.ref_old(at, r.target(old_at, f"field {k} of the model table"))
 
-    # Buffers: the old ones (an empty buffer 0 first when there were none: index 0 means "no
-    # data" to a tensor), then the plan's.
-    sentinel = 0 if bufs else 1
-    first = p.vector(len(bufs) + sentinel + 1)
+    # Buffers: the old ones (the runtime accepted the model, so there is at least buffer 0,
+    # "no data"), then the plan's.
+    first = p.vector(len(bufs) + 1)
     p.ref(field_at[flatbuf.MODEL_BUFFERS], first - 4)  # type: ignore[arg-type]
     copies: dict[int, int] = {}
     for i, b in enumerate(bufs):
-        at = first + 4 * (sentinel + i)
+        at = first + 4 * i
         if not b.extended:
             p.ref_old(at, b.pos)
             continue
@@ -161,12 +160,9 @@ def _with_plan(model: bytes, plan: bytes) -> bytes:
                           r.target(b.data_field, f"the data of buffer {i}"))
             copies[b.pos] = bt
         p.ref(at, copies[b.pos])
-    if sentinel:
-        et, _ = p.table([])
-        p.ref(first, et)
     plan_table, plan_at = p.table(["ref"])
-    p.ref(first + 4 * (len(bufs) + sentinel), plan_table)
-    plan_index = len(bufs) + sentinel
+    p.ref(first + 4 * len(bufs), plan_table)
+    plan_index = len(bufs)
 
     # Metadata: the old entries but an older plan, then the plan's entry.
     mfirst = p.vector(len(kept) + 1)
