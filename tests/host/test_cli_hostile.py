@@ -21,6 +21,7 @@ from typing import Any, Callable
 import numpy as np
 import pytest
 from conftest import shared_model
+from malformed import const_add_builder, two_op_builder
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 from modelbuilder import ModelBuilder, pack
@@ -202,15 +203,8 @@ FORGED = "\nztflm: error: forged by the model"
 
 
 def named_model(tensor_name: bytes) -> bytes:
-    """RELU6 then RELU, every tensor named tensor_name plus its index."""
-    b = ModelBuilder()
-    x = b.input([1, 4], np.float32)
-    t = b.tensor([1, 4], np.float32)
-    y = b.tensor([1, 4], np.float32)
-    b.op("RELU6", [x], [t])
-    b.op("RELU", [t], [y])
-    b.output(y)
-    m = b.model()
+    """RELU then RELU, every tensor named tensor_name plus its index."""
+    m = two_op_builder().model()
     for i, tensor in enumerate(_g(m).tensors):
         tensor.name = tensor_name + str(i).encode()
     return pack(m)
@@ -301,12 +295,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(
 
 def wrapping_offset_model() -> bytes:
     """ADD(x, c) with c's 16 bytes at Buffer.offset 2^64 - 8: offset + size wraps to 8."""
-    b = ModelBuilder()
-    x = b.input([1, 4], np.float32)
-    c = b.const(np.ones([1, 4], np.float32))
-    y = b.tensor([1, 4], np.float32)
-    b.op("ADD", [x, c], [y], "AddOptions")
-    b.output(y)
+    b, c = const_add_builder(np.ones([1, 4], np.float32))
     m = b.model()
     m.buffers[_g(m).tensors[c].buffer].data = None
     m.buffers[_g(m).tensors[c].buffer].offset = (1 << 64) - 8

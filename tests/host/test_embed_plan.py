@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from malformed import const_add_builder
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 import oracle
@@ -74,12 +75,7 @@ def test_embedding_twice_replaces_the_plan() -> None:
 def extended_buffer_model() -> bytes:
     """ADD(x, c) whose constant's 32 bytes are stored after the FlatBuffer, 16-aligned, at
     Buffer.offset from the start of the file (schema.fbs: models over 2 GB)."""
-    b = ModelBuilder()
-    x = b.input([1, 8], np.float32)
-    c = b.const(np.linspace(-2, 2, 8, dtype=np.float32).reshape(1, 8))
-    y = b.tensor([1, 8], np.float32)
-    b.op("ADD", [x, c], [y], "AddOptions")
-    b.output(y)
+    b, c = const_add_builder(np.linspace(-2, 2, 8, dtype=np.float32).reshape(1, 8))
     m = b.model()
     buf = m.buffers[m.subgraphs[0].tensors[c].buffer]
     data = bytes(buf.data)

@@ -121,14 +121,18 @@ class BufferInfo:
         return self.offset > 1
 
 
-def buffers(r: Reader, model: Table) -> list[BufferInfo]:
-    at = model.field(MODEL_BUFFERS)
+def _tables(r: Reader, model: Table, number: int, what: str) -> list[Table]:
+    """The tables of the model's vector field number (none when absent)."""
+    at = model.field(number)
     if at is None:
         return []
-    first, count = r.vector(at, "the buffers vector")
+    first, count = r.vector(at, f"the {what}s vector")
+    return [r.table(r.target(first + 4 * i, f"{what} {i}"), f"{what} {i}") for i in range(count)]
+
+
+def buffers(r: Reader, model: Table) -> list[BufferInfo]:
     out = []
-    for i in range(count):
-        t = r.table(r.target(first + 4 * i, f"buffer {i}"), f"buffer {i}")
+    for i, t in enumerate(_tables(r, model, MODEL_BUFFERS, "buffer")):
         off_at, size_at = t.field(BUFFER_OFFSET), t.field(BUFFER_SIZE)
         out.append(BufferInfo(
             t.pos, t.field(BUFFER_DATA),
@@ -137,18 +141,13 @@ def buffers(r: Reader, model: Table) -> list[BufferInfo]:
     return out
 
 
-def metadata(r: Reader, model: Table) -> list[tuple[int, bytes, int]]:
+def metadata(r: Reader, model: Table) -> list[tuple[int, bytes, Optional[int]]]:
     """(table position, name, position of the name's uoffset) of every Metadata entry."""
-    at = model.field(MODEL_METADATA)
-    if at is None:
-        return []
-    first, count = r.vector(at, "the metadata vector")
     out = []
-    for i in range(count):
-        t = r.table(r.target(first + 4 * i, f"metadata {i}"), f"metadata {i}")
+    for i, t in enumerate(_tables(r, model, MODEL_METADATA, "metadata entry")):
         name_at = t.field(METADATA_NAME)
         name = r.string(name_at, f"the name of metadata {i}") if name_at is not None else b""
-        out.append((t.pos, name, name_at if name_at is not None else -1))
+        out.append((t.pos, name, name_at))
     return out
 
 
