@@ -251,9 +251,12 @@ def call(func: Callable[[], int], verbose: bool) -> int:
     except Exception as e:
         if isinstance(e, BrokenPipeError):
             # Nothing more can reach the reader; keep the exit flush from failing again.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+            except (OSError, ValueError):  # no file descriptor behind sys.stdout
+                pass
         if verbose:
             traceback.print_exc()
         print(f"ztflm: error: {printable(_failure(e))}", file=sys.stderr)

@@ -70,9 +70,9 @@ class _Prefix:
     def moved_offset(self, at: int, old_offset: int) -> None:
         self._moved.append((at, old_offset))
 
-    def table(self, slots: list[Optional[str]]) -> tuple[int, list[Optional[int]]]:
+    def table(self, slots: list[Optional[str]]) -> tuple[int, dict[int, int]]:
         """A table with field k of kind slots[k] ("u32", "u64", "ref" or None: absent), its
-        vtable just before it. Returns its position and each field's position, for put_at."""
+        vtable just before it. Returns its position and where each present field is."""
         n64 = slots.count("u64")
         n32 = len(slots) - n64 - slots.count(None)
         vt = self.put(f"<{2 + len(slots)}H", 0, 0, *([0] * len(slots)))
@@ -80,13 +80,14 @@ class _Prefix:
         self.pad(8, 4) if n64 else self.pad(4)
         t = self.put("<i", 0)
         struct.pack_into("<i", self.buf, t, t - vt)
-        where: list[Optional[int]] = [None] * len(slots)
+        where: dict[int, int] = {}
         for kind in ("u64", "u32", "ref"):
             for k, s in enumerate(slots):
                 if s == kind:
                     where[k] = self.put("<Q" if kind == "u64" else "<I", 0)
         struct.pack_into(f"<{2 + len(slots)}H", self.buf, vt, 4 + 2 * len(slots),
-                         4 + 8 * n64 + 4 * n32, *[0 if w is None else w - t for w in where])
+                         4 + 8 * n64 + 4 * n32,
+                         *[where[k] - t if k in where else 0 for k in range(len(slots))])
         return t, where
 
     def vector(self, count: int, align: int = 4, phase: int = 0) -> int:
@@ -105,23 +106,15 @@ class _Prefix:
         return bytes(self.buf) + old
 
 
-def _with_plan(model: bytes, plan: bytes) -> bytes:
-    """model with plan as its OfflineMemoryAllocation metadata (an existing one is replaced:
-    left in the old bytes, no longer listed)."""
-    r = flatbuf.Reader(model)
-    root = flatbuf.root(r)
+def _root(p: _Prefix, r: flatbuf.Reader, root: flatbuf.Table) -> dict[int, int]:
+    """The file head and the new root table: the old one's fields by reference, buffers and
+    metadata left to fill. Returns where each field is."""
     for k in range(flatbuf.MODEL_FIELDS, len(root.slots)):
         if root.slots[k]:
             raise Error(f"cannot embed the plan: the model table has field {k}, which this "
                         "schema does not know")
-    bufs = flatbuf.buffers(r, root)
-    metas = flatbuf.metadata(r, root)
-    kept = [pos for pos, name, _ in metas if name != METADATA_NAME]
-    old_name = next((at for _, name, at in metas if name == METADATA_NAME), None)
-
-    p = _Prefix()
     p.put("<I", 0)  # root offset, set below
-    p.buf += model[4:8]  # the file identifier, as verified by the runtime
+    p.buf += r.data[4:8]  # the file identifier, as verified by the runtime
     slots: list[Optional[str]] = [None] * flatbuf.MODEL_FIELDS
     for k in range(flatbuf.MODEL_FIELDS):
         if root.field(k) is not None:
@@ -129,61 +122,81 @@ def _with_plan(model: bytes, plan: bytes) -> bytes:
     slots[flatbuf.MODEL_BUFFERS] = slots[flatbuf.MODEL_METADATA] = "ref"
     t, field_at = p.table(slots)
     struct.pack_into("<I", p.buf, 0, t)
-    for k, at in enumerate(field_at):
+    for k, at in field_at.items():
         old_at = root.field(k)
-        if at is None or old_at is None or k in (flatbuf.MODEL_BUFFERS, flatbuf.MODEL_METADATA):
+        if old_at is None or k in (flatbuf.MODEL_BUFFERS, flatbuf.MODEL_METADATA):
             continue
         if k == flatbuf.MODEL_VERSION:
             struct.pack_into("<I", p.buf, at, r.u32(old_at, "the model version"))
         else:
             p.ref_old(at, r.target(old_at, f"field {k} of the model table"))
+    return field_at
 
-    # Buffers: the old ones (the runtime accepted the model, so there is at least buffer 0,
-    # "no data"), then the plan's.
+
+def _buffers(p: _Prefix, r: flatbuf.Reader, at: int, bufs: list[flatbuf.BufferInfo]) -> int:
+    """The buffers vector (its uoffset at at): the old Buffers (the runtime accepted the
+    model, so there is at least buffer 0, "no data"), then an empty one for the plan, whose
+    data field's position is returned."""
     first = p.vector(len(bufs) + 1)
-    p.ref(field_at[flatbuf.MODEL_BUFFERS], first - 4)  # type: ignore[arg-type]
+    p.ref(at, first - 4)
     copies: dict[int, int] = {}
     for i, b in enumerate(bufs):
-        at = first + 4 * i
+        slot = first + 4 * i
         if not b.extended:
-            p.ref_old(at, b.pos)
+            p.ref_old(slot, b.pos)
             continue
         if b.pos not in copies:  # a Buffer whose data follows the FlatBuffer: offset moves
-            slots_b: list[Optional[str]] = [None, "u64", "u64"]
+            slots: list[Optional[str]] = [None, "u64", "u64"]
             if b.data_field is not None:
-                slots_b[flatbuf.BUFFER_DATA] = "ref"
-            bt, bat = p.table(slots_b)
-            p.moved_offset(bat[flatbuf.BUFFER_OFFSET], b.offset)  # type: ignore[arg-type]
-            struct.pack_into("<Q", p.buf, bat[flatbuf.BUFFER_SIZE], b.size)  # type: ignore
+                slots[flatbuf.BUFFER_DATA] = "ref"
+            bt, bat = p.table(slots)
+            p.moved_offset(bat[flatbuf.BUFFER_OFFSET], b.offset)
+            struct.pack_into("<Q", p.buf, bat[flatbuf.BUFFER_SIZE], b.size)
             if b.data_field is not None:
-                p.ref_old(bat[flatbuf.BUFFER_DATA],  # type: ignore[arg-type]
+                p.ref_old(bat[flatbuf.BUFFER_DATA],
                           r.target(b.data_field, f"the data of buffer {i}"))
             copies[b.pos] = bt
-        p.ref(at, copies[b.pos])
+        p.ref(slot, copies[b.pos])
     plan_table, plan_at = p.table(["ref"])
     p.ref(first + 4 * len(bufs), plan_table)
-    plan_index = len(bufs)
+    return plan_at[flatbuf.BUFFER_DATA]
 
-    # Metadata: the old entries but an older plan, then the plan's entry.
-    mfirst = p.vector(len(kept) + 1)
-    p.ref(field_at[flatbuf.MODEL_METADATA], mfirst - 4)  # type: ignore[arg-type]
+
+def _metadata(p: _Prefix, r: flatbuf.Reader, at: int,
+              metas: list[tuple[int, bytes, Optional[int]]], plan_index: int) -> None:
+    """The metadata vector (its uoffset at at): the old entries but an older plan, then the
+    plan's entry (named by the older plan's string when there is one)."""
+    kept = [pos for pos, name, _ in metas if name != METADATA_NAME]
+    old_name = next((name_at for _, name, name_at in metas if name == METADATA_NAME), None)
+    first = p.vector(len(kept) + 1)
+    p.ref(at, first - 4)
     for k, pos in enumerate(kept):
-        p.ref_old(mfirst + 4 * k, pos)
+        p.ref_old(first + 4 * k, pos)
     mt, mat = p.table(["ref", "u32"])
-    p.ref(mfirst + 4 * len(kept), mt)
-    struct.pack_into("<I", p.buf, mat[flatbuf.METADATA_BUFFER], plan_index)  # type: ignore
+    p.ref(first + 4 * len(kept), mt)
+    struct.pack_into("<I", p.buf, mat[flatbuf.METADATA_BUFFER], plan_index)
     if old_name is not None:
-        p.ref_old(mat[flatbuf.METADATA_NAME],  # type: ignore[arg-type]
-                  r.target(old_name, "the name of the old plan"))
+        p.ref_old(mat[flatbuf.METADATA_NAME], r.target(old_name, "the name of the old plan"))
     else:
         p.pad(4)
         name = p.put(f"<I{len(METADATA_NAME) + 1}s", len(METADATA_NAME), METADATA_NAME)
-        p.ref(mat[flatbuf.METADATA_NAME], name)  # type: ignore[arg-type]
+        p.ref(mat[flatbuf.METADATA_NAME], name)
 
+
+def _with_plan(model: bytes, plan: bytes) -> bytes:
+    """model with plan as its OfflineMemoryAllocation metadata (an existing one is replaced:
+    left in the old bytes, no longer listed)."""
+    r = flatbuf.Reader(model)
+    root = flatbuf.root(r)
+    bufs = flatbuf.buffers(r, root)
+    p = _Prefix()
+    field_at = _root(p, r, root)
+    plan_at = _buffers(p, r, field_at[flatbuf.MODEL_BUFFERS], bufs)
+    _metadata(p, r, field_at[flatbuf.MODEL_METADATA], flatbuf.metadata(r, root), len(bufs))
     # The plan's data, 16-byte aligned like every buffer's data.
     data = p.vector(0, 16, 12)
     p.buf += plan
-    p.ref(plan_at[flatbuf.BUFFER_DATA], data - 4)  # type: ignore[arg-type]
+    p.ref(plan_at, data - 4)
     struct.pack_into("<I", p.buf, data - 4, len(plan))
     return p.finish(model)
 
