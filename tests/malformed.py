@@ -86,6 +86,18 @@ def two_op_builder() -> ModelBuilder:
     return b
 
 
+def const_add_builder(constant: np.ndarray) -> tuple[ModelBuilder, int]:
+    """x -> ADD(x, c) -> y, float, x and y shaped like the constant c: (builder, c's index),
+    for cases that move or corrupt c's buffer."""
+    b = ModelBuilder()
+    x = b.input(list(constant.shape), np.float32)
+    c = b.const(constant)
+    y = b.tensor(list(constant.shape), np.float32)
+    b.op("ADD", [x, c], [y], "AddOptions")
+    b.output(y)
+    return b, c
+
+
 def _two_op(mutate: Callable[[object], None]) -> Callable[[], bytes]:
     def make() -> bytes:
         m = two_op_builder().model()
