@@ -74,6 +74,10 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
 		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
 	$(BUILD)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
+	@# Scratch sizes never wrap 32 bits (the overlays run the same test on their libraries).
+	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_scratch_sizes.c -lm \
+		-o $(BUILD)/san/test_scratch_sizes
+	$(BUILD)/san/test_scratch_sizes reference
 	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
 	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
 		-o $(BUILD)/test_expf
@@ -196,8 +200,15 @@ test-cmsis-nn: setup native
 # Left out: tests whose arena is the reference kernels' (test_generated_c_... links them
 # itself; test_run_reports_... states hello_world's reference arena), not the overlay's.
 ARM_DSP_LIB := $(BUILD)/overlay/libztflm_arm_dsp_san.so
+# tests/c/test_scratch_sizes.c against an overlay's library: $(1) the library, $(2) the overlay.
+define scratch_sizes
+	gcc $(WARN) -g -O1 $(SAN) $(INC) tests/c/test_scratch_sizes.c $(1) \
+		-Wl,-rpath,$(abspath $(dir $(1))) -o $(BUILD)/overlay/test_scratch_sizes_$(2)
+	$(BUILD)/overlay/test_scratch_sizes_$(2) $(2)
+endef
 test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 	$(PY) scripts/build_overlay_lib.py --overlay arm_dsp --sanitize $(ARM_DSP_LIB)
+	$(call scratch_sizes,$(ARM_DSP_LIB),arm_dsp)
 	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
@@ -213,6 +224,7 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 ARM_MVE_LIB := $(BUILD)/overlay/libztflm_arm_mve_san.so
 test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 	$(PY) scripts/build_overlay_lib.py --overlay arm_mve --sanitize $(ARM_MVE_LIB)
+	$(call scratch_sizes,$(ARM_MVE_LIB),arm_mve)
 	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \

@@ -43,6 +43,16 @@ int32_t ztflm_opcode_builtin(const struct ztflm_interpreter *ip, uint32_t opcode
 	return code > deprecated ? code : deprecated;
 }
 
+bool ztflm_buffer_ext(const uint8_t *b, uint32_t buf, uint64_t *offset, uint64_t *size)
+{
+	const uint32_t off_at = fb_field(b, buf, ZTFLM_BUFFER_OFFSET);
+	const uint32_t size_at = fb_field(b, buf, ZTFLM_BUFFER_SIZE);
+
+	*offset = off_at ? fb_u64(b, off_at) : 0u;
+	*size = size_at ? fb_u64(b, size_at) : 0u;
+	return *offset > 1u;
+}
+
 bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor_table,
 			     uint32_t *offset, uint32_t *size)
 {
@@ -50,23 +60,18 @@ bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor
 	const uint32_t index = fb_field_u32(b, tensor_table, ZTFLM_TENSOR_BUFFER, 0);
 	const uint32_t buf = fb_vec_table(b, ip->buffers, index);
 	const uint32_t data = fb_field_ref(b, buf, ZTFLM_BUFFER_DATA);
+	uint64_t ext_offset;
+	uint64_t ext_size;
 
 	if (data && fb_vec_len(b, data) > 0) {
 		*offset = fb_vec_data(data);
 		*size = fb_vec_len(b, data);
 		return true;
 	}
-	/* Data outside the FlatBuffer (models over 2 GB style): offset from the model start. */
-	const uint32_t off_at = fb_field(b, buf, ZTFLM_BUFFER_OFFSET);
-	const uint32_t size_at = fb_field(b, buf, ZTFLM_BUFFER_SIZE);
-
-	/*
-	 * The verifier bounds both by the model size whenever the offset is above 1, so their
-	 * upper 32 bits are then 0.
-	 */
-	if (off_at && size_at && fb_u32(b, off_at) > 1u && fb_u32(b, size_at) > 0u) {
-		*offset = fb_u32(b, off_at);
-		*size = fb_u32(b, size_at);
+	/* The verifier keeps an extended buffer inside the model, so both fit 32 bits. */
+	if (ztflm_buffer_ext(b, buf, &ext_offset, &ext_size) && ext_size > 0u) {
+		*offset = (uint32_t)ext_offset;
+		*size = (uint32_t)ext_size;
 		return true;
 	}
 	return false;
@@ -113,7 +118,9 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 		t->elements *= (uint32_t)t->dims[i];
 	}
 	t->bytes = t->elements * ztflm_type_size(t->type);
-	if (ztflm_tensor_const_data(ip, tt, &off, &size)) {
+	/* A variable lives in the arena whatever its buffer holds, as in TFLM: the model is
+	 * never written. */
+	if (!t->is_variable && ztflm_tensor_const_data(ip, tt, &off, &size)) {
 		t->is_const = true;
 		t->data = (void *)(uintptr_t)(b + off);
 	} else if (loc != ZTFLM_LOC_NONE && !(loc & ZTFLM_LOC_ALIAS)) {

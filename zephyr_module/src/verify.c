@@ -248,20 +248,25 @@ static int verify_opcodes(struct vrf *v)
 static int verify_buffers(struct vrf *v)
 {
 	for (uint32_t i = 0; i < fb_vec_len(v->b, v->ip->buffers); i++) {
+		const uint32_t bt = fb_vec_table(v->b, v->ip->buffers, i);
 		uint32_t at[FIELD_SLOTS];
+		uint64_t off;
+		uint64_t size;
 
-		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
+		if (!FIELDS_OK(v, bt, buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
-		if (at[ZTFLM_BUFFER_OFFSET] && at[ZTFLM_BUFFER_SIZE] &&
-		    fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]) > 1u) {
-			const uint64_t off = fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]);
-			const uint64_t size = fb_u64(v->b, at[ZTFLM_BUFFER_SIZE]);
-
-			if (off % 4u || off + size > v->len || size > v->len) {
-				return bad(v, "buffer %u data at offset %u is outside the model", i,
-					   (unsigned)(off > 0xFFFFFFFFu ? 0xFFFFFFFFu : off));
-			}
+		if (!ztflm_buffer_ext(v->b, bt, &off, &size)) {
+			continue;
+		}
+		/* 64-bit fields: a sum could wrap, so the bound is written without one. */
+		if (size > v->len || off > v->len - size) {
+			return bad(v, "buffer %u: data offset or size lies outside the %u-byte model",
+				   i, v->len);
+		}
+		if (off % 4u) {
+			return bad(v, "buffer %u: data offset %u is not a multiple of 4", i,
+				   (uint32_t)off);
 		}
 	}
 	return ZTFLM_OK;
