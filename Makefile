@@ -249,15 +249,19 @@ test-py-san: setup
 		-k "not rejected" -p no:cacheprovider
 
 # libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
-# fields of valid models in place (shapes, options, quantization, indices) to reach the
-# kernels. Seeds: the shared models and, every field present, the models the test suite
-# builds (fuzz-seeds). Crashes land in $(BUILD)/fuzz/ and become regression inputs under
-# tests/fuzz/regressions/, which fuzz-smoke replays through every fuzzer.
+# fields of valid models in place (shapes, options, quantization, indices, graph inputs and
+# outputs, 64-bit buffer offsets and sizes, tensors' buffers, strings) to reach the kernels.
+# Besides the sanitizers, the harness fails a run whose model bytes changed or whose error
+# message is not one printable line. Seeds: the shared models and, every field present, the
+# models the test suite builds (fuzz-seeds). Crashes land in $(BUILD)/fuzz/ and become
+# regression inputs under tests/fuzz/regressions/, which fuzz-smoke replays through every
+# fuzzer.
 FUZZ_SECONDS ?= 600
 FUZZERS := fuzz_model fuzz_struct
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZERS))
 FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
-	%/tflm_person_detect_int8.tflite,$(wildcard $(MODELS)/*.tflite))
+	%/tflm_person_detect_int8.tflite %/tflm_pytorch_mobilenet_v2_int8.tflite,\
+	$(wildcard $(MODELS)/*.tflite))
 FUZZ_BUILT := $(BUILD)/fuzz/seeds/.built
 
 $(FUZZ_BINS): $(BUILD)/fuzz/%: $(HOST_SRC) tests/fuzz/%.c tests/fuzz/harness.c tests/fuzz/harness.h \
@@ -280,8 +284,10 @@ $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/h
 
 fuzz-seeds: $(FUZZ_BUILT)
 
-# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints how many
-# runs got through init, allocate and invoke, and the nodes run per operator.
+# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints the runs
+# (executions) and how many got through init, reached a kernel's prepare, got through
+# allocate, reached a kernel's eval and got through invoke (counts and shares of all runs),
+# and the nodes run per operator; libFuzzer's final stats follow.
 fuzz-run: $(FUZZ_BINS) $(FUZZ_BUILT)
 	@set -eo pipefail; for f in $(FUZZERS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$f; \
