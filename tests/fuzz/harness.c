@@ -56,10 +56,19 @@ static void print_stats(void)
 	}
 }
 
-/* Every kernel of the build behind one that notes, per run, whether prepare and eval ran. */
+/*
+ * Every kernel of the build behind one that notes, per run, whether prepare and eval ran.
+ * The build's resolver registers builtin ops only, so the builtin code finds the kernel.
+ */
 static const struct ztflm_kernel *real_kernel(const struct ztflm_context *ctx)
 {
-	return ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+	const struct ztflm_kernel *k = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+
+	if (!k) {
+		fprintf(stderr, "ztflm-fuzz: no kernel for builtin %d\n", (int)ctx->op);
+		abort();
+	}
+	return k;
 }
 
 static int counting_prepare(struct ztflm_context *ctx)

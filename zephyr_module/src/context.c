@@ -63,10 +63,6 @@ void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes)
 		ztflm_fail(ctx, ZTFLM_ERR_STATE, "op data allocated twice or outside prepare");
 		return NULL;
 	}
-	if (bytes > ZTFLM_MAX_SIZE) {
-		ztflm_fail(ctx, ZTFLM_ERR_MODEL, "op data of %u bytes is too large", bytes);
-		return NULL;
-	}
 	void *p = ztflm_tail_alloc(ip, bytes, 8u);
 
 	if (!p) {

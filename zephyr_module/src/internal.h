@@ -42,12 +42,6 @@ uint32_t ztflm_tensor_table(const struct ztflm_interpreter *ip, uint32_t index);
 uint32_t ztflm_operator_table(const struct ztflm_interpreter *ip, uint32_t index);
 uint32_t ztflm_operator_opcode(const struct ztflm_interpreter *ip, uint32_t op_table);
 int32_t ztflm_opcode_builtin(const struct ztflm_interpreter *ip, uint32_t opcode_index);
-/*
- * Data stored after the FlatBuffer (models over 2 GB): Buffer.offset from the model start
- * and Buffer.size, the schema's 64-bit fields (0 when absent). True when the buffer uses
- * them, an offset above 1; the verifier bounds both by the model then.
- */
-bool ztflm_buffer_ext(const uint8_t *b, uint32_t buf, uint64_t *offset, uint64_t *size);
 /* Model offset of a constant tensor's data and its size; false when it has none. */
 bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor_table,
 			     uint32_t *offset, uint32_t *size);

@@ -135,7 +135,8 @@ static int io_in_model(struct ztflm_interpreter *ip, const char *what, int32_t i
 static int check_graph(struct ztflm_interpreter *ip)
 {
 	const uint32_t unset = ZTFLM_LOC_NONE;
-	const uint32_t given = ZTFLM_LOC_NONE - 1u; /* graph input, constant or variable */
+	const uint32_t given = ZTFLM_LOC_NONE - 1u; /* graph input or variable */
+	const uint32_t constant = ZTFLM_LOC_NONE - 2u;
 	uint32_t *producer = ip->tensor_loc;
 	struct ztflm_tensor t;
 	int32_t n;
@@ -143,7 +144,7 @@ static int check_graph(struct ztflm_interpreter *ip)
 
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
-		producer[i] = t.is_const || t.is_variable ? given : unset;
+		producer[i] = t.is_const ? constant : t.is_variable ? given : unset;
 	}
 	for (int32_t i = 0; i < n; i++) {
 		ztflm_tensor_view(ip, (uint32_t)v[i], &t);
@@ -153,7 +154,7 @@ static int check_graph(struct ztflm_interpreter *ip)
 					       ztflm_type_name(t.type));
 		}
 		/* The caller writes an input: into the model itself (flash) were it constant. */
-		if (t.is_const) {
+		if (producer[v[i]] == constant) {
 			return io_in_model(ip, "input", i, v[i]);
 		}
 		producer[v[i]] = given;
@@ -193,8 +194,7 @@ static int check_graph(struct ztflm_interpreter *ip)
 	}
 	v = ztflm_int_vector(ip, ip->graph_outputs, &n);
 	for (int32_t i = 0; i < n; i++) {
-		ztflm_tensor_view(ip, (uint32_t)v[i], &t);
-		if (t.is_const) {
+		if (producer[v[i]] == constant) {
 			return io_in_model(ip, "output", i, v[i]);
 		}
 		if (producer[v[i]] == unset) {

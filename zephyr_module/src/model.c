@@ -43,16 +43,6 @@ int32_t ztflm_opcode_builtin(const struct ztflm_interpreter *ip, uint32_t opcode
 	return code > deprecated ? code : deprecated;
 }
 
-bool ztflm_buffer_ext(const uint8_t *b, uint32_t buf, uint64_t *offset, uint64_t *size)
-{
-	const uint32_t off_at = fb_field(b, buf, ZTFLM_BUFFER_OFFSET);
-	const uint32_t size_at = fb_field(b, buf, ZTFLM_BUFFER_SIZE);
-
-	*offset = off_at ? fb_u64(b, off_at) : 0u;
-	*size = size_at ? fb_u64(b, size_at) : 0u;
-	return *offset > 1u;
-}
-
 bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor_table,
 			     uint32_t *offset, uint32_t *size)
 {
@@ -60,18 +50,10 @@ bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor
 	const uint32_t index = fb_field_u32(b, tensor_table, ZTFLM_TENSOR_BUFFER, 0);
 	const uint32_t buf = fb_vec_table(b, ip->buffers, index);
 	const uint32_t data = fb_field_ref(b, buf, ZTFLM_BUFFER_DATA);
-	uint64_t ext_offset;
-	uint64_t ext_size;
 
 	if (data && fb_vec_len(b, data) > 0) {
 		*offset = fb_vec_data(data);
 		*size = fb_vec_len(b, data);
-		return true;
-	}
-	/* The verifier keeps an extended buffer inside the model, so both fit 32 bits. */
-	if (ztflm_buffer_ext(b, buf, &ext_offset, &ext_size) && ext_size > 0u) {
-		*offset = (uint32_t)ext_offset;
-		*size = (uint32_t)ext_size;
 		return true;
 	}
 	return false;

@@ -11,10 +11,9 @@ enum plan_order {
 	ORDER_COUNT,
 };
 
-/* In 64 bits: ends of buffers placed side by side can pass 2^32. */
-static uint64_t align_up(uint64_t v, uint32_t a)
+static uint32_t align_up(uint32_t v, uint32_t a)
 {
-	return (v + a - 1u) & ~(uint64_t)(a - 1u);
+	return (v + a - 1u) & ~(a - 1u);
 }
 
 /* The order's key of a buffer: larger keys go first, equal keys largest size first. */
@@ -62,7 +61,11 @@ static void insert_by_offset(const struct ztflm_plan_buffer *bufs, uint16_t *by_
 	by_offset[k] = i;
 }
 
-/* The end of the plan, or PLAN_TOO_LARGE (offsets then unusable) past 32 bits. */
+/*
+ * Ends stop at PLAN_LIMIT: with sizes and preset offsets below 2^30 (planner.h), no sum below
+ * passes 2^32. A plan that would go further is reported as PLAN_TOO_LARGE.
+ */
+#define PLAN_LIMIT 0x80000000u
 #define PLAN_TOO_LARGE 0xFFFFFFFFu
 
 static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16_t *order,
@@ -70,14 +73,14 @@ static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16
 {
 	uint32_t n_order = 0;
 	uint32_t placed = 0;
-	uint64_t high = 0;
+	uint32_t high = 0;
 
 	/* Offline-planned buffers keep their offsets and are placed first. */
 	for (uint32_t i = 0; i < count; i++) {
 		if (preset[i]) {
 			insert_by_offset(bufs, by_offset, placed++, (uint16_t)i);
-			if ((uint64_t)bufs[i].offset + bufs[i].size > high) {
-				high = (uint64_t)bufs[i].offset + bufs[i].size;
+			if (bufs[i].offset + bufs[i].size > high) {
+				high = bufs[i].offset + bufs[i].size;
 			}
 			continue;
 		}
@@ -94,7 +97,7 @@ static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16
 
 	for (uint32_t o = 0; o < n_order; o++) {
 		struct ztflm_plan_buffer *b = &bufs[order[o]];
-		uint64_t candidate = 0;
+		uint32_t candidate = 0;
 
 		for (uint32_t k = 0; k < placed; k++) {
 			const struct ztflm_plan_buffer *p = &bufs[by_offset[k]];
@@ -105,20 +108,20 @@ static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16
 			if (p->offset >= candidate + b->size) {
 				break;
 			}
-			if ((uint64_t)p->offset + p->size > candidate) {
-				candidate = align_up((uint64_t)p->offset + p->size, b->align);
+			if (p->offset + p->size > candidate) {
+				candidate = align_up(p->offset + p->size, b->align);
 			}
 		}
-		if (candidate + b->size >= PLAN_TOO_LARGE) {
+		if (candidate + b->size > PLAN_LIMIT) {
 			return PLAN_TOO_LARGE;
 		}
-		b->offset = (uint32_t)candidate;
+		b->offset = candidate;
 		insert_by_offset(bufs, by_offset, placed++, order[o]);
 		if (candidate + b->size > high) {
 			high = candidate + b->size;
 		}
 	}
-	return high >= PLAN_TOO_LARGE ? PLAN_TOO_LARGE : (uint32_t)high;
+	return high;
 }
 
 uint32_t ztflm_plan_scratch_bytes(uint32_t count)

@@ -248,25 +248,19 @@ static int verify_opcodes(struct vrf *v)
 static int verify_buffers(struct vrf *v)
 {
 	for (uint32_t i = 0; i < fb_vec_len(v->b, v->ip->buffers); i++) {
-		const uint32_t bt = fb_vec_table(v->b, v->ip->buffers, i);
 		uint32_t at[FIELD_SLOTS];
-		uint64_t off;
-		uint64_t size;
 
-		if (!FIELDS_OK(v, bt, buffer_fields, at)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
-		if (!ztflm_buffer_ext(v->b, bt, &off, &size)) {
-			continue;
-		}
-		/* 64-bit fields: a sum could wrap, so the bound is written without one. */
-		if (size > v->len || off > v->len - size) {
-			return bad(v, "buffer %u: data offset or size lies outside the %u-byte model",
-				   i, v->len);
-		}
-		if (off % 4u) {
-			return bad(v, "buffer %u: data offset %u is not a multiple of 4", i,
-				   (uint32_t)off);
+		/*
+		 * Data kept after the FlatBuffer (Buffer.offset, for models over 2 GB): TFLM does
+		 * not read it (its tensor would be an empty activation), so it is refused.
+		 */
+		if (at[ZTFLM_BUFFER_OFFSET] && fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]) > 1u) {
+			return unsupported(v, "buffer %u keeps its data after the FlatBuffer "
+					      "(Buffer.offset), which TFLM does not read",
+					   i);
 		}
 	}
 	return ZTFLM_OK;
