@@ -8,6 +8,7 @@
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
+#include "common/size.h"
 #include "ops/depthwise_conv_2d.h"
 
 /* Depth multiplier 1, no dilation, an input offset that fits a 16-bit lane with the input. */
@@ -20,8 +21,8 @@ static int use_dsp(const struct ztflm_dw_conv_params *p)
 uint32_t ztflm_depthwise_conv_2d_s8_scratch_bytes(const struct ztflm_dw_conv_params *p)
 {
 	/* One pixel's channel sums, and every channel's requantization parameters. */
-	return use_dsp(p) ? (4u + (uint32_t)sizeof(struct ztflm_dsp_qparam)) *
-				    (uint32_t)p->output_c
+	return use_dsp(p) ? ztflm_size_mul(4u + (uint32_t)sizeof(struct ztflm_dsp_qparam),
+					   (uint32_t)p->output_c)
 			  : 0u;
 }
 
