@@ -86,9 +86,11 @@ def two_op_builder() -> ModelBuilder:
     return b
 
 
-def const_add_builder(constant: np.ndarray) -> tuple[ModelBuilder, int]:
-    """x -> ADD(x, c) -> y, float, x and y shaped like the constant c: (builder, c's index),
-    for cases that move or corrupt c's buffer."""
+def const_add_builder(constant: Optional[np.ndarray] = None) -> tuple[ModelBuilder, int]:
+    """x -> ADD(x, c) -> y, float, x and y shaped like the constant c (default [1, 2, 3, 4] of
+    shape [1, 4]): (builder, c's index), for cases that move or corrupt c's buffer."""
+    if constant is None:
+        constant = np.arange(1, 5, dtype=np.float32).reshape(1, 4)
     b = ModelBuilder()
     x = b.input(list(constant.shape), np.float32)
     c = b.const(constant)
@@ -116,17 +118,6 @@ def _set(path: str, value: object) -> Callable[[object], None]:
             obj = obj[int(p)] if p.isdigit() else getattr(obj, p)  # type: ignore[index]
         setattr(obj, last, value)
     return mutate
-
-
-def const_add_builder() -> tuple[ModelBuilder, int]:
-    """x + c -> y in float32 [1, 4], c constant [1, 2, 3, 4]: the builder and c's index."""
-    b = ModelBuilder()
-    x = b.input([1, 4], np.float32)
-    c = b.const(np.arange(1, 5, dtype=np.float32).reshape(1, 4))
-    y = b.tensor([1, 4], np.float32)
-    b.op("ADD", [x, c], [y], "AddOptions")
-    b.output(y)
-    return b, c
 
 
 PLACEHOLDER = 0x5A5A5A5A5A5A5A58  # a Buffer.offset easy to find and rewrite in the bytes

@@ -303,10 +303,7 @@ def wrapping_offset_model() -> bytes:
     return pack(m)
 
 
-@pytest.mark.nosan  # the runtime crashes the process: a subprocess of its own
-@pytest.mark.xfail(strict=True, reason="issue 11 point 1, a C fix (zephyr_module/src/verify.c "
-                   "and model.c: Buffer.offset + size wraps 64 bits): until it lands the "
-                   "runtime reads 4 GiB past the model and the process segfaults")
+@pytest.mark.nosan  # before the fix the runtime crashed the process: a subprocess of its own
 @pytest.mark.parametrize("command", [*COMMANDS, "from_bytes"])
 def test_a_buffer_offset_that_wraps_64_bits_is_refused(command: str, tmp_path: Path) -> None:
     model = tmp_path / "wrap.tflite"

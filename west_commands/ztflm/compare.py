@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 
-from . import flatbuf
 from .errors import Error
 
 # TFLM sizes nothing itself: room for its bookkeeping beside ztflm's exact arena.
@@ -54,14 +53,9 @@ def _why(r: subprocess.CompletedProcess[bytes]) -> str:
 
 def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
              ztflm_arena: int = 0) -> list[np.ndarray]:
-    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails, crashes or
-    cannot read the model the way ztflm does."""
+    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes."""
     if not tflm_available():
         raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
-    if flatbuf.has_extended_buffers(model):
-        raise Error("TFLM does not read buffer data stored after the FlatBuffer "
-                    "(Buffer.offset): it computes from other bytes, so there is nothing to "
-                    "compare against")
     arena = max(len(model) * 10, TFLM_MIN_ARENA) + 2 * ztflm_arena
     payload = io.BytesIO()
     np.savez(payload, model=np.frombuffer(model, np.uint8), arena=arena, inputs=len(inputs),

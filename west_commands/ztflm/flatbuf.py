@@ -21,8 +21,6 @@ MODEL_METADATA = 6
 MODEL_SIGNATURE_DEFS = 7
 MODEL_FIELDS = 8
 BUFFER_DATA = 0
-BUFFER_OFFSET = 1
-BUFFER_SIZE = 2
 METADATA_NAME = 0
 METADATA_BUFFER = 1
 
@@ -107,20 +105,6 @@ def root(r: Reader) -> Table:
     return r.table(r.u32(0, "the root offset"), "the model table")
 
 
-@dataclass(frozen=True)
-class BufferInfo:
-    """One Buffer table: where it is, and its data stored after the FlatBuffer, if any."""
-    pos: int
-    data_field: Optional[int]
-    offset: int
-    size: int
-
-    @property
-    def extended(self) -> bool:
-        # schema.fbs: offset > 1 means the data lives outside the FlatBuffer (as model.c reads).
-        return self.offset > 1
-
-
 def _tables(r: Reader, model: Table, number: int, what: str) -> list[Table]:
     """The tables of the model's vector field number (none when absent)."""
     at = model.field(number)
@@ -130,15 +114,9 @@ def _tables(r: Reader, model: Table, number: int, what: str) -> list[Table]:
     return [r.table(r.target(first + 4 * i, f"{what} {i}"), f"{what} {i}") for i in range(count)]
 
 
-def buffers(r: Reader, model: Table) -> list[BufferInfo]:
-    out = []
-    for i, t in enumerate(_tables(r, model, MODEL_BUFFERS, "buffer")):
-        off_at, size_at = t.field(BUFFER_OFFSET), t.field(BUFFER_SIZE)
-        out.append(BufferInfo(
-            t.pos, t.field(BUFFER_DATA),
-            r.u64(off_at, f"the offset of buffer {i}") if off_at is not None else 0,
-            r.u64(size_at, f"the size of buffer {i}") if size_at is not None else 0))
-    return out
+def buffers(r: Reader, model: Table) -> list[int]:
+    """Positions of the model's Buffer tables."""
+    return [t.pos for t in _tables(r, model, MODEL_BUFFERS, "buffer")]
 
 
 def metadata(r: Reader, model: Table) -> list[tuple[int, bytes, Optional[int]]]:
@@ -149,9 +127,3 @@ def metadata(r: Reader, model: Table) -> list[tuple[int, bytes, Optional[int]]]:
         name = r.string(name_at, f"the name of metadata {i}") if name_at is not None else b""
         out.append((t.pos, name, name_at))
     return out
-
-
-def has_extended_buffers(model: bytes) -> bool:
-    """True when a Buffer keeps its data after the FlatBuffer (Buffer.offset)."""
-    r = Reader(model)
-    return any(b.extended for b in buffers(r, root(r)))

@@ -6,9 +6,9 @@ place every planned tensor at the same arena offset.
 The model is not re-serialized: a FlatBuffer's offsets only point forward, so a new root
 table, with a new buffers vector (the plan appended) and a new metadata vector, goes in front
 of the untouched old bytes and refers to every old table by offset. Tables shared in the old
-model stay shared, data stored after the FlatBuffer stays where it is relative to the old
-bytes (only Buffer tables with an offset into it get new copies, the offset moved), and the
-work and the size added are bounded by the model's buffer and metadata counts.
+model stay shared, and the work and the size added are bounded by the model's buffer and
+metadata counts. (The runtime refuses data stored after the FlatBuffer, Buffer.offset, which
+TFLM does not read, so no offset into the file has to move.)
 """
 from __future__ import annotations
 
@@ -44,13 +44,12 @@ def plan_bytes(offsets: list[int]) -> bytes:
 
 class _Prefix:
     """The block put in front of the old model, written front to back. Its uoffsets into the
-    old bytes and the moved Buffer offsets are filled in by finish(), once its length, and so
-    where the old bytes start, is known."""
+    old bytes are filled in by finish(), once its length, and so where the old bytes start,
+    is known."""
 
     def __init__(self) -> None:
         self.buf = bytearray()
         self._to_old: list[tuple[int, int]] = []  # (uoffset position, old position)
-        self._moved: list[tuple[int, int]] = []   # (u64 position, old Buffer.offset)
 
     def pad(self, align: int, phase: int = 0) -> None:
         self.buf += bytes((phase - len(self.buf)) % align)
@@ -66,9 +65,6 @@ class _Prefix:
 
     def ref_old(self, at: int, old: int) -> None:
         self._to_old.append((at, old))
-
-    def moved_offset(self, at: int, old_offset: int) -> None:
-        self._moved.append((at, old_offset))
 
     def table(self, slots: list[Optional[str]]) -> tuple[int, dict[int, int]]:
         """A table with field k of kind slots[k] ("u32", "u64", "ref" or None: absent), its
@@ -101,8 +97,6 @@ class _Prefix:
         start = len(self.buf)
         for at, pos in self._to_old:
             struct.pack_into("<I", self.buf, at, start + pos - at)
-        for at, offset in self._moved:
-            struct.pack_into("<Q", self.buf, at, offset + start)
         return bytes(self.buf) + old
 
 
@@ -133,30 +127,14 @@ def _root(p: _Prefix, r: flatbuf.Reader, root: flatbuf.Table) -> dict[int, int]:
     return field_at
 
 
-def _buffers(p: _Prefix, r: flatbuf.Reader, at: int, bufs: list[flatbuf.BufferInfo]) -> int:
+def _buffers(p: _Prefix, at: int, bufs: list[int]) -> int:
     """The buffers vector (its uoffset at at): the old Buffers (the runtime accepted the
-    model, so there is at least buffer 0, "no data"), then an empty one for the plan, whose
-    data field's position is returned."""
+    model, so there is at least buffer 0, "no data", and none keeps data after the
+    FlatBuffer), then an empty one for the plan, whose data field's position is returned."""
     first = p.vector(len(bufs) + 1)
     p.ref(at, first - 4)
-    copies: dict[int, int] = {}
-    for i, b in enumerate(bufs):
-        slot = first + 4 * i
-        if not b.extended:
-            p.ref_old(slot, b.pos)
-            continue
-        if b.pos not in copies:  # a Buffer whose data follows the FlatBuffer: offset moves
-            slots: list[Optional[str]] = [None, "u64", "u64"]
-            if b.data_field is not None:
-                slots[flatbuf.BUFFER_DATA] = "ref"
-            bt, bat = p.table(slots)
-            p.moved_offset(bat[flatbuf.BUFFER_OFFSET], b.offset)
-            struct.pack_into("<Q", p.buf, bat[flatbuf.BUFFER_SIZE], b.size)
-            if b.data_field is not None:
-                p.ref_old(bat[flatbuf.BUFFER_DATA],
-                          r.target(b.data_field, f"the data of buffer {i}"))
-            copies[b.pos] = bt
-        p.ref(slot, copies[b.pos])
+    for i, pos in enumerate(bufs):
+        p.ref_old(first + 4 * i, pos)
     plan_table, plan_at = p.table(["ref"])
     p.ref(first + 4 * len(bufs), plan_table)
     return plan_at[flatbuf.BUFFER_DATA]
@@ -191,7 +169,7 @@ def _with_plan(model: bytes, plan: bytes) -> bytes:
     bufs = flatbuf.buffers(r, root)
     p = _Prefix()
     field_at = _root(p, r, root)
-    plan_at = _buffers(p, r, field_at[flatbuf.MODEL_BUFFERS], bufs)
+    plan_at = _buffers(p, field_at[flatbuf.MODEL_BUFFERS], bufs)
     _metadata(p, r, field_at[flatbuf.MODEL_METADATA], flatbuf.metadata(r, root), len(bufs))
     # The plan's data, 16-byte aligned like every buffer's data.
     data = p.vector(0, 16, 12)
