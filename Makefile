@@ -82,6 +82,10 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
 		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
 	$(BUILD)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
+	@# Scratch sizes never wrap 32 bits (the overlays run the same test on their libraries).
+	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_scratch_sizes.c -lm \
+		-o $(BUILD)/san/test_scratch_sizes
+	$(BUILD)/san/test_scratch_sizes reference
 	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
 	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
 		-o $(BUILD)/test_expf
@@ -206,8 +210,15 @@ test-cmsis-nn: setup native
 # Left out: tests whose arena is the reference kernels' (test_generated_c_... links them
 # itself; test_run_reports_... states hello_world's reference arena), not the overlay's.
 ARM_DSP_LIB := $(BUILD)/overlay/libztflm_arm_dsp_san.so
+# tests/c/test_scratch_sizes.c against an overlay's library: $(1) the library, $(2) the overlay.
+define scratch_sizes
+	gcc $(WARN) -g -O1 $(SAN) $(INC) tests/c/test_scratch_sizes.c $(1) \
+		-Wl,-rpath,$(abspath $(dir $(1))) -o $(BUILD)/overlay/test_scratch_sizes_$(2)
+	$(BUILD)/overlay/test_scratch_sizes_$(2) $(2)
+endef
 test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 	$(PY) scripts/build_overlay_lib.py --overlay arm_dsp --sanitize $(ARM_DSP_LIB)
+	$(call scratch_sizes,$(ARM_DSP_LIB),arm_dsp)
 	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
@@ -223,6 +234,7 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 ARM_MVE_LIB := $(BUILD)/overlay/libztflm_arm_mve_san.so
 test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 	$(PY) scripts/build_overlay_lib.py --overlay arm_mve --sanitize $(ARM_MVE_LIB)
+	$(call scratch_sizes,$(ARM_MVE_LIB),arm_mve)
 	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
@@ -252,14 +264,18 @@ test-py-san: setup
 		-k "not rejected" -p no:cacheprovider
 
 # libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
-# fields of valid models in place (shapes, options, quantization, indices) to reach the
-# kernels. Seeds: the shared models and, every field present, the models the test suite
-# builds (fuzz-seeds). Crashes land in $(BUILD)/fuzz/ and become regression inputs under
-# tests/fuzz/regressions/, which fuzz-smoke replays through every fuzzer.
+# fields of valid models in place (shapes, options, quantization, indices, graph inputs and
+# outputs, 64-bit buffer offsets and sizes, tensors' buffers, strings) to reach the kernels.
+# Besides the sanitizers, the harness fails a run whose model bytes changed or whose error
+# message is not one printable line. Seeds: the shared models and, every field present, the
+# models the test suite builds (fuzz-seeds). Crashes land in $(BUILD)/fuzz/ and become
+# regression inputs under tests/fuzz/regressions/, which fuzz-smoke replays through every
+# fuzzer.
 FUZZ_SECONDS ?= 600
 FUZZERS := fuzz_model fuzz_struct
 FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
-	%/tflm_person_detect_int8.tflite,$(wildcard $(MODELS)/*.tflite))
+	%/tflm_person_detect_int8.tflite %/tflm_pytorch_mobilenet_v2_int8.tflite,\
+	$(wildcard $(MODELS)/*.tflite))
 FUZZ_BUILT := $(BUILD)/fuzz/seeds/.built
 
 # The fuzzers are targets of the root CMakeLists.txt (ZTFLM_FUZZERS, clang).
@@ -283,8 +299,10 @@ $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/h
 
 fuzz-seeds: $(FUZZ_BUILT)
 
-# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints how many
-# runs got through init, allocate and invoke, and the nodes run per operator.
+# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints the runs
+# (executions) and how many got through init, reached a kernel's prepare, got through
+# allocate, reached a kernel's eval and got through invoke (counts and shares of all runs),
+# and the nodes run per operator; libFuzzer's final stats follow.
 fuzz-run: fuzzers $(FUZZ_BUILT)
 	@set -eo pipefail; for f in $(FUZZERS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$f; \

@@ -4,7 +4,7 @@ both run, so both tiers see the same bytes."""
 from __future__ import annotations
 
 import struct
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 import numpy as np
 from shared_models import MODELS
@@ -86,6 +86,20 @@ def two_op_builder() -> ModelBuilder:
     return b
 
 
+def const_add_builder(constant: Optional[np.ndarray] = None) -> tuple[ModelBuilder, int]:
+    """x -> ADD(x, c) -> y, float, x and y shaped like the constant c (default [1, 2, 3, 4] of
+    shape [1, 4]): (builder, c's index), for cases that move or corrupt c's buffer."""
+    if constant is None:
+        constant = np.arange(1, 5, dtype=np.float32).reshape(1, 4)
+    b = ModelBuilder()
+    x = b.input(list(constant.shape), np.float32)
+    c = b.const(constant)
+    y = b.tensor(list(constant.shape), np.float32)
+    b.op("ADD", [x, c], [y], "AddOptions")
+    b.output(y)
+    return b, c
+
+
 def _two_op(mutate: Callable[[object], None]) -> Callable[[], bytes]:
     def make() -> bytes:
         m = two_op_builder().model()
@@ -104,6 +118,75 @@ def _set(path: str, value: object) -> Callable[[object], None]:
             obj = obj[int(p)] if p.isdigit() else getattr(obj, p)  # type: ignore[index]
         setattr(obj, last, value)
     return mutate
+
+
+PLACEHOLDER = 0x5A5A5A5A5A5A5A58  # a Buffer.offset easy to find and rewrite in the bytes
+
+
+def extended(offset: Optional[int] = None, size: int = 16, variable: bool = False) -> bytes:
+    """const_add_builder's model with c's data stored after the FlatBuffer, as models over
+    2 GB keep it: Buffer.offset and Buffer.size (64-bit fields) instead of Buffer.data. offset
+    None puts the data there, at the first 16-byte boundary after the FlatBuffer; a number
+    writes that offset and appends nothing. variable marks c a variable tensor."""
+    b, c = const_add_builder()
+    m = b.model()
+    t = m.subgraphs[0].tensors[c]
+    t.isVariable = variable
+    buf = m.buffers[t.buffer]
+    data = bytes(buf.data)
+    buf.data, buf.offset, buf.size = None, PLACEHOLDER, size
+    flat = pack(m)
+    at = flat.find(struct.pack("<Q", PLACEHOLDER))
+    assert at > 0 and flat.find(struct.pack("<Q", PLACEHOLDER), at + 1) < 0
+    tail = b""
+    if offset is None:
+        offset = len(flat) + (-len(flat) % 16)
+        tail = b"\0" * (offset - len(flat)) + data
+    return flat[:at] + struct.pack("<Q", offset) + flat[at + 8:] + tail
+
+
+LARGEST_TENSOR = 0x3FFFFFF0  # ZTFLM_MAX_SIZE: the most bytes a tensor may have
+
+
+def plan_past_2_32() -> bytes:
+    """Four int8 tensors of LARGEST_TENSOR bytes and one of 60, each a graph input and a graph
+    output, so all five live at once beside a RELU: the plan spans 2^32 - 4 bytes, which a
+    32-bit sum wraps to a plan that fits any arena. Nothing in the file is large."""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("RELU", [x], [y])
+    b.output(y)
+    for size in [LARGEST_TENSOR] * 4 + [60]:
+        t = b.input([size], np.int8)
+        b.output(t)
+    return b.build()
+
+
+def const_graph_io(kind: str) -> bytes:
+    """const_add_builder's model with its constant c also a graph input or a graph output."""
+    b, c = const_add_builder()
+    m = b.model()
+    g = m.subgraphs[0]
+    if kind == "input":
+        g.inputs = [*g.inputs, c]
+    else:
+        g.outputs = [*g.outputs, c]
+    return pack(m)
+
+
+# A custom op name that would forge a second error line and clear the screen.
+HOSTILE_NAME = "Evil\nztflm: error: forged\r\x1b[2J"
+
+
+def custom_op(name: str) -> bytes:
+    """x -> CUSTOM op name -> y, which no resolver has."""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op("CUSTOM", [x], [y], custom_name=name)
+    b.output(y)
+    return b.build()
 
 
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
@@ -125,4 +208,12 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operators out of order": _two_op(lambda m: m.subgraphs[0].operators.reverse()),
     "tensor written twice, output never produced": _two_op(
         _set("subgraphs.0.operators.1.outputs", [1])),
+    # Issue 11: each of these passed the runtime's checks and read or wrote out of bounds.
+    "buffer offset near 2^64 wraps its bounds check": lambda: extended(2**64 - 16),
+    "variable tensor whose buffer offset wraps to 12 bytes before the model":
+        lambda: extended(2**64 - 12, variable=True),
+    "activations spanning 2^32 bytes": plan_past_2_32,
+    "constant graph input": lambda: const_graph_io("input"),
+    "constant graph output": lambda: const_graph_io("output"),
+    "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
 }

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +18,6 @@ except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ztflm import cli  # noqa: E402
-from ztflm.errors import Error  # noqa: E402
 
 
 class _ZtflmCommand(WestCommand):
@@ -38,13 +36,9 @@ class _ZtflmCommand(WestCommand):
         return parser
 
     def do_run(self, args: argparse.Namespace, unknown_args: list[str]) -> None:
-        try:
-            status = type(self).command(args)
-        except Error as e:
-            if getattr(self, "verbosity", 0) >= 4:  # west -v: Verbosity.DBG
-                traceback.print_exc()
-            print(f"ztflm: error: {e}", file=sys.stderr)
-            status = 2
+        # The same one-line errors as `ztflm` (west -v, Verbosity.DBG: with the traceback).
+        status = cli.call(lambda: type(self).command(args),
+                          verbose=getattr(self, "verbosity", 0) >= 4)
         if status:
             raise SystemExit(status)
 

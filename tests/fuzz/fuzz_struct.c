@@ -4,9 +4,13 @@
  * position bounds-checked here first) and rewrites scalar fields in place: shapes, strides,
  * paddings, dilations, activations and other builtin options, scales, zero points,
  * quantized_dimension, tensor types, buffer, opcode and tensor indices of operators and of
- * the graph, builtin codes, vector lengths (shrunk, or grown inside the buffer) and bytes of
- * constant buffers. Offsets are never touched, so the structure stays readable and most
- * runs get past the verifier into the kernels' prepare and eval.
+ * the graph (constant tensors among them), builtin codes, vector lengths (shrunk, or grown
+ * inside the buffer), bytes of constant buffers, the 64-bit Buffer.offset and Buffer.size
+ * (data moved out of the FlatBuffer, offsets that wrap), tensors' buffers (a buffer of the
+ * tensor's size makes it constant) and the bytes of strings (custom op names, tensor and
+ * subgraph names: control characters). Offsets of tables and vectors are never touched, so
+ * the structure stays readable and most runs get past the verifier into the kernels' prepare
+ * and eval.
  */
 #include <float.h>
 #include <math.h>
@@ -46,17 +50,31 @@ enum kind {
 	K_OPTTYPE, /* builtin options type (ubyte) */
 	K_VECLEN,  /* element count of a vector of aux-byte elements */
 	K_DATA,    /* bytes of a constant buffer, aux bytes long */
+	K_TBUF,    /* buffer index of a tensor whose shape takes extra bytes */
+	K_EXTBUF,  /* a Buffer table: its data moved to Buffer.offset and Buffer.size */
+	K_STR,     /* bytes of a string of aux bytes */
 };
 
 struct site {
 	uint32_t at;
 	uint32_t aux;
+	uint32_t extra;
 	uint8_t kind;
 };
 
 #define MAX_SITES 16384u
 #define MAX_EDITS 5u
 #define MAX_MODEL (512u * 1024u)
+#define MAX_BUFFERS 4096u
+#define MAX_CONSTS 64u
+#define MAX_UNDO 32u
+
+/* The bytes an edit changes, to take it back. */
+struct undo {
+	uint32_t at;
+	uint32_t n;
+	uint8_t bytes[8];
+};
 
 struct walk {
 	const uint8_t *b;
@@ -67,6 +85,11 @@ struct walk {
 	uint32_t seen;    /* sites offered, for reservoir sampling */
 	uint32_t n;
 	uint64_t rng;
+	uint32_t buffer_bytes[MAX_BUFFERS]; /* data length of the first buffers */
+	uint32_t consts[MAX_CONSTS];        /* tensors with constant data (of the last subgraph) */
+	uint32_t n_consts;
+	struct undo undo[MAX_UNDO];          /* what the current mutation overwrote */
+	uint32_t n_undo;
 	struct site sites[MAX_SITES];
 };
 
@@ -83,9 +106,9 @@ static uint32_t below(struct walk *w, uint32_t n)
 	return n ? rnd(w) % n : 0;
 }
 
-static void offer(struct walk *w, uint32_t at, uint8_t kind, uint32_t aux)
+static void offer_with(struct walk *w, uint32_t at, uint8_t kind, uint32_t aux, uint32_t extra)
 {
-	const struct site s = {at, aux, kind};
+	const struct site s = {at, aux, extra, kind};
 
 	if (w->n < MAX_SITES) {
 		w->sites[w->n++] = s;
@@ -97,6 +120,11 @@ static void offer(struct walk *w, uint32_t at, uint8_t kind, uint32_t aux)
 		}
 	}
 	w->seen++;
+}
+
+static void offer(struct walk *w, uint32_t at, uint8_t kind, uint32_t aux)
+{
+	offer_with(w, at, kind, aux, 0);
 }
 
 /* ---- bounds-checked reading; fb.h loads are used only after these checks ---- */
@@ -241,14 +269,48 @@ static void walk_options(struct walk *w, uint32_t op)
 	}
 }
 
-static void walk_tensor(struct walk *w, uint32_t t)
+/* A string field: its bytes, which reach error messages and tools' output. */
+static void string(struct walk *w, uint32_t t, uint32_t f)
+{
+	uint32_t n;
+	const uint32_t v = vec(w, t, f, 1u, &n);
+
+	if (v && n) {
+		offer(w, v, K_STR, n);
+	}
+}
+
+/* Bytes of a tensor's data from its shape and type, 0 when unknown or past 2^32. */
+static uint32_t tensor_bytes(const struct walk *w, uint32_t t)
+{
+	const uint32_t type_at = field(w, t, ZTFLM_TENSOR_TYPE, 1u);
+	uint64_t bytes = ztflm_type_size(type_at ? w->b[type_at] : 0u);
+	uint32_t n;
+	const uint32_t shape = vec(w, t, ZTFLM_TENSOR_SHAPE, 4u, &n);
+
+	for (uint32_t i = 0; shape && i < n && bytes <= UINT32_MAX; i++) {
+		bytes *= fb_u32(w->b, shape + 4u + 4u * i);
+	}
+	return bytes <= UINT32_MAX ? (uint32_t)bytes : 0u;
+}
+
+static void walk_tensor(struct walk *w, uint32_t t, uint32_t index)
 {
 	const uint32_t q = ref(w, t, ZTFLM_TENSOR_QUANTIZATION);
+	const uint32_t buf_at = field(w, t, ZTFLM_TENSOR_BUFFER, 4u);
+	const uint32_t buf = buf_at ? fb_u32(w->b, buf_at) : 0u;
 
+	if (buf < MAX_BUFFERS && buf < w->buffers && w->buffer_bytes[buf] &&
+	    w->n_consts < MAX_CONSTS) {
+		w->consts[w->n_consts++] = index;
+	}
 	scalars(w, t, ZTFLM_TENSOR_SHAPE, 4u, K_DIM);
 	scalar(w, t, ZTFLM_TENSOR_TYPE, 1u, K_TYPE);
-	scalar(w, t, ZTFLM_TENSOR_BUFFER, 4u, K_BUFIDX);
+	if (buf_at) {
+		offer_with(w, buf_at, K_TBUF, 4u, tensor_bytes(w, t));
+	}
 	scalar(w, t, ZTFLM_TENSOR_IS_VARIABLE, 1u, K_BOOL);
+	string(w, t, ZTFLM_TENSOR_NAME);
 	if (!table(w, q)) {
 		return;
 	}
@@ -267,13 +329,15 @@ static void walk_subgraph(struct walk *w, uint32_t g)
 	if (n > w->tensors) {
 		w->tensors = n;
 	}
+	w->n_consts = 0;
 	for (uint32_t i = 0; v && i < n; i++) {
 		const uint32_t t = vec_table(w, v, i);
 
 		if (t) {
-			walk_tensor(w, t);
+			walk_tensor(w, t, i);
 		}
 	}
+	string(w, g, ZTFLM_SUBGRAPH_NAME);
 	scalars(w, g, ZTFLM_SUBGRAPH_INPUTS, 4u, K_TIDX);
 	scalars(w, g, ZTFLM_SUBGRAPH_OUTPUTS, 4u, K_TIDX);
 	v = vec(w, g, ZTFLM_SUBGRAPH_OPERATORS, 4u, &n);
@@ -306,18 +370,26 @@ static void walk_model(struct walk *w)
 	w->buffers = n;
 	for (uint32_t i = 0; v && i < n; i++) {
 		const uint32_t buf = vec_table(w, v, i);
-		uint32_t len;
-		uint32_t d;
+		uint32_t len = 0;
+		uint32_t d = 0;
 
+		if (buf) {
+			d = vec(w, buf, ZTFLM_BUFFER_DATA, 1u, &len);
+		}
+		if (i < MAX_BUFFERS) {
+			w->buffer_bytes[i] = d ? len : 0u;
+		}
 		if (!buf) {
 			continue;
 		}
-		d = vec(w, buf, ZTFLM_BUFFER_DATA, 1u, &len);
 		if (d && len) {
 			offer(w, d, K_DATA, len);
 		}
 		scalar(w, buf, ZTFLM_BUFFER_OFFSET, 8u, K_U64);
 		scalar(w, buf, ZTFLM_BUFFER_SIZE, 8u, K_U64);
+		if (field(w, buf, ZTFLM_BUFFER_OFFSET, 8u) && field(w, buf, ZTFLM_BUFFER_SIZE, 8u)) {
+			offer(w, buf, K_EXTBUF, 8u);
+		}
 	}
 	v = vec(w, m, ZTFLM_MODEL_OPERATOR_CODES, 4u, &n);
 	w->opcodes = n;
@@ -328,6 +400,7 @@ static void walk_model(struct walk *w)
 			scalar(w, oc, ZTFLM_OPCODE_DEPRECATED_BUILTIN_CODE, 1u, K_CODE8);
 			scalar(w, oc, ZTFLM_OPCODE_BUILTIN_CODE, 4u, K_CODE);
 			scalar(w, oc, ZTFLM_OPCODE_VERSION, 4u, K_I32);
+			string(w, oc, ZTFLM_OPCODE_CUSTOM_CODE);
 		}
 	}
 	v = vec(w, m, ZTFLM_MODEL_SUBGRAPHS, 4u, &n);
@@ -344,6 +417,7 @@ static void walk_model(struct walk *w)
 
 		if (md) {
 			scalar(w, md, ZTFLM_METADATA_BUFFER, 4u, K_BUFIDX);
+			string(w, md, ZTFLM_METADATA_NAME);
 		}
 	}
 }
@@ -485,7 +559,7 @@ static int64_t zp_value(struct walk *w, int64_t cur)
 
 static uint64_t u64_value(struct walk *w, uint64_t cur)
 {
-	switch (below(w, 5)) {
+	switch (below(w, 7)) {
 	case 0:
 		return (uint64_t)interesting64[below(w, COUNT(interesting64))];
 	case 1:
@@ -494,9 +568,33 @@ static uint64_t u64_value(struct walk *w, uint64_t cur)
 		return below(w, w->len + 1u);
 	case 3:
 		return w->len - below(w, 2);
+	case 4: /* aligned, and wraps 64 bits with any size from 4 * k */
+		return 0u - 4u * (uint64_t)(1u + below(w, 64));
+	case 5: /* inside the model in its low 32 bits only */
+		return ((uint64_t)(1u + below(w, 0xFFFFu)) << 32) | (below(w, w->len) & ~3u);
 	default:
 		return UINT64_MAX - below(w, 2);
 	}
+}
+
+/* A buffer for a tensor of bytes bytes: often one holding exactly that much (the tensor
+ * becomes constant: a graph input among them), else any index. */
+static int32_t buffer_for(struct walk *w, int32_t cur, uint32_t bytes)
+{
+	const uint32_t n = w->buffers < MAX_BUFFERS ? w->buffers : MAX_BUFFERS;
+
+	if (bytes && below(w, 2)) {
+		const uint32_t start = below(w, n);
+
+		for (uint32_t k = 0; k < n; k++) {
+			const uint32_t i = (start + k) % n;
+
+			if (w->buffer_bytes[i] == bytes) {
+				return (int32_t)i;
+			}
+		}
+	}
+	return index_value(w, cur, w->buffers, false);
 }
 
 static void put32(uint8_t *b, uint32_t at, int32_t v)
@@ -544,12 +642,83 @@ static void mutate_data(struct walk *w, uint8_t *b, const struct site *s)
 	}
 }
 
+/* Keeps the n bytes at at (n <= 8) for the undo of the current mutation. */
+static void save(struct walk *w, uint32_t at, uint32_t n)
+{
+	if (w->n_undo < MAX_UNDO) {
+		struct undo *u = &w->undo[w->n_undo++];
+
+		u->at = at;
+		u->n = n;
+		memcpy(u->bytes, w->b + at, n);
+	}
+}
+
+static void undo_all(struct walk *w, uint8_t *b)
+{
+	while (w->n_undo > 0) {
+		const struct undo *u = &w->undo[--w->n_undo];
+
+		memcpy(b + u->at, u->bytes, u->n);
+	}
+}
+
+/*
+ * The buffer's data given by Buffer.offset and Buffer.size (64-bit) instead of Buffer.data:
+ * the same bytes through the offset, an offset that wraps 64 bits with the size (the sum
+ * lands inside the model), or any other; Buffer.data mostly emptied so the offset is used.
+ */
+static void move_data_out(struct walk *w, uint8_t *b, uint32_t buf)
+{
+	const uint32_t off_at = field(w, buf, ZTFLM_BUFFER_OFFSET, 8u);
+	const uint32_t size_at = field(w, buf, ZTFLM_BUFFER_SIZE, 8u);
+	uint32_t n;
+	const uint32_t d = vec(w, buf, ZTFLM_BUFFER_DATA, 1u, &n);
+	const uint64_t size = d && n ? n : u64_value(w, fb_u64(b, size_at));
+	uint64_t off;
+
+	switch (below(w, 4)) {
+	case 0:
+		off = d && n ? d + 4u : (below(w, w->len) & ~3u);
+		break;
+	case 1:
+		off = 0u - 4u * (uint64_t)(1u + below(w, (uint32_t)(size / 4u > 64u ? 64u : size / 4u) + 1u));
+		break;
+	default:
+		off = u64_value(w, fb_u64(b, off_at));
+		break;
+	}
+	save(w, off_at, 8u);
+	put64(b, off_at, off);
+	save(w, size_at, 8u);
+	put64(b, size_at, size);
+	if (d && below(w, 4)) {
+		save(w, d, 4u);
+		put32(b, d, 0);
+	}
+}
+
+/* One byte of a string: control characters, NUL, bytes outside ASCII, quotes, escapes. */
+static void mutate_string(struct walk *w, uint8_t *b, const struct site *s)
+{
+	static const uint8_t special[] = {'\n', '\r', 0x1b, 0, '\t', 0x7f, 0x9b, 0xc2, '\\', '%', '\''};
+	const uint32_t at = s->at + 4u + below(w, s->aux);
+
+	save(w, at, 1u);
+	b[at] = below(w, 4) ? special[below(w, COUNT(special))] : (uint8_t)rnd(w);
+}
+
 static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 {
 	const int32_t cur = s->aux >= 4u ? fb_i32(b, s->at) : (int8_t)b[s->at];
 	uint32_t n;
 	float f;
 
+	/* A scalar takes at most 8 bytes; constant data edits are kept (the verifier does not
+	 * read constant data); the other kinds keep what they change themselves. */
+	if (s->kind != K_DATA && s->kind != K_EXTBUF && s->kind != K_STR) {
+		save(w, s->at, 8u > w->len - s->at ? w->len - s->at : 8u);
+	}
 	switch (s->kind) {
 	case K_I32:
 		put32(b, s->at, mutate_i32(w, cur));
@@ -561,7 +730,21 @@ static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 		put32(b, s->at, below(w, 4) ? (int32_t)below(w, 5) : dim_value(w, cur));
 		break;
 	case K_TIDX:
+		/* A constant tensor as a graph input or output, or an operator's. */
+		if (below(w, 5) == 0 && w->n_consts) {
+			put32(b, s->at, (int32_t)w->consts[below(w, w->n_consts)]);
+			break;
+		}
 		put32(b, s->at, index_value(w, cur, w->tensors, true));
+		break;
+	case K_TBUF:
+		put32(b, s->at, buffer_for(w, cur, s->extra));
+		break;
+	case K_EXTBUF:
+		move_data_out(w, b, s->at);
+		break;
+	case K_STR:
+		mutate_string(w, b, s);
 		break;
 	case K_BUFIDX:
 		put32(b, s->at, index_value(w, cur, w->buffers, false));
@@ -641,16 +824,9 @@ static bool verifies(const uint8_t *data, size_t size)
 	return rc == ZTFLM_OK || rc == ZTFLM_ERR_ARENA;
 }
 
-/* The bytes an edit may change, to take it back. */
-struct undo {
-	uint32_t at;
-	uint8_t bytes[8];
-};
-
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
 {
 	static struct walk w;
-	struct undo log[MAX_EDITS];
 	uint32_t edits;
 
 	w.b = data;
@@ -673,26 +849,14 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsi
 
 	for (uint32_t attempt = 0; attempt < 4u; attempt++) {
 		edits = below(&w, 4) ? 1u : 2u + below(&w, MAX_EDITS - 1u);
+		w.n_undo = 0;
 		for (uint32_t e = 0; e < edits; e++) {
-			const struct site *s = &w.sites[below(&w, w.n)];
-
-			/* Scalars take at most 8 bytes; constant data edits are kept (the
-			 * verifier does not read constant data). */
-			log[e].at = s->kind == K_DATA ? UINT32_MAX : s->at;
-			if (s->kind != K_DATA) {
-				memcpy(log[e].bytes, data + s->at, 8u > w.len - s->at ? w.len - s->at : 8u);
-			}
-			mutate_site(&w, data, s);
+			mutate_site(&w, data, &w.sites[below(&w, w.n)]);
 		}
 		if (!was_valid || verifies(data, size)) {
 			break;
 		}
-		for (uint32_t e = edits; e-- > 0;) {
-			if (log[e].at != UINT32_MAX) {
-				memcpy(data + log[e].at, log[e].bytes,
-				       8u > w.len - log[e].at ? w.len - log[e].at : 8u);
-			}
-		}
+		undo_all(&w, data);
 	}
 	return size;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ztflm/kernel.h>
+#include <ztflm/resolver.h>
 #include <ztflm/ztflm.h>
 
 #define ARENA_SIZE (256u * 1024u)
@@ -13,7 +15,9 @@
 static struct {
 	uint64_t runs;
 	uint64_t init_ok;
+	uint64_t prepared;    /* runs in which a kernel's prepare ran */
 	uint64_t allocate_ok;
+	uint64_t evaluated;   /* runs in which a kernel's eval ran */
 	uint64_t invoke_ok;
 	uint64_t invoke_err;
 	uint64_t node_ok[CODES];     /* nodes of each builtin code run by a successful invoke */
@@ -21,12 +25,26 @@ static struct {
 	uint64_t allocate_failed[CODES];
 } stats;
 
+/* Whether the current run reached a prepare and an eval (set by the counting kernel). */
+static int run_prepared;
+static int run_evaluated;
+
+static double share(uint64_t n)
+{
+	return stats.runs ? 100.0 * (double)n / (double)stats.runs : 0.0;
+}
+
 static void print_stats(void)
 {
-	fprintf(stderr, "ztflm-fuzz: runs %llu init_ok %llu allocate_ok %llu invoke_ok %llu "
-		"invoke_err %llu\n", (unsigned long long)stats.runs,
-		(unsigned long long)stats.init_ok, (unsigned long long)stats.allocate_ok,
-		(unsigned long long)stats.invoke_ok, (unsigned long long)stats.invoke_err);
+	fprintf(stderr, "ztflm-fuzz: runs %llu, init ok %llu (%.1f%%), reached prepare %llu "
+		"(%.1f%%), allocate ok %llu (%.1f%%), reached invoke %llu (%.1f%%), invoke ok "
+		"%llu (%.1f%%), invoke failed %llu\n", (unsigned long long)stats.runs,
+		(unsigned long long)stats.init_ok, share(stats.init_ok),
+		(unsigned long long)stats.prepared, share(stats.prepared),
+		(unsigned long long)stats.allocate_ok, share(stats.allocate_ok),
+		(unsigned long long)stats.evaluated, share(stats.evaluated),
+		(unsigned long long)stats.invoke_ok, share(stats.invoke_ok),
+		(unsigned long long)stats.invoke_err);
 	for (int c = 0; c < CODES; c++) {
 		if (stats.node_ok[c] || stats.node_failed[c] || stats.allocate_failed[c]) {
 			fprintf(stderr, "ztflm-fuzz:   %-20s nodes run %llu, invoke failed here %llu, "
@@ -34,6 +52,60 @@ static void print_stats(void)
 				(unsigned long long)stats.node_ok[c],
 				(unsigned long long)stats.node_failed[c],
 				(unsigned long long)stats.allocate_failed[c]);
+		}
+	}
+}
+
+/*
+ * Every kernel of the build behind one that notes, per run, whether prepare and eval ran.
+ * The build's resolver registers builtin ops only, so the builtin code finds the kernel.
+ */
+static const struct ztflm_kernel *real_kernel(const struct ztflm_context *ctx)
+{
+	const struct ztflm_kernel *k = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+
+	if (!k) {
+		fprintf(stderr, "ztflm-fuzz: no kernel for builtin %d\n", (int)ctx->op);
+		abort();
+	}
+	return k;
+}
+
+static int counting_prepare(struct ztflm_context *ctx)
+{
+	run_prepared = 1;
+	return real_kernel(ctx)->prepare(ctx);
+}
+
+static int counting_eval(struct ztflm_context *ctx)
+{
+	run_evaluated = 1;
+	return real_kernel(ctx)->eval(ctx);
+}
+
+static const struct ztflm_kernel counting = {counting_prepare, counting_eval};
+static struct ztflm_op_registration counting_ops[CODES];
+static struct ztflm_op_resolver counting_resolver = {counting_ops, 0};
+
+static void make_counting_resolver(void)
+{
+	const struct ztflm_op_resolver *all = &ztflm_all_ops_resolver;
+
+	for (uint32_t i = 0; i < all->count && i < CODES; i++) {
+		counting_ops[i] = all->ops[i];
+		counting_ops[i].kernel = &counting;
+	}
+	counting_resolver.count = all->count < CODES ? all->count : CODES;
+}
+
+/* A message is one line of printable ASCII, whatever strings the model holds. */
+static void check_message(const struct ztflm_interpreter *ip)
+{
+	for (const char *c = ztflm_last_error(ip)->message; *c; c++) {
+		if (*c < 0x20 || *c > 0x7e) {
+			fprintf(stderr, "ztflm-fuzz: error message holds byte 0x%02x: %s\n",
+				(unsigned)(uint8_t)*c, ztflm_last_error(ip)->message);
+			abort();
 		}
 	}
 }
@@ -87,6 +159,7 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 		const char *env = getenv("ZTFLM_FUZZ_STATS");
 
 		registered = 1;
+		make_counting_resolver();
 		if (env && env[0] == '1') {
 			atexit(print_stats);
 		}
@@ -96,16 +169,20 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 	}
 	memcpy(model, data, size);
 	stats.runs++;
+	run_prepared = run_evaluated = 0;
 	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
-	if (ztflm_init(&ip, model, size, &ztflm_all_ops_resolver, &arena) != ZTFLM_OK) {
+	if (ztflm_init(&ip, model, size, &counting_resolver, &arena) != ZTFLM_OK) {
+		check_message(&ip);
 		goto out;
 	}
 	stats.init_ok++;
 	if (ztflm_allocate(&ip) != ZTFLM_OK) {
+		check_message(&ip);
 		count_code(stats.allocate_failed, ztflm_last_error(&ip)->op);
 		goto out;
 	}
 	stats.allocate_ok++;
+	/* As an application does (the README's memcpy into in.data): the inputs it is given. */
 	fill_inputs(&ip, model, size, fill);
 	if (ztflm_invoke(&ip) == ZTFLM_OK) {
 		stats.invoke_ok++;
@@ -126,6 +203,7 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 			}
 		}
 	} else {
+		check_message(&ip);
 		stats.invoke_err++;
 		count_code(stats.node_failed, ztflm_last_error(&ip)->op);
 	}
@@ -133,5 +211,13 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 		ztflm_output(&ip, i, &t);
 	}
 out:
+	stats.prepared += (uint64_t)run_prepared;
+	stats.evaluated += (uint64_t)run_evaluated;
+	/* The model is read-only (flash on a device): neither the runtime nor an application
+	 * writing the inputs it was given may change it. */
+	if (memcmp(model, data, size) != 0) {
+		fprintf(stderr, "ztflm-fuzz: the model's bytes changed during the run\n");
+		abort();
+	}
 	free(model);
 }

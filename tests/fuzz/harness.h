@@ -13,8 +13,10 @@ enum fuzz_fill {
 
 /*
  * Copies the model to an exactly sized heap buffer (so reads past its end are caught),
- * runs it and counts how far it got. With ZTFLM_FUZZ_STATS=1 in the environment the
- * counters are printed to stderr at exit.
+ * runs it and counts how far it got. Besides the sanitizers' findings, it aborts when an
+ * error message is not one line of printable ASCII, and when the model's bytes changed (a
+ * constant handed out as an input, a write into model data). With ZTFLM_FUZZ_STATS=1 in
+ * the environment the counters are printed to stderr at exit.
  */
 void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill);
 

@@ -116,8 +116,9 @@ def test_compare_tflm_exits_1_when_an_output_differs(
 
     real = compare.run_tflm
 
-    def off_by_one_ulp(data: bytes, inputs: list[np.ndarray], n: int) -> list[np.ndarray]:
-        outs = real(data, inputs, n)
+    def off_by_one_ulp(data: bytes, inputs: list[np.ndarray], n: int,
+                       arena: int) -> list[np.ndarray]:
+        outs = real(data, inputs, n, arena)
         outs[0].view(np.uint32).reshape(-1)[0] ^= 1
         return outs
 

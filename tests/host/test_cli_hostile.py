@@ -10,14 +10,18 @@ real `python -m ztflm` in subprocesses for the process-level status and stderr.
 from __future__ import annotations
 
 import copy
+import os
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 import pytest
 from conftest import shared_model
+from malformed import const_add_builder, two_op_builder
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 from modelbuilder import ModelBuilder, pack
@@ -188,3 +192,133 @@ def test_hostile_files_through_python_m_ztflm(command: str, tmp_path: Path) -> N
         r = subprocess.run([sys.executable, "-m", "ztflm", *args], capture_output=True,
                            text=True, timeout=300)
         check_outcome(r.returncode, r.stderr, out, True, f"ztflm {' '.join(args)}")
+
+
+# ---- strings from the model (issue 11, point 3) ------------------------------------------------
+
+# A terminal acts on each of these: escape sequences, carriage return, C1 CSI, line and
+# paragraph separators, a right-to-left override; and a byte that is not UTF-8.
+TERMINAL = "\x1b[2J\x1b]0;owned\x07\r\x9b31m\u2028\u202e\b"
+FORGED = "\nztflm: error: forged by the model"
+
+
+def named_model(tensor_name: bytes) -> bytes:
+    """RELU then RELU, every tensor named tensor_name plus its index."""
+    m = two_op_builder().model()
+    for i, tensor in enumerate(_g(m).tensors):
+        tensor.name = tensor_name + str(i).encode()
+    return pack(m)
+
+
+def custom_op_model(custom_name: str) -> bytes:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    y = b.tensor([1, 4], np.float32)
+    b.op(schema.BuiltinOperator.CUSTOM, [x], [y], custom_name=custom_name)
+    b.output(y)
+    return b.build()
+
+
+def no_controls(text: str, what: str) -> None:
+    bad = sorted({c for c in text if not c.isprintable() and c != "\n"})
+    assert not bad, f"{what}: {bad} in {text!r}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_custom_op_name_cannot_add_an_error_line(
+        command: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    model = tmp_path / "model.tflite"
+    model.write_bytes(custom_op_model("EVIL" + FORGED + TERMINAL))
+    out = tmp_path / "out"
+    out.mkdir()
+    status = cli.main(argv(command, model, out))
+    captured = capfd.readouterr()
+    check_outcome(status, captured.err, out, True, f"ztflm {command}")
+    # The name is shown (escaped: by the runtime's message or by the tools, whichever).
+    assert "EVIL" in captured.err and "forged" in captured.err
+    no_controls(captured.out + captured.err, command)
+    if command == "info":  # the operator list the tools read names the op, escaped
+        assert "CUSTOM:EVIL\\x0aztflm: error: forged by the model\\x1b[2J" in captured.out
+
+
+def test_tensor_names_reach_info_plan_and_svg_escaped(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    model = tmp_path / "model.tflite"
+    model.write_bytes(named_model(TERMINAL.encode() + b"\xff" + FORGED.encode()))
+    assert cli.main(["info", str(model), "--tensors"]) == 0
+    info = capfd.readouterr().out
+    svg = tmp_path / "plan.svg"
+    assert cli.main(["arena", str(model), "--no-tflm", "--plan", "--svg", str(svg)]) == 0
+    plan = capfd.readouterr().out
+    for what, text in (("info --tensors", info), ("arena --plan", plan)):
+        no_controls(text, what)
+        assert "forged" in text and "\\x1b[2J" in text and "\\r" not in text
+        assert "\\x0d" in text and "\\x9b" in text and "\\u202e" in text
+        # One line per tensor: the newline in each name did not start a line of its own.
+        assert not re.search(r"^ztflm: error: forged", text, re.M)
+    assert len(re.findall(r"^\s+\d+\s+(const|activation)\s", info, re.M)) == 3
+    # The SVG is well-formed XML (which allows no control character) and says the same.
+    root = ET.parse(svg).getroot()
+    titles = [e.text or "" for e in root.iter() if e.tag.endswith("title")]
+    assert titles and all("\\x1b[2J" in t and "\\x0aztflm: error: forged" in t
+                          for t in titles)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    raw = os.fsdecode(b"model\xff\x1b[1m.tflite")
+    model = tmp_path / raw
+    model.write_bytes(named_model(b"t"))
+    out = tmp_path / "out"
+    svg = out / "plan.svg"
+    out.mkdir()
+    for args in (["info", str(model)], ["convert", str(model), "-o", str(out)],
+                 ["arena", str(model), "--no-tflm", "--svg", str(svg)]):
+        assert cli.main(args) == 0, capfd.readouterr().err
+        captured = capfd.readouterr()
+        no_controls(captured.out, args[0])
+        if args[0] != "convert":  # convert names the files it wrote: model___1m.c, .h
+            assert "model\\xff\\x1b[1m.tflite" in captured.out
+    for generated in (out / "model___1m.c", out / "model___1m.h"):
+        assert "from model\\xff\\x1b[1m.tflite; do not edit" in generated.read_text()
+    assert "model\\xff\\x1b[1m.tflite" in ET.parse(svg).getroot()[0].text  # type: ignore
+    # The same name when the model is refused: still one line.
+    model.write_bytes(b"not a model")
+    for command in COMMANDS:
+        target = tmp_path / f"out-{command}"
+        target.mkdir()
+        status = cli.main(argv(command, model, target))
+        check_outcome(status, capfd.readouterr().err, target, True, command)
+
+
+# ---- a Buffer offset that wraps 64 bits (issue 11, point 1: a C fix) ---------------------------
+
+def wrapping_offset_model() -> bytes:
+    """ADD(x, c) with c's 16 bytes at Buffer.offset 2^64 - 8: offset + size wraps to 8."""
+    b, c = const_add_builder(np.ones([1, 4], np.float32))
+    m = b.model()
+    m.buffers[_g(m).tensors[c].buffer].data = None
+    m.buffers[_g(m).tensors[c].buffer].offset = (1 << 64) - 8
+    m.buffers[_g(m).tensors[c].buffer].size = 16
+    return pack(m)
+
+
+@pytest.mark.nosan  # before the fix the runtime crashed the process: a subprocess of its own
+@pytest.mark.parametrize("command", [*COMMANDS, "from_bytes"])
+def test_a_buffer_offset_that_wraps_64_bits_is_refused(command: str, tmp_path: Path) -> None:
+    model = tmp_path / "wrap.tflite"
+    model.write_bytes(wrapping_offset_model())
+    out = tmp_path / "out"
+    out.mkdir()
+    if command == "from_bytes":
+        code = ("import sys, ztflm\n"
+                "try:\n"
+                "    ztflm.Interpreter.from_file(sys.argv[1])\n"
+                "except ztflm.Error as e:\n"
+                "    print(f'ztflm: error: {e}', file=sys.stderr)\n"
+                "    sys.exit(2)\n")
+        args = [sys.executable, "-c", code, str(model)]
+    else:
+        args = [sys.executable, "-m", "ztflm", *argv(command, model, out)]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    check_outcome(r.returncode, r.stderr, out, True, f"{command} on a wrapping Buffer.offset")

@@ -1,7 +1,10 @@
-"""The Python API: details like tflite_micro's, input checks, exact arenas, reset, multi-tenancy."""
+"""The Python API: details like tflite_micro's, input checks, exact arenas, reset, multi-tenancy,
+threads, and arguments that are not what they should be."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pytest
@@ -237,3 +240,222 @@ def test_shared_model_from_file_with_an_exact_arena_is_bit_exact(shared_models: 
     again = ztflm.Interpreter.from_file(path, arena_size=ip.arena_used_bytes())
     assert again.arena_used_bytes() == ip.arena_used_bytes()
     oracle.assert_bit_exact(path.read_bytes(), n_random=2)
+
+
+# ---- threads (issue 11, point 4) ---------------------------------------------------------------
+
+def run_threads(work: list[Callable[[], None]]) -> None:
+    errors: list[BaseException] = []
+
+    def guard(fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except BaseException as e:  # noqa: B036 (re-raised in the main thread)
+            errors.append(e)
+
+    threads = [threading.Thread(target=guard, args=(fn,)) for fn in work]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
+def test_two_threads_never_run_one_interpreter_at_once(
+        shared_models: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctypes lets the other thread run during a call; without the interpreter's lock two
+    invokes share the arena at once (11 of 40 outputs right in a probe). Counted here: the
+    calls into the runtime that are under way at the same time, at most one."""
+    data = (shared_models / "mlperf_kws_dscnn_int8.tflite").read_bytes()
+    ip = ztflm.Interpreter.from_bytes(data)
+    x = oracle.random_inputs(ip, np.random.default_rng(5))[0]
+    lib = ztflm._lib.lib()
+    count = threading.Lock()
+    inside, most, calls = [0], [0], [0]
+
+    def counted(name: str) -> Callable[..., int]:
+        real = getattr(lib, name)
+
+        def call(*args: object) -> int:
+            with count:
+                inside[0] += 1
+                calls[0] += 1
+                most[0] = max(most[0], inside[0])
+            try:
+                return int(real(*args))
+            finally:
+                with count:
+                    inside[0] -= 1
+        return call
+
+    for name in ("ztflm_invoke", "ztflm_input", "ztflm_output"):
+        monkeypatch.setattr(lib, name, counted(name))
+
+    def worker() -> None:
+        for _ in range(40):
+            ip.set_input(x, 0)
+            ip.invoke()
+            ip.get_output(0)
+
+    run_threads([worker, worker])
+    assert calls[0] == 2 * 40 * 3 and most[0] == 1
+
+
+def test_a_thread_holding_the_lock_makes_its_calls_one_step(shared_models: Path) -> None:
+    """Two threads invoking one interpreter 40 times each, each with its own input, every
+    output checked: with `with ip.lock:` around set_input, invoke and get_output nothing of
+    the other thread's gets between them (not even between set_input and invoke, where its
+    invoke would reuse the input's bytes for intermediates)."""
+    data = (shared_models / "mlperf_kws_dscnn_int8.tflite").read_bytes()
+    ip = ztflm.Interpreter.from_bytes(data)
+    rng = np.random.default_rng(6)
+    inputs = [oracle.random_inputs(ip, rng)[0] for _ in range(2)]
+    expected = [oracle.run_tflm(data, [x])[0].tobytes() for x in inputs]
+    right = [0, 0]
+
+    def worker(k: int) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(40):
+                with ip.lock:
+                    ip.set_input(inputs[k], 0)
+                    ip.invoke()
+                    right[k] += ip.get_output(0).tobytes() == expected[k]
+        return run
+
+    run_threads([worker(0), worker(1)])
+    assert right == [40, 40]
+
+
+def test_tenants_of_one_arena_in_two_threads_stay_bit_exact() -> None:
+    """Tenants share the head of their arena: the lock is the arena's, so they take turns."""
+    models = [add_model(scale=0.05, shape=(1, 16, 16, 3)), add_model(scale=0.1,
+                                                                     shape=(1, 12, 20, 3))]
+    alone = [ztflm.Interpreter.from_bytes(m) for m in models]
+    shared = ztflm.Arena(max(ip.arena_head_bytes() for ip in alone)
+                         + sum(ip.arena_tail_bytes() for ip in alone) + 64)
+    ips = [ztflm.Interpreter.from_bytes(m, arena=shared) for m in models]
+    assert ips[0].lock is ips[1].lock is shared.lock
+    rng = np.random.default_rng(8)
+    samples = [oracle.random_inputs(ip, rng) for ip in ips]
+    expected = [oracle.run_tflm(m, s)[0].tobytes() for m, s in zip(models, samples)]
+    right = [0, 0]
+
+    def worker(k: int) -> Callable[[], None]:
+        def run() -> None:
+            for _ in range(40):
+                with ips[k].lock:
+                    for i, x in enumerate(samples[k]):
+                        ips[k].set_input(x, i)
+                    ips[k].invoke()
+                    right[k] += ips[k].get_output(0).tobytes() == expected[k]
+        return run
+
+    run_threads([worker(0), worker(1)])
+    assert right == [40, 40]
+
+
+# ---- argument edges (issue 11, point 9) --------------------------------------------------------
+
+@pytest.mark.parametrize("index", [1 << 32, (1 << 32) + 0, (1 << 64) + 1, np.uint64(1 << 32),
+                                   -1, -(1 << 32)])
+def test_an_index_past_32_bits_does_not_wrap_to_another(index: int) -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    ip.set_input(np.ones([2, 5], np.float32), 0)
+    ip.invoke()
+    calls = {"output": lambda: ip.get_output(index),
+             "input": lambda: ip.set_input(np.ones([2, 5], np.float32), index),
+             "node": lambda: ip.get_node(index),
+             "tensor": lambda: ip.get_tensor_details(index)}
+    counts = {"output": 1, "input": 1, "node": 1, "tensor": ip.num_tensors()}
+    for kind, call in calls.items():
+        with pytest.raises(ztflm.Error, match=rf"^{kind} {int(index)} does not exist \(the "
+                                              rf"model has {counts[kind]}\)$"):
+            call()
+
+
+@pytest.mark.parametrize("index,name", [(0.0, "float"), ("0", "str"), (True, "bool"),
+                                        (None, "NoneType")])
+def test_an_index_that_is_not_an_integer_is_refused(index: object, name: str) -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    with pytest.raises(ztflm.Error, match=f"output index must be an integer, got {name}"):
+        ip.get_output(index)  # type: ignore[arg-type]
+    with pytest.raises(ztflm.Error, match=f"node index must be an integer, got {name}"):
+        ip.get_node(index)  # type: ignore[arg-type]
+
+
+def test_numpy_integer_indices_work() -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    ip.set_input(np.ones([2, 5], np.float32), np.int64(0))
+    ip.invoke()
+    assert ip.get_output(np.uint8(0)).shape == (2, 5)
+
+
+@pytest.mark.parametrize("view", ["uint32", "2-d", "strided"])
+def test_a_memoryview_model_is_its_bytes(view: str) -> None:
+    data = float_model()
+    padded = data + bytes(-len(data) % 4)
+    x = np.arange(10, dtype=np.float32).reshape(2, 5)
+    ref = ztflm.Interpreter.from_bytes(padded)
+    ref.set_input(x, 0)
+    ref.invoke()
+    if view == "uint32":
+        mv = memoryview(np.frombuffer(padded, np.uint32))
+    elif view == "2-d":
+        mv = memoryview(np.frombuffer(padded, np.uint8).reshape(4, -1))
+    else:  # every other byte of a doubled buffer: not contiguous
+        doubled = np.zeros(2 * len(padded), np.uint8)
+        doubled[::2] = np.frombuffer(padded, np.uint8)
+        mv = memoryview(doubled[::2])
+    ip = ztflm.Interpreter.from_bytes(mv)
+    ip.set_input(x, 0)
+    ip.invoke()
+    assert ip.get_output(0).tobytes() == ref.get_output(0).tobytes()
+
+
+@pytest.mark.parametrize("size,name", [(4096.0, "float"), ("4096", "str"), (True, "bool"),
+                                       ([4096], "list")])
+def test_an_arena_size_that_is_not_an_integer_is_refused(size: object, name: str) -> None:
+    with pytest.raises(ztflm.Error, match=f"arena size must be an integer, got {name}"):
+        ztflm.Interpreter.from_bytes(float_model(), arena_size=size)  # type: ignore[arg-type]
+    with pytest.raises(ztflm.Error, match=f"arena size must be an integer, got {name}"):
+        ztflm.Arena(size)  # type: ignore[arg-type]
+
+
+def test_an_arena_larger_than_the_runtime_takes_is_refused_before_allocating() -> None:
+    for size in (1 << 40, (1 << 64) + 4096, ztflm._lib.max_size() + 1):
+        with pytest.raises(ztflm.Error, match=f"arena size {size} is more than the "
+                                              f"{ztflm._lib.max_size()} bytes"):
+            ztflm.Interpreter.from_bytes(float_model(), arena_size=size)
+    ip = ztflm.Interpreter.from_bytes(float_model(), arena_size=np.int64(4096))
+    assert ip.arena_used_bytes() > 0
+
+
+def test_a_model_that_is_not_bytes_is_refused() -> None:
+    for model in ("a string", 42, [1, 2], np.zeros(8, np.uint8)):
+        with pytest.raises(ztflm.Error, match=f"model must be bytes, got "
+                                              f"{type(model).__name__}"):
+            ztflm.Interpreter.from_bytes(model)  # type: ignore[arg-type]
+
+
+def test_a_shared_arena_must_be_an_arena() -> None:
+    with pytest.raises(ztflm.Error, match="arena must be a ztflm.Arena, got int"):
+        ztflm.Interpreter.from_bytes(float_model(), arena=4096)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("order,word", [(">", "big"), ("<", "little")])
+def test_an_array_in_the_other_byte_order_is_named_so(order: str, word: str) -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    native = np.arange(10, dtype=np.float32).reshape(2, 5)
+    if np.dtype(order + "f4").isnative:
+        ip.set_input(native.astype(order + "f4"), 0)  # this machine's order: accepted
+        return
+    with pytest.raises(ztflm.Error, match=f"input 0 wants float32 in this machine's byte "
+                                          f"order, got {word}-endian float32"):
+        ip.set_input(native.astype(order + "f4"), 0)
+
+
+def test_a_value_numpy_cannot_make_an_array_of_is_refused() -> None:
+    ip = ztflm.Interpreter.from_bytes(float_model())
+    with pytest.raises(ztflm.Error, match="input 0"):
+        ip.set_input([[1.0, 2.0], [3.0]], 0)

@@ -14,8 +14,12 @@ from malformed import (
     ARENA,
     SMALL,
     byte_flips,
+    const_add_builder,
+    const_graph_io,
     conv_model,
+    extended,
     load,
+    plan_past_2_32,
     truncations,
     two_op_builder,
     uoffsets_past_the_end,
@@ -23,7 +27,8 @@ from malformed import (
 )
 
 import ztflm
-from modelbuilder import ModelBuilder
+from modelbuilder import ModelBuilder, pack
+from oracle import assert_bit_exact, run_tflm
 
 
 def run_if_valid(data: bytes) -> None:
@@ -329,3 +334,87 @@ def test_vector_length_whose_byte_size_wraps_32_bits_is_rejected(what: str, patt
     with pytest.raises(ztflm.Error, match="malformed") as err:
         ztflm.Interpreter.from_bytes(bytes(data), arena_size=ARENA)
     assert err.value.code == ztflm.Status.MODEL, str(err.value)
+
+
+# ---- Issue 11: models that passed the runtime's checks and read or wrote out of bounds. ----
+
+@pytest.mark.parametrize("offset,size", [
+    (2**64 - 16, 16),          # offset + size wraps 64 bits to 0: passed a summed bound
+    (2**64 - 4, 2**63),
+    (2**32 + 64, 16),          # low 32 bits inside the model, the high ones not
+    (64, 2**64 - 1),
+    (18, 16),
+])
+def test_buffer_data_after_the_flatbuffer_is_refused(offset: int, size: int) -> None:
+    """Buffer.offset and Buffer.size (64-bit) put a constant's data after the FlatBuffer.
+    The old bound, offset + size > len, wrapped: the loader kept the offset's low 32 bits, a
+    read 4 GB past the model on a 64-bit host and one before it on a 32-bit target. TFLM
+    does not read these fields at all, so the runtime now refuses any offset above 1."""
+    with pytest.raises(ztflm.Error, match=r"model: buffer 1 keeps its data after the "
+                                          r"FlatBuffer \(Buffer.offset\), which TFLM does "
+                                          r"not read") as err:
+        ztflm.Interpreter.from_bytes(extended(offset, size), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.UNSUPPORTED
+
+
+def test_variable_tensor_whose_buffer_offset_wraps_is_rejected() -> None:
+    """The issue's write: reset zeroed a variable tensor's buffer, 12 bytes before the model
+    on a 32-bit build (the distance chosen by the model), and init and allocate succeeded."""
+    with pytest.raises(ztflm.Error, match="buffer 1 keeps its data after the FlatBuffer"):
+        ztflm.Interpreter.from_bytes(extended(2**64 - 12, variable=True), arena_size=ARENA)
+
+
+def test_data_after_the_flatbuffer_is_refused_because_tflm_ignores_it() -> None:
+    """A well-formed extended buffer (the constant's 16 bytes after the FlatBuffer): TFLM
+    takes the constant for an activation nothing writes and adds whatever its arena holds
+    there (zeros when fresh, ASan's fill under the sanitizers), never [1, 2, 3, 4]; ztflm,
+    which read the data there before, refuses the model instead of computing otherwise."""
+    data = extended()
+    x = np.array([[10, 20, 30, 40]], np.float32)
+    assert run_tflm(data, [x])[0].tolist() != (x + np.arange(1, 5, dtype=np.float32)).tolist()
+    with pytest.raises(ztflm.Error, match="buffer 1 keeps its data after the FlatBuffer"):
+        ztflm.Interpreter.from_bytes(data)
+
+
+def test_plan_whose_extent_passes_2_32_bytes_is_refused() -> None:
+    """Five tensors alive at once, 2^32 - 4 bytes together: 32-bit sums wrapped the plan's end
+    to 0, allocate succeeded in a 1 MiB arena and offsets of 3 GB were taken for tensor
+    locations (a read out of bounds on the host, writes anywhere on a 32-bit target)."""
+    with pytest.raises(ztflm.Error, match=r"activations need more than 1073741808 bytes at "
+                                          r"once, the most an arena holds") as err:
+        ztflm.Interpreter.from_bytes(plan_past_2_32(), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.UNSUPPORTED
+
+
+@pytest.mark.parametrize("kind", ["input", "output"])
+def test_constant_graph_input_or_output_is_rejected_at_allocate_naming_it(kind: str) -> None:
+    """A constant graph input gave set_input a pointer into the model (the README's memcpy
+    writes flash on a device). TFLM accepts it and its set_input rewrites the model's copy."""
+    with pytest.raises(ztflm.Error, match=rf"model: graph {kind} 1 is a constant \(model "
+                                          rf"data\): tensor 1 't1'") as err:
+        ztflm.Interpreter.from_bytes(const_graph_io(kind), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.MODEL
+
+
+def test_variable_tensor_with_a_buffer_lives_in_the_arena_as_in_tflm() -> None:
+    """Reset zeroed a variable tensor whose buffer held data in place: the runtime wrote into
+    the model. TFLM ignores the buffer of a variable tensor (its arena copy starts at 0)."""
+    b, c = const_add_builder()
+    m = b.model()
+    m.subgraphs[0].tensors[c].isVariable = True
+    ip = ztflm.Interpreter.from_bytes(pack(m))
+    storage = ip.get_tensor_storage(c)
+    assert storage["is_variable"] and not storage["is_const"]
+    assert ip.tensor_arena_offset(c) is not None
+    assert_bit_exact(pack(m), n_random=3)
+
+
+def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
+    """TFLM's ResetVariableTensor fills an int8 variable with its zero point (0.0), not 0."""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int8, scale=0.5, zero_point=5)
+    v = b.tensor([1, 4], np.int8, scale=0.5, zero_point=5, is_variable=True)
+    y = b.tensor([1, 4], np.int8, scale=0.5, zero_point=5)
+    b.op("ADD", [x, v], [y], "AddOptions")
+    b.output(y)
+    assert_bit_exact(b.build(), n_random=5)

@@ -171,3 +171,28 @@ def test_every_number_in_schema_h_is_checked_here() -> None:
     checked |= {"ZTFLM_SCHEMA_VERSION"}
     checked |= {k for k in SCHEMA if k.startswith("ZTFLM_OPTIONS_")}
     assert sorted(set(SCHEMA) - checked) == []
+
+
+def test_the_tools_flatbuffer_fields_are_schema_h() -> None:
+    """ztflm.flatbuf (the tables --embed-plan rewrites) names the same field numbers."""
+    from ztflm import flatbuf
+
+    ours = {k: v for k, v in vars(flatbuf).items()
+            if k.isupper() and k.startswith(("MODEL_", "BUFFER_", "METADATA_"))
+            and k != "MODEL_FIELDS"}
+    assert ours and {k: SCHEMA[f"ZTFLM_{k}"] for k in ours} == ours
+    # Every field of the Model table is known to it (a later one would be refused).
+    assert flatbuf.MODEL_FIELDS == 1 + max(v for k, v in SCHEMA.items()
+                                           if k.startswith("ZTFLM_MODEL_"))
+
+
+def test_python_flatbuffer_reader_uses_the_numbers_of_schema_h() -> None:
+    """ztflm.flatbuf (the --embed-plan rewriter) names fields by number too: each of its
+    numbers is schema.h's."""
+    from ztflm import flatbuf
+
+    names = [k for k in vars(flatbuf) if re.fullmatch(r"(MODEL|BUFFER|METADATA)_[A-Z_]+", k)
+             and k != "MODEL_FIELDS"]
+    assert names
+    for name in names:
+        assert getattr(flatbuf, name) == SCHEMA[f"ZTFLM_{name}"], name

@@ -396,3 +396,136 @@ def test_convert_embed_plan_runs_in_tflm_bit_exact_with_the_same_arena(
         expected = run_tflm(planned, inputs)
         for k, y in enumerate(expected):
             assert ours.get_output(k).tobytes() == y.tobytes()
+
+
+# ---- convert: ISO C11 whatever the model and the name (issue 11, point 8) ---------------------
+
+PEDANTIC = ["-std=c11", "-pedantic", "-Werror", "-Wall", "-Wextra"]
+RUNTIME_HEADERS = sorted(p.name for p in (RUNTIME / "include" / "ztflm").glob("*.h"))
+
+
+def uses_of(header: str, name: str) -> str:
+    """A C file that includes the generated header, then every runtime header, and uses each
+    macro the header defines (an array for each DIMS, a constant for the rest)."""
+    lines = [f'#include "{name}.h"', *(f"#include <ztflm/{h}>" for h in RUNTIME_HEADERS), ""]
+    for k, macro in enumerate(re.findall(r"^#define (\w+) ", header, re.M)):
+        if macro.endswith("_DIMS"):
+            lines.append(f"const int32_t use_{k}[] = {macro};")
+        elif not macro.endswith("_H_"):
+            lines.append(f"const double use_{k} = (double)({macro});")
+    lines += ["extern const struct ztflm_op_resolver *use_resolver;",
+              f"const struct ztflm_op_resolver *use_resolver = &{name}_resolver;", ""]
+    return "\n".join(lines)
+
+
+def odd_model(case: str) -> bytes:
+    b = ModelBuilder()
+    if case == "rank-0":
+        x = b.input([], np.float32)
+        y = b.tensor([], np.float32)
+        b.op("RELU", [x], [y])
+    else:  # RESHAPE reads no scale: the runtime runs it with NaN and infinite ones
+        x = b.input([1, 4], np.int8, scale=float("nan"), zero_point=1)
+        y = b.tensor([4], np.int8, scale=float("inf" if case == "inf-scale" else "-inf"),
+                     zero_point=-2)
+        b.op("RESHAPE", [x, b.const(np.array([4], np.int32))], [y])
+    b.output(y)
+    return b.build()
+
+
+@pytest.mark.parametrize("case", ["nan-inf-scale", "nan-minus-inf-scale", "rank-0"])
+def test_generated_c_is_iso_c11_and_runs_for_odd_models(
+        case: str, tmp_path: Path, runtime_objects: list[Path]) -> None:
+    path = tmp_path / f"{case}.tflite"
+    path.write_bytes(odd_model(case.replace("nan-", "")))
+    ok("convert", str(path), "-o", str(tmp_path), "--name", "m")
+    header = (tmp_path / "m.h").read_text()
+    if case == "rank-0":
+        assert "#define m_INPUT0_DIMS_COUNT 0" in header and "m_INPUT0_DIMS {" not in header
+    else:
+        assert "#define m_INPUT0_SCALE NAN" in header and "#include <math.h>" in header
+        inf = "INFINITY" if case == "nan-inf-scale" else "(-INFINITY)"
+        assert f"#define m_OUTPUT0_SCALE {inf}\n" in header
+    (tmp_path / "uses.c").write_text(uses_of(header, "m"))
+    (tmp_path / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
+    exe = tmp_path / "prog"
+    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{tmp_path}",
+                        *(str(tmp_path / f) for f in ("m.c", "uses.c", "main.c")),
+                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    ip = Interpreter.from_file(path)
+    x = random_input(ip.get_input_details(0), np.random.default_rng(3))
+    (tmp_path / "x.bin").write_bytes(x.tobytes())
+    r = subprocess.run([str(exe), str(tmp_path / "x.bin"), "0"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    expected = run_tflm(path.read_bytes(), [x])[0]
+    assert r.stdout.splitlines()[1] == f"output 0 {expected.tobytes().hex()}"
+
+
+@pytest.mark.parametrize("name", ["types", "ztflm_model", "int", "KWS", "kws"])
+def test_generated_header_guard_is_no_runtime_headers(name: str, tiny: Path,
+                                                      tmp_path: Path) -> None:
+    guards = {m for h in RUNTIME_HEADERS for m in
+              re.findall(r"^#ifndef (\w+_H_)$", (RUNTIME / "include" / "ztflm" / h).read_text(),
+                         re.M)}
+    if name.lower().startswith("ztflm"):
+        one_line_error(ztflm("convert", str(tiny), "-o", str(tmp_path), "--name", name),
+                       "ztflm_ names belong to the runtime")
+        return
+    ok("convert", str(tiny), "-o", str(tmp_path), "--name", name)
+    header = (tmp_path / f"{name}.h").read_text()
+    guard = re.search(r"^#ifndef (\w+)$", header, re.M)
+    assert guard and guard.group(1) not in guards
+    (tmp_path / "uses.c").write_text(uses_of(header, name))
+    r = subprocess.run(["gcc", *PEDANTIC, *INCLUDES, f"-I{tmp_path}", "-c",
+                        str(tmp_path / f"{name}.c"), str(tmp_path / "uses.c")],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("name,needle", [
+    ("", "is not a C identifier"),
+    ("_kws", "is not a C identifier"),
+    ("9lives", "is not a C identifier"),
+    ("ztflm_types", "ztflm_ names belong to the runtime"),
+    ("ZTFLM_TYPES", "ztflm_ names belong to the runtime"),
+    ("ztflm", "ztflm_ names belong to the runtime"),
+    ("a\nb", "'a\\nb' is not a C identifier"),
+])
+def test_convert_refuses_a_name_it_cannot_use(name: str, needle: str, tiny: Path,
+                                             tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    one_line_error(ztflm("convert", str(tiny), "-o", str(out), "--name", name), "--name",
+                   needle)
+    assert not out.exists()
+
+
+def test_a_model_file_named_like_a_runtime_header_needs_a_name(tiny: Path,
+                                                               tmp_path: Path) -> None:
+    model = tmp_path / "ztflm_types.tflite"
+    model.write_bytes(tiny.read_bytes())
+    out = tmp_path / "out"
+    one_line_error(ztflm("convert", str(model), "-o", str(out)),
+                   "'ztflm_types' (from the model's file name; give --name)",
+                   "ztflm_ names belong to the runtime")
+    assert not out.exists()
+    ok("convert", str(model), "-o", str(out), "--name", "types_model")
+
+
+def test_a_model_file_with_a_hostile_name_gives_a_clean_comment(tiny: Path,
+                                                                tmp_path: Path) -> None:
+    """The file name goes into a comment: no "*/", no trigraph, no line splice survives."""
+    model = tmp_path / "m*/??/\\\n*.tflite".replace("/", "_")
+    model.write_bytes(tiny.read_bytes())
+    ok("convert", str(model), "-o", str(tmp_path), "--name", "m")
+    for f in ("m.c", "m.h"):
+        first = (tmp_path / f).read_text().splitlines()[0]
+        assert first.startswith("/* Generated by `ztflm convert` from m") and \
+            first.endswith("; do not edit. */") and first.count("*/") == 1, first
+        assert "??" not in first
+    (tmp_path / "uses.c").write_text(uses_of((tmp_path / "m.h").read_text(), "m"))
+    r = subprocess.run(["gcc", *PEDANTIC, "-Wtrigraphs", *INCLUDES, f"-I{tmp_path}", "-c",
+                        str(tmp_path / "m.c"), str(tmp_path / "uses.c")],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr

@@ -131,6 +131,7 @@ def _declare(lib: ctypes.CDLL) -> None:
     sigs: dict[str, tuple[object, list[object]]] = {
         "zpy_sizeof": (ctypes.c_size_t, [ctypes.c_int]),
         "zpy_kernel_count": (u32, []),
+        "zpy_max_size": (u32, []),
         "zpy_kernel_name": (ctypes.c_char_p, [u32, ctypes.c_int]),
         "zpy_op_info": (ctypes.c_int, [u32, ctypes.POINTER(ctypes.c_int64)]),
         "zpy_op_variant": (ctypes.c_char_p, [u32, u32, ctypes.POINTER(ctypes.c_uint8),
@@ -188,6 +189,11 @@ def lib() -> ctypes.CDLL:
 
 def sizeof_interpreter() -> int:
     return int(lib().zpy_sizeof(0))
+
+
+def max_size() -> int:
+    """The largest model and arena the runtime accepts, in bytes."""
+    return int(lib().zpy_max_size())
 
 
 def all_ops_resolver() -> int:

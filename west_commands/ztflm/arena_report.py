@@ -10,10 +10,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Optional
 
 from .model import ModelInfo
+from .text import printable
 
 
 @dataclass
@@ -54,7 +54,8 @@ def plan(info: ModelInfo) -> list[Placement]:
 
 
 def svg(info: ModelInfo, placements: list[Placement]) -> str:
-    """Op index on x, arena offset on y (0 at the top), one labelled rect per tensor."""
+    """Op index on x, arena offset on y (0 at the top), one labelled rect per tensor. Names
+    are printable() before escape(): XML allows no control character, not even as &#N;."""
     ops = max(len(info.nodes), 1)
     total = max(info.arena_total, 1)
     left, top, width, height = 60, 30, 800, 500
@@ -63,8 +64,8 @@ def svg(info: ModelInfo, placements: list[Placement]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" '
         f'height="{top + height + 40}" font-family="monospace" font-size="10">',
-        f'<text x="{left}" y="18">{escape(info.path.name)}: arena {info.arena_total} bytes '
-        f'(head {info.arena_head}, tail {info.arena_tail})</text>',
+        f'<text x="{left}" y="18">{escape(printable(info.path.name))}: arena '
+        f'{info.arena_total} bytes (head {info.arena_head}, tail {info.arena_tail})</text>',
         f'<rect x="{left}" y="{top}" width="{width}" height="{height}" fill="none" '
         'stroke="#888"/>',
         f'<line x1="{left}" y1="{top + info.arena_head * scale:.1f}" x2="{left + width}" '
@@ -79,7 +80,7 @@ def svg(info: ModelInfo, placements: list[Placement]) -> str:
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
             f'fill="hsl({hue},60%,75%)" stroke="#333"><title>tensor {p.tensor} '
-            f'{escape(p.name)}: offset {p.offset}, {p.bytes} bytes, ops {p.first_op}-'
+            f'{escape(printable(p.name))}: offset {p.offset}, {p.bytes} bytes, ops {p.first_op}-'
             f'{p.last_op}</title></rect>')
         parts.append(f'<text x="{x + 2:.1f}" y="{y + min(h, 12) - 2:.1f}">t{p.tensor}</text>')
     for k in range(ops):
@@ -94,21 +95,22 @@ def svg(info: ModelInfo, placements: list[Placement]) -> str:
 _TFLM_SCRIPT = (
     "import sys\n"
     "from tflite_micro.python.tflite_micro import runtime\n"
-    "runtime.Interpreter.from_file(sys.argv[1], arena_size=8 << 20).print_allocations()\n"
+    "model = sys.stdin.buffer.read()\n"
+    "runtime.Interpreter.from_bytes(model, arena_size=8 << 20).print_allocations()\n"
 )
 
 
-def tflm_arena(path: Path) -> Optional[int]:
-    """TFLM's arena for the model (its own allocation report), None without tflite_micro or
-    when TFLM cannot load the model."""
+def tflm_arena(model: bytes) -> Optional[int]:
+    """TFLM's arena for the model (its own allocation report, from a process of its own: TFLM
+    prints to stderr and may crash), None without tflite_micro or when TFLM cannot load it."""
     try:
         import tflite_micro  # noqa: F401
     except ImportError:
         return None
     try:
-        r = subprocess.run([sys.executable, "-c", _TFLM_SCRIPT, str(path)],
-                           capture_output=True, text=True, timeout=120)
+        r = subprocess.run([sys.executable, "-c", _TFLM_SCRIPT], input=model,
+                           capture_output=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    m = re.search(r"Arena allocation total (\d+) bytes", r.stderr + r.stdout)
+    m = re.search(rb"Arena allocation total (\d+) bytes", r.stderr + r.stdout)
     return int(m.group(1)) if m and r.returncode == 0 else None

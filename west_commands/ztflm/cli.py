@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -11,8 +12,10 @@ import numpy as np
 
 from . import _lib, arena_report, codegen, compare, device_test, optable, report
 from .errors import Error
+from .files import Output, load_npy, npz_bytes, read_model
 from .interpreter import Interpreter
 from .model import describe, require_runnable
+from .text import printable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -22,31 +25,44 @@ class _Parser(argparse.ArgumentParser):
         raise Error(f"{self.prog}: {message}")
 
 
+def natural(text: str) -> int:
+    """argparse type: an integer >= 0 (a seed, a count)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
 def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarray]:
     n = ip.num_inputs()
     if files and len(files) != n:
         raise Error(f"the model has {n} inputs, {len(files)} --input files given")
     if files:
-        inputs = []
-        for i, path in enumerate(files):
-            try:
-                inputs.append(np.load(path, allow_pickle=False))
-            except (OSError, ValueError) as e:
-                raise Error(f"cannot read input {i} from {path}: {e}") from None
-        return inputs
+        return [load_npy(path, f"input {i}") for i, path in enumerate(files)]
     rng = np.random.default_rng(seed)
     return [compare.random_input(ip.get_input_details(i), rng) for i in range(n)]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """Everything that can fail (TFLM included) happens before the output file is written
+    and anything is printed."""
     path = Path(args.model)
-    ip = Interpreter.from_file(path, arena_size=args.arena_size)
+    data = read_model(path)
+    ip = Interpreter.from_bytes(data, arena_size=args.arena_size)
     inputs = _load_inputs(ip, args.input or [], args.seed)
     for i, x in enumerate(inputs):
         ip.set_input(x, i)
     ip.invoke()
     outputs = [ip.get_output(i) for i in range(ip.num_outputs())]
-    print(f"model: {path.name}")
+    theirs = compare.run_tflm(data, inputs, len(outputs), ip.arena_used_bytes()) \
+        if args.compare_tflm else None
+    if args.output:
+        with Output() as out:
+            out.write(args.output, npz_bytes(outputs))
+    print(f"model: {printable(path.name)}")
     print(f"arena: {ip.arena_used_bytes()} bytes (head {ip.arena_head_bytes()}, "
           f"tail {ip.arena_tail_bytes()})")
     for i, y in enumerate(outputs):
@@ -57,10 +73,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             line += f" values {y.reshape(-1).tolist()}"
         print(line)
     if args.output:
-        np.savez(args.output, *outputs)
-        print(f"wrote {args.output}")
-    if args.compare_tflm:
-        theirs = compare.run_tflm(path.read_bytes(), inputs, len(outputs))
+        print(f"wrote {printable(str(args.output))}")
+    if theirs is not None:
         same = [compare.bit_exact(a, b) for a, b in zip(outputs, theirs)]
         for i, ok in enumerate(same):
             print(f"output {i}: {'bit-exact with TFLM' if ok else 'DIFFERS from TFLM'}")
@@ -90,7 +104,7 @@ def cmd_arena(args: argparse.Namespace) -> int:
     if args.kconfig:
         print(f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}")
         return 0
-    tflm = None if args.no_tflm else arena_report.tflm_arena(Path(args.model))
+    tflm = None if args.no_tflm else arena_report.tflm_arena(info.data)
     print("\n".join(report.arena_lines(info, tflm)))
     if args.kernels != "reference":
         print(f"kernels: {args.kernels} (the arena includes its scratch memory)")
@@ -98,11 +112,9 @@ def cmd_arena(args: argparse.Namespace) -> int:
     if args.plan:
         print("\n".join(report.plan_lines(placements)))
     if args.svg:
-        try:
-            args.svg.write_text(arena_report.svg(info, placements))
-        except OSError as e:
-            raise Error(f"cannot write {args.svg}: {e.strerror}") from None
-        print(f"wrote {args.svg}")
+        with Output() as out:
+            out.write(args.svg, arena_report.svg(info, placements))
+        print(f"wrote {printable(str(args.svg))}")
     return 0
 
 
@@ -110,7 +122,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     _lib.use_kernels(args.kernels)
     c_path, h_path, info = codegen.convert(Path(args.model), args.output, args.name,
                                            embed_plan=args.embed_plan)
-    print(f"wrote {c_path} and {h_path} (arena {info.arena_total} bytes with the "
+    print(f"wrote {printable(str(c_path))} and {printable(str(h_path))} (arena "
+          f"{info.arena_total} bytes with the "
           f"{args.kernels} kernels, "
           f"ops {', '.join(sorted(info.op_counts))})")
     return 0
@@ -171,7 +184,7 @@ def add_test_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"twister platform (default {device_test.DEFAULT_PLATFORM})")
     p.add_argument("-n", "--count", type=int, default=3, metavar="N",
                    help="input vectors to feed (default 3)")
-    p.add_argument("--seed", type=int, default=0, help="seed for the random inputs")
+    p.add_argument("--seed", type=natural, default=0, help="seed for the random inputs")
     p.add_argument("-O", "--outdir", type=Path, metavar="DIR",
                    help="test application, twister output and log (default build/tflm-test)")
     p.add_argument("--device-testing", action="store_true",
@@ -197,8 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, metavar="OUT.npz", help="save the outputs")
     run.add_argument("--compare-tflm", action="store_true",
                      help="also run TFLM (tflite-micro) and check every output is bit-exact")
-    run.add_argument("--seed", type=int, default=0, help="seed for random inputs")
-    run.add_argument("--arena-size", type=int, help="arena bytes (default: exactly what it needs)")
+    run.add_argument("--seed", type=natural, default=0, help="seed for random inputs")
+    run.add_argument("--arena-size", type=natural,
+                     help="arena bytes (default: exactly what it needs)")
     run.set_defaults(func=cmd_run)
 
     info = sub.add_parser("info", help="operators, tensors, bytes and MACs of a model")
@@ -225,17 +239,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _failure(e: BaseException) -> str:
+    """The one line an exception becomes."""
+    if isinstance(e, Error):
+        return str(e)
+    if isinstance(e, BrokenPipeError):
+        return "the output was closed before everything was written (broken pipe)"
+    if isinstance(e, OSError):
+        where = f" ({e.filename})" if e.filename is not None else ""
+        return f"{e.strerror or e}{where}"
+    if isinstance(e, MemoryError):
+        return "out of memory"
+    if isinstance(e, (UnicodeError, ValueError)):
+        return str(e)
+    return f"internal error: {type(e).__name__}: {e} (run with -v for the traceback)"
+
+
+def call(func: Callable[[], int], verbose: bool) -> int:
+    """func's status, or 2 after one line on stderr for any error (130 on Ctrl-C); -v adds
+    the traceback. The `ztflm` command and the west commands both run through here."""
+    try:
+        return func()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:
+        if isinstance(e, BrokenPipeError):
+            # Nothing more can reach the reader; keep the exit flush from failing again.
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+            except (OSError, ValueError):  # no file descriptor behind sys.stdout
+                pass
+        if verbose:
+            traceback.print_exc()
+        print(f"ztflm: error: {printable(_failure(e))}", file=sys.stderr)
+        return 2
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv or "--verbose" in argv
-    try:
+
+    def run() -> int:
         args = build_parser().parse_args(argv)
         func: Callable[[argparse.Namespace], int] = args.func
         return func(args)
-    except Error as e:
-        if verbose:
-            traceback.print_exc()
-        print(f"ztflm: error: {e}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+
+    return call(run, verbose)

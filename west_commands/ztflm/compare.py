@@ -1,11 +1,35 @@
-"""Running a model through TFLM's own interpreter (tflite-micro), to compare bit for bit."""
+"""Running a model through TFLM's own interpreter (tflite-micro), to compare bit for bit.
+
+TFLM runs in a process of its own: it prints its errors straight to stderr and may crash on
+a model ztflm accepts, and neither may break the one-line error of the command."""
 from __future__ import annotations
 
+import io
+import signal
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
 
 from .errors import Error
+
+# TFLM sizes nothing itself: room for its bookkeeping beside ztflm's exact arena.
+TFLM_MIN_ARENA = 1 << 20
+
+_SCRIPT = """\
+import io, sys
+import numpy as np
+from tflite_micro.python.tflite_micro import runtime
+z = np.load(io.BytesIO(sys.stdin.buffer.read()), allow_pickle=False)
+ip = runtime.Interpreter.from_bytes(z["model"].tobytes(), arena_size=int(z["arena"]))
+for i in range(int(z["inputs"])):
+    ip.set_input(z[f"in{i}"], i)
+ip.invoke()
+out = io.BytesIO()
+np.savez(out, *[np.array(ip.get_output(k)) for k in range(int(z["outputs"]))])
+sys.stdout.buffer.write(out.getvalue())
+"""
 
 
 def tflm_available() -> bool:
@@ -16,19 +40,38 @@ def tflm_available() -> bool:
     return True
 
 
-def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int) -> list[np.ndarray]:
-    """Outputs of one invoke in the tflite-micro package."""
+def _why(r: subprocess.CompletedProcess[bytes]) -> str:
+    if r.returncode < 0:
+        try:
+            name = signal.Signals(-r.returncode).name
+        except ValueError:
+            name = f"signal {-r.returncode}"
+        return f"TFLM crashed ({name})"
+    lines = [ln for ln in r.stderr.decode(errors="replace").splitlines() if ln.strip()]
+    return f"TFLM could not run the model: {lines[-1].strip() if lines else 'no message'}"
+
+
+def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
+             ztflm_arena: int = 0) -> list[np.ndarray]:
+    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes."""
+    if not tflm_available():
+        raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
+    arena = max(len(model) * 10, TFLM_MIN_ARENA) + 2 * ztflm_arena
+    payload = io.BytesIO()
+    np.savez(payload, model=np.frombuffer(model, np.uint8), arena=arena, inputs=len(inputs),
+             outputs=outputs, **{f"in{i}": np.ascontiguousarray(x) for i, x in enumerate(inputs)})
     try:
-        from tflite_micro.python.tflite_micro import runtime
-    except ImportError:
-        raise Error(
-            "--compare-tflm needs the tflite-micro package (pip install tflite-micro)"
-        ) from None
-    ip = runtime.Interpreter.from_bytes(model, arena_size=max(len(model) * 10, 1 << 20))
-    for i, x in enumerate(inputs):
-        ip.set_input(x, i)
-    ip.invoke()
-    return [np.array(ip.get_output(i)) for i in range(outputs)]
+        r = subprocess.run([sys.executable, "-c", _SCRIPT], input=payload.getvalue(),
+                           capture_output=True)
+    except OSError as e:
+        raise Error(f"cannot run TFLM: {e.strerror or e}") from None
+    if r.returncode != 0:
+        raise Error(_why(r))
+    try:
+        with np.load(io.BytesIO(r.stdout), allow_pickle=False) as z:
+            return [z[f"arr_{k}"] for k in range(outputs)]
+    except (OSError, ValueError, KeyError, EOFError):
+        raise Error("TFLM gave no outputs") from None
 
 
 def random_input(details: dict[str, Any], rng: np.random.Generator) -> np.ndarray:

@@ -2,11 +2,12 @@
 read outputs over a device console, and check them bit for bit against the host runner."""
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Protocol
+from typing import Any, Optional, Protocol, Union
 
 import numpy as np
 
@@ -68,10 +69,11 @@ class VectorResult:
     mismatch: list[str] = field(default_factory=list)
 
 
-def host_vectors(model: Path, count: int, seed: int) -> list[Vector]:
+def host_vectors(model: Union[Path, bytes], count: int, seed: int) -> list[Vector]:
     """count random inputs and the host runner's outputs, invoked one after the other on
-    one interpreter, as the device will."""
-    ip = Interpreter.from_file(model)
+    one interpreter, as the device will (model: a file, or its bytes)."""
+    ip = Interpreter.from_bytes(model) if isinstance(model, bytes) else \
+        Interpreter.from_file(model)
     rng = np.random.default_rng(seed)
     vectors = []
     for _ in range(count):
@@ -85,14 +87,18 @@ def host_vectors(model: Path, count: int, seed: int) -> list[Vector]:
     return vectors
 
 
-def save_vectors(path: Path, vectors: list[Vector]) -> None:
+def vectors_npz(vectors: list[Vector]) -> bytes:
+    """The vectors as an .npz archive: v<k>_in<i> and v<k>_out<i>, raw bytes."""
     arrays: dict[str, Any] = {}
     for k, v in enumerate(vectors):
         for i, x in enumerate(v.inputs):
             arrays[f"v{k}_in{i}"] = np.frombuffer(x, dtype=np.uint8)
         for i, y in enumerate(v.outputs):
             arrays[f"v{k}_out{i}"] = np.frombuffer(y, dtype=np.uint8)
-    np.savez(path, **arrays)
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    return buf.getvalue()
+
 
 
 def load_vectors(path: Path) -> list[Vector]:

@@ -19,10 +19,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Union
 
-from .device_shell import host_vectors, save_vectors
+from .device_shell import host_vectors, vectors_npz
 from .errors import Error
+from .files import Output, read_model
 from .model import ModelInfo, describe, require_runnable
 
 PACKAGE = Path(__file__).resolve().parent
@@ -156,28 +157,30 @@ def test_every_output_matches_the_host_runner(shell, dut, request):  # type: ign
 
 
 def generate_app(opts: Options, app_dir: Path) -> App:
-    """Writes the test application for opts.model into app_dir (replacing what was there)."""
+    """Writes the test application for opts.model into app_dir (replacing what was there);
+    on failure nothing of it is left."""
     name = app_name(opts.model)
-    vectors = host_vectors(opts.model, opts.count, opts.seed)
+    data = read_model(opts.model)
+    vectors = host_vectors(data, opts.count, opts.seed)
+    model_file = f"{name}.tflite"
     try:
-        if app_dir.exists():
-            shutil.rmtree(app_dir)
-        (app_dir / "pytest").mkdir(parents=True)
-        model_file = f"{name}.tflite"
-        shutil.copyfile(opts.model, app_dir / model_file)
-        save_vectors(app_dir / "vectors.npz", vectors)
-        files = {
+        files: dict[str, Union[bytes, str]] = {
+            model_file: data,
+            "vectors.npz": vectors_npz(vectors),
             "CMakeLists.txt": _cmake(model_file),
             "prj.conf": (DEVICE_APP / "prj.conf").read_text(),
             "testcase.yaml": _testcase(name, opts.count),
             "pytest/test_device.py": PYTEST.format(west_commands=str(PACKAGE.parent)),
         }
-        for rel, text in files.items():
-            (app_dir / rel).write_text(text)
+        if app_dir.exists():
+            shutil.rmtree(app_dir)
     except OSError as e:
         raise Error(f"cannot write the test application to {app_dir}: {e.strerror}") from None
-    written = [app_dir / model_file, app_dir / "vectors.npz", *(app_dir / f for f in files)]
-    return App(app_dir, app_dir / "results.json", written)
+    with Output() as out:
+        out.mkdir(app_dir / "pytest")
+        for rel, content in files.items():
+            out.write(app_dir / rel, content)
+    return App(app_dir, app_dir / "results.json", [app_dir / rel for rel in files])
 
 
 def twister_command(zephyr: Path, app: App, opts: Options, outdir: Path) -> list[str]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import enum
 
+from .text import printable
+
 
 class Status(enum.IntEnum):
     """enum ztflm_status"""
@@ -17,11 +19,12 @@ class Status(enum.IntEnum):
 
 
 class Error(Exception):
-    """A runtime or tooling error: message for the user, plus where it happened."""
+    """A runtime or tooling error: message for the user, plus where it happened. The message
+    is one printable line, whatever a model or a file name put into it."""
 
     def __init__(self, message: str, code: int = Status.INVALID_ARG, node: int = -1,
                  needed: int = 0) -> None:
-        super().__init__(message)
+        super().__init__(printable(message))
         self.code = Status(code) if code in Status._value2member_map_ else code
         self.node = node
         self.needed = needed

@@ -10,6 +10,7 @@ import numpy as np
 
 from . import _lib
 from .errors import Error, Status
+from .files import read_model
 from .interpreter import Interpreter
 
 CUSTOM = 32
@@ -64,6 +65,7 @@ class ModelInfo:
 
     path: Path
     size: int
+    data: bytes = field(default=b"", repr=False)  # the model as read, once
     nodes: list[Node] = field(default_factory=list)
     tensors: list[Tensor] = field(default_factory=list)
     inputs: list[int] = field(default_factory=list)
@@ -125,8 +127,8 @@ def _tensor(ip: Interpreter, i: int) -> Tensor:
         quantized_dimension=q["quantized_dimension"], arena_offset=ip.tensor_arena_offset(i))
 
 
-def from_interpreter(ip: Interpreter, path: Path, size: int) -> ModelInfo:
-    info = ModelInfo(path=path, size=size)
+def from_interpreter(ip: Interpreter, path: Path, data: bytes) -> ModelInfo:
+    info = ModelInfo(path=path, size=len(data), data=data)
     info.tensors = [_tensor(ip, i) for i in range(ip.num_tensors())]
     for n in range(ip.num_nodes()):
         code, ins, outs = ip.get_node(n)
@@ -173,23 +175,20 @@ def _schema_ops(data: bytes, error: Error) -> Optional[list[str]]:
 def describe(path: Path) -> ModelInfo:
     """The model at path through the runtime. A model the runtime refuses as unsupported
     still gets its operators (when tflite_micro's schema is importable) and the error."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise Error(f"cannot read model {path}: {e.strerror}") from None
+    data = read_model(path)
     try:
         ip = Interpreter.from_bytes(data)
     except Error as e:
         if e.code != Status.UNSUPPORTED:
             raise
-        info = ModelInfo(path=Path(path), size=len(data), error=e)
+        info = ModelInfo(path=Path(path), size=len(data), data=data, error=e)
         ops = _schema_ops(data, e)
         if ops is not None:
             supported = kernel_table()
             info.op_counts = dict(sorted(Counter(ops).items()))
             info.unsupported = sorted({op for op in ops if op not in supported})
         return info
-    return from_interpreter(ip, Path(path), len(data))
+    return from_interpreter(ip, Path(path), data)
 
 
 def require_runnable(info: ModelInfo) -> None:

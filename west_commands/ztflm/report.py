@@ -1,23 +1,25 @@
-"""Text for `ztflm info` and `ztflm arena` (and their west twins)."""
+"""Text for `ztflm info` and `ztflm arena` (and their west twins). Names from the model and
+the file name go through printable(): a name cannot add a line or drive the terminal."""
 from __future__ import annotations
 
 from typing import Optional
 
 from .arena_report import Placement
 from .model import ModelInfo
+from .text import printable
 
 
 def info_lines(info: ModelInfo) -> list[str]:
-    lines = [f"model: {info.path.name} ({info.size} bytes)"]
+    lines = [f"model: {printable(info.path.name)} ({info.size} bytes)"]
     if info.error is not None:
         lines.append(f"cannot run: {info.error}")
         if info.op_counts:
-            lines.append("operators: " + ", ".join(f"{op} ({n})"
+            lines.append("operators: " + ", ".join(f"{printable(op)} ({n})"
                                                    for op, n in info.op_counts.items()))
         else:
             lines.append("operators: unknown (install tflite-micro to list them)")
         if info.unsupported:
-            lines.append("unsupported: " + ", ".join(info.unsupported))
+            lines.append("unsupported: " + ", ".join(map(printable, info.unsupported)))
         return lines
     for kind, indices in (("input", info.inputs), ("output", info.outputs)):
         for k, i in enumerate(indices):
@@ -42,7 +44,7 @@ def tensor_lines(info: ModelInfo) -> list[str]:
     lines = ["tensor  kind      bytes  type/shape/quantization  name"]
     for t in info.tensors:
         kind = "const" if t.is_const else "variable" if t.is_variable else "activation"
-        lines.append(f"{t.index:6}  {kind:10} {t.bytes:6}  {t.describe()}  {t.name}")
+        lines.append(f"{t.index:6}  {kind:10} {t.bytes:6}  {t.describe()}  {printable(t.name)}")
     return lines
 
 
@@ -52,7 +54,7 @@ def node_lines(info: ModelInfo) -> list[str]:
 
 
 def arena_lines(info: ModelInfo, tflm: Optional[int]) -> list[str]:
-    lines = [f"model: {info.path.name}",
+    lines = [f"model: {printable(info.path.name)}",
              f"arena: {info.arena_total} bytes (head {info.arena_head}, tail {info.arena_tail})"]
     if tflm is not None:
         lines.append(f"TFLM arena: {tflm} bytes (ztflm/TFLM = {info.arena_total / tflm:.3f})")
@@ -64,5 +66,5 @@ def plan_lines(placements: list[Placement]) -> list[str]:
     for p in placements:
         tag = " (persistent)" if p.persistent else ""
         lines.append(f"{p.tensor:6} {p.offset:7} {p.bytes:7} {p.first_op:6} {p.last_op:5}  "
-                     f"{p.name}{tag}")
+                     f"{printable(p.name)}{tag}")
     return lines

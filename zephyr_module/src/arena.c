@@ -41,9 +41,14 @@ uint32_t ztflm_arena_used(const struct ztflm_arena *arena)
 void *ztflm_tail_alloc(struct ztflm_interpreter *ip, uint32_t bytes, uint32_t align)
 {
 	struct ztflm_arena *a = ip->arena;
+
+	/* tail_used stays below 2^30 (ZTFLM_MAX_SIZE), so a bounded request cannot wrap. */
+	if (bytes > ZTFLM_MAX_SIZE) {
+		return NULL;
+	}
 	const uint32_t used = ztflm_align_up(a->tail_used + bytes, align);
 
-	if (bytes > ZTFLM_MAX_SIZE || used > a->size || a->size - used < a->head_used) {
+	if (used > a->size || a->size - used < a->head_used) {
 		ip->tail_bytes += used - a->tail_used; /* still counted: it says how much is needed */
 		return NULL;
 	}

@@ -18,10 +18,31 @@ static void put(struct out *o, char c)
 	}
 }
 
-static void put_str(struct out *o, const char *s)
+/*
+ * Strings can come from the model (a custom op's name, a tensor's): any byte outside
+ * printable ASCII is written \xNN and a backslash \\, so a message stays one line of plain
+ * text a terminal shows as it is. A counted string (%.*s) also shows its NUL bytes.
+ */
+static void put_str(struct out *o, const char *s, uint32_t len, bool counted)
 {
-	while (s && *s) {
-		put(o, *s++);
+	static const char hex[] = "0123456789abcdef";
+
+	for (uint32_t i = 0; s && i < len && (counted || s[i] != '\0') && o->len + 1u < o->cap;
+	     i++) {
+		const uint8_t c = (uint8_t)s[i];
+
+		if (c >= 0x20u && c < 0x7fu && c != '\\') {
+			put(o, (char)c);
+			continue;
+		}
+		put(o, '\\');
+		if (c == '\\') {
+			put(o, '\\');
+			continue;
+		}
+		put(o, 'x');
+		put(o, hex[c >> 4]);
+		put(o, hex[c & 15u]);
 	}
 }
 
@@ -67,7 +88,19 @@ void ztflm_format(char *buf, uint32_t cap, const char *fmt, va_list ap)
 			put_uint(&o, va_arg(ap, unsigned int));
 			break;
 		case 's':
-			put_str(&o, va_arg(ap, const char *));
+			put_str(&o, va_arg(ap, const char *), UINT32_MAX, false);
+			break;
+		case '.':
+			/* %.*s: a string of the given length, NUL bytes included. */
+			if (fmt[1] == '*' && fmt[2] == 's') {
+				const int len = va_arg(ap, int);
+				const char *str = va_arg(ap, const char *);
+
+				put_str(&o, str, len > 0 ? (uint32_t)len : 0u, true);
+				fmt += 2;
+				break;
+			}
+			put(&o, *fmt);
 			break;
 		default:
 			put(&o, *fmt);

@@ -70,15 +70,16 @@ static int resolve(struct ztflm_interpreter *ip)
 		const uint32_t oc = fb_vec_table(b, ip->opcodes, opcode);
 		const uint32_t name = fb_field_ref(b, oc, ZTFLM_OPCODE_CUSTOM_CODE);
 		const char *custom = name ? (const char *)b + name + 4u : NULL;
-		const int32_t k = ztflm_resolve_index(ip->resolver, code, custom,
-						      name ? fb_u32(b, name) : 0u);
+		const uint32_t custom_len = name ? fb_u32(b, name) : 0u;
+		const int32_t k = ztflm_resolve_index(ip->resolver, code, custom, custom_len);
 
 		if (k < 0 || k >= (int32_t)NO_KERNEL) {
 			if (code == ZTFLM_OP_CUSTOM) {
+				/* Verified: the name's length is below ZTFLM_MAX_SIZE. */
 				return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
-						       "custom operator '%s' is not registered in "
+						       "custom operator '%.*s' is not registered in "
 						       "the op resolver",
-						       custom ? custom : "");
+						       (int)custom_len, custom ? custom : "");
 			}
 			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
 					       "operator is not registered in the op resolver");
@@ -127,11 +128,27 @@ int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_siz
 	return ZTFLM_OK;
 }
 
-/* Data flows forward: every tensor read is produced earlier, written once, never constant. */
+/* A graph input or output whose data is the model's own bytes, named with its tensor. */
+static int io_in_model(struct ztflm_interpreter *ip, const char *what, int32_t i, int32_t tensor)
+{
+	ZTFLM_MSG_ONLY(what);
+	ZTFLM_MSG_ONLY(i);
+	ZTFLM_MSG_ONLY(tensor);
+	/* The name last: a long one is cut, not the rest. */
+	return ztflm_error_set(ip, ZTFLM_ERR_MODEL, -1,
+			       "model: graph %s %d is a constant (model data): tensor %d '%s'", what,
+			       (int)i, (int)tensor, ztflm_tensor_name(ip, (uint32_t)tensor));
+}
+
+/*
+ * Data flows forward: every tensor read is produced earlier, written once, never constant;
+ * no graph input or output is constant.
+ */
 static int check_graph(struct ztflm_interpreter *ip)
 {
 	const uint32_t unset = ZTFLM_LOC_NONE;
-	const uint32_t given = ZTFLM_LOC_NONE - 1u; /* graph input, constant or variable */
+	const uint32_t given = ZTFLM_LOC_NONE - 1u; /* graph input or variable */
+	const uint32_t constant = ZTFLM_LOC_NONE - 2u;
 	uint32_t *producer = ip->tensor_loc;
 	struct ztflm_tensor t;
 	int32_t n;
@@ -139,7 +156,7 @@ static int check_graph(struct ztflm_interpreter *ip)
 
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
-		producer[i] = t.is_const || t.is_variable ? given : unset;
+		producer[i] = t.is_const ? constant : t.is_variable ? given : unset;
 	}
 	for (int32_t i = 0; i < n; i++) {
 		ztflm_tensor_view(ip, (uint32_t)v[i], &t);
@@ -147,6 +164,10 @@ static int check_graph(struct ztflm_interpreter *ip)
 			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, -1,
 					       "model: graph input %d has type %s", (int)i,
 					       ztflm_type_name(t.type));
+		}
+		/* The caller writes an input: into the model itself (flash) were it constant. */
+		if (producer[v[i]] == constant) {
+			return io_in_model(ip, "input", i, v[i]);
 		}
 		producer[v[i]] = given;
 	}
@@ -185,6 +206,9 @@ static int check_graph(struct ztflm_interpreter *ip)
 	}
 	v = ztflm_int_vector(ip, ip->graph_outputs, &n);
 	for (int32_t i = 0; i < n; i++) {
+		if (producer[v[i]] == constant) {
+			return io_in_model(ip, "output", i, v[i]);
+		}
 		if (producer[v[i]] == unset) {
 			return ztflm_error_set(ip, ZTFLM_ERR_MODEL, -1,
 					       "model: graph output %d (tensor %d) is never produced",
@@ -439,7 +463,16 @@ static int plan(struct ztflm_interpreter *ip)
 	struct ztflm_plan_buffer *pb = (struct ztflm_plan_buffer *)(void *)a->base;
 
 	lifetimes(ip, pb, entries);
-	const uint32_t planned = ztflm_align_up(ztflm_plan(pb, count, a->base + list), 8u);
+	const uint32_t high = ztflm_plan(pb, count, a->base + list);
+
+	/* Tensor locations hold offsets below 2^30 (the LOC flags above): no arena is larger. */
+	if (high > ZTFLM_MAX_SIZE) {
+		return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, -1,
+				       "activations need more than %u bytes at once, the most an "
+				       "arena holds",
+				       ZTFLM_MAX_SIZE);
+	}
+	const uint32_t planned = ztflm_align_up(high, 8u);
 
 	ip->head_bytes = planned > work ? planned : work;
 	const uint32_t shared_head = ip->head_bytes > a->head_used ? ip->head_bytes : a->head_used;
@@ -560,8 +593,9 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 	}
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
+		/* TFLM's ResetVariableTensor: int8 to the zero point, everything else to 0. */
 		if (t.is_variable && t.data) {
-			memset(t.data, 0, t.bytes);
+			memset(t.data, t.type == ZTFLM_INT8 ? t.zero_point : 0, t.bytes);
 		}
 	}
 	return ZTFLM_OK;

@@ -56,19 +56,6 @@ bool ztflm_tensor_const_data(const struct ztflm_interpreter *ip, uint32_t tensor
 		*size = fb_vec_len(b, data);
 		return true;
 	}
-	/* Data outside the FlatBuffer (models over 2 GB style): offset from the model start. */
-	const uint32_t off_at = fb_field(b, buf, ZTFLM_BUFFER_OFFSET);
-	const uint32_t size_at = fb_field(b, buf, ZTFLM_BUFFER_SIZE);
-
-	/*
-	 * The verifier bounds both by the model size whenever the offset is above 1, so their
-	 * upper 32 bits are then 0.
-	 */
-	if (off_at && size_at && fb_u32(b, off_at) > 1u && fb_u32(b, size_at) > 0u) {
-		*offset = fb_u32(b, off_at);
-		*size = fb_u32(b, size_at);
-		return true;
-	}
 	return false;
 }
 
@@ -113,7 +100,9 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 		t->elements *= (uint32_t)t->dims[i];
 	}
 	t->bytes = t->elements * ztflm_type_size(t->type);
-	if (ztflm_tensor_const_data(ip, tt, &off, &size)) {
+	/* A variable lives in the arena whatever its buffer holds, as in TFLM: the model is
+	 * never written. */
+	if (!t->is_variable && ztflm_tensor_const_data(ip, tt, &off, &size)) {
 		t->is_const = true;
 		t->data = (void *)(uintptr_t)(b + off);
 	} else if (loc != ZTFLM_LOC_NONE && !(loc & ZTFLM_LOC_ALIAS)) {

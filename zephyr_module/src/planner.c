@@ -61,6 +61,13 @@ static void insert_by_offset(const struct ztflm_plan_buffer *bufs, uint16_t *by_
 	by_offset[k] = i;
 }
 
+/*
+ * Ends stop at PLAN_LIMIT: with sizes and preset offsets below 2^30 (planner.h), no sum below
+ * passes 2^32. A plan that would go further is reported as PLAN_TOO_LARGE.
+ */
+#define PLAN_LIMIT 0x80000000u
+#define PLAN_TOO_LARGE 0xFFFFFFFFu
+
 static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16_t *order,
 			  uint16_t *by_offset, const uint8_t *preset, enum plan_order mode)
 {
@@ -104,6 +111,9 @@ static uint32_t place_all(struct ztflm_plan_buffer *bufs, uint32_t count, uint16
 			if (p->offset + p->size > candidate) {
 				candidate = align_up(p->offset + p->size, b->align);
 			}
+		}
+		if (candidate + b->size > PLAN_LIMIT) {
+			return PLAN_TOO_LARGE;
 		}
 		b->offset = candidate;
 		insert_by_offset(bufs, by_offset, placed++, order[o]);

@@ -253,15 +253,14 @@ static int verify_buffers(struct vrf *v)
 		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
-		if (at[ZTFLM_BUFFER_OFFSET] && at[ZTFLM_BUFFER_SIZE] &&
-		    fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]) > 1u) {
-			const uint64_t off = fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]);
-			const uint64_t size = fb_u64(v->b, at[ZTFLM_BUFFER_SIZE]);
-
-			if (off % 4u || off + size > v->len || size > v->len) {
-				return bad(v, "buffer %u data at offset %u is outside the model", i,
-					   (unsigned)(off > 0xFFFFFFFFu ? 0xFFFFFFFFu : off));
-			}
+		/*
+		 * Data kept after the FlatBuffer (Buffer.offset, for models over 2 GB): TFLM does
+		 * not read it (its tensor would be an empty activation), so it is refused.
+		 */
+		if (at[ZTFLM_BUFFER_OFFSET] && fb_u64(v->b, at[ZTFLM_BUFFER_OFFSET]) > 1u) {
+			return unsupported(v, "buffer %u keeps its data after the FlatBuffer "
+					      "(Buffer.offset), which TFLM does not read",
+					   i);
 		}
 	}
 	return ZTFLM_OK;

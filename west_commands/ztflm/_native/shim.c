@@ -2,6 +2,9 @@
 #include <ztflm/kernels.h>
 #include <ztflm/ztflm.h>
 
+/* The runtime's size limit is internal to it; the tools read it here instead of copying it. */
+#include "../../../zephyr_module/src/internal.h"
+
 enum zpy_struct {
 	ZPY_INTERPRETER = 0,
 	ZPY_ARENA = 1,
@@ -23,6 +26,12 @@ size_t zpy_sizeof(int which)
 	default:
 		return 0;
 	}
+}
+
+/* The largest model and arena the runtime accepts (a larger arena is cut to this size). */
+uint32_t zpy_max_size(void)
+{
+	return ZTFLM_MAX_SIZE;
 }
 
 /* The op table (kernels.h) as built into this library, so installed tools need no source tree. */

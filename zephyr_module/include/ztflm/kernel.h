@@ -87,7 +87,8 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
 
 /**
  * Record an error for this node and return code. The message gets the op
- * name and node index in front. fmt knows %d, %u, %s and %%.
+ * name and node index in front. fmt knows %d, %u, %s, %.*s and %%; a string's bytes
+ * outside printable ASCII are written \xNN, so the message stays one line.
  */
 int ztflm_fail(struct ztflm_context *ctx, int code, const char *fmt, ...);
 

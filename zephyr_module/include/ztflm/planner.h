@@ -25,8 +25,9 @@ uint32_t ztflm_plan_scratch_bytes(uint32_t count);
 /**
  * Place every buffer so that no two alive at the same time overlap, trying
  * TFLM's greedy order (largest first) and others, keeping the smallest plan.
- * scratch is ztflm_plan_scratch_bytes(count) bytes, 4-byte aligned.
- * Returns the bytes the plan spans.
+ * scratch is ztflm_plan_scratch_bytes(count) bytes, 4-byte aligned. Sizes and preset
+ * offsets are below 2^30 (ZTFLM_MAX_SIZE). Returns the bytes the plan spans, or 0xFFFFFFFF
+ * when it would pass 2^31 (the offsets are then not all set).
  */
 uint32_t ztflm_plan(struct ztflm_plan_buffer *buffers, uint32_t count, void *scratch);
 

@@ -7,6 +7,7 @@
 #include "arm_dsp/dsp.h"
 #include "arm_dsp/mat_mult_s8.h"
 #include "common/quant.h"
+#include "common/size.h"
 #include "ops/conv_2d.h"
 
 static uint32_t depth(const struct ztflm_conv_params *p)
@@ -33,7 +34,7 @@ static uint32_t scratch_bytes(const void *params)
 	 * 4 bytes to align the whole to 8 (the arena aligns scratch to 4). Each channel's four
 	 * sums are requantized as they come, with its parameters split there: neither takes
 	 * scratch. */
-	return 4u + (is_1x1(p) ? 8u * k : 12u * k);
+	return ztflm_size_add(4u, ztflm_size_mul(is_1x1(p) ? 8u : 12u, k));
 }
 
 

@@ -8,6 +8,7 @@
  */
 #include "arm_dsp/dsp.h"
 #include "common/quant.h"
+#include "common/size.h"
 #include "ops/depthwise_conv_2d.h"
 
 /* Depth multiplier 1, no dilation, an input offset that fits a 16-bit lane with the input. */
@@ -22,7 +23,7 @@ static uint32_t scratch_bytes(const void *params)
 	const struct ztflm_dw_conv_params *p = params;
 
 	/* One pixel's channel sums, and every channel's requantization parameters. */
-	return (4u + (uint32_t)sizeof(struct ztflm_dsp_qparam)) * (uint32_t)p->output_c;
+	return ztflm_size_mul(4u + (uint32_t)sizeof(struct ztflm_dsp_qparam), (uint32_t)p->output_c);
 }
 
 static inline int8_t dw_out(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,

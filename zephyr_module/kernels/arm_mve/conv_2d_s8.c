@@ -8,6 +8,7 @@
  */
 #include "arm_mve/mve.h"
 #include "common/quant.h"
+#include "common/size.h"
 #include "ops/conv_2d.h"
 
 static uint32_t depth(const struct ztflm_conv_params *p)
@@ -31,9 +32,9 @@ static uint32_t scratch_bytes(const void *params)
 {
 	const struct ztflm_conv_params *p = params;
 	/* The folded bias and two pixels' accumulators per channel, two im2col columns unless 1x1. */
-	const uint32_t words = 12u * (uint32_t)p->output_c;
+	const uint32_t words = ztflm_size_mul(12u, (uint32_t)p->output_c);
 
-	return is_1x1(p) ? words : words + 2u * depth(p);
+	return is_1x1(p) ? words : ztflm_size_add(words, ztflm_size_mul(2u, depth(p)));
 }
 
 

@@ -8,6 +8,7 @@
  */
 #include "arm_mve/mve.h"
 #include "common/quant.h"
+#include "common/size.h"
 #include "ops/depthwise_conv_2d.h"
 
 static int use_mve(const struct ztflm_dw_conv_params *p)
@@ -26,7 +27,7 @@ static uint32_t scratch_bytes(const void *params)
 	const struct ztflm_dw_conv_params *p = params;
 
 	/* The folded bias, an int32 per channel; for 3x3 the nine taps of each channel together. */
-	return (uint32_t)p->output_c * (is_3x3(p) ? 4u + 9u : 4u);
+	return ztflm_size_mul((uint32_t)p->output_c, is_3x3(p) ? 4u + 9u : 4u);
 }
 
 /*
