@@ -1,12 +1,15 @@
 /*
- * Every kernel's scratch size, for the overlay this is linked with, never shrinks as one
- * dimension grows to the largest tensor ztflm accepts (2^30 bytes): a product of dimensions
- * that wrapped 32 bits would plan a small buffer the kernel then overruns. A saturated size
- * (UINT32_MAX) is refused by ztflm_request_scratch. Usage: test_scratch_sizes <overlay name>
+ * The scratch size of the int8 variant each convolution-like operator picks, for the overlay
+ * this is linked with, never shrinks as one dimension grows to the largest tensor ztflm
+ * accepts (2^30 bytes): a product of dimensions that wrapped 32 bits would plan a small buffer
+ * the kernel then overruns. A saturated size (UINT32_MAX) is refused by ztflm_request_scratch.
+ * Usage: test_scratch_sizes <overlay name>
  */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <ztflm/kernels.h>
 
 #include "ops/conv_2d.h"
 #include "ops/depthwise_conv_2d.h"
@@ -30,8 +33,21 @@ struct sweep {
 	int n;
 };
 
+/* The scratch of the first int8 variant that can run these parameters, as prepare picks it. */
+static uint32_t scratch(const struct ztflm_op *op, const void *params)
+{
+	for (uint8_t i = 0; i < op->variants_count; i++) {
+		const struct ztflm_variant *v = op->variants[i];
+
+		if (v->type == ZTFLM_INT8 && (!v->can_run || v->can_run(params))) {
+			return v->scratch_bytes ? v->scratch_bytes(params) : 0u;
+		}
+	}
+	return 0u;
+}
+
 static void run(const char *kernel, void *params, size_t size, const struct sweep *s,
-		uint32_t (*scratch)(const void *))
+		const struct ztflm_op *op)
 {
 	unsigned char base[256];
 	uint32_t previous = 0;
@@ -47,7 +63,7 @@ static void run(const char *kernel, void *params, size_t size, const struct swee
 			memcpy((unsigned char *)params + s->fields[f], &(int32_t){value(k)},
 			       sizeof(int32_t));
 		}
-		const uint32_t bytes = scratch(params);
+		const uint32_t bytes = scratch(op, params);
 
 		checks++;
 		if (bytes < previous) {
@@ -58,21 +74,6 @@ static void run(const char *kernel, void *params, size_t size, const struct swee
 		previous = bytes;
 	}
 	memcpy(params, base, size);
-}
-
-static uint32_t conv_s8(const void *p)
-{
-	return ztflm_conv_2d_s8_scratch_bytes(p);
-}
-
-static uint32_t dw_s8(const void *p)
-{
-	return ztflm_depthwise_conv_2d_s8_scratch_bytes(p);
-}
-
-static uint32_t fc_s8(const void *p)
-{
-	return ztflm_fully_connected_s8_scratch_bytes(p);
 }
 
 #define F(type, field) offsetof(struct type, field)
@@ -121,13 +122,13 @@ int main(int argc, char **argv)
 	conv.act.q.min = dw.act.q.min = fc.act.q.min = -128;
 	conv.act.q.max = dw.act.q.max = fc.act.q.max = 127;
 	for (size_t i = 0; i < sizeof(conv_dims) / sizeof(conv_dims[0]); i++) {
-		run("CONV_2D", &conv, sizeof(conv), &conv_dims[i], conv_s8);
+		run("CONV_2D", &conv, sizeof(conv), &conv_dims[i], &ztflm_op_conv_2d);
 	}
 	for (size_t i = 0; i < sizeof(dw_dims) / sizeof(dw_dims[0]); i++) {
-		run("DEPTHWISE_CONV_2D", &dw, sizeof(dw), &dw_dims[i], dw_s8);
+		run("DEPTHWISE_CONV_2D", &dw, sizeof(dw), &dw_dims[i], &ztflm_op_depthwise_conv_2d);
 	}
 	for (size_t i = 0; i < sizeof(fc_dims) / sizeof(fc_dims[0]); i++) {
-		run("FULLY_CONNECTED", &fc, sizeof(fc), &fc_dims[i], fc_s8);
+		run("FULLY_CONNECTED", &fc, sizeof(fc), &fc_dims[i], &ztflm_op_fully_connected);
 	}
 	printf("scratch sizes (%s): %d checks, %d shrank\n", argc > 1 ? argv[1] : "?", checks,
 	       failures);
