@@ -30,6 +30,5 @@ UNSUPPORTED = {
     "tflm_keyword_scrambled_8bit": "SVDF",
     "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_pytorch_mobilenet_v2_int8": "TRANSPOSE",
     "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",
 }
