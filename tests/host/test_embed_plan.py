@@ -94,7 +94,7 @@ def outputs(model: bytes, inputs: list[np.ndarray]) -> list[bytes]:
     return [ip.get_output(k).tobytes() for k in range(ip.num_outputs())]
 
 
-def test_data_stored_after_the_flatbuffer_is_refused_not_dropped(tmp_path: Path) -> None:
+def test_data_stored_after_the_flatbuffer_is_rejected_not_dropped(tmp_path: Path) -> None:
     """TFLM does not read Buffer.offset, so the runtime refuses such a model (zephyr_module
     verify.c) and convert --embed-plan says so in one line and writes nothing, instead of
     dropping the data."""
