@@ -52,6 +52,7 @@ class DeviceInfo:
     clock_hz: int
     inputs: list[TensorInfo]
     outputs: list[TensorInfo]
+    kernels: str = "reference"
 
 
 @dataclass
@@ -151,10 +152,12 @@ class ShellSession:
             return [TensorInfo(int(t), int(b)) for _, t, b in found]
 
         model = re.search(r"model (\S+) bytes", text)
+        kernels = re.search(r"kernels (\w+)", text)
         return DeviceInfo(model.group(1) if model else "?", number(r"arena used (\d+)"),
                           number(r" head (\d+)"), number(r" tail (\d+)"),
                           number(r" host (\d+)"), number(r"clock (\d+)"),
-                          tensors("input"), tensors("output"))
+                          tensors("input"), tensors("output"),
+                          kernels.group(1) if kernels else "reference")
 
     def load(self, index: int, data: bytes) -> None:
         for off in range(0, len(data), self.chunk):
