@@ -97,7 +97,7 @@ def overlay_check(name: str, overlay: str) -> list[str]:
         "#include <zephyr/sys/util_macro.h>",
         f"BUILD_ASSERT(IS_ENABLED({symbol}),",
         f'\t     "{name}_ARENA_SIZE is for the {overlay} kernels, this build has the "',
-        f'\t     CONFIG_ZTFLM_KERNEL_OVERLAY " kernels: convert with --kernels "',
+        '\t     CONFIG_ZTFLM_KERNEL_OVERLAY " kernels: convert with --kernels "',
         "\t     CONFIG_ZTFLM_KERNEL_OVERLAY);",
         "#endif",
         "",

@@ -16,5 +16,6 @@ board_set_debugger_ifnset(qemu)
 get_filename_component(ztflm_qemu_device ${CMAKE_CURRENT_LIST_DIR}/../../../scripts/qemu_device.py
   ABSOLUTE)
 board_set_flasher_ifnset(misc-flasher)
-board_runner_args(misc-flasher ${ztflm_qemu_device} flash)
+board_runner_args(misc-flasher ${ztflm_qemu_device} flash --machine=${ztflm_qemu_machine}
+  --cpu=${QEMU_CPU_TYPE_${ARCH}})
 include(${ZEPHYR_BASE}/boards/common/misc.board.cmake)
