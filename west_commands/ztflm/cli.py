@@ -88,7 +88,7 @@ def cmd_arena(args: argparse.Namespace) -> int:
     info = describe(Path(args.model))
     require_runnable(info)
     if args.kconfig:
-        print(f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}")
+        print("\n".join(report.kconfig_lines(info, args.kernels)))
         return 0
     tflm = None if args.no_tflm else arena_report.tflm_arena(Path(args.model))
     print("\n".join(report.arena_lines(info, tflm)))
@@ -139,7 +139,8 @@ def add_arena_arguments(p: argparse.ArgumentParser) -> None:
                    help="per tensor: offset, bytes, first and last op")
     p.add_argument("--svg", type=Path, metavar="FILE", help="draw the plan as SVG")
     p.add_argument("--kconfig", action="store_true",
-                   help="print only CONFIG_ZTFLM_ARENA_SIZE=N")
+                   help="print a Kconfig fragment: CONFIG_ZTFLM_ARENA_SIZE=N and the kernel "
+                        "overlay it is exact for")
     p.add_argument("--no-tflm", action="store_true", help="skip TFLM's arena for comparison")
     p.add_argument("--kernels", default="reference", metavar="OVERLAY",
                    help="kernel overlay whose scratch memory the arena includes: reference, "

@@ -9,8 +9,6 @@
 # fails to compile if the build's overlay is another one.
 # Needs the ztflm Python package (`pip install -e <ztflm>`) in Zephyr's Python.
 
-set(ZTFLM_MODEL_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
-
 # The host library that plans like this build's kernels. The package carries one per overlay
 # it can build alone (reference, arm_dsp, arm_mve); cmsis_nn's scratch comes from CMSIS-NN's
 # own size functions, so its library is built here from the workspace's cmsis-nn module, with
@@ -34,7 +32,7 @@ function(ztflm_host_library out_env)
         "${ZEPHYR_CMSIS_NN_MODULE_DIR}")
       execute_process(
         COMMAND ${CMAKE_COMMAND} -E env CMSIS_NN_PATH=${ZEPHYR_CMSIS_NN_MODULE_DIR}
-                ${PYTHON_EXECUTABLE} ${ZTFLM_MODEL_CMAKE_DIR}/../../scripts/build_overlay_lib.py
+                ${PYTHON_EXECUTABLE} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../../scripts/build_overlay_lib.py
                 --overlay cmsis_nn ${sizes} ${lib}
         RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
       if(NOT rc EQUAL 0)
