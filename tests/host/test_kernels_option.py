@@ -38,8 +38,8 @@ def api_arena(kernels: str) -> int:
 def kconfig_arena(kernels: str) -> int:
     r = ztflm("arena", str(KWS), "--kernels", kernels, "--kconfig")
     assert r.returncode == 0, r.stderr
-    m = re.fullmatch(rf"# .*\nCONFIG_ZTFLM_ARENA_SIZE=(\d+)\nCONFIG_ZTFLM_KERNELS_{kernels.upper()}=y\n",
-                     r.stdout)
+    choice = f"CONFIG_ZTFLM_KERNELS_{kernels.upper()}=y"
+    m = re.fullmatch(rf"# .*\nCONFIG_ZTFLM_ARENA_SIZE=(\d+)\n{choice}\n", r.stdout)
     assert m, r.stdout
     return int(m.group(1))
 
