@@ -425,17 +425,72 @@ def test_west_registers_tflm_test() -> None:
 
 # A real run: twister, Zephyr and QEMU.
 
-@pytest.mark.nosan
-def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def needs_zephyr() -> None:
     if not os.environ.get("ZEPHYR_BASE"):
         pytest.skip("SKIPPED: ZEPHYR_BASE is not set; the device test needs a Zephyr 4.x tree "
                     "(see tests/zephyr/README.md)")
-    model = shared_model("tflm_hello_world_int8")
-    r = subprocess.run([sys.executable, "-m", "ztflm", "test", str(model), "-p",
-                        "qemu_cortex_m3", "-n", "3", "-O", str(tmp_path)],
-                       capture_output=True, text=True, timeout=1200)
+
+
+def ztflm_test(*args: str, env: Optional[dict[str, str]] = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ztflm", "test", *args], capture_output=True,
+                          text=True, timeout=1800, env=env)
+
+
+def assert_bit_exact_in_the_host_arena(r: subprocess.CompletedProcess, count: int) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "outputs: 3 of 3 vectors bit-exact with the host runner" in r.stdout
-    arena = re.search(r"arena: (\d+) bytes on the target .*; host (\d+) bytes", r.stdout)
-    assert arena and arena.group(1) == arena.group(2)  # reference kernels on the M3
+    assert f"outputs: {count} of {count} vectors bit-exact with the host runner" in r.stdout
+    arena = re.search(r"arena: (\d+) bytes on the target .*; host (\d+) bytes with the same "
+                      r"kernels", r.stdout)
+    assert arena and arena.group(1) == arena.group(2)
     assert re.search(r"cycles per inference: \d+ median", r.stdout)
+
+
+@pytest.mark.nosan
+def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    r = ztflm_test(str(shared_model("tflm_hello_world_int8")), "-p", "qemu_cortex_m3", "-n", "3",
+                   "-O", str(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 3)
+    assert "kernels: reference" in r.stdout
+    assert "clock follows host time" not in r.stdout  # qemu_cortex_m3 runs with -icount
+
+
+# Hardware in the loop with QEMU as the board (scripts/qemu_device.py): twister's device path,
+# `west flash` through the board's misc-flasher runner and a serial line included.
+
+QEMU_DEVICE = ROOT / "scripts" / "qemu_device.py"
+
+
+def device_env(tmp_path: Path) -> dict[str, str]:
+    """This test's own emulated boards: `west flash` and the serial side meet here."""
+    return dict(os.environ, ZTFLM_QEMU_DEVICE=str(tmp_path / "devices"))
+
+
+@pytest.mark.nosan
+def test_device_testing_with_a_hardware_map_runs_on_the_emulated_board(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    hw_map = tmp_path / "map.yaml"
+    hw_map.write_text(yaml.safe_dump([{
+        "connected": True, "id": "qemu-mps2-an386", "platform": "mps2_an386",
+        "product": "QEMU mps2-an386", "runner": "misc-flasher",
+        "serial_pty": f"{QEMU_DEVICE} pty --machine mps2-an386"}]))
+    r = ztflm_test(str(shared_model("mlperf_kws_dscnn_int8")), "-p", "mps2_an386", "-n", "2",
+                   "--device-testing", "--hardware-map", str(hw_map), "--profile",
+                   "-O", str(tmp_path / "o"), env=device_env(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 2)
+    assert "kernels: arm_dsp" in r.stdout
+    assert re.search(r"^  CONV_2D +\d+ +\d+ +\d+\.\d%$", r.stdout, re.M)
+    flashed = json.loads((tmp_path / "devices" / "mps2-an386" / "flashed.json").read_text())
+    assert flashed["count"] == 1  # west flash ran once, through the board's runner
+
+
+@pytest.mark.nosan
+def test_device_testing_with_a_serial_pty_runs_on_the_emulated_board(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    r = ztflm_test(str(shared_model("tflm_hello_world_int8")), "-p", "mps2_an500", "-n", "3",
+                   "--device-testing", "--device-serial-pty",
+                   f"{QEMU_DEVICE} pty --machine mps2-an500", "-O", str(tmp_path / "o"),
+                   env=device_env(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 3)
+    assert "kernels: arm_dsp" in r.stdout
+    assert (tmp_path / "devices" / "mps2-an500" / "image.elf").is_file()
