@@ -110,8 +110,8 @@ test-zephyr: setup
 		$(PY) $$ZEPHYR_BASE/scripts/twister $(addprefix -T ,$(wildcard samples tests/zephyr)) \
 			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) -j $(ZEPHYR_JOBS) --outdir $(BUILD)/twister \
 			--inline-logs && \
-		$(PY) -m pytest tests/host/test_tflm_test.py -q -p no:cacheprovider -rs \
-			-k "real_run"; \
+		$(PY) -m pytest tests/host/test_tflm_test.py tests/host/test_zephyr_app.py -q \
+			-p no:cacheprovider -rs -k "real_run or device_testing or out_of_tree or forgetting"; \
 	fi
 
 # The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.

@@ -323,11 +323,11 @@ def run(opts: Options, env: Optional[Mapping[str, str]] = None) -> int:
     failed; Error (status 2) for what is refused up front."""
     env = os.environ if env is None else env
     zephyr = None if opts.generate_only else zephyr_base(env)
-    info = check_options(opts)
+    check_options(opts)
     outdir = (opts.outdir or Path("build") / "tflm-test").resolve()
     app = generate_app(opts, outdir / "app" / app_name(opts.model))
-    print(f"wrote the test application {app.directory} ({opts.count} vectors, "
-          f"host arena {info.arena_total} bytes)")
+    print(f"wrote the test application {app.directory} ({opts.count} vectors; the build "
+          "converts the model for its kernel overlay)")
     if zephyr is None:
         return 0
     log = outdir / "twister.log"
