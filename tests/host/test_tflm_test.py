@@ -168,7 +168,9 @@ def test_twister_command_for_qemu_and_for_a_board(tmp_path) -> None:  # type: ig
     mapped = device_test.twister_command(zephyr, app, device_test.Options(
         model=Path("m.tflite"), device_testing=True, hardware_map=Path("map.yaml")),
         tmp_path / "out")
-    assert "--hardware-map map.yaml" in " ".join(mapped) and "--device-serial" not in mapped
+    # absolute: twister runs in the output directory
+    assert mapped[mapped.index("--hardware-map") + 1] == str(Path("map.yaml").resolve())
+    assert "--device-serial" not in mapped
     pty = device_test.twister_command(zephyr, app, device_test.Options(
         model=Path("m.tflite"), platform="mps2_an386", device_testing=True,
         device_serial_pty="qemu_device.py pty --machine mps2-an386", jobs=2,

@@ -190,7 +190,7 @@ def twister_command(zephyr: Path, app: App, opts: Options, outdir: Path) -> list
     if opts.device_testing:
         cmd.append("--device-testing")
         if opts.hardware_map is not None:
-            cmd += ["--hardware-map", str(opts.hardware_map)]
+            cmd += ["--hardware-map", str(opts.hardware_map.resolve())]  # twister runs in outdir
         elif opts.device_serial_pty:
             cmd += ["--device-serial-pty", opts.device_serial_pty]
         else:
