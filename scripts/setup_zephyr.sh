@@ -23,7 +23,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 if [ $# -lt 3 ]; then
-	sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'
 	exit 2
 fi
 WS=$(mkdir -p "$1" && cd "$1" && pwd)
