@@ -184,7 +184,9 @@ def generate_app(opts: Options, app_dir: Path) -> App:
 
 def twister_command(zephyr: Path, app: App, opts: Options, outdir: Path) -> list[str]:
     cmd = [sys.executable, str(zephyr / "scripts" / "twister"), "-T", str(app.directory),
-           "-p", opts.platform, "--outdir", str(outdir), "--inline-logs", "-v"]
+           "-p", opts.platform, "--outdir", str(outdir), "--inline-logs", "-v",
+           # twister.json then says why a platform was left out (filtered_reason)
+           "--report-filtered"]
     if opts.jobs:
         cmd += ["-j", str(opts.jobs)]
     if opts.device_testing:
