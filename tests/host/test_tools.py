@@ -141,7 +141,9 @@ def test_arena_prints_the_exact_arena_and_tflm_ratio() -> None:
 def test_arena_kconfig_is_the_exact_size() -> None:
     path = model_path("tflm_hello_world_int8")
     out = ok("arena", str(path), "--kconfig")
-    assert out == f"CONFIG_ZTFLM_ARENA_SIZE={Interpreter.from_file(path).arena_used_bytes()}\n"
+    assert out == (f"# west tflm-arena --kconfig: {path.name} with the reference kernels\n"
+                   f"CONFIG_ZTFLM_ARENA_SIZE={Interpreter.from_file(path).arena_used_bytes()}\n"
+                   "CONFIG_ZTFLM_KERNELS_REFERENCE=y\n")
 
 
 def plan_rows(out: str) -> list[tuple[int, int, int, int, int]]:
