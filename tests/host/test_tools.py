@@ -408,11 +408,14 @@ RUNTIME_HEADERS = sorted(p.name for p in (RUNTIME / "include" / "ztflm").glob("*
 
 def uses_of(header: str, name: str) -> str:
     """A C file that includes the generated header, then every runtime header, and uses each
-    macro the header defines (an array for each DIMS, a constant for the rest)."""
+    macro the header defines (an array for each DIMS, a string for a quoted value, a constant
+    for the rest)."""
     lines = [f'#include "{name}.h"', *(f"#include <ztflm/{h}>" for h in RUNTIME_HEADERS), ""]
-    for k, macro in enumerate(re.findall(r"^#define (\w+) ", header, re.M)):
+    for k, (macro, value) in enumerate(re.findall(r"^#define (\w+) (.*)$", header, re.M)):
         if macro.endswith("_DIMS"):
             lines.append(f"const int32_t use_{k}[] = {macro};")
+        elif value.startswith('"'):
+            lines.append(f"const char *const use_{k} = {macro};")
         elif not macro.endswith("_H_"):
             lines.append(f"const double use_{k} = (double)({macro});")
     lines += ["extern const struct ztflm_op_resolver *use_resolver;",
