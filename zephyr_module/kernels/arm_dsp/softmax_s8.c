@@ -27,19 +27,4 @@ static int32_t row_max_dsp(const int8_t *x, int32_t depth)
 	return max;
 }
 
-static int s8_eval(struct ztflm_context *ctx, const void *params)
-{
-	ztflm_softmax_s8_rows(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0),
-			      row_max_dsp);
-	return ZTFLM_OK;
-}
-
-static int s8_s16_eval(struct ztflm_context *ctx, const void *params)
-{
-	ztflm_softmax_s8_s16_rows(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0),
-				  row_max_dsp);
-	return ZTFLM_OK;
-}
-
-ZTFLM_VARIANT(softmax_s8_arm_dsp, ZTFLM_INT8, ZTFLM_INT8, s8_eval, NULL, NULL);
-ZTFLM_VARIANT(softmax_s8_s16_arm_dsp, ZTFLM_INT8, ZTFLM_INT16, s8_s16_eval, NULL, NULL);
+ZTFLM_SOFTMAX_S8_VARIANTS(arm_dsp, row_max_dsp);

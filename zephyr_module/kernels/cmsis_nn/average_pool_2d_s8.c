@@ -24,13 +24,8 @@ static int eval(struct ztflm_context *ctx, const void *params)
 {
 	int32_t sums[STACK_CHANNELS];
 	const cmsis_nn_context buf = {.buf = sums, .size = (int32_t)sizeof(sums)};
-	const struct ztflm_cmsis_pool c = ztflm_cmsis_pool_of(params);
 
-	if (arm_avgpool_s8(&buf, &c.pool, &c.input, ztflm_input_data(ctx, 0), &c.filter, &c.output,
-			   ztflm_output_data(ctx, 0)) != ARM_CMSIS_NN_SUCCESS) {
-		return ztflm_fail(ctx, ZTFLM_ERR_KERNEL, "arm_avgpool_s8 refused the node");
-	}
-	return ZTFLM_OK;
+	return ztflm_cmsis_pool_run(ctx, params, arm_avgpool_s8, &buf);
 }
 
 ZTFLM_VARIANT(average_pool_2d_s8_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);

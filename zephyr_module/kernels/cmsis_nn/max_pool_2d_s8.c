@@ -12,13 +12,8 @@ static bool can_run(const void *params)
 static int eval(struct ztflm_context *ctx, const void *params)
 {
 	const cmsis_nn_context buf = {.buf = NULL, .size = 0};
-	const struct ztflm_cmsis_pool c = ztflm_cmsis_pool_of(params);
 
-	if (arm_max_pool_s8(&buf, &c.pool, &c.input, ztflm_input_data(ctx, 0), &c.filter, &c.output,
-			   ztflm_output_data(ctx, 0)) != ARM_CMSIS_NN_SUCCESS) {
-		return ztflm_fail(ctx, ZTFLM_ERR_KERNEL, "arm_max_pool_s8 refused the node");
-	}
-	return ZTFLM_OK;
+	return ztflm_cmsis_pool_run(ctx, params, arm_max_pool_s8, &buf);
 }
 
 ZTFLM_VARIANT(max_pool_2d_s8_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);

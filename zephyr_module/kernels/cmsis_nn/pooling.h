@@ -31,26 +31,32 @@ static inline bool ztflm_cmsis_pool_ok(const struct ztflm_pool_params *p)
 	       ztflm_pool_s8_range_ordered(p);
 }
 
-/* A node as CMSIS-NN's pooling functions take it. */
-struct ztflm_cmsis_pool {
-	cmsis_nn_pool_params pool;
-	cmsis_nn_dims input;
-	cmsis_nn_dims filter;
-	cmsis_nn_dims output;
-};
+/* arm_avgpool_s8 or arm_max_pool_s8. */
+typedef arm_cmsis_nn_status (*ztflm_cmsis_pool_fn)(const cmsis_nn_context *ctx,
+						   const cmsis_nn_pool_params *pool_params,
+						   const cmsis_nn_dims *input_dims,
+						   const int8_t *input_data,
+						   const cmsis_nn_dims *filter_dims,
+						   const cmsis_nn_dims *output_dims,
+						   int8_t *output_data);
 
-static inline struct ztflm_cmsis_pool ztflm_cmsis_pool_of(const struct ztflm_pool_params *p)
+/* Runs a node the variant's can_run accepted through fn, with buf as CMSIS-NN's buffer. */
+static inline int ztflm_cmsis_pool_run(struct ztflm_context *ctx,
+				       const struct ztflm_pool_params *p, ztflm_cmsis_pool_fn fn,
+				       const cmsis_nn_context *buf)
 {
-	const struct ztflm_cmsis_pool c = {
-		.pool = {.stride = {.w = p->stride_w, .h = p->stride_h},
-			 .padding = {.w = p->pad_w, .h = p->pad_h},
-			 .activation = {.min = p->act.q.min, .max = p->act.q.max}},
-		.input = {p->batches, p->input_h, p->input_w, p->depth},
-		.filter = {1, p->filter_h, p->filter_w, 1},
-		.output = {p->batches, p->output_h, p->output_w, p->depth},
-	};
+	const cmsis_nn_pool_params pool = {.stride = {.w = p->stride_w, .h = p->stride_h},
+					   .padding = {.w = p->pad_w, .h = p->pad_h},
+					   .activation = {.min = p->act.q.min, .max = p->act.q.max}};
+	const cmsis_nn_dims input = {p->batches, p->input_h, p->input_w, p->depth};
+	const cmsis_nn_dims filter = {1, p->filter_h, p->filter_w, 1};
+	const cmsis_nn_dims output = {p->batches, p->output_h, p->output_w, p->depth};
 
-	return c;
+	/* can_run rules out every failure CMSIS-NN reports. */
+	return fn(buf, &pool, &input, ztflm_input_data(ctx, 0), &filter, &output,
+		  ztflm_output_data(ctx, 0)) == ARM_CMSIS_NN_SUCCESS
+		       ? ZTFLM_OK
+		       : ztflm_fail(ctx, ZTFLM_ERR_KERNEL, "CMSIS-NN refused the node");
 }
 
 #endif /* ZTFLM_KERNELS_CMSIS_NN_POOLING_H_ */

@@ -1,6 +1,4 @@
 /* MAX_POOL_2D: int8 and float32 pooling over 4-D NHWC tensors. */
-#include <ztflm/schema.h>
-
 #include "ops/pooling.h"
 
 static const struct ztflm_variant *const variants[] = {
@@ -11,16 +9,4 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_max_pool_2d_f32_ref,
 };
 
-const struct ztflm_op ztflm_op_max_pool_2d = {
-	ZTFLM_OP_GENERIC,
-	.builtin = ZTFLM_OP_MAX_POOL_2D,
-	.options = ZTFLM_OPTIONS_POOL_2D,
-	.inputs_min = 1,
-	.inputs_max = 1,
-	.outputs_min = 1,
-	.outputs_max = 1,
-	.same_type = ZTFLM_OUT(0),
-	.params_bytes = sizeof(struct ztflm_pool_params),
-	.parse = ztflm_pool_parse,
-	ZTFLM_OP_VARIANTS(variants),
-};
+const struct ztflm_op ztflm_op_max_pool_2d = ZTFLM_POOL_OP(MAX_POOL_2D, variants);

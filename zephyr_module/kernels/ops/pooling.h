@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include <ztflm/op.h>
+#include <ztflm/schema.h>
 
 #include "common/quant.h"
 
@@ -36,6 +37,22 @@ struct ztflm_pool_params {
 
 /** Checks a node of either pooling operator and fills its parameters (ops/pooling.c). */
 int ztflm_pool_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params);
+
+/** The descriptor of pooling operator NAME (AVERAGE_POOL_2D, MAX_POOL_2D) over its variants. */
+#define ZTFLM_POOL_OP(NAME, table)                                                                 \
+	{                                                                                          \
+		ZTFLM_OP_GENERIC,                                                                  \
+		.builtin = ZTFLM_OP_##NAME,                                                        \
+		.options = ZTFLM_OPTIONS_POOL_2D,                                                  \
+		.inputs_min = 1,                                                                   \
+		.inputs_max = 1,                                                                   \
+		.outputs_min = 1,                                                                  \
+		.outputs_max = 1,                                                                  \
+		.same_type = ZTFLM_OUT(0),                                                         \
+		.params_bytes = sizeof(struct ztflm_pool_params),                                  \
+		.parse = ztflm_pool_parse,                                                         \
+		ZTFLM_OP_VARIANTS(table),                                                          \
+	}
 
 /* The part of the input one output position sees: its window clipped to the input. */
 struct ztflm_pool_span {

@@ -58,6 +58,27 @@ void ztflm_softmax_s8_rows(const struct ztflm_softmax_params *p, const int8_t *i
 void ztflm_softmax_s8_s16_rows(const struct ztflm_softmax_params *p, const int8_t *in,
 			       int16_t *out, ztflm_softmax_row_max row_max);
 
+/**
+ * The int8 to int8 and int8 to int16 variants ztflm_softmax_s8_<suffix> and
+ * ztflm_softmax_s8_s16_<suffix>: the reference rows with row_max.
+ */
+#define ZTFLM_SOFTMAX_S8_VARIANTS(suffix, row_max)                                                 \
+	static int s8_eval_##suffix(struct ztflm_context *ctx, const void *params)                 \
+	{                                                                                          \
+		ztflm_softmax_s8_rows(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0), \
+				      row_max);                                                    \
+		return ZTFLM_OK;                                                                   \
+	}                                                                                          \
+	static int s8_s16_eval_##suffix(struct ztflm_context *ctx, const void *params)             \
+	{                                                                                          \
+		ztflm_softmax_s8_s16_rows(params, ztflm_input_data(ctx, 0),                        \
+					  ztflm_output_data(ctx, 0), row_max);                     \
+		return ZTFLM_OK;                                                                   \
+	}                                                                                          \
+	ZTFLM_VARIANT(softmax_s8_##suffix, ZTFLM_INT8, ZTFLM_INT8, s8_eval_##suffix, NULL, NULL);  \
+	ZTFLM_VARIANT(softmax_s8_s16_##suffix, ZTFLM_INT8, ZTFLM_INT16, s8_s16_eval_##suffix,      \
+		      NULL, NULL)
+
 extern const struct ztflm_variant ztflm_softmax_s8_ref;
 extern const struct ztflm_variant ztflm_softmax_s8_s16_ref;
 extern const struct ztflm_variant ztflm_softmax_f32_ref;

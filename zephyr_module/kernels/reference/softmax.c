@@ -72,19 +72,7 @@ void ztflm_softmax_s8_s16_rows(const struct ztflm_softmax_params *p, const int8_
 	rows_s8(p, in, out, true, row_max);
 }
 
-static int s8_eval(struct ztflm_context *ctx, const void *params)
-{
-	ztflm_softmax_s8_rows(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0),
-			      row_max_s8);
-	return ZTFLM_OK;
-}
-
-static int s8_s16_eval(struct ztflm_context *ctx, const void *params)
-{
-	ztflm_softmax_s8_s16_rows(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0),
-				  row_max_s8);
-	return ZTFLM_OK;
-}
+ZTFLM_SOFTMAX_S8_VARIANTS(ref, row_max_s8);
 
 /* expf with the oracle's (glibc's) bits on every target, then division by the sum. */
 static int f32_eval(struct ztflm_context *ctx, const void *params)
@@ -121,6 +109,4 @@ static int f32_eval(struct ztflm_context *ctx, const void *params)
 	return ZTFLM_OK;
 }
 
-ZTFLM_VARIANT(softmax_s8_ref, ZTFLM_INT8, ZTFLM_INT8, s8_eval, NULL, NULL);
-ZTFLM_VARIANT(softmax_s8_s16_ref, ZTFLM_INT8, ZTFLM_INT16, s8_s16_eval, NULL, NULL);
 ZTFLM_VARIANT(softmax_f32_ref, ZTFLM_FLOAT32, ZTFLM_FLOAT32, f32_eval, NULL, NULL);
