@@ -19,6 +19,31 @@ static int32_t row_max_s8(const int8_t *x, int32_t depth)
 	return max;
 }
 
+/* What a row's outputs share: its maximum, the reciprocal of its exp sum, the output shift. */
+struct row_scale {
+	int32_t max;
+	int32_t scale;
+	int32_t exponent;
+};
+
+static struct row_scale row_scale(const struct ztflm_softmax_params *p, const int8_t *x,
+				  int32_t max, int32_t out_bits)
+{
+	struct row_scale r = {max, 0, 0};
+	int32_t sum = 0;
+	int32_t bits_over_unit;
+
+	for (int32_t c = 0; c < p->depth; c++) {
+		if (x[c] - max >= p->diff_min) {
+			sum = ztflm_fp_add(sum, ztflm_fp_rescale(ztflm_softmax_exp(p, x[c] - max), 0,
+								 ZTFLM_SOFTMAX_ACCUM_BITS));
+		}
+	}
+	r.scale = ztflm_fp_get_reciprocal(sum, ZTFLM_SOFTMAX_ACCUM_BITS, &bits_over_unit);
+	r.exponent = bits_over_unit + 31 - out_bits;
+	return r;
+}
+
 /* Every row of an int8 input, to int8 (wide false) or int16 output. */
 static inline __attribute__((always_inline)) void
 rows_s8(const struct ztflm_softmax_params *p, const int8_t *in, void *out, bool wide,
@@ -30,26 +55,14 @@ rows_s8(const struct ztflm_softmax_params *p, const int8_t *in, void *out, bool 
 	for (int32_t i = 0; i < p->outer; i++) {
 		const uint32_t at = (uint32_t)i * (uint32_t)p->depth;
 		const int8_t *x = in + at;
-		const int32_t max = row_max(x, p->depth);
-		int32_t sum = 0;
-		int32_t bits_over_unit;
+		const struct row_scale r = row_scale(p, x, row_max(x, p->depth), wide ? 16 : 8);
 
 		for (int32_t c = 0; c < p->depth; c++) {
-			if (x[c] - max >= p->diff_min) {
-				sum = ztflm_fp_add(sum, ztflm_fp_rescale(ztflm_softmax_exp(p, x[c] - max),
-									 0, ZTFLM_SOFTMAX_ACCUM_BITS));
-			}
-		}
-		const int32_t scale =
-			ztflm_fp_get_reciprocal(sum, ZTFLM_SOFTMAX_ACCUM_BITS, &bits_over_unit);
-		const int32_t exponent = bits_over_unit + 31 - (wide ? 16 : 8);
-
-		for (int32_t c = 0; c < p->depth; c++) {
-			const int32_t diff = x[c] - max;
+			const int32_t diff = x[c] - r.max;
 			const int32_t v = diff < p->diff_min
 						  ? out_min
-						  : ztflm_softmax_out(ztflm_softmax_exp(p, diff), scale,
-								      exponent, out_min, out_max);
+						  : ztflm_softmax_out(ztflm_softmax_exp(p, diff), r.scale,
+								      r.exponent, out_min, out_max);
 
 			if (wide) {
 				((int16_t *)out)[at + (uint32_t)c] = (int16_t)v;
