@@ -16,7 +16,10 @@
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
+	X(GATHER, gather)                                                                          \
+	X(GATHER_ND, gather_nd)                                                                    \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
