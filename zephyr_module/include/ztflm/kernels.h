@@ -15,6 +15,7 @@
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
+	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
@@ -32,6 +33,7 @@
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)

@@ -14,6 +14,11 @@ static inline void transpose(const struct ztflm_transpose_params *p, const uint8
 	uint32_t base = 0;
 	int32_t k;
 
+	for (k = 0; k <= (int32_t)last; k++) {
+		if (p->out_dims[k] == 0u) {
+			return; /* an empty output: the walk below would copy one row */
+		}
+	}
 	do {
 		const uint8_t *src = in + base * size;
 
