@@ -12,6 +12,7 @@
 #define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
@@ -33,6 +34,7 @@
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
