@@ -26,6 +26,7 @@
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
+	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
