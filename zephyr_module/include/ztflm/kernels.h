@@ -34,6 +34,8 @@
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
+	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
+	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
