@@ -41,7 +41,8 @@
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
-	X(TRANSPOSE, transpose)
+	X(TRANSPOSE, transpose)                                                                    \
+	X(TRANSPOSE_CONV, transpose_conv)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)
