@@ -113,7 +113,7 @@ def test_both_run_one_reference_variant_per_type():
     ("SPACE_TO_BATCH_ND", [1, 4, 4, 1], [2, 2], [[0, 0], [0, 0]], [4, 2, 2, 2],
      "output dimension 3 is 2, not 1", "MODEL"),
     ("BATCH_TO_SPACE_ND", [6, 2, 2, 1], [2, 2], [[0, 0], [0, 0]], [1, 4, 4, 1],
-     "batches 6 are not a multiple of the 4 blocks", "MODEL"),
+     "batches 6 are not a multiple of 2 x 2 blocks", "MODEL"),
     ("BATCH_TO_SPACE_ND", [4, 2, 2, 1], [2, 2], [[0, -1], [0, 0]], [1, 5, 4, 1],
      "crop 1 is -1, negative", "MODEL"),
     ("BATCH_TO_SPACE_ND", [4, 2, 2, 1], [2, 2], [[3, 2], [0, 0]], [1, 0, 4, 1],

@@ -118,8 +118,8 @@ static int batch_to_space(struct ztflm_context *ctx, const struct ztflm_io *io, 
 	const int64_t w = rank == 4 ? (int64_t)in->dims[2] * p->block_w - (cropped[2] - p->w) : 1;
 
 	ZTFLM_CHECK(ctx, batches * blocks == in->dims[0], ZTFLM_ERR_MODEL,
-		    "input batches %d are not a multiple of the %d blocks", (int)in->dims[0],
-		    (int)(blocks > INT32_MAX ? -1 : blocks));
+		    "input batches %d are not a multiple of %u x %u blocks", (int)in->dims[0],
+		    (unsigned)p->block_h, (unsigned)p->block_w);
 	ZTFLM_CHECK(ctx, h >= 0 && w >= 0 && h <= INT32_MAX && w <= INT32_MAX, ZTFLM_ERR_MODEL,
 		    "crops larger than the output they crop");
 	const int32_t shape[4] = {(int32_t)batches, (int32_t)h, (int32_t)w, in->dims[rank - 1]};
