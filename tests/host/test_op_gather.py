@@ -4,7 +4,6 @@ dimension count and index depth; an index outside its dimension is refused, befo
 is copied, where TFLM refuses it too and where it reads a neighbouring row instead."""
 import numpy as np
 import pytest
-from tflite_micro.python.tflite_micro import runtime
 
 import oracle
 import ztflm
