@@ -29,7 +29,6 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	const struct ztflm_tensor *out = &io->out[0];
 	struct ztflm_transpose_conv_params p = {0};
 	struct ztflm_transpose_conv_params *op;
-	struct ztflm_conv_quant q;
 	int32_t h;
 	int32_t w;
 
@@ -75,16 +74,11 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	conv.in[0] = io->in[2];
 	conv.in[2] = io->in[3];
 	rc = ztflm_conv_setup(ctx, &conv, ztflm_option_i8(ctx, ZTFLM_TCONV_ACTIVATION, ZTFLM_ACT_NONE),
-			      p.output_c, sizeof(p), 0u, &q, (void **)&op);
-	if (rc != ZTFLM_OK) {
-		return rc;
+			      p.output_c, sizeof(p), 0u, &p.q, (void **)&op);
+	if (rc == ZTFLM_OK) {
+		*op = p;
 	}
-	p.input_offset = q.input_offset;
-	p.output_offset = q.output_offset;
-	p.per_channel = q.per_channel;
-	p.act = q.act;
-	*op = p;
-	return ZTFLM_OK;
+	return rc;
 }
 
 static const struct ztflm_variant *const variants[] = {
