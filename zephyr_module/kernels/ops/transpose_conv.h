@@ -2,8 +2,9 @@
  * TRANSPOSE_CONV: parameters and compute variants. Inputs: the output shape, the OHWI filter,
  * the NHWC input, the optional bias. Each variant gathers an output element's terms in the
  * order TFLM's kernel scatters them (ztflm_transpose_conv_run), which keeps float sums
- * bit-exact and needs none of TFLM's int32 scratch. A 16x8 variant (int16 input, int64
- * accumulator: a member of the accumulator union) takes the same parameters and walk.
+ * bit-exact and needs none of TFLM's int32 scratch. A 16x8 variant (int16 input and output,
+ * int8 filter) takes the same parameters and walk: it adds an int64 member to the accumulator
+ * union and its own tap and put.
  */
 #ifndef ZTFLM_KERNELS_OPS_TRANSPOSE_CONV_H_
 #define ZTFLM_KERNELS_OPS_TRANSPOSE_CONV_H_
@@ -67,22 +68,31 @@ static inline void ztflm_transpose_conv_rows(int32_t o, int32_t pad, int32_t str
 	*last = hi < in - 1 ? hi : in - 1;
 }
 
+/** A variant's element sizes in bytes and its per-type steps. */
+struct ztflm_transpose_conv_kind {
+	uint8_t in_size;
+	uint8_t filter_size;
+	uint8_t out_size;
+	ztflm_transpose_conv_tap tap;
+	ztflm_transpose_conv_put put;
+};
+
 /*
  * Every output element in order, each gathered from the input pixels whose window covers it
  * in the order TFLM's kernel scatters them (input row, column, channel ascending): tap for
- * each, then put. size is the bytes of an input, filter and output element.
+ * each, then put.
  */
 static inline int ztflm_transpose_conv_run(struct ztflm_context *ctx,
 					   const struct ztflm_transpose_conv_params *p,
-					   uint32_t size, ztflm_transpose_conv_tap tap,
-					   ztflm_transpose_conv_put put)
+					   const struct ztflm_transpose_conv_kind *k)
 {
 	const uint8_t *in = ztflm_input_data(ctx, 2);
 	const uint8_t *filter = ztflm_input_data(ctx, 1);
 	const void *bias = ztflm_has_input(ctx, 3) ? ztflm_input_data(ctx, 3) : NULL;
 	uint8_t *out = ztflm_output_data(ctx, 0);
 	const uint32_t c = (uint32_t)p->input_c;
-	const uint32_t pixel = c * size;
+	const uint32_t pixel = c * k->in_size;
+	const uint32_t taps = c * k->filter_size;
 
 	for (int32_t b = 0; b < p->batches; b++) {
 		const uint8_t *in_b = in + (uint32_t)b * (uint32_t)p->input_h * p->input_w * pixel;
@@ -101,7 +111,7 @@ static inline int ztflm_transpose_conv_run(struct ztflm_context *ctx,
 							  p->input_w, &x0, &x1);
 				for (int32_t oc = 0; oc < p->output_c; oc++) {
 					const uint8_t *f_oc = filter + (uint32_t)oc * p->filter_h *
-									       p->filter_w * pixel;
+									       p->filter_w * taps;
 					union ztflm_transpose_conv_acc acc = {0};
 
 					for (int32_t iy = y0; iy <= y1; iy++) {
@@ -112,13 +122,13 @@ static inline int ztflm_transpose_conv_run(struct ztflm_context *ctx,
 							const uint32_t fx = (uint32_t)(ox + p->pad_w -
 										ix * p->stride_w);
 
-							tap(&acc,
-							    in_b + ((uint32_t)iy * p->input_w + ix) * pixel,
-							    f_oc + (fy * p->filter_w + fx) * pixel, c);
+							k->tap(&acc,
+							       in_b + ((uint32_t)iy * p->input_w + ix) * pixel,
+							       f_oc + (fy * p->filter_w + fx) * taps, c);
 						}
 					}
-					put(p, &acc, oc, bias, out);
-					out += size;
+					k->put(p, &acc, oc, bias, out);
+					out += k->out_size;
 				}
 			}
 		}

@@ -21,9 +21,11 @@ static void put(const struct ztflm_transpose_conv_params *p,
 	*(float *)out = ztflm_clamp_f32(sum, p->q.act.f.min, p->q.act.f.max);
 }
 
+static const struct ztflm_transpose_conv_kind kind = {4, 4, 4, tap, put};
+
 static int eval(struct ztflm_context *ctx, const void *params)
 {
-	return ztflm_transpose_conv_run(ctx, params, 4u, tap, put);
+	return ztflm_transpose_conv_run(ctx, params, &kind);
 }
 
 ZTFLM_VARIANT(transpose_conv_f32_ref, ZTFLM_FLOAT32, ZTFLM_FLOAT32, eval, NULL, NULL);

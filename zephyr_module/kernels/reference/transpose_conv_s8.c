@@ -31,9 +31,11 @@ static void put(const struct ztflm_transpose_conv_params *p,
 	*(int8_t *)out = (int8_t)ztflm_clamp_i32(res, p->q.act.q.min, p->q.act.q.max);
 }
 
+static const struct ztflm_transpose_conv_kind kind = {1, 1, 1, tap, put};
+
 static int eval(struct ztflm_context *ctx, const void *params)
 {
-	return ztflm_transpose_conv_run(ctx, params, 1u, tap, put);
+	return ztflm_transpose_conv_run(ctx, params, &kind);
 }
 
 ZTFLM_VARIANT(transpose_conv_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
