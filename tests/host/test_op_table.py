@@ -83,3 +83,9 @@ def test_docs_operator_table_is_generated_from_the_descriptors() -> None:
     text = (ROOT / "docs/operators.md").read_text()
     assert optable.markdown(OPS) in text, (
         "docs/operators.md is stale: regenerate its table with `ztflm ops --markdown`")
+
+
+def test_readme_operator_list_is_generated_from_the_descriptors() -> None:
+    text = " ".join((ROOT / "README.md").read_text().split())
+    assert optable.names(OPS) in text, (
+        "README.md's operator list is stale: regenerate it with `ztflm ops --names`")
