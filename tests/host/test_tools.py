@@ -418,6 +418,20 @@ def uses_of(header: str, name: str) -> str:
     return "\n".join(lines)
 
 
+def build_pedantic(folder: Path, header: str, runtime_objects: list[Path]) -> Path:
+    """The program of MAIN_C around the converted model m in folder, with a file using every
+    macro of its header, built -std=c11 -pedantic -Werror."""
+    (folder / "uses.c").write_text(uses_of(header, "m"))
+    (folder / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
+    exe = folder / "prog"
+    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{folder}",
+                        *(str(folder / f) for f in ("m.c", "uses.c", "main.c")),
+                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return exe
+
+
 def odd_model(case: str) -> bytes:
     b = ModelBuilder()
     if case == "rank-0":
@@ -446,14 +460,7 @@ def test_generated_c_is_iso_c11_and_runs_for_odd_models(
         assert "#define m_INPUT0_SCALE NAN" in header and "#include <math.h>" in header
         inf = "INFINITY" if case == "nan-inf-scale" else "(-INFINITY)"
         assert f"#define m_OUTPUT0_SCALE {inf}\n" in header
-    (tmp_path / "uses.c").write_text(uses_of(header, "m"))
-    (tmp_path / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
-    exe = tmp_path / "prog"
-    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{tmp_path}",
-                        *(str(tmp_path / f) for f in ("m.c", "uses.c", "main.c")),
-                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
+    exe = build_pedantic(tmp_path, header, runtime_objects)
     ip = Interpreter.from_file(path)
     x = random_input(ip.get_input_details(0), np.random.default_rng(3))
     (tmp_path / "x.bin").write_bytes(x.tobytes())
@@ -486,14 +493,7 @@ def test_info_and_the_header_name_bool_int32_and_int64_inputs_and_outputs(
             assert f"#define m_{kind}{k}_TYPE ZTFLM_{t.name.upper()}\n" in header
             assert f"#define m_{kind}{k}_DIMS {{{', '.join(map(str, shape))}}}\n" in header
             assert f"#define m_{kind}{k}_BYTES {int(np.prod(shape)) * t.itemsize}u\n" in header
-    (tmp_path / "uses.c").write_text(uses_of(header, "m"))
-    (tmp_path / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
-    exe = tmp_path / "prog"
-    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{tmp_path}",
-                        *(str(tmp_path / f) for f in ("m.c", "uses.c", "main.c")),
-                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
+    exe = build_pedantic(tmp_path, header, runtime_objects)
     rng = np.random.default_rng(4)
     xs = [rng.integers(-2, 2, [2, 3]).astype(np.int32), rng.integers(0, 2, [2, 3]) == 1,
           rng.integers(-2**63, 2**63 - 1, [2], dtype=np.int64)]

@@ -1,22 +1,7 @@
 /* BROADCAST_TO: the input repeated along its axes of size 1 (and new leading ones) to a
  * constant shape. */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/broadcast_to.h"
-
-/* Entry i of the int32 or int64 shape tensor t. */
-static int64_t shape_entry(const struct ztflm_tensor *t, int32_t i)
-{
-	int64_t v64;
-	int32_t v32;
-
-	if (t->type == ZTFLM_INT32) {
-		memcpy(&v32, (const int32_t *)t->data + i, sizeof(v32));
-		return v32;
-	}
-	memcpy(&v64, (const int64_t *)t->data + i, sizeof(v64));
-	return v64;
-}
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
@@ -41,7 +26,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    "the input's rank %d is above the output's %d", (int)in->dims_count, (int)rank);
 	ztflm_strided_shape(in->dims, in->dims_count, strides);
 	for (int32_t d = 0; d < rank; d++) {
-		ZTFLM_CHECK(ctx, shape_entry(shape, d) == out->dims[d], ZTFLM_ERR_MODEL,
+		ZTFLM_CHECK(ctx, ztflm_int_at(shape->data, shape->type, (uint32_t)d) == out->dims[d], ZTFLM_ERR_MODEL,
 			    "shape entry %d is not the output's dimension %d", (int)d,
 			    (int)out->dims[d]);
 		ZTFLM_CHECK(ctx, d < lead || in->dims[d - lead] == 1 ||

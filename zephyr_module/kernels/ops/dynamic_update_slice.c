@@ -35,7 +35,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 	ztflm_strided_end(&p->nest);
 	p->bytes = operand->bytes;
 	p->rank = (uint32_t)rank;
-	p->index_size = ztflm_type_size(indices->type);
+	p->index_type = indices->type;
 	return ZTFLM_OK;
 }
 

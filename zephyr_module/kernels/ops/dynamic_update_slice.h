@@ -8,7 +8,7 @@ struct ztflm_dynamic_update_slice_params {
 	struct ztflm_strided nest; /**< the update's place in the output, from element 0 */
 	uint32_t bytes;            /**< of the operand and the output */
 	uint32_t rank;
-	uint32_t index_size;       /**< bytes of a start index: 4 or 8 */
+	uint32_t index_type;       /**< of the start indices: INT32 or INT64 */
 	int32_t strides[ZTFLM_MAX_DIMS];   /**< the output's, in elements */
 	int32_t max_start[ZTFLM_MAX_DIMS]; /**< operand minus update dimension: starts clamp to it */
 };

@@ -1,6 +1,5 @@
 /* EXPAND_DIMS: inserts an axis of size 1 at a constant position; a view of its input. */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/view.h"
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
@@ -9,7 +8,6 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	const struct ztflm_tensor *axis_t = &io->in[1];
 	const struct ztflm_tensor *out = &io->out[0];
 	const int32_t rank = in->dims_count;
-	int32_t axis;
 
 	(void)unused;
 	/* TFLM reads the axis at prepare (one int32, the first of a tensor of rank 0 or 1). */
@@ -17,7 +15,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 		    "the axis must be a constant int32 tensor");
 	ZTFLM_CHECK(ctx, axis_t->dims_count <= 1 && axis_t->elements == 1, ZTFLM_ERR_MODEL,
 		    "the axis tensor has %u elements, not 1", (unsigned)axis_t->elements);
-	memcpy(&axis, axis_t->data, sizeof(axis));
+	const int32_t axis = (int32_t)ztflm_int_at(axis_t->data, ZTFLM_INT32, 0);
 	const int32_t a = axis < 0 ? axis + rank + 1 : axis;
 
 	/* TFLM checks only a <= rank and reads input dimension a - 1 for a below 0. */

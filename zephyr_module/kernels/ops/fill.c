@@ -1,30 +1,6 @@
 /* FILL: every element of the output set to a scalar; the shape is a constant equal to it. */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/fill.h"
-
-/* Entry i of an integer vector of the types TFLM compares a shape with. */
-static int64_t entry(const struct ztflm_tensor *t, uint32_t i)
-{
-	const uint8_t *p = (const uint8_t *)t->data + (size_t)i * ztflm_type_size(t->type);
-	int64_t v64;
-	int32_t v32;
-	int16_t v16;
-
-	switch (t->type) {
-	case ZTFLM_INT8:
-		return (int8_t)*p;
-	case ZTFLM_INT16:
-		memcpy(&v16, p, sizeof(v16));
-		return v16;
-	case ZTFLM_INT32:
-		memcpy(&v32, p, sizeof(v32));
-		return v32;
-	default:
-		memcpy(&v64, p, sizeof(v64));
-		return v64;
-	}
-}
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
@@ -43,7 +19,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    ZTFLM_ERR_MODEL, "the dims tensor has %u entries for an output of rank %d",
 		    (unsigned)dims->elements, (int)out->dims_count);
 	for (int32_t d = 0; d < out->dims_count; d++) {
-		ZTFLM_CHECK(ctx, entry(dims, (uint32_t)d) == out->dims[d], ZTFLM_ERR_MODEL,
+		ZTFLM_CHECK(ctx, ztflm_int_at(dims->data, dims->type, (uint32_t)d) == out->dims[d], ZTFLM_ERR_MODEL,
 			    "dims entry %d is not the output's dimension %d", (int)d,
 			    (int)out->dims[d]);
 	}

@@ -1,6 +1,5 @@
 /* REVERSE_V2: reverses the input along a list of axes (constant, or computed at run time). */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/reverse_v2.h"
 
 int ztflm_reverse_v2_plan(struct ztflm_context *ctx, const struct ztflm_reverse_v2_params *p,
@@ -12,10 +11,7 @@ int ztflm_reverse_v2_plan(struct ztflm_context *ctx, const struct ztflm_reverse_
 	int32_t base = 0;
 
 	for (uint32_t i = 0; i < count; i++) {
-		int32_t a;
-
-		/* Tensor data carries no alignment promise beyond its type's. */
-		memcpy(&a, axes + i, sizeof(a));
+		const int32_t a = (int32_t)ztflm_int_at(axes, ZTFLM_INT32, i);
 		const int32_t axis = a < 0 ? a + rank : a;
 
 		ZTFLM_CHECK(ctx, axis >= 0 && axis < rank && !(reversed & (1u << axis)),

@@ -30,6 +30,15 @@ int ztflm_rows_join(struct ztflm_context *ctx, const void *params);
 int ztflm_rows_split(struct ztflm_context *ctx, const void *params);
 
 /**
+ * The rows of parts of one shape stacked along a new axis of the whole: PACK's (the parts are
+ * the inputs, the whole output 0) or UNPACK's (the whole is input 0, the parts the outputs).
+ * The count and axis options (PackOptions, UnpackOptions) must name as many parts as the node
+ * has, and an axis of the whole of that length; each part is the whole without that axis.
+ */
+int ztflm_rows_stack_parse(struct ztflm_context *ctx, const struct ztflm_tensor *whole,
+			   bool parts_are_inputs);
+
+/**
  * The dimensions of shape before and after axis: *outer their product before it, *inner after
  * it (verified shapes: products below 2^30).
  */

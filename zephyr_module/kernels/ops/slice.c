@@ -2,31 +2,19 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "common/int_at.h"
 #include "common/size.h"
 #include "ops/slice.h"
 
-static int64_t entry(const void *v, uint32_t i, uint32_t size)
-{
-	int64_t v64;
-	int32_t v32;
-
-	if (size == 4u) {
-		memcpy(&v32, (const uint8_t *)v + 4u * i, sizeof(v32));
-		return v32;
-	}
-	memcpy(&v64, (const uint8_t *)v + 8u * i, sizeof(v64));
-	return v64;
-}
-
 int ztflm_slice_start(struct ztflm_context *ctx, const struct ztflm_slice_shape *shape,
-		      uint32_t rank, const void *begin, const void *size, uint32_t index_size,
+		      uint32_t rank, const void *begin, const void *size, uint8_t index_type,
 		      int code, int32_t *start)
 {
 	*start = 0;
 	for (uint32_t d = 0; d < rank; d++) {
-		const int64_t b = entry(begin, d, index_size);
+		const int64_t b = ztflm_int_at(begin, index_type, d);
 		const int64_t dim = shape->in_dims[d];
-		int64_t n = entry(size, d, index_size);
+		int64_t n = ztflm_int_at(size, index_type, d);
 
 		/* TFLM takes neither a negative begin nor a size below -1 (it reads outside). */
 		ZTFLM_CHECK(ctx, b >= 0 && b <= dim, code, "begin %d is outside 0..%d on axis %u",
@@ -82,14 +70,13 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	start = 0;
 	if (constant) {
 		const int rc = ztflm_slice_start(ctx, &shape, rank, begin->data, size->data,
-						 ztflm_type_size(begin->type), ZTFLM_ERR_MODEL,
-						 &start);
+						 begin->type, ZTFLM_ERR_MODEL, &start);
 
 		if (rc != ZTFLM_OK) {
 			return rc;
 		}
 	} else {
-		p->index_size = ztflm_type_size(begin->type);
+		p->index_type = begin->type;
 		p->shape = shape;
 	}
 	ztflm_strided_begin(&p->nest, start);

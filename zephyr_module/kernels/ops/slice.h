@@ -18,16 +18,16 @@ struct ztflm_slice_params {
 	/* The output's loops over the input; base is the slice's start when begin is constant. */
 	struct ztflm_strided nest;
 	uint32_t rank;
-	uint32_t index_size; /**< 0: begin and size are constants; else bytes of their entries */
-	struct ztflm_slice_shape shape; /**< allocated only when index_size is not 0 */
+	uint32_t index_type; /**< 0: begin and size are constants; else their type */
+	struct ztflm_slice_shape shape; /**< allocated only when index_type is not 0 */
 };
 
 /**
- * The input element where the slice starts, from begin and size (rank entries of index_size
- * bytes); a message and code when the slice does not fit the input or the output.
+ * The input element where the slice starts, from begin and size (rank entries of int32 or
+ * int64 index_type); a message and code when the slice does not fit the input or the output.
  */
 int ztflm_slice_start(struct ztflm_context *ctx, const struct ztflm_slice_shape *shape,
-		      uint32_t rank, const void *begin, const void *size, uint32_t index_size,
+		      uint32_t rank, const void *begin, const void *size, uint8_t index_type,
 		      int code, int32_t *start);
 
 extern const struct ztflm_variant ztflm_slice_s8_ref;

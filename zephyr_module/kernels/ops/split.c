@@ -1,6 +1,5 @@
 /* SPLIT: the input cut along a constant axis into outputs of one shape. */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/split.h"
 
 int ztflm_split_parse(struct ztflm_context *ctx, const struct ztflm_tensor *in,
@@ -11,7 +10,6 @@ int ztflm_split_parse(struct ztflm_context *ctx, const struct ztflm_tensor *in,
 	struct ztflm_tensor out;
 	uint32_t outer;
 	uint32_t inner;
-	int32_t a;
 	int64_t sum = 0;
 
 	/* TFLM reads the axis, one int32, whatever its type; it must be in the model. */
@@ -20,7 +18,8 @@ int ztflm_split_parse(struct ztflm_context *ctx, const struct ztflm_tensor *in,
 	ZTFLM_CHECK(ctx, axis_input->elements == 1 && axis_input->dims_count <= 1,
 		    ZTFLM_ERR_MODEL, "the axis tensor has %u entries, not 1",
 		    (unsigned)axis_input->elements);
-	memcpy(&a, axis_input->data, sizeof(a));
+	const int32_t a = (int32_t)ztflm_int_at(axis_input->data, ZTFLM_INT32, 0);
+
 	*axis = a < 0 ? a + in->dims_count : a;
 	ZTFLM_CHECK(ctx, *axis >= 0 && *axis < in->dims_count, ZTFLM_ERR_MODEL,
 		    "axis %d is outside the rank %d input", (int)a, (int)in->dims_count);

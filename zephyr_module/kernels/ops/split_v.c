@@ -1,6 +1,5 @@
 /* SPLIT_V: the input cut along a constant axis into outputs of given lengths. */
-#include <string.h>
-
+#include "common/int_at.h"
 #include "ops/split.h"
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
@@ -20,9 +19,8 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 		    "size_splits has %u entries for %d outputs", (unsigned)sizes->elements,
 		    (int)ctx->outputs_count);
 	for (int32_t i = 0; i < ctx->outputs_count; i++) {
-		int32_t n;
+		const int64_t n = ztflm_int_at(sizes->data, ZTFLM_INT32, (uint32_t)i);
 
-		memcpy(&n, (const int32_t *)sizes->data + i, sizeof(n));
 		(void)ztflm_get_output(ctx, i, &out);
 		ZTFLM_CHECK(ctx, n == -1 || n == out.dims[axis], ZTFLM_ERR_MODEL,
 			    "size_splits entry %d is %d, output %d has %d along the axis", (int)i,

@@ -1,8 +1,7 @@
 /* SQUEEZE: drops axes of size 1, those listed or every one; a view of its input. */
-#include <string.h>
-
 #include <ztflm/schema.h>
 
+#include "common/int_at.h"
 #include "ops/view.h"
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
@@ -20,9 +19,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	ZTFLM_CHECK(ctx, count <= ZTFLM_MAX_DIMS, ZTFLM_ERR_MODEL,
 		    "squeeze_dims has %d entries, at most %d", (int)count, ZTFLM_MAX_DIMS);
 	for (int32_t i = 0; i < count; i++) {
-		int32_t a;
-
-		memcpy(&a, axes + i, sizeof(a));
+		const int32_t a = (int32_t)ztflm_int_at(axes, ZTFLM_INT32, (uint32_t)i);
 		const int32_t axis = a < 0 ? a + rank : a;
 
 		ZTFLM_CHECK(ctx, axis >= 0 && axis < rank && in->dims[axis] == 1, ZTFLM_ERR_MODEL,

@@ -9,10 +9,9 @@
  * end or whose stride is negative. The slice is computed as TFLite means it; a model TFLM
  * would run as a different slice is refused, one TFLM refuses is run.
  */
-#include <string.h>
-
 #include <ztflm/schema.h>
 
+#include "common/int_at.h"
 #include "ops/strided_slice.h"
 
 /* TFLM's kernel takes inputs of rank 4 at most. */
@@ -46,11 +45,7 @@ static bool bit(uint32_t mask, int32_t i)
 
 static int32_t entry(const int32_t *v, int32_t i)
 {
-	int32_t x;
-
-	/* Tensor data carries no alignment promise beyond its type's. */
-	memcpy(&x, v + i, sizeof(x));
-	return x;
+	return (int32_t)ztflm_int_at(v, ZTFLM_INT32, (uint32_t)i);
 }
 
 static int64_t clamp(int64_t v, int64_t lo, int64_t hi)

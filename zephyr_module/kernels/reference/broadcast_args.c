@@ -1,36 +1,27 @@
 /* BROADCAST_ARGS, reference variants: the broadcast shape, entry by entry from the end. */
 #include <string.h>
 
+#include "common/int_at.h"
 #include "common/size.h"
 #include "ops/broadcast_args.h"
 
-/* Entry k from the end of a shape of n entries of size bytes (1 past its start). */
-static int64_t from_end(const uint8_t *shape, uint32_t n, uint32_t k, uint32_t size)
+/* Entry k from the end of a shape of n entries of type (1 past its start). */
+static int64_t from_end(const void *shape, uint32_t n, uint32_t k, uint8_t type)
 {
-	int64_t v64;
-	int32_t v32;
-
-	if (k >= n) {
-		return 1;
-	}
-	if (size == 4u) {
-		memcpy(&v32, shape + 4u * (n - 1u - k), sizeof(v32));
-		return v32;
-	}
-	memcpy(&v64, shape + 8u * (n - 1u - k), sizeof(v64));
-	return v64;
+	return k < n ? ztflm_int_at(shape, type, n - 1u - k) : 1;
 }
 
-static int broadcast_args(struct ztflm_context *ctx, const void *params, uint32_t size)
+static int broadcast_args(struct ztflm_context *ctx, const void *params, uint8_t type)
 {
 	const struct ztflm_broadcast_args_params *p = params;
-	const uint8_t *a = ztflm_input_data(ctx, 0);
-	const uint8_t *b = ztflm_input_data(ctx, 1);
+	const void *a = ztflm_input_data(ctx, 0);
+	const void *b = ztflm_input_data(ctx, 1);
+	const uint32_t size = ztflm_type_size(type);
 	uint8_t *out = ztflm_output_data(ctx, 0);
 
 	for (uint32_t k = 0; k < p->out; k++) {
-		const int64_t x = from_end(a, p->count[0], k, size);
-		const int64_t y = from_end(b, p->count[1], k, size);
+		const int64_t x = from_end(a, p->count[0], k, type);
+		const int64_t y = from_end(b, p->count[1], k, type);
 
 		/* TFLM computes in int (an int64 entry past it changes value) and aborts when the
 		 * two differ and neither is 1. */
@@ -57,12 +48,12 @@ static int broadcast_args(struct ztflm_context *ctx, const void *params, uint32_
 
 static int s32_eval(struct ztflm_context *ctx, const void *params)
 {
-	return broadcast_args(ctx, params, 4u);
+	return broadcast_args(ctx, params, ZTFLM_INT32);
 }
 
 static int s64_eval(struct ztflm_context *ctx, const void *params)
 {
-	return broadcast_args(ctx, params, 8u);
+	return broadcast_args(ctx, params, ZTFLM_INT64);
 }
 
 ZTFLM_VARIANT(broadcast_args_s32_ref, ZTFLM_INT32, ZTFLM_INT32, s32_eval, NULL, NULL);

@@ -2,12 +2,13 @@
  * into it from the clamped start. */
 #include <string.h>
 
+#include "common/int_at.h"
 #include "ops/dynamic_update_slice.h"
 
 static int update(struct ztflm_context *ctx, const void *params, uint32_t size)
 {
 	const struct ztflm_dynamic_update_slice_params *p = params;
-	const uint8_t *indices = ztflm_input_data(ctx, 2);
+	const void *indices = ztflm_input_data(ctx, 2);
 	const void *operand = ztflm_input_data(ctx, 0);
 	void *out = ztflm_output_data(ctx, 0);
 	struct ztflm_strided nest = p->nest;
@@ -16,16 +17,8 @@ static int update(struct ztflm_context *ctx, const void *params, uint32_t size)
 		memcpy(out, operand, p->bytes);
 	}
 	for (uint32_t d = 0; d < p->rank; d++) {
-		int64_t start;
+		int64_t start = ztflm_int_at(indices, (uint8_t)p->index_type, d);
 
-		if (p->index_size == 4u) {
-			int32_t v;
-
-			memcpy(&v, indices + 4u * d, sizeof(v));
-			start = v;
-		} else {
-			memcpy(&start, indices + 8u * d, sizeof(start));
-		}
 		/* TFLM's clamp: into 0..operand - update, so the block always fits. */
 		start = start < 0 ? 0 : (start > p->max_start[d] ? p->max_start[d] : start);
 		nest.base += (int32_t)start * p->strides[d];

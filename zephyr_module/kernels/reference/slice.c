@@ -7,9 +7,9 @@ static int slice(struct ztflm_context *ctx, const void *params, uint32_t size)
 	const struct ztflm_slice_params *p = params;
 	struct ztflm_strided nest = p->nest;
 
-	if (p->index_size != 0u) {
+	if (p->index_type != 0u) {
 		const int rc = ztflm_slice_start(ctx, &p->shape, p->rank, ztflm_input_data(ctx, 1),
-						 ztflm_input_data(ctx, 2), p->index_size,
+						 ztflm_input_data(ctx, 2), (uint8_t)p->index_type,
 						 ZTFLM_ERR_KERNEL, &nest.base);
 
 		if (rc != ZTFLM_OK) {
