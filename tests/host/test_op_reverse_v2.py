@@ -71,6 +71,16 @@ def test_axes_and_ranks_tflm_refuses_are_numpys(shape: list[int], axes: list[int
     assert np.array_equal(oracle.run_ztflm(model, [x])[0], np.flip(x, axes))
 
 
+def test_an_empty_input_whose_other_dims_wrap_32_bits_is_empty() -> None:
+    """TFLM refuses an empty tensor beside other dimensions (a dynamic tensor); ztflm walks
+    nothing, though the strides past the 0 would wrap (70000 * 70000 > 2^31)."""
+    model = build([0, 70000, 70000], [1, 2])
+    x = np.zeros([0, 70000, 70000], np.float32)
+    with pytest.raises(RuntimeError):
+        oracle.run_tflm(model, [x])
+    assert oracle.run_ztflm(model, [x])[0].shape == (0, 70000, 70000)
+
+
 @pytest.mark.parametrize("axes,match", [
     ([1, 1], "axis entry 1 is 1: not an unused axis of rank 3"),
     ([-1, 2], "axis entry 1 is 2: not an unused axis"),

@@ -92,6 +92,20 @@ def test_a_block_outside_the_input_is_refused(begin: list[int], size: list[int],
     assert err.value.code == ztflm.Status.KERNEL
 
 
+def test_an_empty_input_whose_other_dims_wrap_32_bits_is_empty() -> None:
+    """TFLM refuses an empty tensor beside other dimensions (a dynamic tensor); ztflm reads
+    nothing, though begin's offset past the 0 would wrap (69999 * 70000 > 2^31)."""
+    shape = [0, 70000, 70000]
+    x = np.zeros(shape, np.float32)
+    model = build(shape, [0, 69999, 1], [0, 1, 2])
+    with pytest.raises(RuntimeError):
+        oracle.run_tflm(model, [x])
+    assert oracle.run_ztflm(model, [x])[0].shape == (0, 1, 2)
+    model = build(shape, [0, 0, 0], [0, 1, 2], computed=True, out_shape=[0, 1, 2])
+    ins = [x, np.array([0, 69999, 1], np.int32), np.array([0, 1, 2], np.int32)]
+    assert oracle.run_ztflm(model, ins)[0].shape == (0, 1, 2)
+
+
 def test_rank_6_is_refused_as_tflm_writes_before_its_arrays() -> None:
     with pytest.raises(ztflm.Error, match="input rank 6 is above 5") as err:
         ztflm.Interpreter.from_bytes(build([1] * 6, [0] * 6, [1] * 6))
@@ -101,6 +115,8 @@ def test_rank_6_is_refused_as_tflm_writes_before_its_arrays() -> None:
 @pytest.mark.parametrize("kwargs,match", [
     (dict(begin=[0], size=[2]), "begin and size must list 2 entries each, not 1 and 1"),
     (dict(begin=[0, 0], size=[2, 3], out_shape=[2, 3, 1]), "output rank 3 is not the input's 2"),
+    (dict(begin=[0, 0], size=[2, 7], out_shape=[2, 7], computed=True),
+     r"output dimension 1 \(7\) is larger than the input's \(6\)"),
 ])
 def test_a_malformed_slice_is_refused(kwargs: Any, match: str) -> None:
     kwargs.setdefault("out_shape", [2, 3])

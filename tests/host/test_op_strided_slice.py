@@ -185,6 +185,8 @@ def test_an_empty_slice_is_bit_exact_and_an_empty_axis_beside_others_runs() -> N
     assert check([5], [("s", 3, 1, 1, 0, 0)]) == "bit-exact"
     assert check([4, 3], [("s", 3, 1, 1, 0, 0), full(3)]) == "empty"
     assert check([0, 3], [full(0), ("s", 1, 3, 1, 0, 0)]) == "empty"
+    # the strides past the 0 would wrap 32 bits (70000 * 70000 > 2^31)
+    assert check([0, 70000, 70000], [full(0), ("s", 69999, 1, -1, 0, 0), full(70000)]) == "empty"
 
 
 # Where TFLM reads the entries literally (one per axis, masks by entry) and TFLite does not.

@@ -21,7 +21,11 @@ int ztflm_reverse_v2_plan(struct ztflm_context *ctx, const struct ztflm_reverse_
 	}
 	ztflm_strided_shape(p->dims, rank, strides);
 	for (int32_t d = 0; d < rank; d++) {
-		if ((reversed & (1u << d)) && p->dims[d] > 0) {
+		if (p->dims[d] == 0) {
+			base = 0; /* nothing to walk: the strides may have saturated */
+			break;
+		}
+		if (reversed & (1u << d)) {
 			base += (p->dims[d] - 1) * strides[d];
 		}
 	}

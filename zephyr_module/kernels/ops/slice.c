@@ -10,7 +10,8 @@ int ztflm_slice_start(struct ztflm_context *ctx, const struct ztflm_slice_shape 
 		      uint32_t rank, const void *begin, const void *size, uint8_t index_type,
 		      int code, int32_t *start)
 {
-	*start = 0;
+	int64_t at = 0;
+
 	for (uint32_t d = 0; d < rank; d++) {
 		const int64_t b = ztflm_int_at(begin, index_type, d);
 		const int64_t dim = shape->in_dims[d];
@@ -26,8 +27,10 @@ int ztflm_slice_start(struct ztflm_context *ctx, const struct ztflm_slice_shape 
 			    "size %d from %d on axis %u: not the output's %d inside the input's %d",
 			    (int)ztflm_saturate_i32(n), (int)b,
 			    (unsigned)d, (int)shape->out_dims[d], (int)dim);
-		*start += (int32_t)b * shape->in_strides[d];
+		at += b * shape->in_strides[d];
 	}
+	/* Inside the input, so below 2^30, unless it is empty (and nothing is read). */
+	*start = at < INT32_MAX ? (int32_t)at : 0;
 	return ZTFLM_OK;
 }
 
@@ -55,6 +58,12 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
 		    "output rank %d is not the input's %d", (int)out->dims_count,
 		    (int)in->dims_count);
+	for (uint32_t d = 0; d < rank; d++) {
+		/* Whatever begin and size hold at run time, the block lies inside the input. */
+		ZTFLM_CHECK(ctx, out->dims[d] <= in->dims[d], ZTFLM_ERR_MODEL,
+			    "output dimension %u (%d) is larger than the input's (%d)", (unsigned)d,
+			    (int)out->dims[d], (int)in->dims[d]);
+	}
 	const bool constant = begin->is_const && size->is_const;
 	struct ztflm_slice_params *p = ztflm_alloc_op_data(
 		ctx, constant ? (uint32_t)offsetof(struct ztflm_slice_params, shape)

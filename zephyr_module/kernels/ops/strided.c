@@ -19,8 +19,7 @@ void ztflm_strided_push(struct ztflm_strided *s, uint32_t count, int32_t stride)
 	if (count == 1u) {
 		return;
 	}
-	/* Products stay below 2^30: every count and stride comes from a verified shape. */
-	if (inner != NULL && stride == inner->stride * (int32_t)inner->count) {
+	if (inner != NULL && (int64_t)stride == (int64_t)inner->stride * inner->count) {
 		inner->count *= count;
 		return;
 	}
@@ -44,10 +43,12 @@ void ztflm_strided_end(struct ztflm_strided *s)
 
 void ztflm_strided_shape(const int32_t *dims, int32_t rank, int32_t *strides)
 {
-	int32_t stride = 1;
+	int64_t stride = 1;
 
+	/* Verified shapes keep the products below 2^30, but for a 0 among the dimensions
+	 * (nothing to walk): the strides past it saturate instead. */
 	for (int32_t k = rank - 1; k >= 0; k--) {
-		strides[k] = stride;
-		stride *= dims[k];
+		strides[k] = (int32_t)stride;
+		stride = stride * dims[k] > INT32_MAX ? INT32_MAX : stride * dims[k];
 	}
 }

@@ -34,8 +34,8 @@ void ztflm_strided_push(struct ztflm_strided *s, uint32_t count, int32_t stride)
 void ztflm_strided_end(struct ztflm_strided *s);
 
 /**
- * The row-major strides of a shape (rank entries, innermost 1) in elements; dims are
- * verified (their product is below 2^30).
+ * The row-major strides of a shape (rank entries, innermost 1) in elements; of a verified
+ * shape, so exact unless a dimension is 0 (then the strides outside it saturate).
  */
 void ztflm_strided_shape(const int32_t *dims, int32_t rank, int32_t *strides);
 

@@ -332,7 +332,14 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    "TFLM runs this node as another slice (it reads one entry per axis, without "
 		    "ellipsis, new axes or offset)");
 	ztflm_strided_shape(in->dims, rank, in_strides);
-	for (int32_t k = 0; k < rank && !empty(axes, rank); k++) {
+	if (empty(axes, rank)) {
+		/* An empty input is an empty slice: its strides may have saturated. */
+		ztflm_strided_begin(nest, 0);
+		ztflm_strided_push(nest, 0, 0);
+		ztflm_strided_end(nest);
+		return ZTFLM_OK;
+	}
+	for (int32_t k = 0; k < rank; k++) {
 		base += axes[k].start * in_strides[k];
 	}
 	ztflm_strided_begin(nest, base);
