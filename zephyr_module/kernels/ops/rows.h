@@ -1,7 +1,7 @@
 /*
- * The rows family: tensors joined or split along an axis (PACK, UNPACK, SPLIT, SPLIT_V). Seen
- * from the axis, the whole tensor and each part are outer rows; a row of the whole is the
- * rows of the parts one after the other. Type-agnostic: rows are bytes.
+ * The rows family: tensors joined or split along an axis (CONCATENATION, PACK, UNPACK, SPLIT,
+ * SPLIT_V). Seen from the axis, the whole tensor and each part are outer rows; a row of the
+ * whole is the rows of the parts one after the other. Type-agnostic: rows are bytes.
  */
 #ifndef ZTFLM_KERNELS_OPS_ROWS_H_
 #define ZTFLM_KERNELS_OPS_ROWS_H_
