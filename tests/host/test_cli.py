@@ -196,6 +196,15 @@ def test_an_npz_of_other_inputs_is_one_line_status_2(typed: Path, tmp_path: Path
     assert not out.exists()
 
 
+def test_an_npz_that_is_not_a_zip_archive_is_one_line_status_2(typed: Path,
+                                                               tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs.npz"
+    np.save(tmp_path / "x.npy", typed_inputs()[0])
+    inputs.write_bytes((tmp_path / "x.npy").read_bytes())
+    one_line_error(ztflm("run", str(typed), "--input", str(inputs)),
+                   "is not a zip file")
+
+
 def test_an_npz_member_shorter_than_its_header_is_one_line_status_2(typed: Path,
                                                                    tmp_path: Path) -> None:
     import zipfile

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _lib, arena_report, codegen, compare, device_test, optable, report
 from .errors import Error
-from .files import Output, is_npz, load_npy, load_npz, npz_bytes, read_model
+from .files import Output, load_npy, load_npz, npz_bytes, read_model
 from .interpreter import Interpreter
 from .model import describe, require_runnable
 from .text import printable
@@ -37,9 +37,10 @@ def natural(text: str) -> int:
 
 
 def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarray]:
-    """One .npy file per input, or one .npz archive of them all; else random inputs."""
+    """One .npy file per input, or one .npz archive of them all; else random inputs. The name
+    says which: a file named .npy must be one array, whatever it holds."""
     n = ip.num_inputs()
-    if len(files) == 1 and is_npz(files[0]):
+    if len(files) == 1 and files[0].suffix.lower() == ".npz":
         details = [ip.get_input_details(i) for i in range(n)]
         return load_npz(files[0], [(np.dtype(d["dtype"]), tuple(int(x) for x in d["shape"]))
                                    for d in details])

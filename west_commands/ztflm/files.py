@@ -56,14 +56,6 @@ def load_npy(path: Union[str, Path], what: str) -> np.ndarray:
     return array
 
 
-def is_npz(path: Union[str, Path]) -> bool:
-    """Whether path is a zip archive (an .npz) rather than a .npy file."""
-    try:
-        return zipfile.is_zipfile(path)
-    except OSError:
-        return False
-
-
 def load_npz(path: Union[str, Path], wanted: list[tuple[np.dtype, tuple[int, ...]]]
              ) -> list[np.ndarray]:
     """The arrays arr_0, arr_1, ... of an .npz archive (what np.savez(*arrays) and `ztflm run
