@@ -6,7 +6,7 @@ computations (SHAPE, strided slices of it, PACK, CONCATENATION) feeding a RESHAP
 is dynamic, so the converter keeps the shape computations instead of folding them.
 
 Run with the TensorFlow environment, from anywhere: /work/tfenv/bin/python make_models.py.
-The tests (tests/host/test_converter_models.py) run the .tflite file without TensorFlow."""
+The test (tests/host/test_converter_data_movement.py) runs the .tflite file without TensorFlow."""
 from __future__ import annotations
 
 from pathlib import Path
