@@ -103,7 +103,11 @@ int ztflm_allocate(struct ztflm_interpreter *ip);
 /** Run the model once. */
 int ztflm_invoke(struct ztflm_interpreter *ip);
 
-/** Zero every variable tensor (state of LSTM-like models). */
+/**
+ * Start over: zero every variable tensor (state of LSTM-like models) and put every stateful
+ * operator (the Signal library's framer, delay, stacker, overlap-add, noise estimate) back
+ * to its initial state, as TFLM's MicroInterpreter::Reset does. Allocate ends with it.
+ */
 int ztflm_reset(struct ztflm_interpreter *ip);
 
 uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip);
