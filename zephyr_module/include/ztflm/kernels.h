@@ -34,7 +34,21 @@
 	X(TRANSPOSE, transpose)
 
 /* Custom operators, as X("CustomName", op_name). */
-#define ZTFLM_CUSTOM_OPS(X)
+#define ZTFLM_CUSTOM_OPS(X)                                                                        \
+	X("SignalDelay", signal_delay)                                                             \
+	X("SignalEnergy", signal_energy)                                                           \
+	X("SignalFftAutoScale", signal_fft_auto_scale)                                             \
+	X("SignalFilterBank", signal_filter_bank)                                                  \
+	X("SignalFilterBankLog", signal_filter_bank_log)                                           \
+	X("SignalFilterBankSpectralSubtraction", signal_filter_bank_spectral_subtraction)          \
+	X("SignalFilterBankSquareRoot", signal_filter_bank_square_root)                            \
+	X("SignalFramer", signal_framer)                                                           \
+	X("SignalIrfft", signal_irfft)                                                             \
+	X("SignalOverlapAdd", signal_overlap_add)                                                  \
+	X("SignalPCAN", signal_pcan)                                                               \
+	X("SignalRfft", signal_rfft)                                                               \
+	X("SignalStacker", signal_stacker)                                                         \
+	X("SignalWindow", signal_window)
 
 #define ZTFLM_X_DECLARE(NAME, name) extern const struct ztflm_op ztflm_op_##name;
 ZTFLM_OPS(ZTFLM_X_DECLARE)

@@ -113,21 +113,30 @@ int ztflm_options_int(struct ztflm_context *ctx, const struct ztflm_flex_map *ma
 {
 	struct ztflm_flex v;
 	bool found;
-	int64_t value = def;
-	uint32_t where = 0;
-	int rc = lookup(ctx, map, key, required, &v, &found);
+	const int rc = lookup(ctx, map, key, required, &v, &found);
 
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
-	if (found) {
-		rc = ztflm_flex_int(&v, &value, &where);
-		if (rc == ZTFLM_FLEX_BAD_TYPE) {
-			return bad_type(ctx, key, &v, "an integer");
-		}
-		if (rc != ZTFLM_FLEX_OK) {
-			return bad(ctx, rc, where);
-		}
+	if (!found) {
+		return def < lo || def > hi ? out_of_range(ctx, key, def, lo, hi)
+					    : (*out = def, ZTFLM_OK);
+	}
+	return ztflm_options_value_int(ctx, &v, key, lo, hi, out);
+}
+
+int ztflm_options_value_int(struct ztflm_context *ctx, const struct ztflm_flex *v, const char *key,
+			    int32_t lo, int32_t hi, int32_t *out)
+{
+	int64_t value = 0;
+	uint32_t where = 0;
+	const int rc = ztflm_flex_int(v, &value, &where);
+
+	if (rc == ZTFLM_FLEX_BAD_TYPE) {
+		return bad_type(ctx, key, v, "an integer");
+	}
+	if (rc != ZTFLM_FLEX_OK) {
+		return bad(ctx, rc, where);
 	}
 	if (value < lo || value > hi) {
 		return out_of_range(ctx, key, value, lo, hi);

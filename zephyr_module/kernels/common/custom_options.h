@@ -41,6 +41,10 @@ int ztflm_options_int(struct ztflm_context *ctx, const struct ztflm_flex_map *ma
 		      const char *key, bool required, int32_t def, int32_t lo, int32_t hi,
 		      int32_t *out);
 
+/** The value v of key as AsInt64 gives it, inside [lo, hi]. */
+int ztflm_options_value_int(struct ztflm_context *ctx, const struct ztflm_flex *v, const char *key,
+			    int32_t lo, int32_t hi, int32_t *out);
+
 /** The value of key as AsFloat gives it (a double rounded to float, as TFLM does). */
 int ztflm_options_float(struct ztflm_context *ctx, const struct ztflm_flex_map *map,
 			const char *key, bool required, float def, float *out);
