@@ -156,19 +156,19 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 		     va_list ap)
 {
 	struct ztflm_error *e = record(ip, code, node);
+	const char *custom = e->op == ZTFLM_OP_CUSTOM ? custom_name(ip, node) : NULL;
 	uint32_t used = 0;
 
-	const char *custom = e->op == ZTFLM_OP_CUSTOM ? custom_name(ip, node) : NULL;
-
+	e->message[0] = '\0';
 	if (custom) {
 		format_into(e->message, sizeof(e->message), "%s (custom) at node %d: ", custom,
 			    (int)node);
 	} else if (e->op >= 0) {
 		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
 			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
-		while (e->message[used]) {
-			used++;
-		}
+	}
+	while (e->message[used]) {
+		used++;
 	}
 	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
 	ztflm_port_log_error(e);

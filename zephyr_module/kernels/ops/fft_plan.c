@@ -35,8 +35,7 @@ int ztflm_fft_plan(struct ztflm_context *ctx, int32_t fft_length, bool inverse,
 		/* 1 is the factor of fft_length 2: kiss_fft's generic stage too. */
 		ZTFLM_CHECK(ctx, p >= 2u && p <= 5u && fft->stages < ZTFLM_FFT_MAX_STAGES,
 			    ZTFLM_ERR_UNSUPPORTED,
-			    "fft_length %d is not 4 or more with no prime factor above 5 (TFLM's "
-			    "FFT writes to a NULL buffer for a stage of radix %u)",
+			    "fft_length %d needs a radix-%u stage: TFLM's FFT runs 2 to 5 only",
 			    (int)fft_length, p);
 		n /= p;
 		fft->radix[fft->stages++] = (uint8_t)p;
