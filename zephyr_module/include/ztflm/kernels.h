@@ -12,26 +12,43 @@
 #define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BROADCAST_ARGS, broadcast_args)                                                          \
+	X(BROADCAST_TO, broadcast_to)                                                              \
+	X(CAST, cast)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
+	X(EXPAND_DIMS, expand_dims)                                                                \
+	X(FILL, fill)                                                                              \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
 	X(MUL, mul)                                                                                \
+	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
+	X(REVERSE_V2, reverse_v2)                                                                  \
+	X(SELECT_V2, select_v2)                                                                    \
+	X(SHAPE, shape)                                                                            \
+	X(SLICE, slice)                                                                            \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SPLIT, split)                                                                            \
+	X(SPLIT_V, split_v)                                                                        \
+	X(SQUEEZE, squeeze)                                                                        \
+	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
-	X(TRANSPOSE, transpose)
+	X(TRANSPOSE, transpose)                                                                    \
+	X(UNPACK, unpack)                                                                          \
+	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)                                                                        \
