@@ -16,11 +16,14 @@
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(DIV, div)                                                                                \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
+	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
+	X(MINIMUM, minimum)                                                                        \
 	X(MUL, mul)                                                                                \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
