@@ -19,14 +19,17 @@
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(DIV, div)                                                                                \
 	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
 	X(EXPAND_DIMS, expand_dims)                                                                \
 	X(FILL, fill)                                                                              \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
+	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
+	X(MINIMUM, minimum)                                                                        \
 	X(MUL, mul)                                                                                \
 	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \

@@ -154,10 +154,11 @@
 	F(ZTFLM_CONCAT_AXIS, AXIS32, Axis)                                                         \
 	F(ZTFLM_CONCAT_ACTIVATION, ENUM8, FusedActivationFunction)
 
-/* AddOptions, SubOptions, MulOptions: the fused activation in the same slot */
+/* AddOptions, SubOptions, MulOptions, DivOptions: the fused activation in the same slot */
 #define ZTFLM_OPTIONS_ADD 11
 #define ZTFLM_OPTIONS_MUL 21
 #define ZTFLM_OPTIONS_SUB 28
+#define ZTFLM_OPTIONS_DIV 29
 #define ZTFLM_ARITH_ACTIVATION 0
 #define ZTFLM_ARITH_FIELDS(F) F(ZTFLM_ARITH_ACTIVATION, ENUM8, FusedActivationFunction)
 
@@ -244,6 +245,7 @@
 	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
 	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
 	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_DIV, DivOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_SQUEEZE, SqueezeOptions, ZTFLM_SQUEEZE_FIELDS)                             \
 	X(ZTFLM_OPTIONS_STRIDED_SLICE, StridedSliceOptions, ZTFLM_STRIDED_SLICE_FIELDS)            \
 	X(ZTFLM_OPTIONS_SPLIT, SplitOptions, ZTFLM_NO_FIELDS)                                      \
