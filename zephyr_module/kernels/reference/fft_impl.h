@@ -7,9 +7,9 @@
  *   FFT_FIXED       1 for the fixed-point types, whose values are scaled down at each stage
  *   FFT_P, FFT_FRAC, FFT_MAX  (fixed point) product type, fraction bits, largest sample
  */
-#include <math.h>
 #include <stdint.h>
 
+#include "common/trig.h"
 #include "ops/fft.h"
 
 #if FFT_FIXED
@@ -33,7 +33,14 @@
 		(c).r = S_MUL((c).r, FFT_MAX / (k));                                               \
 		(c).i = S_MUL((c).i, FFT_MAX / (k));                                               \
 	} while (0)
-#define TWIDDLE(x) ((FFT_T)floor(0.5 + FFT_MAX * (x)))
+/* kiss_fft's twiddle: floor(.5 + FFT_MAX * cos(phase)), the floor of a value below 2^32. */
+static double twiddle_map(double v)
+{
+	const double x = 0.5 + FFT_MAX * v;
+	const double t = (double)(int64_t)x;
+
+	return t > x ? t - 1.0 : t;
+}
 #else
 #define ADD(a, b) ((a) + (b))
 #define SUB(a, b) ((a) - (b))
@@ -46,7 +53,11 @@
 #define MUL_RE(a, b) ((a).r * (b).r - (a).i * (b).i)
 #define MUL_IM(a, b) ((a).r * (b).i + (a).i * (b).r)
 #define FIXDIV(c, k) ((void)(k))
-#define TWIDDLE(x) ((float)(x))
+/* kiss_fft's twiddle: (float)cos(phase). */
+static double twiddle_map(double v)
+{
+	return (double)(float)v;
+}
 #endif
 #define TO(x) ((FFT_T)(x))
 
@@ -212,9 +223,16 @@ static void work(const struct ztflm_fft *fft, const FFT_CPX *tw, FFT_CPX *out, c
 	}
 }
 
+/* cos and sin of a phase, mapped as kiss_fft does, to the bit (common/trig.h). */
+static void twiddle(FFT_CPX *tw, double phase)
+{
+	tw->r = (FFT_T)ztflm_trig(phase, false, twiddle_map);
+	tw->i = (FFT_T)ztflm_trig(phase, true, twiddle_map);
+}
+
 void FFT_FN(ztflm_fft_twiddles)(const struct ztflm_fft *fft, FFT_CPX *tw)
 {
-	/* kiss_fft's expressions, in double: the libm's cos and sin of the same phases. */
+	/* kiss_fft's phases, in double, operation for operation. */
 	const double pi = 3.14159265358979323846264338327950288;
 	const uint32_t n = fft->n;
 
@@ -224,8 +242,7 @@ void FFT_FN(ztflm_fft_twiddles)(const struct ztflm_fft *fft, FFT_CPX *tw)
 		if (fft->inverse) {
 			phase *= -1;
 		}
-		tw[i].r = TWIDDLE(cos(phase));
-		tw[i].i = TWIDDLE(sin(phase));
+		twiddle(&tw[i], phase);
 	}
 	for (uint32_t i = 0; i < n / 2u; i++) {
 		double phase = -pi * ((double)(i + 1u) / (double)n + .5);
@@ -233,8 +250,7 @@ void FFT_FN(ztflm_fft_twiddles)(const struct ztflm_fft *fft, FFT_CPX *tw)
 		if (fft->inverse) {
 			phase *= -1;
 		}
-		tw[n + i].r = TWIDDLE(cos(phase));
-		tw[n + i].i = TWIDDLE(sin(phase));
+		twiddle(&tw[n + i], phase);
 	}
 }
 
