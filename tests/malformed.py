@@ -4,7 +4,7 @@ both run, so both tiers see the same bytes."""
 from __future__ import annotations
 
 import struct
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import numpy as np
 from shared_models import MODELS
@@ -189,6 +189,52 @@ def custom_op(name: str) -> bytes:
     return b.build()
 
 
+def signal_window(options: Any) -> bytes:
+    """x, constant weights -> SignalWindow -> y: a custom operator whose FlexBuffer options
+    (a dict, or the bytes as given) hold one integer, 'shift'."""
+    b = ModelBuilder()
+    x = b.input([8], np.int16)
+    w = b.const(np.ones(8, np.int16))
+    y = b.tensor([8], np.int16)
+    b.custom("SignalWindow", [x, w], [y], options)
+    b.output(y)
+    return b.build()
+
+
+def _flex(edit: Callable[[bytearray], object]) -> Callable[[], bytes]:
+    """SignalWindow with its options {"shift": 3} edited in place. Their 16 bytes: the key
+    "shift" (0-5), the keys vector (6, 7), the map (8: keys offset, 9: keys width, 10: size,
+    11: value, 12: packed type) and the root (13: offset, 14: packed type, 15: width)."""
+    def make() -> bytes:
+        data = bytearray.fromhex("73686966740001070101010304022401")
+        edit(data)
+        return signal_window(bytes(data))
+    return make
+
+
+# Damaged custom options (issue 16): name -> (model, the error it must give).
+FLEXBUFFER: dict[str, tuple[Callable[[], bytes], str]] = {
+    "custom options map larger than its bytes": (
+        _flex(lambda d: d.__setitem__(10, 0x7f)), "custom options: truncated at byte 10"),
+    "custom options root of width 3": (
+        _flex(lambda d: d.__setitem__(15, 3)), "custom options: bad width at byte 15"),
+    "custom options root offset before the start": (
+        _flex(lambda d: d.__setitem__(13, 0x7f)),
+        "custom options: offset out of range at byte 13"),
+    "custom options cut to their last 13 bytes": (
+        _flex(lambda d: d.__delitem__(slice(0, 3))),
+        "custom options: offset out of range at byte 4"),
+    "custom option of a float where TFLM reads an integer": (
+        lambda: signal_window({"shift": 1.5}), "custom option 'shift' has FlexBuffer type 3"),
+    "custom option missing": (
+        lambda: signal_window({"other": 1}), "custom option 'shift' is missing"),
+    "custom options keys out of order": (
+        lambda: signal_window(bytes.fromhex("616c70686100736869667400020d08020102010304040424"
+                                            "01").replace(b"alpha", b"zlpha")),
+        "custom options: bad key at byte 14"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -216,4 +262,5 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
+    **{name: make for name, (make, _) in FLEXBUFFER.items()},
 }

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    FLEXBUFFER,
     SMALL,
     byte_flips,
     const_add_builder,
@@ -265,6 +266,15 @@ def test_unregistered_builtin_op_is_rejected_naming_op_and_node() -> None:
     err = rejected(b.model(), r"FLOOR \(builtin 8\) at node 1: operator is not registered",
                    ztflm.Status.UNSUPPORTED)
     assert err.node == 1
+
+
+@pytest.mark.parametrize("name", FLEXBUFFER)
+def test_damaged_custom_options_are_rejected_naming_op_node_and_byte(name: str) -> None:
+    make, match = FLEXBUFFER[name]
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.MODEL, str(err.value)
+    assert str(err.value).startswith("SignalWindow (custom) at node 0: "), str(err.value)
 
 
 def test_unregistered_custom_op_is_rejected_by_name() -> None:
