@@ -752,3 +752,15 @@ const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
 	}
 	return op->variants[v]->name;
 }
+
+const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t node)
+{
+	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED || node >= ip->op_count ||
+	    ip->node_op_data[node] == NODE_SKIP) {
+		return "";
+	}
+	struct ztflm_context ctx;
+
+	context_for((struct ztflm_interpreter *)ip, node, &ctx);
+	return ctx.desc->custom_name ? ctx.desc->custom_name : "";
+}

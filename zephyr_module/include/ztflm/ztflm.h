@@ -138,6 +138,12 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
  */
 const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node);
 
+/**
+ * The registered name of node's custom operator ("SignalWindow"), "" for a builtin one or
+ * before allocate: what a tool needs to name the operators a model registers.
+ */
+const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t node);
+
 /** Per-channel zero point number channel of a tensor (0 when absent). */
 int32_t ztflm_zero_point(const struct ztflm_interpreter *ip, uint32_t tensor_index,
 			 uint32_t channel);
