@@ -21,6 +21,8 @@ KWS_LABELS = ["down", "go", "left", "no", "off", "on", "right", "stop", "up", "y
 BUNDLED = {
     "hello_world/model/hello_world_int8.tflite": "tflm_hello_world_int8.tflite",
     "keyword_spotting/model/kws_dscnn_int8.tflite": "mlperf_kws_dscnn_int8.tflite",
+    "micro_speech/model/audio_preprocessor_int8.tflite": "tflm_audio_preprocessor_int8.tflite",
+    "micro_speech/model/micro_speech_int8.tflite": "tflm_micro_speech_int8.tflite",
     "person_detection/model/person_detect_int8.tflite": "tflm_person_detect_int8.tflite",
 }
 
@@ -67,6 +69,35 @@ def test_keyword_spotting_scores_are_tflms() -> None:
         scores = " ".join(str(int(v)) for v in y)
         lines.append(f"{name}: {scores} -> {KWS_LABELS[int(np.argmax(y))]}")
     matched_in_order("keyword_spotting", lines)
+
+
+MICRO_SPEECH_CLIPS = ("yes", "no", "silence", "noise")
+
+
+def test_micro_speech_scores_are_tflms() -> None:
+    """The sample's pipeline (every 30 ms window 20 ms apart through the preprocessor without
+    reset, the 49 feature rows into the classifier) run in TFLM on the bundled clips."""
+    from ztflm import audio, kws
+
+    pre = model("micro_speech/model/audio_preprocessor_int8.tflite")
+    classifier = model("micro_speech/model/micro_speech_int8.tflite")
+    lines = []
+    for name in MICRO_SPEECH_CLIPS:
+        clip = f"{name}_1000ms.wav"
+        r = kws.recognize_tflm(pre, classifier, audio.read_wav(SAMPLES / "micro_speech/audio" /
+                                                               clip))
+        scores = " ".join(str(int(v)) for v in r.final.ravel())
+        lines.append(f"{clip}: {len(r.frames)} windows, scores {scores} -> {r.word}")
+    matched_in_order("micro_speech", lines)
+
+
+@pytest.mark.parametrize("name", MICRO_SPEECH_CLIPS)
+def test_micro_speech_clips_are_the_shared_ones(name: str) -> None:
+    shared = MODELS.parent / "audio" / f"{name}_1000ms.wav"
+    if not shared.exists():
+        pytest.skip(f"{shared} is not on this machine")
+    assert (SAMPLES / "micro_speech/audio" / f"{name}_1000ms.wav").read_bytes() == \
+        shared.read_bytes()
 
 
 def bmp_pixels(path: Path) -> np.ndarray:
