@@ -68,7 +68,8 @@
 	X("SignalPCAN", signal_pcan)                                                               \
 	X("SignalRfft", signal_rfft)                                                               \
 	X("SignalStacker", signal_stacker)                                                         \
-	X("SignalWindow", signal_window)
+	X("SignalWindow", signal_window)                                                           \
+	X("TFLite_Detection_PostProcess", detection_postprocess)
 
 #define ZTFLM_X_DECLARE(NAME, name) extern const struct ztflm_op ztflm_op_##name;
 ZTFLM_OPS(ZTFLM_X_DECLARE)
