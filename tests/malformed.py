@@ -235,6 +235,39 @@ FLEXBUFFER: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+def detection(boxes: int = 6, anchors: int = 6, entries: int = 3, **options: Any) -> bytes:
+    """TFLite_Detection_PostProcess on 3 classes and a background: options changed by
+    options, anchors for anchors boxes, outputs of entries detections."""
+    b = ModelBuilder()
+    box = b.input([1, boxes, 4], np.float32)
+    cls = b.input([1, boxes, 4], np.float32)
+    a = b.const(np.tile(np.array([0.5, 0.5, 0.2, 0.2], np.float32), (anchors, 1)))
+    outs = [b.tensor([1, entries, 4], np.float32), b.tensor([1, entries], np.float32),
+            b.tensor([1, entries], np.float32), b.tensor([1], np.float32)]
+    b.custom("TFLite_Detection_PostProcess", [box, cls, a], outs,
+             {"max_detections": 3, "max_classes_per_detection": 1, "nms_score_threshold": 0.3,
+              "nms_iou_threshold": 0.5, "num_classes": 3, "y_scale": 10.0, "x_scale": 10.0,
+              "h_scale": 5.0, "w_scale": 5.0, **options})
+    for t in outs:
+        b.output(t)
+    return b.build()
+
+
+# Detection post-process parameters TFLM overruns or fails on: name -> (model, error).
+DETECTION: dict[str, tuple[Callable[[], bytes], str]] = {
+    "detection post-process with fewer anchors than boxes": (
+        lambda: detection(anchors=5), "anchors hold 20 values, not 4 for each of 6 boxes"),
+    "detection post-process outputs smaller than max_detections": (
+        lambda: detection(entries=2), "outputs too small"),
+    "detection post-process with 2 classes per detection in converter-sized outputs": (
+        lambda: detection(entries=6, max_classes_per_detection=2), "outputs too small"),
+    "detection post-process num_classes beyond the scores": (
+        lambda: detection(num_classes=5), "scores hold 4 classes for num_classes 5"),
+    "detection post-process IoU threshold of 0": (
+        lambda: detection(nms_iou_threshold=0.0), "'nms_iou_threshold' must be in"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -263,4 +296,5 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
     **{name: make for name, (make, _) in FLEXBUFFER.items()},
+    **{name: make for name, (make, _) in DETECTION.items()},
 }

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    DETECTION,
     FLEXBUFFER,
     SMALL,
     byte_flips,
@@ -275,6 +276,15 @@ def test_damaged_custom_options_are_rejected_naming_op_node_and_byte(name: str) 
         ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
     assert err.value.code == ztflm.Status.MODEL, str(err.value)
     assert str(err.value).startswith("SignalWindow (custom) at node 0: "), str(err.value)
+
+
+@pytest.mark.parametrize("name", DETECTION)
+def test_detection_postprocess_parameters_tflm_overruns_are_rejected(name: str) -> None:
+    make, match = DETECTION[name]
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.MODEL, str(err.value)
+    assert str(err.value).startswith("TFLite_Detection_PostProcess (custom) at node 0: ")
 
 
 def test_unregistered_custom_op_is_rejected_by_name() -> None:
