@@ -269,22 +269,15 @@ def test_unregistered_builtin_op_is_rejected_naming_op_and_node() -> None:
     assert err.node == 1
 
 
-@pytest.mark.parametrize("name", FLEXBUFFER)
-def test_damaged_custom_options_are_rejected_naming_op_node_and_byte(name: str) -> None:
-    make, match = FLEXBUFFER[name]
+@pytest.mark.parametrize("op,name", [("SignalWindow", n) for n in FLEXBUFFER] +
+                         [("TFLite_Detection_PostProcess", n) for n in DETECTION])
+def test_damaged_custom_options_and_parameters_are_rejected_naming_op_and_node(
+        op: str, name: str) -> None:
+    make, match = {**FLEXBUFFER, **DETECTION}[name]
     with pytest.raises(ztflm.Error, match=match) as err:
         ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
     assert err.value.code == ztflm.Status.MODEL, str(err.value)
-    assert str(err.value).startswith("SignalWindow (custom) at node 0: "), str(err.value)
-
-
-@pytest.mark.parametrize("name", DETECTION)
-def test_detection_postprocess_parameters_tflm_overruns_are_rejected(name: str) -> None:
-    make, match = DETECTION[name]
-    with pytest.raises(ztflm.Error, match=match) as err:
-        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
-    assert err.value.code == ztflm.Status.MODEL, str(err.value)
-    assert str(err.value).startswith("TFLite_Detection_PostProcess (custom) at node 0: ")
+    assert str(err.value).startswith(f"{op} (custom) at node 0: "), str(err.value)
 
 
 def test_unregistered_custom_op_is_rejected_by_name() -> None:

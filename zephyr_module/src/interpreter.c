@@ -735,16 +735,26 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
 	return ZTFLM_OK;
 }
 
-const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
+/* The descriptor of an allocated node that runs, NULL otherwise. */
+static const struct ztflm_op *running_op(const struct ztflm_interpreter *ip, uint32_t node)
 {
 	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED || node >= ip->op_count ||
 	    ip->node_op_data[node] == NODE_SKIP) {
-		return "";
+		return NULL;
 	}
 	struct ztflm_context ctx;
 
 	context_for((struct ztflm_interpreter *)ip, node, &ctx);
-	const struct ztflm_op *op = ctx.desc;
+	return ctx.desc;
+}
+
+const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
+{
+	const struct ztflm_op *op = running_op(ip, node);
+
+	if (!op) {
+		return "";
+	}
 	const uint32_t v = ip->node_op_data[node] & NODE_VARIANT_MASK;
 
 	if (op->prepare != ztflm_op_prepare || v >= op->variants_count || !op->variants[v]->name) {
@@ -755,12 +765,7 @@ const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
 
 const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t node)
 {
-	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED || node >= ip->op_count ||
-	    ip->node_op_data[node] == NODE_SKIP) {
-		return "";
-	}
-	struct ztflm_context ctx;
+	const struct ztflm_op *op = running_op(ip, node);
 
-	context_for((struct ztflm_interpreter *)ip, node, &ctx);
-	return ctx.desc->custom_name ? ctx.desc->custom_name : "";
+	return op && op->custom_name ? op->custom_name : "";
 }
