@@ -3,6 +3,7 @@ per-class non-max suppression) through the model builder with every option TFLM 
 bit-exact with tflite-micro, and each refusal of what TFLM fails on or overruns."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Optional
 
 import numpy as np
@@ -162,6 +163,35 @@ def test_a_detection_head_model_like_tflm():
         b.output(t)
     oracle.assert_bit_exact(b.build(), samples=[[rng.uniform(-1, 1, (1, 16)).astype(np.float32)]
                                                 for _ in range(4)])
+
+
+CONVERTED = Path(__file__).resolve().parents[1] / "models" / "detection"
+
+
+def first_detections(_: int, outs: list[np.ndarray]) -> list[np.ndarray]:
+    """Whatever order a model gives its outputs in: the count's, and the first count
+    detections of the others (TFLM's fast NMS leaves the rest unwritten)."""
+    count = int(next(o for o in outs if o.shape == (1,))[0])
+    masks = []
+    for o in outs:
+        m = np.zeros(o.shape, bool)
+        if o.shape == (1,):
+            m[:] = True
+        else:
+            m[0, :count] = True
+        masks.append(m)
+    return masks
+
+
+@pytest.mark.parametrize("mode", ["fast", "regular"])
+def test_converter_made_detection_models_like_tflm(mode):
+    """An SSD head through TensorFlow's converter (tests/models/detection), the post-process
+    fused from a tf.function implementing it, as the Object Detection API exports one."""
+    m = (CONVERTED / f"ssd_head_{mode}.tflite").read_bytes()
+    rng = np.random.default_rng(5)
+    cases = [[rng.normal(0, 1, (1, 32)).astype(np.float32)] for _ in range(6)]
+    outs = oracle.assert_bit_exact(m, samples=cases, written=first_detections)
+    assert int(next(o for o in outs if o.shape == (1,))[0]) > 0
 
 
 def test_int8_inputs_are_refused_as_tflm_fails_on_them():
