@@ -86,6 +86,14 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_scratch_sizes.c -lm \
 		-o $(BUILD)/san/test_scratch_sizes
 	$(BUILD)/san/test_scratch_sizes reference
+	@# The FlexBuffer reader on real custom options and every damaged copy of them.
+	gcc $(WARN) -g -O1 $(SAN) $(INC) $(RUNTIME)/kernels/common/flexbuffer.c \
+		tests/c/test_flexbuffer.c -o $(BUILD)/san/test_flexbuffer
+	$(BUILD)/san/test_flexbuffer
+	@# The FFT twiddles' sine and cosine against the host libm's (TFLM's), every phase.
+	gcc $(WARN) -g -O1 $(SAN) $(INC) $(RUNTIME)/kernels/common/trig.c tests/c/test_trig.c -lm \
+		-o $(BUILD)/san/test_trig
+	$(BUILD)/san/test_trig 4096
 	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
 	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
 		-o $(BUILD)/test_expf

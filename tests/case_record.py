@@ -18,8 +18,11 @@ def record_dir() -> Optional[Path]:
     return Path(value) if value else None
 
 
-def record(model: bytes, inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> None:
-    """Saves one case when ZTFLM_RECORD is set; the test's id goes along for reports."""
+def record(model: bytes, inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
+           invokes: int = 1) -> None:
+    """Saves one case when ZTFLM_RECORD is set; the test's id goes along for reports.
+    invokes > 1: consecutive invokes of one interpreter (stateful operators), inputs and
+    outputs those of every invoke in turn."""
     folder = record_dir()
     if folder is None:
         return
@@ -31,7 +34,8 @@ def record(model: bytes, inputs: Sequence[np.ndarray], outputs: Sequence[np.ndar
         return
     folder.mkdir(parents=True, exist_ok=True)
     test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
-    arrays = {"model": np.frombuffer(model, np.uint8), "test": np.array(test)}
+    arrays = {"model": np.frombuffer(model, np.uint8), "test": np.array(test),
+              "invokes": np.array(invokes)}
     arrays |= {f"input{i}": np.frombuffer(b, np.uint8) for i, b in enumerate(ins)}
     arrays |= {f"output{i}": np.frombuffer(b, np.uint8) for i, b in enumerate(outs)}
     tmp = folder / f".{digest}.{os.getpid()}.npz"
@@ -39,10 +43,11 @@ def record(model: bytes, inputs: Sequence[np.ndarray], outputs: Sequence[np.ndar
     os.replace(tmp, path)
 
 
-def load(path: Path) -> tuple[str, bytes, list[bytes], list[bytes]]:
-    """(test id, model, inputs, TFLM's outputs) of one recorded case."""
+def load(path: Path) -> tuple[str, bytes, list[bytes], list[bytes], int]:
+    """(test id, model, inputs, TFLM's outputs, invokes) of one recorded case."""
     with np.load(path) as z:
         count = {k: sum(1 for n in z.files if n.startswith(k)) for k in ("input", "output")}
         return (str(z["test"]), z["model"].tobytes(),
                 [z[f"input{i}"].tobytes() for i in range(count["input"])],
-                [z[f"output{i}"].tobytes() for i in range(count["output"])])
+                [z[f"output{i}"].tobytes() for i in range(count["output"])],
+                int(z["invokes"]) if "invokes" in z.files else 1)

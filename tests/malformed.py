@@ -4,7 +4,7 @@ both run, so both tiers see the same bytes."""
 from __future__ import annotations
 
 import struct
-from typing import Callable, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import numpy as np
 from shared_models import MODELS
@@ -264,6 +264,85 @@ SPATIAL_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+def signal_window(options: Any) -> bytes:
+    """x, constant weights -> SignalWindow -> y: a custom operator whose FlexBuffer options
+    (a dict, or the bytes as given) hold one integer, 'shift'."""
+    b = ModelBuilder()
+    x = b.input([8], np.int16)
+    w = b.const(np.ones(8, np.int16))
+    y = b.tensor([8], np.int16)
+    b.custom("SignalWindow", [x, w], [y], options)
+    b.output(y)
+    return b.build()
+
+
+def _flex(edit: Callable[[bytearray], object]) -> Callable[[], bytes]:
+    """SignalWindow with its options {"shift": 3} edited in place. Their 16 bytes: the key
+    "shift" (0-5), the keys vector (6, 7), the map (8: keys offset, 9: keys width, 10: size,
+    11: value, 12: packed type) and the root (13: offset, 14: packed type, 15: width)."""
+    def make() -> bytes:
+        data = bytearray.fromhex("73686966740001070101010304022401")
+        edit(data)
+        return signal_window(bytes(data))
+    return make
+
+
+# Damaged custom options (issue 16): name -> (model, the error it must give).
+FLEXBUFFER: dict[str, tuple[Callable[[], bytes], str]] = {
+    "custom options map larger than its bytes": (
+        _flex(lambda d: d.__setitem__(10, 0x7f)), "custom options: truncated at byte 10"),
+    "custom options root of width 3": (
+        _flex(lambda d: d.__setitem__(15, 3)), "custom options: bad width at byte 15"),
+    "custom options root offset before the start": (
+        _flex(lambda d: d.__setitem__(13, 0x7f)),
+        "custom options: offset out of range at byte 13"),
+    "custom options cut to their last 13 bytes": (
+        _flex(lambda d: d.__delitem__(slice(0, 3))),
+        "custom options: offset out of range at byte 4"),
+    "custom option of a float where TFLM reads an integer": (
+        lambda: signal_window({"shift": 1.5}), "custom option 'shift' has FlexBuffer type 3"),
+    "custom option missing": (
+        lambda: signal_window({"other": 1}), "custom option 'shift' is missing"),
+    "custom options keys out of order": (
+        lambda: signal_window(bytes.fromhex("616c70686100736869667400020d08020102010304040424"
+                                            "01").replace(b"alpha", b"zlpha")),
+        "custom options: bad key at byte 14"),
+}
+
+
+def detection(boxes: int = 6, anchors: int = 6, entries: int = 3, **options: Any) -> bytes:
+    """TFLite_Detection_PostProcess on 3 classes and a background: options changed by
+    options, anchors for anchors boxes, outputs of entries detections."""
+    b = ModelBuilder()
+    box = b.input([1, boxes, 4], np.float32)
+    cls = b.input([1, boxes, 4], np.float32)
+    a = b.const(np.tile(np.array([0.5, 0.5, 0.2, 0.2], np.float32), (anchors, 1)))
+    outs = [b.tensor([1, entries, 4], np.float32), b.tensor([1, entries], np.float32),
+            b.tensor([1, entries], np.float32), b.tensor([1], np.float32)]
+    b.custom("TFLite_Detection_PostProcess", [box, cls, a], outs,
+             {"max_detections": 3, "max_classes_per_detection": 1, "nms_score_threshold": 0.3,
+              "nms_iou_threshold": 0.5, "num_classes": 3, "y_scale": 10.0, "x_scale": 10.0,
+              "h_scale": 5.0, "w_scale": 5.0, **options})
+    for t in outs:
+        b.output(t)
+    return b.build()
+
+
+# Detection post-process parameters TFLM overruns or fails on: name -> (model, error).
+DETECTION: dict[str, tuple[Callable[[], bytes], str]] = {
+    "detection post-process with fewer anchors than boxes": (
+        lambda: detection(anchors=5), "anchors hold 20 values, not 4 for each of 6 boxes"),
+    "detection post-process outputs smaller than max_detections": (
+        lambda: detection(entries=2), "outputs too small"),
+    "detection post-process with 2 classes per detection in converter-sized outputs": (
+        lambda: detection(entries=6, max_classes_per_detection=2), "outputs too small"),
+    "detection post-process num_classes beyond the scores": (
+        lambda: detection(num_classes=5), "scores hold 4 classes for num_classes 5"),
+    "detection post-process IoU threshold of 0": (
+        lambda: detection(nms_iou_threshold=0.0), "'nms_iou_threshold' must be in"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -292,6 +371,8 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
     **{name: make for name, (make, _) in SPATIAL_PARAMETERS.items()},
+    **{name: make for name, (make, _) in FLEXBUFFER.items()},
+    **{name: make for name, (make, _) in DETECTION.items()},
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any, Optional, Sequence, Union
 
 import flatbuffers
 import numpy as np
+from flatbuffers import flexbuffers
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 TENSOR_TYPES = {
@@ -118,6 +119,16 @@ class ModelBuilder:
 
     def output(self, index: int) -> None:
         self.outputs.append(index)
+
+    def custom(self, name: str, inputs: Sequence[int], outputs: Sequence[int],
+               options: Union[None, bytes, dict[str, Any]] = None) -> int:
+        """A custom operator; options a dict (written as a FlexBuffer map, as TensorFlow's
+        converter writes them: ints, bools, doubles) or the custom_options bytes as given."""
+        index = self.op("CUSTOM", inputs, outputs, custom_name=name)
+        if options is not None:
+            data = flexbuffers.Dumps(options) if isinstance(options, dict) else options
+            self.operators[index].customOptions = np.frombuffer(bytes(data), np.uint8)
+        return index
 
     def op(self, name: Union[str, int], inputs: Sequence[int], outputs: Sequence[int],
            options_table: Optional[str] = None, custom_name: Optional[str] = None,

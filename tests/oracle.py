@@ -1,7 +1,7 @@
 """Runs a model through ztflm and through TFLM (tflite-micro) and checks they agree bit for bit."""
 from __future__ import annotations
 
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 from case_record import record
@@ -82,19 +82,40 @@ def assert_same_outputs(ours: Sequence[np.ndarray], theirs: Sequence[np.ndarray]
                 f"{fb[diff[:5]].tolist()}")
 
 
+Mask = Callable[[int, Sequence[np.ndarray]], Sequence[Optional[np.ndarray]]]
+
+
+def _defined(expected: Sequence[np.ndarray], mask: Optional[np.ndarray]) -> np.ndarray:
+    """TFLM's output with the elements it leaves unwritten (mask False) as ztflm's zeros."""
+    if mask is None:
+        return expected
+    out = np.array(expected)
+    out[~mask] = 0
+    return out
+
+
 def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None,
-                     n_random: int = 5, seed: int = 0) -> list[np.ndarray]:
+                     n_random: int = 5, seed: int = 0, *,
+                     samples: Optional[Sequence[Sequence[np.ndarray]]] = None,
+                     sequence: bool = False, written: Optional[Mask] = None
+                     ) -> list[np.ndarray]:
     """The same inputs through ztflm and TFLM: every output equal in dtype, shape and every
-    byte. Without inputs, n_random random samples; both interpreters are reset between
-    samples, so stateful models see independent runs. Returns ztflm's last outputs."""
+    byte. The samples: inputs (one), samples (several), or n_random random ones. Both
+    interpreters are reset between samples, so stateful models see independent runs; with
+    sequence=True they are not: the samples are consecutive invokes (recorded as one case).
+    written(k, TFLM's outputs of sample k) gives per output a mask of the elements TFLM
+    writes (None: all): the others are whatever its arena held, and ztflm's zeros. Returns
+    ztflm's last outputs."""
     ours = ztflm.Interpreter.from_bytes(model)
     theirs = tflm_interpreter(model)
     rng = np.random.default_rng(seed)
-    samples = [list(inputs)] if inputs is not None else [
-        random_inputs(ours, rng) for _ in range(n_random)]
+    if samples is None:
+        samples = [list(inputs)] if inputs is not None else [
+            random_inputs(ours, rng) for _ in range(n_random)]
     last: list[np.ndarray] = []
+    history: list[list[np.ndarray]] = []
     for n, sample in enumerate(samples):
-        if n:
+        if n and not sequence:
             ours.reset()
             theirs.reset()
         _set_inputs(ours, sample)
@@ -103,6 +124,16 @@ def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None
         theirs.invoke()
         last = [ours.get_output(k) for k in range(ours.num_outputs())]
         expected = [np.array(theirs.get_output(k)) for k in range(outputs_count(model))]
-        record(model, sample, expected)  # ZTFLM_RECORD: replayed on QEMU (tests/qemu)
-        assert_same_outputs(last, expected)
+        if written is not None:
+            expected = [_defined(e, m) for e, m in zip(expected, written(n, expected))]
+        history.append(expected)
+        if not sequence:
+            record(model, sample, expected)  # ZTFLM_RECORD: replayed on QEMU (tests/qemu)
+        try:
+            assert_same_outputs(last, expected)
+        except AssertionError as e:
+            raise AssertionError(f"sample {n}: {e}") from None
+    if sequence:
+        record(model, [x for s in samples for x in s], [y for h in history for y in h],
+               invokes=len(samples))
     return last

@@ -12,6 +12,8 @@ SUPPORTED = [
     "mlperf_kws_dscnn_int8",
     "mlperf_sww_int8",
     "mlperf_vww_mobilenet_int8",
+    "tflm_audio_preprocessor_float",
+    "tflm_audio_preprocessor_int8",
     "tflm_hello_world_float",
     "tflm_hello_world_int8",
     "tflm_magic_wand",
@@ -23,8 +25,6 @@ SUPPORTED = [
 
 # Models with ops outside this runtime's kernels: (model, the first op it cannot run).
 UNSUPPORTED = {
-    "tflm_audio_preprocessor_float": "SignalWindow",
-    "tflm_audio_preprocessor_int8": "SignalWindow",
     "tflm_dtln_noise_suppression": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_keyword_scrambled": "SVDF",
     "tflm_keyword_scrambled_8bit": "SVDF",

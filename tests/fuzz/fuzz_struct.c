@@ -8,7 +8,9 @@
  * inside the buffer), bytes of constant buffers, the 64-bit Buffer.offset and Buffer.size
  * (data moved out of the FlatBuffer, offsets that wrap), tensors' buffers (a buffer of the
  * tensor's size makes it constant) and the bytes of strings (custom op names, tensor and
- * subgraph names: control characters). Offsets of tables and vectors are never touched, so
+ * subgraph names: control characters) and custom operators' FlexBuffer options (the root's
+ * byte width and packed type, slots of every width rewritten: offsets out of range, bad
+ * widths and types, keys out of order). Offsets of tables and vectors are never touched, so
  * the structure stays readable and most runs get past the verifier into the kernels' prepare
  * and eval.
  */
@@ -54,6 +56,7 @@ enum kind {
 	K_TBUF,    /* buffer index of a tensor whose shape takes extra bytes */
 	K_EXTBUF,  /* a Buffer table: its data moved to Buffer.offset and Buffer.size */
 	K_STR,     /* bytes of a string of aux bytes */
+	K_FLEX,    /* bytes of a custom operator's FlexBuffer options, aux bytes long */
 };
 
 struct site {
@@ -354,6 +357,12 @@ static void walk_subgraph(struct walk *w, uint32_t g)
 		scalars(w, op, ZTFLM_OPERATOR_OUTPUTS, 4u, K_TIDX);
 		scalars(w, op, ZTFLM_OPERATOR_INTERMEDIATES, 4u, K_TIDX);
 		walk_options(w, op);
+		uint32_t flex_len;
+		const uint32_t flex = vec(w, op, ZTFLM_OPERATOR_CUSTOM_OPTIONS, 1u, &flex_len);
+
+		if (flex && flex_len) {
+			offer(w, flex, K_FLEX, flex_len);
+		}
 	}
 }
 
@@ -710,15 +719,51 @@ static void mutate_string(struct walk *w, uint8_t *b, const struct site *s)
 	b[at] = below(w, 4) ? special[below(w, COUNT(special))] : (uint8_t)rnd(w);
 }
 
+/*
+ * One edit of FlexBuffer options (kernels/common/flexbuffer.h): the root's byte width (the
+ * last byte) or packed type (the one before), a byte anywhere (a map's packed types, key
+ * bytes), or a slot of 1, 2, 4 or 8 bytes set to an interesting value (offsets back past the
+ * start, lengths past the end).
+ */
+static void mutate_flex(struct walk *w, uint8_t *b, const struct site *s)
+{
+	const uint32_t first = s->at + 4u;
+	const uint32_t width = 1u << below(w, 4);
+	int64_t v = interesting64[below(w, COUNT(interesting64))];
+
+	switch (below(w, 4)) {
+	case 0:
+		b[first + s->aux - 1u] = (uint8_t)(below(w, 2) ? 1u << below(w, 5) : rnd(w));
+		break;
+	case 1:
+		if (s->aux >= 2u) {
+			b[first + s->aux - 2u] = (uint8_t)(below(w, 2) ? below(w, 28) << 2 | below(w, 4)
+								       : rnd(w));
+		}
+		break;
+	case 2:
+		b[first + below(w, s->aux)] = (uint8_t)rnd(w);
+		break;
+	default:
+		if (s->aux < width) {
+			break;
+		}
+		for (uint32_t i = 0, at = first + below(w, s->aux - width + 1u); i < width; i++) {
+			b[at + i] = (uint8_t)((uint64_t)v >> (8u * i));
+		}
+		break;
+	}
+}
+
 static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 {
 	const int32_t cur = s->aux >= 4u ? fb_i32(b, s->at) : (int8_t)b[s->at];
 	uint32_t n;
 	float f;
 
-	/* A scalar takes at most 8 bytes; constant data edits are kept (the verifier does not
-	 * read constant data); the other kinds keep what they change themselves. */
-	if (s->kind != K_DATA && s->kind != K_EXTBUF && s->kind != K_STR) {
+	/* A scalar takes at most 8 bytes; edits of constant data and of custom options are kept
+	 * (the verifier reads neither's bytes); the other kinds keep what they change themselves. */
+	if (s->kind != K_DATA && s->kind != K_EXTBUF && s->kind != K_STR && s->kind != K_FLEX) {
 		save(w, s->at, 8u > w->len - s->at ? w->len - s->at : 8u);
 	}
 	switch (s->kind) {
@@ -806,6 +851,9 @@ static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 		break;
 	case K_DATA:
 		mutate_data(w, b, s);
+		break;
+	case K_FLEX:
+		mutate_flex(w, b, s);
 		break;
 	default:
 		break;

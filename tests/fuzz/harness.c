@@ -59,12 +59,14 @@ static void print_stats(void)
 
 /*
  * Every operator of the build behind a copy of its descriptor whose prepare and eval note, per
- * run, that they ran. The build's resolver registers builtin ops only, so the builtin code
+ * run, that they ran. The builtin code, or a custom operator's name (the copy keeps it),
  * finds the operator; the copy keeps its parse and variants for the generic prepare.
  */
 static const struct ztflm_op *real_op(const struct ztflm_context *ctx)
 {
-	const struct ztflm_op *op = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+	const char *custom = ctx->desc->custom_name;
+	const struct ztflm_op *op = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, custom,
+						  custom ? (uint32_t)strlen(custom) : 0u);
 
 	if (!op) {
 		fprintf(stderr, "ztflm-fuzz: no operator for builtin %d\n", (int)ctx->op);

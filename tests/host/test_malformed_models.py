@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    DETECTION,
+    FLEXBUFFER,
     OPERATOR_PARAMETERS,
     SMALL,
     SPATIAL_PARAMETERS,
@@ -267,6 +269,17 @@ def test_unregistered_builtin_op_is_rejected_naming_op_and_node() -> None:
     err = rejected(b.model(), r"FLOOR \(builtin 8\) at node 1: operator is not registered",
                    ztflm.Status.UNSUPPORTED)
     assert err.node == 1
+
+
+@pytest.mark.parametrize("op,name", [("SignalWindow", n) for n in FLEXBUFFER] +
+                         [("TFLite_Detection_PostProcess", n) for n in DETECTION])
+def test_damaged_custom_options_and_parameters_are_rejected_naming_op_and_node(
+        op: str, name: str) -> None:
+    make, match = {**FLEXBUFFER, **DETECTION}[name]
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert err.value.code == ztflm.Status.MODEL, str(err.value)
+    assert str(err.value).startswith(f"{op} (custom) at node 0: "), str(err.value)
 
 
 def test_unregistered_custom_op_is_rejected_by_name() -> None:

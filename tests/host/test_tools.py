@@ -323,6 +323,20 @@ def test_convert_writes_a_resolver_with_exactly_the_models_ops(tmp_path: Path) -
     assert "#define kws_INPUT0_ZERO_POINT 83" in h_text
 
 
+def test_convert_registers_custom_operators_by_name(tmp_path: Path) -> None:
+    path = model_path("tflm_audio_preprocessor_int8")
+    ok("convert", str(path), "-o", str(tmp_path), "--name", "pre")
+    c_text = (tmp_path / "pre.c").read_text()
+    ip = Interpreter.from_file(path)
+    custom = sorted({ip.get_node_custom_name(n) for n in range(ip.num_nodes())} - {""})
+    assert len(custom) == 9 and "SignalFilterBankSpectralSubtraction" in custom
+    kernels = _lib.kernel_table()
+    assert re.findall(r'ZTFLM_REGISTER_CUSTOM\("(\w+)", (\w+)\)', c_text) == [
+        (op, kernels[op]) for op in custom]
+    assert ip.get_node_custom_name(1) == ""  # RESHAPE
+    assert "  SignalPCAN: 1" in ok("info", str(path))
+
+
 def test_convert_default_name_is_the_model_stem(tmp_path: Path) -> None:
     ok("convert", str(model_path("tflm_hello_world_int8")), "-o", str(tmp_path))
     assert (tmp_path / "tflm_hello_world_int8.c").exists()

@@ -31,6 +31,7 @@ LOADER_ARENA_SIZE = 1024 * 1024
 EXPECT = {"ok": 0, "error": 1, "any": 2}
 INPUTS_GIVEN = 0x1
 TRAP = 0x100
+INVOKES_SHIFT = 16  # flags bits 16 and up: invokes - 1
 # Wall time of every QEMU run: (core, overlay, cases, seconds), for reports.
 TIMINGS: list[tuple[str, str, int, float]] = []
 
@@ -45,6 +46,7 @@ class Case:
     expect: str = "ok"
     name: str = ""
     trap: bool = False  # fault on purpose (tests that a fault is never taken for a result)
+    invokes: int = 1    # consecutive invokes, inputs given for each in turn (stateful models)
 
 
 @dataclass
@@ -85,7 +87,7 @@ def batch_file(cases: Sequence[Case]) -> bytes:
     for c in cases:
         inputs = b"".join(c.inputs) if c.inputs is not None else b""
         flags = ((INPUTS_GIVEN if c.inputs is not None else 0) | EXPECT[c.expect] << 4
-                 | (TRAP if c.trap else 0))
+                 | (TRAP if c.trap else 0) | (c.invokes - 1) << INVOKES_SHIFT)
         parts += [struct.pack("<4sIIII", b"CASE", flags, c.arena, len(c.model), len(inputs)),
                   _pad4(c.model), _pad4(inputs)]
     return b"".join(parts)

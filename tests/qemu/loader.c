@@ -10,8 +10,10 @@
  * Batch file, little-endian 32-bit words: "ZTB1", case count; then per case "CASE", flags,
  * arena bytes (0: the whole arena buffer), model bytes, input bytes, the model padded to 4,
  * the inputs (graph order, concatenated) padded to 4. Flags: CASE_INPUTS_GIVEN, the expected
- * outcome (CASE_EXPECT_*), and CASE_TRAP, which faults on purpose so the tests can show a
- * fault is never taken for a result.
+ * outcome (CASE_EXPECT_*), CASE_TRAP, which faults on purpose so the tests can show a fault
+ * is never taken for a result, and in bits 16 and up the invokes less one: a case of several
+ * invokes runs them on one interpreter (stateful operators carry their state), its inputs
+ * those of each invoke in turn, its outputs numbered on across invokes.
  */
 #include <stdint.h>
 #include <string.h>
@@ -33,6 +35,7 @@
 #define CASE_MAGIC 0x45534143u  /* "CASE" */
 #define CASE_INPUTS_GIVEN 0x1u  /* else inputs get the pattern main.c uses */
 #define CASE_TRAP 0x100u        /* execute an undefined instruction: tests the fault path */
+#define CASE_INVOKES_SHIFT 16
 #define CASE_EXPECT_SHIFT 4
 #define CASE_EXPECT_MASK 0x3u
 enum expect { EXPECT_OK = 0, EXPECT_ERROR = 1, EXPECT_ANY = 2 };
@@ -88,7 +91,7 @@ static void fill_pattern(const struct ztflm_tensor *t)
 }
 
 /* Inputs from the file (sizes must match) or the pattern; 0, or -1 after printing why. */
-static int set_inputs(const struct case_header *h)
+static int set_inputs(const struct case_header *h, uint32_t invokes)
 {
 	struct ztflm_tensor t;
 	uint32_t total = 0;
@@ -100,7 +103,7 @@ static int set_inputs(const struct case_header *h)
 		}
 		total += t.bytes;
 	}
-	if ((h->flags & CASE_INPUTS_GIVEN) && total != h->inputs_len) {
+	if ((h->flags & CASE_INPUTS_GIVEN) && (uint64_t)total * invokes != h->inputs_len) {
 		put_u32("refused inputs are ", h->inputs_len, " bytes, ");
 		put_u32("the model's inputs take ", total, "\n");
 		return -1;
@@ -113,6 +116,42 @@ static int set_inputs(const struct case_header *h)
 			batch_fail("ends inside a case's inputs");
 		}
 	}
+	return 0;
+}
+
+/* The case's invokes on the allocated interpreter, each output printed; 0 when all ran. */
+static int run(const struct case_header *h, const struct ztflm_arena *arena)
+{
+	const uint32_t invokes = (h->flags >> CASE_INVOKES_SHIFT) + 1u;
+	const uint32_t outputs = ztflm_outputs_count(&ip);
+	uint32_t ticks = 0;
+
+	for (uint32_t j = 0; j < invokes; j++) {
+		if (set_inputs(h, invokes) != 0) {
+			return -1;
+		}
+		counter_start();
+		const uint32_t t0 = counter_read();
+		const int irc = ztflm_invoke(&ip);
+
+		ticks = counter_ticks(t0, counter_read());
+		if (irc) {
+			put_runtime_error();
+			return -1;
+		}
+		if (j == 0) {
+			put_u32("arena ", ztflm_arena_used(arena), "\n");
+		}
+		for (uint32_t k = 0; k < outputs; k++) {
+			struct ztflm_tensor t;
+
+			ztflm_output(&ip, k, &t);
+			put_u32("output ", j * outputs + k, "\n");
+			put_hex(t.data, t.bytes);
+			semihost_puts("end\n");
+		}
+	}
+	put_u32("ticks ", ticks, "\n");
 	return 0;
 }
 
@@ -194,27 +233,8 @@ int main(void)
 				       &arena) ||
 			    ztflm_allocate(&ip)) {
 				put_runtime_error();
-			} else if (set_inputs(&h) == 0) {
-				counter_start();
-				const uint32_t t0 = counter_read();
-				const int irc = ztflm_invoke(&ip);
-				const uint32_t ticks = counter_ticks(t0, counter_read());
-
-				if (irc) {
-					put_runtime_error();
-				} else {
-					struct ztflm_tensor t;
-
-					put_u32("arena ", ztflm_arena_used(&arena), "\n");
-					put_u32("ticks ", ticks, "\n");
-					for (uint32_t k = 0; k < ztflm_outputs_count(&ip); k++) {
-						ztflm_output(&ip, k, &t);
-						put_u32("output ", k, "\n");
-						put_hex(t.data, t.bytes);
-						semihost_puts("end\n");
-					}
-					rc = 0;
-				}
+			} else {
+				rc = run(&h, &arena);
 			}
 		}
 		const uint32_t expect = (h.flags >> CASE_EXPECT_SHIFT) & CASE_EXPECT_MASK;

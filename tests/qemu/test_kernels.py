@@ -68,13 +68,14 @@ def test_every_recorded_kernel_case_equals_tflm_on_the_core() -> None:
         pytest.skip(f"NO KERNEL CASES RECORDED in {CASES}: `make test-qemu-kernels` records "
                     "them (ZTFLM_RECORD=dir pytest tests/host/test_op_*.py)")
     recorded = [load(f) for f in files]
-    cases = [Case(model, inputs=inputs, name=test) for test, model, inputs, _ in recorded]
+    cases = [Case(model, inputs=inputs, name=test, invokes=invokes)
+             for test, model, inputs, _, invokes in recorded]
     t0, first_run = time.monotonic(), len(TIMINGS)
     results = run_batch(CORE, OVERLAY, cases)
     wall = time.monotonic() - t0
     known = ledger(CORE)
     bad, excused, seen = [], [], set()
-    for (test, _, _, expected), r, f in zip(recorded, results, files):
+    for (test, _, _, expected, _), r, f in zip(recorded, results, files):
         function = test.split("[")[0]
         if r.status != "ok":
             bad.append(f"{test} [{f.name}]: {r.error}")

@@ -151,6 +151,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         "ztflm_tensor": (ctypes.c_int, [vp, u32, ctypes.POINTER(TensorStruct)]),
         "ztflm_tensor_name": (ctypes.c_char_p, [vp, u32]),
         "ztflm_node_kernel": (ctypes.c_char_p, [vp, u32]),
+        "ztflm_node_custom_name": (ctypes.c_char_p, [vp, u32]),
         "ztflm_zero_point": (i32, [vp, u32, u32]),
         "ztflm_node": (
             ctypes.c_int,

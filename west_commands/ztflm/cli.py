@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from . import _lib, arena_report, codegen, compare, device_test, optable, report
+from . import _lib, arena_report, audio, codegen, compare, device_test, kws, optable, report
 from .errors import Error
 from .files import Output, load_npy, load_npz, npz_bytes, read_model
 from .interpreter import Interpreter
@@ -52,12 +52,52 @@ def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarr
     return [compare.random_input(ip.get_input_details(i), rng) for i in range(n)]
 
 
+def _same_steps(ours: list[np.ndarray], theirs: list[np.ndarray]) -> bool:
+    return len(ours) == len(theirs) and all(map(compare.bit_exact, ours, theirs))
+
+
+def cmd_run_wav(args: argparse.Namespace, path: Path, data: bytes, ip: Interpreter) -> int:
+    """An audio preprocessor over every window of a WAV file, one invoke after the other."""
+    if args.input:
+        raise Error("--wav and --input both give the model's input: give one")
+    pcm = audio.read_wav(args.wav)
+    audio.check_rate(pcm, args.rate, str(args.wav))
+    size = audio.window_size(ip)
+    stride = audio.stride_samples(pcm.rate, args.stride_ms)
+    frames = audio.windows(pcm.samples, size, stride)
+    feats = audio.features(ip, frames)
+    same = None
+    if args.compare_tflm:
+        shape = ip.get_input_details(0)["shape"]
+        theirs = compare.run_tflm_steps(data, [[x.reshape(shape)] for x in frames], 1,
+                                        ip.arena_used_bytes())
+        same = _same_steps(list(feats), [t[0].reshape(-1) for t in theirs])
+    if args.output:
+        with Output() as out:
+            out.write(args.output, npz_bytes([feats]))
+    print(f"model: {printable(path.name)}")
+    print(f"arena: {ip.arena_used_bytes()} bytes (head {ip.arena_head_bytes()}, "
+          f"tail {ip.arena_tail_bytes()})")
+    print(f"audio: {printable(Path(args.wav).name)}, {len(pcm.samples)} samples at {pcm.rate} "
+          f"Hz: {len(frames)} window{'s' * (len(frames) != 1)} of {size} every {stride}")
+    print(f"features: {feats.dtype.name}{list(feats.shape)}")
+    if args.output:
+        print(f"wrote {printable(str(args.output))}")
+    if same is not None:
+        print(f"features: {'bit-exact with TFLM' if same else 'DIFFER from TFLM'} "
+              f"({len(frames)} window{'s' * (len(frames) != 1)}, no reset between them)")
+        return 0 if same else 1
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Everything that can fail (TFLM included) happens before the output file is written
     and anything is printed."""
     path = Path(args.model)
     data = read_model(path)
     ip = Interpreter.from_bytes(data, arena_size=args.arena_size)
+    if args.wav:
+        return cmd_run_wav(args, path, data, ip)
     inputs = _load_inputs(ip, args.input or [], args.seed)
     for i, x in enumerate(inputs):
         ip.set_input(x, i)
@@ -87,6 +127,36 @@ def cmd_run(args: argparse.Namespace) -> int:
         if not all(same):
             return 1
     return 0
+
+
+def cmd_kws(args: argparse.Namespace) -> int:
+    """Keyword spotting: the preprocessor over the clip, the classifier after each window and
+    on the whole clip, as TFLM's micro_speech example prints it."""
+    pre_data, cls_data = read_model(args.preprocessor), read_model(args.classifier)
+    pre, cls = Interpreter.from_bytes(pre_data), Interpreter.from_bytes(cls_data)
+    pcm = audio.read_wav(args.wav)
+    audio.check_rate(pcm, args.rate, str(args.wav))
+    labels = args.labels.split(",") if args.labels else None
+    ours = kws.recognize(pre, cls, pcm, args.stride_ms, labels)
+    theirs = (kws.recognize_tflm(pre_data, cls_data, pcm, args.stride_ms, labels)
+              if args.compare_tflm else None)
+    print(f"preprocessor: {printable(Path(args.preprocessor).name)} "
+          f"(arena {pre.arena_used_bytes()} bytes)")
+    print(f"classifier: {printable(Path(args.classifier).name)} "
+          f"(arena {cls.arena_used_bytes()} bytes)")
+    print(f"audio: {printable(Path(args.wav).name)}, {len(pcm.samples)} samples at {pcm.rate} "
+          f"Hz: {len(ours.frames)} windows")
+    for n, s in enumerate(ours.scores[:-1]):
+        word = ours.labels[int(np.argmax(s))]
+        print(f"Frame #{n}: [{', '.join(f'{v:.4f}' for v in s)}] {word}")
+    print(f"Model predicts the audio sample as <{ours.word}> with probability "
+          f"{ours.probability:.2f}")
+    if theirs is None:
+        return 0
+    same = _same_steps([*ours.frames, ours.final], [*theirs.frames, theirs.final])
+    print(f"scores: {'bit-exact with TFLM' if same else 'DIFFER from TFLM'} (features of "
+          f"{len(ours.frames)} windows and {len(ours.frames) + 1} classifications)")
+    return 0 if same else 1
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -155,6 +225,15 @@ def cmd_test(args: argparse.Namespace) -> int:
         west_runner=args.west_runner, generate_only=args.generate_only, profile=args.profile,
         jobs=args.jobs, timeout=args.timeout, twister_args=args.twister_args)
     return device_test.run(opts)
+
+
+def add_audio_arguments(p: argparse.ArgumentParser, wav_help: Optional[str]) -> None:
+    if wav_help:
+        p.add_argument("--wav", type=Path, metavar="FILE.wav", help=wav_help)
+    p.add_argument("--stride-ms", type=natural, default=audio.DEFAULT_STRIDE_MS,
+                   help=f"window stride (default {audio.DEFAULT_STRIDE_MS} ms)")
+    p.add_argument("--rate", type=natural, default=audio.DEFAULT_RATE,
+                   help=f"sample rate the preprocessor takes (default {audio.DEFAULT_RATE} Hz)")
 
 
 def add_info_arguments(p: argparse.ArgumentParser) -> None:
@@ -236,7 +315,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=natural, default=0, help="seed for random inputs")
     run.add_argument("--arena-size", type=natural,
                      help="arena bytes (default: exactly what it needs)")
+    add_audio_arguments(run, "run an audio preprocessor over every window of this 16-bit PCM "
+                             "WAV file, one invoke after the other")
     run.set_defaults(func=cmd_run)
+
+    spot = sub.add_parser("kws", help="keyword spotting from a WAV file: an audio "
+                                      "preprocessor chained into a classifier")
+    spot.add_argument("preprocessor", help="audio preprocessor .tflite (PCM in, features out)")
+    spot.add_argument("classifier", help="classifier .tflite (stacked features in)")
+    spot.add_argument("wav", help="16-bit PCM mono WAV file")
+    spot.add_argument("--labels", help="comma-separated category names (default "
+                                       f"{','.join(kws.MICRO_SPEECH_LABELS)} for 4 outputs)")
+    spot.add_argument("--compare-tflm", action="store_true",
+                      help="also run the pipeline in TFLM (tflite-micro): bit-exact scores?")
+    add_audio_arguments(spot, None)
+    spot.set_defaults(func=cmd_kws)
 
     info = sub.add_parser("info", help="operators, tensors, bytes and MACs of a model")
     add_info_arguments(info)

@@ -17,17 +17,23 @@ from .errors import Error
 # TFLM sizes nothing itself: room for its bookkeeping beside ztflm's exact arena.
 TFLM_MIN_ARENA = 1 << 20
 
+# Consecutive invokes of one interpreter (no reset between them: stateful models carry their
+# state as they do on a device); step s sets inputs s_0... and gives outputs s_0...
 _SCRIPT = """\
 import io, sys
 import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 z = np.load(io.BytesIO(sys.stdin.buffer.read()), allow_pickle=False)
 ip = runtime.Interpreter.from_bytes(z["model"].tobytes(), arena_size=int(z["arena"]))
-for i in range(int(z["inputs"])):
-    ip.set_input(z[f"in{i}"], i)
-ip.invoke()
+outs = {}
+for s in range(int(z["steps"])):
+    for i in range(int(z["inputs"])):
+        ip.set_input(z[f"in{s}_{i}"], i)
+    ip.invoke()
+    for k in range(int(z["outputs"])):
+        outs[f"out{s}_{k}"] = np.array(ip.get_output(k))
 out = io.BytesIO()
-np.savez(out, *[np.array(ip.get_output(k)) for k in range(int(z["outputs"]))])
+np.savez(out, **outs)
 sys.stdout.buffer.write(out.getvalue())
 """
 
@@ -54,12 +60,23 @@ def _why(r: subprocess.CompletedProcess[bytes]) -> str:
 def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
              ztflm_arena: int = 0) -> list[np.ndarray]:
     """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes."""
+    return run_tflm_steps(model, [inputs], outputs, ztflm_arena)[0]
+
+
+def run_tflm_steps(model: bytes, steps: list[list[np.ndarray]], outputs: int,
+                   ztflm_arena: int = 0) -> list[list[np.ndarray]]:
+    """Outputs of consecutive invokes of one interpreter in the tflite-micro package, the
+    inputs of each step in turn (stateful models carry their state from step to step);
+    Error when TFLM fails or crashes."""
     if not tflm_available():
         raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
     arena = max(len(model) * 10, TFLM_MIN_ARENA) + 2 * ztflm_arena
+    inputs = len(steps[0]) if steps else 0
     payload = io.BytesIO()
-    np.savez(payload, model=np.frombuffer(model, np.uint8), arena=arena, inputs=len(inputs),
-             outputs=outputs, **{f"in{i}": np.ascontiguousarray(x) for i, x in enumerate(inputs)})
+    np.savez(payload, model=np.frombuffer(model, np.uint8), arena=arena, inputs=inputs,
+             outputs=outputs, steps=len(steps),
+             **{f"in{s}_{i}": np.ascontiguousarray(x)
+                for s, step in enumerate(steps) for i, x in enumerate(step)})
     try:
         r = subprocess.run([sys.executable, "-c", _SCRIPT], input=payload.getvalue(),
                            capture_output=True)
@@ -69,7 +86,7 @@ def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
         raise Error(_why(r))
     try:
         with np.load(io.BytesIO(r.stdout), allow_pickle=False) as z:
-            return [z[f"arr_{k}"] for k in range(outputs)]
+            return [[z[f"out{s}_{k}"] for k in range(outputs)] for s in range(len(steps))]
     except (OSError, ValueError, KeyError, EOFError):
         raise Error("TFLM gave no outputs") from None
 

@@ -332,6 +332,16 @@ class Interpreter:
         return str(_lib.lib().ztflm_node_kernel(self._handle, i).decode())
 
     @_serialized
+    def get_node_custom_name(self, index: int) -> str:
+        """The registered name of node index's custom operator ("SignalWindow"), "" for a
+        builtin one."""
+        count = self.num_nodes()
+        i = _integer(index, "node index")
+        if not 0 <= i < count:
+            raise Error(f"node {i} does not exist (the model has {count})")
+        return str(_lib.lib().ztflm_node_custom_name(self._handle, i).decode())
+
+    @_serialized
     def get_tensor_storage(self, index: int) -> dict[str, Any]:
         """Bytes, type name and where tensor index lives: constant (in the model), variable
         (persistent, in the arena's tail) or neither (planned activation)."""

@@ -139,7 +139,7 @@ def from_interpreter(ip: Interpreter, path: Path, data: bytes) -> ModelInfo:
     info.tensors = [_tensor(ip, i) for i in range(ip.num_tensors())]
     for n in range(ip.num_nodes()):
         code, ins, outs = ip.get_node(n)
-        op = _lib.builtin_name(code)
+        op = ip.get_node_custom_name(n) or _lib.builtin_name(code)
         macs = node_macs(op, [info.tensors[i] for i in ins if i >= 0],
                          [info.tensors[i] for i in outs if i >= 0])
         info.nodes.append(Node(n, code, op, ins, outs, macs))

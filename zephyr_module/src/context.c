@@ -228,6 +228,16 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
 	return (int32_t)fb_u32(ip->model, (uint32_t)vec);
 }
 
+void ztflm_custom_options(const struct ztflm_context *ctx, const uint8_t **data, uint32_t *size)
+{
+	const struct ztflm_interpreter *ip = ctx->ip;
+	const uint32_t op_table = ztflm_operator_table(ip, (uint32_t)ctx->node);
+	const uint32_t vec = fb_field_ref(ip->model, op_table, ZTFLM_OPERATOR_CUSTOM_OPTIONS);
+
+	*size = fb_vec_len(ip->model, vec);
+	*data = *size ? ip->model + fb_vec_data(vec) : NULL;
+}
+
 int(ztflm_fail)(struct ztflm_context *ctx, int code, const char *fmt, ...)
 {
 	va_list ap;

@@ -140,18 +140,35 @@ static struct ztflm_error *record(struct ztflm_interpreter *ip, int code, int32_
 }
 
 #if ZTFLM_ERROR_STRINGS
+/* The name a custom operator's node was resolved under, NULL before it is resolved. */
+static const char *custom_name(const struct ztflm_interpreter *ip, int32_t node)
+{
+	if (!ip->opcode_kernel) {
+		return NULL;
+	}
+	const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, (uint32_t)node));
+	const uint16_t k = ip->opcode_kernel[opcode];
+
+	return k < ip->resolver->count ? ip->resolver->ops[k].custom_name : NULL;
+}
+
 int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
 		     va_list ap)
 {
 	struct ztflm_error *e = record(ip, code, node);
+	const char *custom = e->op == ZTFLM_OP_CUSTOM ? custom_name(ip, node) : NULL;
 	uint32_t used = 0;
 
-	if (e->op >= 0) {
+	e->message[0] = '\0';
+	if (custom) {
+		format_into(e->message, sizeof(e->message), "%s (custom) at node %d: ", custom,
+			    (int)node);
+	} else if (e->op >= 0) {
 		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
 			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
-		while (e->message[used]) {
-			used++;
-		}
+	}
+	while (e->message[used]) {
+		used++;
 	}
 	ztflm_format(e->message + used, (uint32_t)sizeof(e->message) - used, fmt, ap);
 	ztflm_port_log_error(e);

@@ -24,6 +24,14 @@ static const struct ztflm_op *node_op(const struct ztflm_interpreter *ip, uint32
 #define NODE_SKIP 0xFFFFFFFFu
 #define NODE_VARIANT_MASK 15u
 
+/* The op data a node's word locates, NULL for none. */
+static void *node_params(const struct ztflm_interpreter *ip, uint32_t info)
+{
+	return info > NODE_VARIANT_MASK
+		       ? ip->arena->base + ip->arena->size - ((info & ~NODE_VARIANT_MASK) >> 1)
+		       : NULL;
+}
+
 /* The node as its kernel sees it; after init, when every opcode has its operator. */
 static void context_for(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx)
 {
@@ -271,11 +279,15 @@ static int place_persistent(struct ztflm_interpreter *ip)
  * Whether a node has nothing to write: every output has zero elements. Its eval is skipped
  * (marked NODE_SKIP in node_op_data at allocate), which leaves the same (empty) outputs and
  * saves the outer loops a hostile shape such as [8388608, 14, 2, 0] would otherwise run for
- * nothing. No kernel here keeps state.
+ * nothing. A stateful operator (one with a reset) always runs: its state moves on.
  */
 static bool writes_nothing(const struct ztflm_context *ctx)
 {
 	struct ztflm_tensor t;
+
+	if (ctx->desc->reset) {
+		return false;
+	}
 
 	for (int32_t i = 0; i < ctx->outputs_count; i++) {
 		ztflm_tensor_view(ctx->ip, (uint32_t)ctx->outputs[i], &t);
@@ -546,10 +558,7 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 
 		context_for(ip, node, &ctx);
 		ctx.variant = (uint8_t)(info & NODE_VARIANT_MASK);
-		if (info > NODE_VARIANT_MASK) {
-			ctx.op_data = ip->arena->base + ip->arena->size -
-				      ((info & ~NODE_VARIANT_MASK) >> 1);
-		}
+		ctx.op_data = node_params(ip, info);
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
 #endif
@@ -590,6 +599,16 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED) {
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "reset before allocate")
 			  : ZTFLM_ERR_INVALID_ARG;
+	}
+	for (uint32_t node = 0; node < ip->op_count; node++) {
+		const struct ztflm_op *op =
+			node_op(ip, ztflm_operator_opcode(ip, ztflm_operator_table(ip, node)));
+		const uint32_t info = ip->node_op_data[node];
+
+		/* A stateful operator keeps its state in its op data (never a skipped node). */
+		if (op->reset && info != NODE_SKIP && info > NODE_VARIANT_MASK) {
+			op->reset(node_params(ip, info));
+		}
 	}
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
@@ -716,20 +735,37 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
 	return ZTFLM_OK;
 }
 
-const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
+/* The descriptor of an allocated node that runs, NULL otherwise. */
+static const struct ztflm_op *running_op(const struct ztflm_interpreter *ip, uint32_t node)
 {
 	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED || node >= ip->op_count ||
 	    ip->node_op_data[node] == NODE_SKIP) {
-		return "";
+		return NULL;
 	}
 	struct ztflm_context ctx;
 
 	context_for((struct ztflm_interpreter *)ip, node, &ctx);
-	const struct ztflm_op *op = ctx.desc;
+	return ctx.desc;
+}
+
+const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node)
+{
+	const struct ztflm_op *op = running_op(ip, node);
+
+	if (!op) {
+		return "";
+	}
 	const uint32_t v = ip->node_op_data[node] & NODE_VARIANT_MASK;
 
 	if (op->prepare != ztflm_op_prepare || v >= op->variants_count || !op->variants[v]->name) {
 		return "";
 	}
 	return op->variants[v]->name;
+}
+
+const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t node)
+{
+	const struct ztflm_op *op = running_op(ip, node);
+
+	return op && op->custom_name ? op->custom_name : "";
 }

@@ -83,6 +83,15 @@ float ztflm_option_f32(const struct ztflm_context *ctx, uint32_t field, float de
 int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
 				const int32_t **values);
 
+/* ---- Custom options ----------------------------------------------------- */
+
+/**
+ * The node's custom_options bytes (a FlexBuffer for the custom operators here, read with
+ * kernels/common/flexbuffer.h): *data and *size, NULL and 0 when the operator has none.
+ * The verifier checked that they lie inside the model.
+ */
+void ztflm_custom_options(const struct ztflm_context *ctx, const uint8_t **data, uint32_t *size);
+
 /* ---- Errors ------------------------------------------------------------- */
 
 /**

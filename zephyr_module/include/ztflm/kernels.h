@@ -21,6 +21,7 @@
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(DIV, div)                                                                                \
 	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(EXPAND_DIMS, expand_dims)                                                                \
@@ -30,8 +31,10 @@
 	X(GATHER_ND, gather_nd)                                                                    \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
+	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
+	X(MINIMUM, minimum)                                                                        \
 	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
 	X(PACK, pack)                                                                              \
@@ -62,7 +65,22 @@
 	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */
-#define ZTFLM_CUSTOM_OPS(X)
+#define ZTFLM_CUSTOM_OPS(X)                                                                        \
+	X("SignalDelay", signal_delay)                                                             \
+	X("SignalEnergy", signal_energy)                                                           \
+	X("SignalFftAutoScale", signal_fft_auto_scale)                                             \
+	X("SignalFilterBank", signal_filter_bank)                                                  \
+	X("SignalFilterBankLog", signal_filter_bank_log)                                           \
+	X("SignalFilterBankSpectralSubtraction", signal_filter_bank_spectral_subtraction)          \
+	X("SignalFilterBankSquareRoot", signal_filter_bank_square_root)                            \
+	X("SignalFramer", signal_framer)                                                           \
+	X("SignalIrfft", signal_irfft)                                                             \
+	X("SignalOverlapAdd", signal_overlap_add)                                                  \
+	X("SignalPCAN", signal_pcan)                                                               \
+	X("SignalRfft", signal_rfft)                                                               \
+	X("SignalStacker", signal_stacker)                                                         \
+	X("SignalWindow", signal_window)                                                           \
+	X("TFLite_Detection_PostProcess", detection_postprocess)
 
 #define ZTFLM_X_DECLARE(NAME, name) extern const struct ztflm_op ztflm_op_##name;
 ZTFLM_OPS(ZTFLM_X_DECLARE)

@@ -67,6 +67,11 @@ struct ztflm_op {
 	 * (ztflm_alloc_op_data, once) when its size depends on the node. NULL: nothing to do.
 	 */
 	int (*parse)(struct ztflm_context *ctx, const struct ztflm_io *io, void *params);
+	/**
+	 * Set the state a stateful operator keeps in its op data to its initial value: at the
+	 * end of allocate and on every ztflm_reset, like variable tensors. NULL: no state.
+	 */
+	void (*reset)(void *params);
 	const struct ztflm_variant *const *variants; /**< in order of preference */
 	const char *custom_name;  /**< NULL for a builtin */
 	int16_t builtin;          /**< enum ztflm_builtin_op (ZTFLM_OP_CUSTOM for custom ops) */

@@ -154,10 +154,11 @@
 	F(ZTFLM_CONCAT_AXIS, AXIS32, Axis)                                                         \
 	F(ZTFLM_CONCAT_ACTIVATION, ENUM8, FusedActivationFunction)
 
-/* AddOptions, SubOptions, MulOptions: the fused activation in the same slot */
+/* AddOptions, SubOptions, MulOptions, DivOptions: the fused activation in the same slot */
 #define ZTFLM_OPTIONS_ADD 11
 #define ZTFLM_OPTIONS_MUL 21
 #define ZTFLM_OPTIONS_SUB 28
+#define ZTFLM_OPTIONS_DIV 29
 #define ZTFLM_ARITH_ACTIVATION 0
 #define ZTFLM_ARITH_FIELDS(F) F(ZTFLM_ARITH_ACTIVATION, ENUM8, FusedActivationFunction)
 
@@ -291,6 +292,7 @@
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
 	X(ZTFLM_OPTIONS_DEPTH_TO_SPACE, DepthToSpaceOptions, ZTFLM_BLOCK_FIELDS)                   \
+	X(ZTFLM_OPTIONS_DIV, DivOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_DYNAMIC_UPDATE_SLICE, DynamicUpdateSliceOptions, ZTFLM_NO_FIELDS)          \
 	X(ZTFLM_OPTIONS_EXPAND_DIMS, ExpandDimsOptions, ZTFLM_NO_FIELDS)                           \
 	X(ZTFLM_OPTIONS_FILL, FillOptions, ZTFLM_NO_FIELDS)                                        \

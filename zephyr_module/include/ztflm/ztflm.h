@@ -103,7 +103,11 @@ int ztflm_allocate(struct ztflm_interpreter *ip);
 /** Run the model once. */
 int ztflm_invoke(struct ztflm_interpreter *ip);
 
-/** Zero every variable tensor (state of LSTM-like models). */
+/**
+ * Start over: zero every variable tensor (state of LSTM-like models) and put every stateful
+ * operator (the Signal library's framer, delay, stacker, overlap-add, noise estimate) back
+ * to its initial state, as TFLM's MicroInterpreter::Reset does. Allocate ends with it.
+ */
 int ztflm_reset(struct ztflm_interpreter *ip);
 
 uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip);
@@ -133,6 +137,12 @@ int ztflm_node(struct ztflm_interpreter *ip, uint32_t node, int32_t *builtin,
  * allocate, for a node that runs nothing, or with messages compiled out.
  */
 const char *ztflm_node_kernel(const struct ztflm_interpreter *ip, uint32_t node);
+
+/**
+ * The registered name of node's custom operator ("SignalWindow"), "" for a builtin one or
+ * before allocate: what a tool needs to name the operators a model registers.
+ */
+const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t node);
 
 /** Per-channel zero point number channel of a tensor (0 when absent). */
 int32_t ztflm_zero_point(const struct ztflm_interpreter *ip, uint32_t tensor_index,

@@ -22,8 +22,13 @@ int ztflm_bcast_plan(struct ztflm_context *ctx, const struct ztflm_tensor *a,
 	if (out->dims_count > n) {
 		n = out->dims_count;
 	}
-	ZTFLM_CHECK(ctx, n <= ZTFLM_MAX_DIMS, ZTFLM_ERR_UNSUPPORTED,
-		    "rank %d is more than the %d supported", (int)n, ZTFLM_MAX_DIMS);
+	/*
+	 * TFLM's element-wise binary operators go wrong at rank 8: broadcasts read outside the
+	 * inputs, ADD and SUB abort, MUL of equal shapes computes other products.
+	 */
+	ZTFLM_CHECK(ctx, n < ZTFLM_MAX_DIMS, ZTFLM_ERR_UNSUPPORTED,
+		    "rank %d: TFLM runs element-wise binary operators up to rank %d", (int)n,
+		    ZTFLM_MAX_DIMS - 1);
 	for (int32_t i = 0; i < n; i++) {
 		const int32_t ad = dim_at(a, n, i);
 		const int32_t bd = dim_at(b, n, i);

@@ -27,10 +27,29 @@ int ztflm_binary_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
 	return ZTFLM_OK;
 }
 
+int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
+{
+	void *p;
+
+	(void)unused;
+	return ztflm_binary_parse(ctx, io, 0, &p);
+}
+
 int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
 		      uint32_t in_size, uint32_t out_size, ztflm_bcast_row row)
 {
 	ztflm_bcast_run(ztflm_binary_bcast(params, params_bytes), params, ztflm_input_data(ctx, 0),
 			ztflm_input_data(ctx, 1), in_size, ztflm_output_data(ctx, 0), out_size, row);
 	return ZTFLM_OK;
+}
+
+uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
+			    uint32_t in_size, ztflm_bcast_row row)
+{
+	uint32_t count = 0;
+
+	/* An output element of 0 bytes keeps every row writing to the one counter. */
+	ztflm_bcast_run(ztflm_binary_bcast(params, params_bytes), params, ztflm_input_data(ctx, 0),
+			ztflm_input_data(ctx, 1), in_size, &count, 0, row);
+	return count;
 }

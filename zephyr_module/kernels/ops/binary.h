@@ -29,6 +29,29 @@ int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t pa
 		      uint32_t in_size, uint32_t out_size, ztflm_bcast_row row);
 
 /**
+ * Walks the node's nest with a counting row (ZTFLM_BINARY_COUNT_ROW) and returns the number
+ * of element pairs it counted: the pairs an operator cannot compute, found before it writes.
+ */
+uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
+			    uint32_t in_size, ztflm_bcast_row row);
+
+/** A counting row for ztflm_binary_count: the pairs (x, y) of T_IN for which pred(p, x, y). */
+#define ZTFLM_BINARY_COUNT_ROW(name, P, T_IN, pred)                                                \
+	static void name(const void *params, const void *x_, uint32_t sa, const void *y_,          \
+			 uint32_t sb, void *count, uint32_t n)                                     \
+	{                                                                                          \
+		const P *p = params;                                                               \
+		const T_IN *x = x_;                                                                \
+		const T_IN *y = y_;                                                                \
+		uint32_t c = 0;                                                                    \
+                                                                                                   \
+		for (uint32_t i = 0; i < n; i++) {                                                 \
+			c += pred(p, x[i * sa], y[i * sb]) ? 1u : 0u;                              \
+		}                                                                                  \
+		*(uint32_t *)count += c;                                                           \
+	}
+
+/**
  * The row function name over elements of T_IN into T_OUT: out = fn(p, x, y), p a const P *.
  * One arithmetic function serves every type it is instantiated for.
  */
@@ -47,17 +70,50 @@ int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t pa
 	}
 
 /**
- * The compute variant ztflm_<name> of a binary operator with parameters P: inputs of type
- * (enum) in_type and C type T_IN, output of out_type and T_OUT, each element fn(p, x, y).
+ * The compute variant ztflm_<name> of a binary operator whose op data starts with
+ * params_bytes of parameters read as a P: inputs of type (enum) in_type and C type T_IN,
+ * output of out_type and T_OUT, each element fn(p, x, y).
  */
-#define ZTFLM_BINARY_VARIANT(name, P, in_type, T_IN, out_type, T_OUT, fn)                          \
+#define ZTFLM_BINARY_VARIANT_AT(name, P, params_bytes, in_type, T_IN, out_type, T_OUT, fn)         \
 	ZTFLM_BINARY_ROW(name##_row, P, T_IN, T_OUT, fn)                                           \
 	static int name##_eval(struct ztflm_context *ctx, const void *params)                      \
 	{                                                                                          \
-		return ztflm_binary_eval(ctx, params, (uint32_t)sizeof(P),                         \
-					 (uint32_t)sizeof(T_IN), (uint32_t)sizeof(T_OUT),          \
-					 name##_row);                                              \
+		return ztflm_binary_eval(ctx, params, (params_bytes), (uint32_t)sizeof(T_IN),      \
+					 (uint32_t)sizeof(T_OUT), name##_row);                     \
 	}                                                                                          \
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
+
+/**
+ * A compute variant that first counts the element pairs for which bad(p, x, y) holds, the
+ * ones TFLM fails on or cannot compute, and fails the node with ZTFLM_ERR_KERNEL and message
+ * when there is one, before writing any output.
+ */
+#define ZTFLM_BINARY_CHECKED_VARIANT(name, P, in_type, T_IN, out_type, T_OUT, fn, bad, message)    \
+	ZTFLM_BINARY_ROW(name##_row, P, T_IN, T_OUT, fn)                                           \
+	ZTFLM_BINARY_COUNT_ROW(name##_bad, P, T_IN, bad)                                           \
+	static int name##_eval(struct ztflm_context *ctx, const void *params)                      \
+	{                                                                                          \
+		const uint32_t n = ztflm_binary_count(ctx, params, (uint32_t)sizeof(P),            \
+						      (uint32_t)sizeof(T_IN), name##_bad);         \
+                                                                                                   \
+		ZTFLM_CHECK(ctx, n == 0, ZTFLM_ERR_KERNEL, "%u elements: " message, (unsigned)n);  \
+		return ztflm_binary_eval(ctx, params, (uint32_t)sizeof(P), (uint32_t)sizeof(T_IN), \
+					 (uint32_t)sizeof(T_OUT), name##_row);                     \
+	}                                                                                          \
+	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
+
+/** The compute variant of a binary operator with parameters P (see ZTFLM_BINARY_VARIANT_AT). */
+#define ZTFLM_BINARY_VARIANT(name, P, in_type, T_IN, out_type, T_OUT, fn)                          \
+	ZTFLM_BINARY_VARIANT_AT(name, P, (uint32_t)sizeof(P), in_type, T_IN, out_type, T_OUT, fn)
+
+/**
+ * The compute variant of a binary operator without parameters (its op data is the nest,
+ * parsed with params_bytes 0): fn(p, x, y) ignores p.
+ */
+#define ZTFLM_BINARY_PLAIN_VARIANT(name, in_type, T_IN, out_type, T_OUT, fn)                       \
+	ZTFLM_BINARY_VARIANT_AT(name, struct ztflm_bcast, 0u, in_type, T_IN, out_type, T_OUT, fn)
+
+/** The parse of a binary operator without parameters: the nest only. */
+int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused);
 
 #endif /* ZTFLM_KERNELS_OPS_BINARY_H_ */
