@@ -189,6 +189,21 @@ def custom_op(name: str) -> bytes:
     return b.build()
 
 
+def svdf(rank: int = 1, memory: int = 2, bias: bool = True) -> bytes:
+    """x [1, 4] -> SVDF (4 filters, float32) -> y [1, 4 / rank]; an empty memory makes the time
+    weights a graph input (an empty constant has no data)."""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    wf = b.const(np.ones((4, 4), np.float32))
+    wt = b.const(np.ones((4, memory), np.float32)) if memory else b.input([4, 0], np.float32)
+    bi = b.const(np.zeros(4 // max(rank, 1), np.float32)) if bias else -1
+    st = b.tensor([1, 4 * memory], np.float32, is_variable=True)
+    y = b.tensor([1, 4 // max(rank, 1)], np.float32)
+    b.op("SVDF", [x, wf, wt, bi, st], [y], "SVDFOptions", rank=rank)
+    b.output(y)
+    return b.build()
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -216,4 +231,9 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
+    # Issue 14: TFLM divides by the rank, shifts an empty state past its end, and crashes
+    # without a bias; ztflm refuses each.
+    "SVDF of rank 0": lambda: svdf(rank=0),
+    "SVDF with an empty state": lambda: svdf(memory=0),
+    "SVDF without a bias": lambda: svdf(bias=False),
 }

@@ -106,3 +106,33 @@ def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None
         record(model, sample, expected)  # ZTFLM_RECORD: replayed on QEMU (tests/qemu)
         assert_same_outputs(last, expected)
     return last
+
+
+def assert_stream_bit_exact(model: bytes, steps: int = 20, seed: int = 0,
+                            rounds: int = 2) -> list[np.ndarray]:
+    """A stateful model fed steps random inputs back to back, then reset and fed the same
+    inputs again (rounds times), through ztflm and TFLM in the same order of invokes and
+    resets: every output of every invoke equal in dtype, shape and every byte. Not recorded
+    for QEMU: a recorded case replays one invoke from a fresh state. Returns ztflm's outputs."""
+    ours = ztflm.Interpreter.from_bytes(model)
+    theirs = tflm_interpreter(model)
+    rng = np.random.default_rng(seed)
+    samples = [random_inputs(ours, rng) for _ in range(steps)]
+    outputs: list[np.ndarray] = []
+    for r in range(rounds):
+        if r:
+            ours.reset()
+            theirs.reset()
+        for n, sample in enumerate(samples):
+            _set_inputs(ours, sample)
+            _set_inputs(theirs, sample)
+            ours.invoke()
+            theirs.invoke()
+            last = [ours.get_output(k) for k in range(ours.num_outputs())]
+            expected = [np.array(theirs.get_output(k)) for k in range(outputs_count(model))]
+            try:
+                assert_same_outputs(last, expected)
+            except AssertionError as e:
+                raise AssertionError(f"round {r}, invoke {n}: {e}") from None
+            outputs.extend(last)
+    return outputs

@@ -14,6 +14,8 @@ SUPPORTED = [
     "mlperf_vww_mobilenet_int8",
     "tflm_hello_world_float",
     "tflm_hello_world_int8",
+    "tflm_keyword_scrambled",
+    "tflm_keyword_scrambled_8bit",
     "tflm_magic_wand",
     "tflm_micro_speech_int8",
     "tflm_person_detect_int8",
@@ -21,13 +23,17 @@ SUPPORTED = [
     "tflm_simple_add",
 ]
 
+# Supported models that keep state across invokes (variable tensors).
+STATEFUL = [
+    "tflm_keyword_scrambled",
+    "tflm_keyword_scrambled_8bit",
+]
+
 # Models with ops outside this runtime's kernels: (model, the first op it cannot run).
 UNSUPPORTED = {
     "tflm_audio_preprocessor_float": "SignalWindow",
     "tflm_audio_preprocessor_int8": "SignalWindow",
     "tflm_dtln_noise_suppression": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_keyword_scrambled": "SVDF",
-    "tflm_keyword_scrambled_8bit": "SVDF",
     "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",

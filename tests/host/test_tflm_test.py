@@ -64,11 +64,11 @@ def test_zephyr_base_that_is_not_a_zephyr_tree_is_refused(capsys, monkeypatch, t
 
 
 def test_unsupported_model_names_the_op_and_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = shared_model("tflm_keyword_scrambled")
+    model = shared_model("tflm_mnist_lstm_float")
     status, _, err = run_cli(capsys, monkeypatch, str(model), "-O", str(tmp_path / "o"),
                              zephyr=fake_zephyr(tmp_path))
     assert status == 2
-    assert err.count("\n") == 1 and "SVDF" in err
+    assert err.count("\n") == 1 and "UNIDIRECTIONAL_SEQUENCE_LSTM" in err
     assert not (tmp_path / "o").exists()
 
 

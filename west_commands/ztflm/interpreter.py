@@ -240,6 +240,15 @@ class Interpreter:
     def get_input(self, index: int) -> np.ndarray:
         return self._copy_out(self._view("input", index))
 
+    @_serialized
+    def get_tensor(self, index: int) -> np.ndarray:
+        """A copy of tensor index as it is now (a variable tensor: the state kept between
+        invokes); an activation's bytes may belong to another tensor by then."""
+        t = self._view("tensor", index)
+        if t.bytes and not t.data:
+            raise Error(f"tensor {int(index)} has no data (no operator uses it)")
+        return self._copy_out(t)
+
     # ---- description -----------------------------------------------------------------------
 
     def _details(self, t: _lib.TensorStruct) -> dict[str, Any]:

@@ -30,6 +30,7 @@
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SUB, sub)                                                                                \
+	X(SVDF, svdf)                                                                              \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)
 

@@ -130,6 +130,16 @@
 	F(ZTFLM_POOL_FILTER_H, STRIDE32, FilterHeight)                                             \
 	F(ZTFLM_POOL_ACTIVATION, ENUM8, FusedActivationFunction)
 
+/* SVDFOptions */
+#define ZTFLM_OPTIONS_SVDF 6
+#define ZTFLM_SVDF_RANK 0
+#define ZTFLM_SVDF_ACTIVATION 1
+#define ZTFLM_SVDF_ASYMMETRIC_QUANTIZE_INPUTS 2
+#define ZTFLM_SVDF_FIELDS(F)                                                                       \
+	F(ZTFLM_SVDF_RANK, INT32, Rank)                                                            \
+	F(ZTFLM_SVDF_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
+	F(ZTFLM_SVDF_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+
 /* FullyConnectedOptions */
 #define ZTFLM_OPTIONS_FULLY_CONNECTED 8
 #define ZTFLM_FC_ACTIVATION 0
@@ -183,6 +193,7 @@
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
 	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
+	X(ZTFLM_OPTIONS_SVDF, SVDFOptions, ZTFLM_SVDF_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
 	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
 	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \

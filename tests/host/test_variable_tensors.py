@@ -1,0 +1,61 @@
+"""Variable tensors (issue 14): kept in the persistent part of the arena, zeroed at allocate
+and by reset, never shared with activations or with another tenant of the same arena."""
+from __future__ import annotations
+
+import numpy as np
+from shared_models import MODELS
+
+import oracle
+import ztflm
+
+KWS = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
+
+
+def variables(ip: ztflm.Interpreter) -> list[int]:
+    return [t for t in range(ip.num_tensors()) if ip.get_tensor_storage(t)["is_variable"]]
+
+
+def test_variables_live_in_the_tail_outside_the_activations() -> None:
+    ip = ztflm.Interpreter.from_file(MODELS / f"{KWS[0]}.tflite")
+    found = variables(ip)
+    assert len(found) == 7
+    head = ip.arena_head_bytes()
+    for t in found:
+        offset = ip.tensor_arena_offset(t)
+        assert offset is not None and offset >= head, (t, offset, head)
+
+
+def test_two_stateful_tenants_of_one_arena_keep_their_own_state() -> None:
+    """Alternated invokes of two stateful models sharing an arena, each against its own TFLM
+    interpreter fed the same sequence; resetting one leaves the other's state alone."""
+    models = [(MODELS / f"{m}.tflite").read_bytes() for m in KWS]
+    alone = [ztflm.Interpreter.from_bytes(m) for m in models]
+    shared = ztflm.Arena(max(ip.arena_head_bytes() for ip in alone)
+                         + sum(ip.arena_tail_bytes() for ip in alone) + 64)
+    ours = [ztflm.Interpreter.from_bytes(m, arena=shared) for m in models]
+    theirs = [oracle.tflm_interpreter(m) for m in models]
+    rng = np.random.default_rng(5)
+    for step in range(12):
+        if step == 6:
+            ours[0].reset()
+            theirs[0].reset()
+        for ip, ref in zip(ours, theirs):
+            x = oracle.random_inputs(ip, rng)[0]
+            ip.set_input(x, 0)
+            ref.set_input(x, 0)
+            ip.invoke()
+            ref.invoke()
+            assert ip.get_output(0).tobytes() == np.array(ref.get_output(0)).tobytes(), step
+
+
+def test_allocate_and_reset_zero_the_state() -> None:
+    ip = ztflm.Interpreter.from_file(MODELS / f"{KWS[1]}.tflite")
+    state = variables(ip)
+    zero = {t: ip.get_tensor(t).tobytes() for t in state}
+    rng = np.random.default_rng(1)
+    for _ in range(3):
+        ip.set_input(oracle.random_inputs(ip, rng)[0], 0)
+        ip.invoke()
+    assert any(ip.get_tensor(t).tobytes() != zero[t] for t in state)
+    ip.reset()
+    assert all(ip.get_tensor(t).tobytes() == zero[t] for t in state)
