@@ -4,43 +4,12 @@ int8 with an int16 state and with an int8 state, rank 1 and above, one batch and
 import malformed
 import numpy as np
 import pytest
+from stateful_models import svdf as build
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
 import oracle
 import ztflm
 from modelbuilder import ModelBuilder, pack
-
-
-def build(dtype, batches=2, n_input=5, units=3, rank=2, memory=4, bias=True,
-          activation="NONE", state_dtype=np.int16, seed=0, scales=None):
-    """input [batches, n_input] -> SVDF -> [batches, units]; filters = units * rank."""
-    rng = np.random.default_rng(seed)
-    filters = units * rank
-    b = ModelBuilder()
-    if dtype == np.float32:
-        x = b.input([batches, n_input], np.float32)
-        wf = b.const(rng.normal(0, 0.5, (filters, n_input)).astype(np.float32))
-        wt = b.const(rng.normal(0, 0.5, (filters, memory)).astype(np.float32))
-        bi = b.const(rng.normal(0, 0.5, units).astype(np.float32)) if bias else -1
-        st = b.tensor([batches, filters * memory], np.float32, is_variable=True)
-        y = b.tensor([batches, units], np.float32)
-    else:
-        s_in, s_wf, s_state, s_wt, s_out = scales or (0.05, 0.01, 0.02, 0.003, 0.04)
-        info = np.iinfo(state_dtype)
-        x = b.input([batches, n_input], np.int8, scale=s_in, zero_point=-3)
-        wf = b.const(rng.integers(-128, 128, (filters, n_input), dtype=np.int8), scale=s_wf)
-        wt = b.const(rng.integers(info.min, info.max + 1, (filters, memory),
-                                  dtype=state_dtype), scale=s_wt)
-        bias_scale = np.float32(s_state) * np.float32(s_wt)
-        bi = b.const(rng.integers(-3000, 3000, units, dtype=np.int32),
-                     scale=float(bias_scale)) if bias else -1
-        st = b.tensor([batches, filters * memory], state_dtype, scale=s_state,
-                      zero_point=0 if state_dtype == np.int16 else 4, is_variable=True)
-        y = b.tensor([batches, units], np.int8, scale=s_out, zero_point=2)
-    b.op("SVDF", [x, wf, wt, bi, st], [y], "SVDFOptions", rank=rank,
-         fused_activation_function=activation)
-    b.output(y)
-    return b.build()
 
 
 @pytest.mark.parametrize("activation", ["NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH",
