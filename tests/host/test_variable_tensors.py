@@ -3,7 +3,9 @@ and by reset, never shared with activations or with another tenant of the same a
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from shared_models import MODELS
+from stateful_models import svdf
 
 import oracle
 import ztflm
@@ -59,3 +61,27 @@ def test_allocate_and_reset_zero_the_state() -> None:
     assert any(ip.get_tensor(t).tobytes() != zero[t] for t in state)
     ip.reset()
     assert all(ip.get_tensor(t).tobytes() == zero[t] for t in state)
+
+
+def test_run_stream_equals_invokes_without_reset_and_tflm() -> None:
+    model = svdf(np.int8, state_dtype=np.int8)
+    steps = np.random.default_rng(2).integers(-128, 128, (9, 2, 5), dtype=np.int8)
+    ip = ztflm.Interpreter.from_bytes(model)
+    stacked = ip.run_stream([steps])[0]
+    tflm = oracle.tflm_interpreter(model)
+    for n, x in enumerate(steps):
+        tflm.set_input(x, 0)
+        tflm.invoke()
+        assert stacked[n].tobytes() == np.array(tflm.get_output(0)).tobytes(), n
+    # Without reset the next stream goes on from the state the first one left.
+    assert ip.run_stream([steps])[0].tobytes() != stacked.tobytes()
+    ip.reset()
+    assert ip.run_stream([steps])[0].tobytes() == stacked.tobytes()
+
+
+def test_run_stream_refuses_sequences_of_different_lengths() -> None:
+    ip = ztflm.Interpreter.from_bytes(svdf(np.float32))
+    with pytest.raises(ztflm.Error, match="1 inputs, 2 sequences"):
+        ip.run_stream([np.zeros((2, 2, 5), np.float32)] * 2)
+    with pytest.raises(ztflm.Error, match="same number of steps"):
+        ip.run_stream([np.float32(1.0)])

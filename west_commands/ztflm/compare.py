@@ -23,11 +23,16 @@ import numpy as np
 from tflite_micro.python.tflite_micro import runtime
 z = np.load(io.BytesIO(sys.stdin.buffer.read()), allow_pickle=False)
 ip = runtime.Interpreter.from_bytes(z["model"].tobytes(), arena_size=int(z["arena"]))
-for i in range(int(z["inputs"])):
-    ip.set_input(z[f"in{i}"], i)
-ip.invoke()
+steps = int(z["steps"])
+outs = [[] for _ in range(int(z["outputs"]))]
+for s in range(max(steps, 1)):
+    for i in range(int(z["inputs"])):
+        ip.set_input(z[f"in{i}"][s] if steps else z[f"in{i}"], i)
+    ip.invoke()
+    for k, o in enumerate(outs):
+        o.append(np.array(ip.get_output(k)))
 out = io.BytesIO()
-np.savez(out, *[np.array(ip.get_output(k)) for k in range(int(z["outputs"]))])
+np.savez(out, *[np.stack(o) if steps else o[0] for o in outs])
 sys.stdout.buffer.write(out.getvalue())
 """
 
@@ -52,14 +57,17 @@ def _why(r: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
-             ztflm_arena: int = 0) -> list[np.ndarray]:
-    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes."""
+             ztflm_arena: int = 0, steps: int = 0) -> list[np.ndarray]:
+    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes.
+    steps > 0: the inputs are sequences along their first axis, invoked one step after the
+    other without reset, and each output comes stacked over the steps."""
     if not tflm_available():
         raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
     arena = max(len(model) * 10, TFLM_MIN_ARENA) + 2 * ztflm_arena
     payload = io.BytesIO()
     np.savez(payload, model=np.frombuffer(model, np.uint8), arena=arena, inputs=len(inputs),
-             outputs=outputs, **{f"in{i}": np.ascontiguousarray(x) for i, x in enumerate(inputs)})
+             outputs=outputs, steps=steps,
+             **{f"in{i}": np.ascontiguousarray(x) for i, x in enumerate(inputs)})
     try:
         r = subprocess.run([sys.executable, "-c", _SCRIPT], input=payload.getvalue(),
                            capture_output=True)
