@@ -2,6 +2,8 @@
 and by reset, never shared with activations or with another tenant of the same arena."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from shared_models import MODELS
@@ -85,3 +87,10 @@ def test_run_stream_refuses_sequences_of_different_lengths() -> None:
         ip.run_stream([np.zeros((2, 2, 5), np.float32)] * 2)
     with pytest.raises(ztflm.Error, match="same number of steps"):
         ip.run_stream([np.float32(1.0)])
+
+
+def test_committed_stateful_models_are_what_their_generator_writes() -> None:
+    """tests/models/stateful/*.tflite (embedded by the Zephyr runtime suite)."""
+    folder = Path(__file__).resolve().parents[1] / "models" / "stateful"
+    assert (folder / "svdf_int8_int16_state.tflite").read_bytes() == \
+        svdf(np.int8, state_dtype=np.int16)
