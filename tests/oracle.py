@@ -82,6 +82,17 @@ def assert_same_outputs(ours: Sequence[np.ndarray], theirs: Sequence[np.ndarray]
                 f"{fb[diff[:5]].tolist()}")
 
 
+def _invoke_both(model: bytes, ours: ztflm.Interpreter, theirs: Any,
+                 sample: Sequence[np.ndarray]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """One invoke of each on the same inputs: (ztflm's outputs, TFLM's)."""
+    _set_inputs(ours, sample)
+    _set_inputs(theirs, sample)
+    ours.invoke()
+    theirs.invoke()
+    return ([ours.get_output(k) for k in range(ours.num_outputs())],
+            [np.array(theirs.get_output(k)) for k in range(outputs_count(model))])
+
+
 def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None,
                      n_random: int = 5, seed: int = 0) -> list[np.ndarray]:
     """The same inputs through ztflm and TFLM: every output equal in dtype, shape and every
@@ -97,12 +108,7 @@ def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None
         if n:
             ours.reset()
             theirs.reset()
-        _set_inputs(ours, sample)
-        _set_inputs(theirs, sample)
-        ours.invoke()
-        theirs.invoke()
-        last = [ours.get_output(k) for k in range(ours.num_outputs())]
-        expected = [np.array(theirs.get_output(k)) for k in range(outputs_count(model))]
+        last, expected = _invoke_both(model, ours, theirs, sample)
         record(model, sample, expected)  # ZTFLM_RECORD: replayed on QEMU (tests/qemu)
         assert_same_outputs(last, expected)
     return last
@@ -124,12 +130,7 @@ def assert_stream_bit_exact(model: bytes, steps: int = 20, seed: int = 0,
             ours.reset()
             theirs.reset()
         for n, sample in enumerate(samples):
-            _set_inputs(ours, sample)
-            _set_inputs(theirs, sample)
-            ours.invoke()
-            theirs.invoke()
-            last = [ours.get_output(k) for k in range(ours.num_outputs())]
-            expected = [np.array(theirs.get_output(k)) for k in range(outputs_count(model))]
+            last, expected = _invoke_both(model, ours, theirs, sample)
             try:
                 assert_same_outputs(last, expected)
             except AssertionError as e:
