@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <ztflm/kernel.h>
+#include <ztflm/op.h>
 #include <ztflm/resolver.h>
 #include <ztflm/ztflm.h>
 
@@ -57,12 +58,12 @@ static void print_stats(void)
 }
 
 /*
- * Every kernel of the build behind one that notes, per run, whether prepare and eval ran.
- * The build's resolver registers builtin ops only, so the builtin code finds the kernel.
+ * Every operator of the build behind one that notes, per run, whether prepare and eval ran.
+ * The build's resolver registers builtin ops only, so the builtin code finds the operator.
  */
-static const struct ztflm_kernel *real_kernel(const struct ztflm_context *ctx)
+static const struct ztflm_op *real_kernel(const struct ztflm_context *ctx)
 {
-	const struct ztflm_kernel *k = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+	const struct ztflm_op *k = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
 
 	if (!k) {
 		fprintf(stderr, "ztflm-fuzz: no kernel for builtin %d\n", (int)ctx->op);
@@ -71,19 +72,22 @@ static const struct ztflm_kernel *real_kernel(const struct ztflm_context *ctx)
 	return k;
 }
 
+/* The generic prepare and eval read the node's descriptor: the real one, not this. */
 static int counting_prepare(struct ztflm_context *ctx)
 {
 	run_prepared = 1;
-	return real_kernel(ctx)->prepare(ctx);
+	ctx->desc = real_kernel(ctx);
+	return ctx->desc->prepare(ctx);
 }
 
 static int counting_eval(struct ztflm_context *ctx)
 {
 	run_evaluated = 1;
-	return real_kernel(ctx)->eval(ctx);
+	ctx->desc = real_kernel(ctx);
+	return ctx->desc->eval(ctx);
 }
 
-static const struct ztflm_kernel counting = {counting_prepare, counting_eval};
+static const struct ztflm_op counting = {.prepare = counting_prepare, .eval = counting_eval};
 static struct ztflm_op_registration counting_ops[CODES];
 static struct ztflm_op_resolver counting_resolver = {counting_ops, 0};
 
@@ -93,7 +97,7 @@ static void make_counting_resolver(void)
 
 	for (uint32_t i = 0; i < all->count && i < CODES; i++) {
 		counting_ops[i] = all->ops[i];
-		counting_ops[i].kernel = &counting;
+		counting_ops[i].op = &counting;
 	}
 	counting_resolver.count = all->count < CODES ? all->count : CODES;
 }
