@@ -23,6 +23,7 @@ from ztflm import Interpreter, cli, device_shell, device_test
 from ztflm.device_shell import DeviceError, ShellSession
 
 ROOT = Path(__file__).resolve().parents[2]
+STATEFUL_MODEL = ROOT / "tests" / "models" / "stateful" / "svdf_int8_int16_state.tflite"
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -251,6 +252,9 @@ class EmulatedDevice:
                 self.ip.set_input(np.frombuffer(bytes(b), d["dtype"]).reshape(d["shape"]), i)
             self.ip.invoke()
             return ["ztflm: ok cycles 1234"]
+        if cmd == "reset":
+            self.ip.reset()
+            return ["ztflm: ok"]
         if cmd == "profile":
             return ["op 0 FULLY_CONNECTED 700", "op 1 SOFTMAX 300", "ztflm: ok 2"]
         if cmd == "output":
@@ -279,6 +283,29 @@ def test_check_app_feeds_chunks_and_finds_every_output_bit_exact(tmp_path) -> No
     assert len(loads) == 2 * 21
     assert all(len(c.split()[4]) <= 2 * device_shell.CHUNK for c in loads)
     assert json.loads((tmp_path / "results.json").read_text())["bit_exact"] is True
+
+
+def test_check_app_runs_a_stateful_model_across_consecutive_vectors_from_a_reset(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An SVDF model (state kept from one vector to the next) on a device that already ran
+    other inputs: the check resets it first, then its vectors match the host's, which ran
+    them one after the other; the same vectors each from a fresh state would not."""
+    model = STATEFUL_MODEL
+    dev = EmulatedDevice(model)
+    for _ in range(3):  # a state left over from earlier runs
+        dev.write(b"ztflm invoke\n")
+    report = device_shell.check_app(dev, _config(tmp_path, model, count=6), platform="emulated")
+    assert report["bit_exact"]
+    assert dev.commands[3:5] == ["ztflm info", "ztflm reset"]
+    vectors = device_shell.host_vectors(model, 6, 0)
+    fresh = []
+    for v in vectors:
+        ip = Interpreter.from_file(model)
+        d = ip.get_input_details(0)
+        ip.set_input(np.frombuffer(v.inputs[0], d["dtype"]).reshape(d["shape"]), 0)
+        ip.invoke()
+        fresh.append(ip.get_output(0).tobytes())
+    assert fresh != [v.outputs[0] for v in vectors]
 
 
 def test_check_app_reads_the_kernels_and_the_profile(tmp_path) -> None:  # type: ignore[no-untyped-def]
