@@ -40,6 +40,8 @@ BUILD = ROOT / "build" / "bench"
 ANCHORS = ROOT.parent / "shared" / "ANCHORS.md"
 MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resnet8_int8",
           "mlperf_ad_autoencoder_int8", "tflm_person_detect_int8"]
+# Stateful models (SVDF): one invoke from a fresh state, measured like the others.
+STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
 # (core, overlay) pairs measured; an overlay is skipped while its directory is absent.
 # cmsis_nn only with CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
 CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"),
@@ -242,7 +244,7 @@ def table(results: list[Result], tflm: dict[tuple[str, str, str], tuple[int, int
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--models", nargs="+", default=MLPERF, metavar="MODEL",
+    p.add_argument("--models", nargs="+", default=MLPERF + STATEFUL, metavar="MODEL",
                    help="shared models (../shared/models) by name")
     p.add_argument("--cores", nargs="+", default=None, choices=sorted(firmware.TARGETS))
     p.add_argument("--jobs", type=int, default=2)

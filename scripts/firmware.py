@@ -52,19 +52,22 @@ def tools(core: str) -> tuple[str, str]:
 
 
 def firmware(model_path: Path, core: str, arena: int | None = None,
-             overlay: str = "reference") -> Path:
+             overlay: str = "reference", invokes: int = 1) -> Path:
     """Builds (once) the test firmware for a model, core and kernel overlay, with an arena of
-    `arena` bytes or, by default, exactly the host plan's for that overlay."""
+    `arena` bytes or, by default, exactly the host plan's for that overlay. invokes > 1: a
+    stream of that many invokes, reset, and the same again (main.c, FW_INVOKES)."""
     if arena is None:
         arena = planned_arena(model_path, overlay)
-    out = BUILD / core / overlay / f"{model_path.stem}_{arena}.elf"
+    stream = f"_x{invokes}" if invokes > 1 else ""
+    out = BUILD / core / overlay / f"{model_path.stem}_{arena}{stream}.elf"
     if not stale(out, [model_path], overlay):
         return out
     model_c = BUILD / f"{model_path.stem}.c"
     model_c.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
                    check=True)
-    return build(out, core, overlay, [HERE / "main.c", model_c], [f"-DFW_ARENA_SIZE={arena}u"])
+    return build(out, core, overlay, [HERE / "main.c", model_c],
+                 [f"-DFW_ARENA_SIZE={arena}u", f"-DFW_INVOKES={invokes}u"])
 
 
 def stale(out: Path, extra_inputs: list[Path], overlay: str) -> bool:
@@ -90,7 +93,8 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
         startup = HERE / "startup.c"
         libs = ["-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs", "-lm"]
     # App-only macros (arena and loader sizes) stay out of the runtime archive's flags.
-    runtime_flags = [f for f in defines if not f.startswith(("-DFW_ARENA_SIZE=", "-DLOADER_"))]
+    runtime_flags = [f for f in defines
+                     if not f.startswith(("-DFW_ARENA_SIZE=", "-DFW_INVOKES=", "-DLOADER_"))]
     runtime_flags += runtime.include_flags() + runtime.define_flags()
     cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines, *runtime.include_flags(),
            f"-I{HERE}",
@@ -172,14 +176,16 @@ def sizes(elf: Path, core: str) -> tuple[int, int]:
     return text + data, data + bss
 
 
-def pattern_inputs(details: list[dict]) -> list[np.ndarray]:
-    """The bytes main.c writes: (k * 37 + 11) masked, 0x3F for floats (no NaN)."""
+def pattern_inputs(details: list[dict], step: int = 0) -> list[np.ndarray]:
+    """The bytes main.c writes at a step: (k * 37 + 11 + step * 29) masked, 0x3F for floats
+    (no NaN)."""
     inputs = []
     for d in details:
         dtype = np.dtype(d["dtype"])
         n = int(np.prod(d["shape"])) * dtype.itemsize
         k = np.arange(n, dtype=np.uint32)
-        raw = ((k * 37 + 11) & (0x3F if dtype == np.float32 else 0xFF)).astype(np.uint8)
+        raw = ((k * 37 + 11 + step * 29) & (0x3F if dtype == np.float32 else 0xFF)
+               ).astype(np.uint8)
         inputs.append(raw.view(dtype).reshape(d["shape"]))
     return inputs
 

@@ -276,6 +276,21 @@ def signal_window(options: Any) -> bytes:
     return b.build()
 
 
+def svdf(rank: int = 1, memory: int = 2, bias: bool = True) -> bytes:
+    """x [1, 4] -> SVDF (4 filters, float32) -> y [1, 4 / rank]; an empty memory makes the time
+    weights a graph input (an empty constant has no data)."""
+    b = ModelBuilder()
+    x = b.input([1, 4], np.float32)
+    wf = b.const(np.ones((4, 4), np.float32))
+    wt = b.const(np.ones((4, memory), np.float32)) if memory else b.input([4, 0], np.float32)
+    bi = b.const(np.zeros(4 // max(rank, 1), np.float32)) if bias else -1
+    st = b.tensor([1, 4 * memory], np.float32, is_variable=True)
+    y = b.tensor([1, 4 // max(rank, 1)], np.float32)
+    b.op("SVDF", [x, wf, wt, bi, st], [y], "SVDFOptions", rank=rank)
+    b.output(y)
+    return b.build()
+
+
 def _flex(edit: Callable[[bytearray], object]) -> Callable[[], bytes]:
     """SignalWindow with its options {"shift": 3} edited in place. Their 16 bytes: the key
     "shift" (0-5), the keys vector (6, 7), the map (8: keys offset, 9: keys width, 10: size,
@@ -373,6 +388,11 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     **{name: make for name, (make, _) in SPATIAL_PARAMETERS.items()},
     **{name: make for name, (make, _) in FLEXBUFFER.items()},
     **{name: make for name, (make, _) in DETECTION.items()},
+    # Issue 14: TFLM divides by the rank, shifts an empty state past its end, and crashes
+    # without a bias; ztflm refuses each.
+    "SVDF of rank 0": lambda: svdf(rank=0),
+    "SVDF with an empty state": lambda: svdf(memory=0),
+    "SVDF without a bias": lambda: svdf(bias=False),
 }
 
 

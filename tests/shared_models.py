@@ -16,6 +16,8 @@ SUPPORTED = [
     "tflm_audio_preprocessor_int8",
     "tflm_hello_world_float",
     "tflm_hello_world_int8",
+    "tflm_keyword_scrambled",
+    "tflm_keyword_scrambled_8bit",
     "tflm_magic_wand",
     "tflm_micro_speech_int8",
     "tflm_person_detect_int8",
@@ -23,11 +25,15 @@ SUPPORTED = [
     "tflm_simple_add",
 ]
 
+# Supported models that keep state across invokes (variable tensors).
+STATEFUL = [
+    "tflm_keyword_scrambled",
+    "tflm_keyword_scrambled_8bit",
+]
+
 # Models with ops outside this runtime's kernels: (model, the first op it cannot run).
 UNSUPPORTED = {
     "tflm_dtln_noise_suppression": "UNIDIRECTIONAL_SEQUENCE_LSTM",
-    "tflm_keyword_scrambled": "SVDF",
-    "tflm_keyword_scrambled_8bit": "SVDF",
     "tflm_mnist_lstm_float": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",

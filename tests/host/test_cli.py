@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stateful_models import svdf
 
 from modelbuilder import ModelBuilder
 
@@ -219,3 +220,56 @@ def test_an_npz_member_shorter_than_its_header_is_one_line_status_2(typed: Path,
             z.writestr(n, data)
     one_line_error(ztflm("run", str(typed), "--input", str(inputs)),
                    "arr_2 is shorter than its header says")
+
+
+@pytest.fixture
+def stateful(tmp_path: Path) -> Path:
+    path = tmp_path / "svdf.tflite"
+    path.write_bytes(svdf(np.float32, batches=1, activation="RELU"))
+    return path
+
+
+def test_stream_feeds_the_first_axis_without_reset_and_matches_tflm(stateful: Path,
+                                                                    tmp_path: Path) -> None:
+    steps = np.random.default_rng(4).standard_normal((6, 1, 5)).astype(np.float32)
+    seq, out = tmp_path / "seq.npy", tmp_path / "out.npz"
+    np.save(seq, steps)
+    r = ztflm("run", str(stateful), "--stream", "--input", str(seq), "--output", str(out),
+              "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    assert "stream: 6 invokes without reset" in r.stdout
+    assert "output 0: bit-exact with TFLM" in r.stdout
+    stacked = np.load(out)["arr_0"]
+    assert stacked.shape == (6, 1, 3)
+    # Each step run from a fresh state gives other outputs: the stream kept the state.
+    fresh = []
+    for x in steps:
+        np.save(seq, x)
+        assert ztflm("run", str(stateful), "--input", str(seq), "--output", str(out)
+                     ).returncode == 0
+        fresh.append(np.load(out)["arr_0"])
+    assert stacked[0].tobytes() == fresh[0].tobytes()
+    assert stacked.tobytes() != np.stack(fresh).tobytes()
+
+
+def test_stream_of_random_steps_matches_tflm(stateful: Path) -> None:
+    r = ztflm("run", str(stateful), "--stream", "--steps", "4", "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    assert "stream: 4 invokes" in r.stdout and "output 0: float32[4, 1, 3]" in r.stdout
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--steps", "3"], "--steps needs --stream"),
+    (["--stream", "--steps", "0"], "--steps must be at least 1"),
+])
+def test_stream_arguments_are_checked(stateful: Path, args: list[str], needle: str) -> None:
+    one_line_error(ztflm("run", str(stateful), *args), needle)
+
+
+def test_stream_input_of_the_wrong_step_shape_writes_nothing(stateful: Path,
+                                                             tmp_path: Path) -> None:
+    seq, out = tmp_path / "seq.npy", tmp_path / "out.npz"
+    np.save(seq, np.zeros((3, 5), np.float32))  # steps of shape [5], not [1, 5]
+    one_line_error(ztflm("run", str(stateful), "--stream", "--input", str(seq), "--output",
+                         str(out)), "input 0 wants shape [1, 5], got [5]")
+    assert not out.exists()

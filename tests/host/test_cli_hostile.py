@@ -88,7 +88,7 @@ EDITS: dict[str, Callable[[Any], None]] = {
     "schema-version-2": lambda m: setattr(m, "version", 2),
     "unknown-builtin-code": lambda m: setattr(m.operatorCodes[0], "builtinCode", 9999),
     "unregistered-op": lambda m: setattr(m.operatorCodes[0], "builtinCode",
-                                         schema.BuiltinOperator.SVDF),
+                                         schema.BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM),
     "sparse-tensor": lambda m: setattr(_g(m).tensors[2], "sparsity",
                                        schema.SparsityParametersT()),
     "no-operators": lambda m: setattr(_g(m), "operators", []),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from shared_models import MODELS, SUPPORTED, UNSUPPORTED
+from shared_models import MODELS, STATEFUL, SUPPORTED, UNSUPPORTED
 
 import oracle
 import ztflm
@@ -30,6 +30,13 @@ def test_every_shared_model_is_classified() -> None:
 def test_shared_model_bit_exact_with_tflm_on_20_random_inputs(name: str) -> None:
     data = model_path(name).read_bytes()
     oracle.assert_bit_exact(data, n_random=20, seed=1234)
+
+
+@pytest.mark.parametrize("name", STATEFUL)
+def test_stateful_shared_model_bit_exact_across_20_invokes_then_after_reset(name: str) -> None:
+    """20 random inputs back to back, reset, the same 20 again: the same order of invokes
+    and resets on both sides, every output bit-exact."""
+    oracle.assert_stream_bit_exact(model_path(name).read_bytes(), steps=20, seed=99)
 
 
 @pytest.mark.parametrize("name", SUPPORTED)

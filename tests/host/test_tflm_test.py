@@ -23,6 +23,7 @@ from ztflm import Interpreter, _lib, cli, device_shell, device_test
 from ztflm.device_shell import DeviceError, ShellSession
 
 ROOT = Path(__file__).resolve().parents[2]
+STATEFUL_MODEL = ROOT / "tests" / "models" / "stateful" / "svdf_int8_int16_state.tflite"
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -64,11 +65,11 @@ def test_zephyr_base_that_is_not_a_zephyr_tree_is_refused(capsys, monkeypatch, t
 
 
 def test_unsupported_model_names_the_op_and_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = shared_model("tflm_keyword_scrambled")
+    model = shared_model("tflm_mnist_lstm_float")
     status, _, err = run_cli(capsys, monkeypatch, str(model), "-O", str(tmp_path / "o"),
                              zephyr=fake_zephyr(tmp_path))
     assert status == 2
-    assert err.count("\n") == 1 and "SVDF" in err
+    assert err.count("\n") == 1 and "UNIDIRECTIONAL_SEQUENCE_LSTM" in err
     assert not (tmp_path / "o").exists()
 
 
@@ -260,6 +261,9 @@ class EmulatedDevice:
                 self.ip.set_input(np.frombuffer(bytes(b), d["dtype"]).reshape(d["shape"]), i)
             self.ip.invoke()
             return ["ztflm: ok cycles 1234"]
+        if cmd == "reset":
+            self.ip.reset()
+            return ["ztflm: ok"]
         if cmd == "profile":
             return ["op 0 FULLY_CONNECTED 700", "op 1 SOFTMAX 300", "ztflm: ok 2"]
         if cmd == "output":
@@ -303,6 +307,29 @@ def test_check_app_runs_bool_int32_and_int64_tensors_and_four_outputs(tmp_path) 
     with pytest.raises(DeviceError, match=r"another model than typed.tflite: inputs \['INT32', "
                        r"'BOOL', 'INT64'\] of \[24, 6, 16\] bytes, outputs \['UINT8'"):
         device_shell.check_app(EmulatedDevice(model, type_off=-3), _config(tmp_path, model))
+
+
+def test_check_app_runs_a_stateful_model_across_consecutive_vectors_from_a_reset(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An SVDF model (state kept from one vector to the next) on a device that already ran
+    other inputs: the check resets it first, then its vectors match the host's, which ran
+    them one after the other; the same vectors each from a fresh state would not."""
+    model = STATEFUL_MODEL
+    dev = EmulatedDevice(model)
+    for _ in range(3):  # a state left over from earlier runs
+        dev.write(b"ztflm invoke\n")
+    report = device_shell.check_app(dev, _config(tmp_path, model, count=6), platform="emulated")
+    assert report["bit_exact"]
+    assert dev.commands[3:5] == ["ztflm info", "ztflm reset"]
+    vectors = device_shell.host_vectors(model, 6, 0)
+    fresh = []
+    for v in vectors:
+        ip = Interpreter.from_file(model)
+        d = ip.get_input_details(0)
+        ip.set_input(np.frombuffer(v.inputs[0], d["dtype"]).reshape(d["shape"]), 0)
+        ip.invoke()
+        fresh.append(ip.get_output(0).tobytes())
+    assert fresh != [v.outputs[0] for v in vectors]
 
 
 def test_check_app_reads_the_kernels_and_the_profile(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -146,13 +146,29 @@ int main(void)
 	return 0;
 }
 #else
-/* The same pattern the host test feeds: small values, never NaN for floats. */
-static void fill_input(const struct ztflm_tensor *t)
+/*
+ * FW_INVOKES above 1 runs a stateful model as a stream: that many invokes back to back, then
+ * ztflm_reset and the same invokes again, printing every invoke's outputs.
+ */
+#ifndef FW_INVOKES
+#define FW_INVOKES 1
+#endif
+
+/* The same pattern the host test feeds, shifted by the step: small values, never NaN. */
+static void fill_input(const struct ztflm_tensor *t, uint32_t step)
 {
 	for (uint32_t k = 0; k < t->bytes; k++) {
-		((uint8_t *)t->data)[k] =
-			(uint8_t)((k * 37u + 11u) & (t->type == ZTFLM_FLOAT32 ? 0x3Fu : 0xFFu));
+		((uint8_t *)t->data)[k] = (uint8_t)((k * 37u + 11u + step * 29u) &
+						    (t->type == ZTFLM_FLOAT32 ? 0x3Fu : 0xFFu));
 	}
+}
+
+static int failed(struct ztflm_interpreter *ip)
+{
+	semihost_puts("error: ");
+	semihost_puts(ztflm_last_error(ip)->message);
+	semihost_puts("\n");
+	return 1;
 }
 
 int main(void)
@@ -164,33 +180,34 @@ int main(void)
 	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
 	if (ztflm_init(&ip, fw_model, fw_model_len, &FW_RESOLVER, &arena) ||
 	    ztflm_allocate(&ip)) {
-		semihost_puts("error: ");
-		semihost_puts(ztflm_last_error(&ip)->message);
-		semihost_puts("\n");
-		return 1;
-	}
-	for (uint32_t i = 0; i < ztflm_inputs_count(&ip); i++) {
-		ztflm_input(&ip, i, &t);
-		fill_input(&t);
-	}
-	timer_start();
-	const uint32_t t0 = timer_now();
-	const int rc = ztflm_invoke(&ip);
-	const uint32_t ticks = timer_ticks(t0);
-
-	if (rc) {
-		semihost_puts("error: ");
-		semihost_puts(ztflm_last_error(&ip)->message);
-		semihost_puts("\n");
-		return 1;
+		return failed(&ip);
 	}
 	put_u32("arena ", ztflm_arena_used(&arena));
-	put_u32("ticks ", ticks);
-	for (uint32_t i = 0; i < ztflm_outputs_count(&ip); i++) {
-		ztflm_output(&ip, i, &t);
-		put_u32("output ", i);
-		put_hex(t.data, t.bytes);
-		semihost_puts("\nend\n");
+	for (uint32_t n = 0; n < (FW_INVOKES > 1 ? 2u : 1u) * FW_INVOKES; n++) {
+		if (n == FW_INVOKES && ztflm_reset(&ip)) {
+			return failed(&ip);
+		}
+		for (uint32_t i = 0; i < ztflm_inputs_count(&ip); i++) {
+			ztflm_input(&ip, i, &t);
+			fill_input(&t, n % FW_INVOKES);
+		}
+		timer_start();
+		const uint32_t t0 = timer_now();
+		const int rc = ztflm_invoke(&ip);
+		const uint32_t ticks = timer_ticks(t0);
+
+		if (rc) {
+			return failed(&ip);
+		}
+		if (n == 0) {
+			put_u32("ticks ", ticks);
+		}
+		for (uint32_t i = 0; i < ztflm_outputs_count(&ip); i++) {
+			ztflm_output(&ip, i, &t);
+			put_u32("output ", i);
+			put_hex(t.data, t.bytes);
+			semihost_puts("\nend\n");
+		}
 	}
 	return 0;
 }

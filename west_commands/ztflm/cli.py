@@ -36,9 +36,12 @@ def natural(text: str) -> int:
     return value
 
 
-def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarray]:
+def _load_inputs(ip: Interpreter, files: list[Path], seed: int,
+                 steps: int = 0) -> list[np.ndarray]:
     """One .npy file per input, or one .npz archive of them all; else random inputs. The name
-    says which: a file named .npy must be one array, whatever it holds."""
+    says which: a file named .npy must be one array, whatever it holds. steps > 0: each input
+    a sequence of steps along a first axis (random inputs get that many steps, files must hold
+    them)."""
     n = ip.num_inputs()
     if len(files) == 1 and files[0].suffix.lower() == ".npz":
         details = [ip.get_input_details(i) for i in range(n)]
@@ -49,6 +52,9 @@ def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarr
     if files:
         return [load_npy(path, f"input {i}") for i, path in enumerate(files)]
     rng = np.random.default_rng(seed)
+    if steps:
+        return [np.stack([compare.random_input(ip.get_input_details(i), rng)
+                          for _ in range(steps)]) for i in range(n)]
     return [compare.random_input(ip.get_input_details(i), rng) for i in range(n)]
 
 
@@ -97,13 +103,25 @@ def cmd_run(args: argparse.Namespace) -> int:
     data = read_model(path)
     ip = Interpreter.from_bytes(data, arena_size=args.arena_size)
     if args.wav:
+        if args.stream:
+            raise Error("--wav already runs a stream of windows: leave out --stream")
         return cmd_run_wav(args, path, data, ip)
-    inputs = _load_inputs(ip, args.input or [], args.seed)
-    for i, x in enumerate(inputs):
-        ip.set_input(x, i)
-    ip.invoke()
-    outputs = [ip.get_output(i) for i in range(ip.num_outputs())]
-    theirs = compare.run_tflm(data, inputs, len(outputs), ip.arena_used_bytes()) \
+    if args.steps is not None and not args.stream:
+        raise Error("--steps needs --stream")
+    if args.steps == 0:
+        raise Error("--steps must be at least 1")
+    steps = (args.steps or 10) if args.stream else 0
+    inputs = _load_inputs(ip, args.input or [], args.seed, steps)
+    if args.stream:
+        outputs = ip.run_stream(inputs)
+        steps = len(outputs[0]) if outputs else 0
+    else:
+        for i, x in enumerate(inputs):
+            ip.set_input(x, i)
+        ip.invoke()
+        outputs = [ip.get_output(i) for i in range(ip.num_outputs())]
+    extra = {"steps": steps} if args.stream else {}
+    theirs = compare.run_tflm(data, inputs, len(outputs), ip.arena_used_bytes(), **extra) \
         if args.compare_tflm else None
     if args.output:
         with Output() as out:
@@ -111,6 +129,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"model: {printable(path.name)}")
     print(f"arena: {ip.arena_used_bytes()} bytes (head {ip.arena_head_bytes()}, "
           f"tail {ip.arena_tail_bytes()})")
+    if args.stream:
+        print(f"stream: {steps} invokes without reset; outputs stacked over them")
     for i, y in enumerate(outputs):
         line = f"output {i}: {y.dtype.name}{list(y.shape)}"
         if y.size > 1 and y.ndim <= 2 and y.dtype != np.bool_:
@@ -313,6 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--compare-tflm", action="store_true",
                      help="also run TFLM (tflite-micro) and check every output is bit-exact")
     run.add_argument("--seed", type=natural, default=0, help="seed for random inputs")
+    run.add_argument("--stream", action="store_true",
+                     help="feed a sequence without reset: each --input holds one step per "
+                          "entry of its first axis (stateful models)")
+    run.add_argument("--steps", type=natural,
+                     help="with --stream and random inputs: how many steps (default 10)")
     run.add_argument("--arena-size", type=natural,
                      help="arena bytes (default: exactly what it needs)")
     add_audio_arguments(run, "run an audio preprocessor over every window of this 16-bit PCM "

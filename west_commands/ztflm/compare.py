@@ -58,9 +58,15 @@ def _why(r: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
-             ztflm_arena: int = 0) -> list[np.ndarray]:
-    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes."""
-    return run_tflm_steps(model, [inputs], outputs, ztflm_arena)[0]
+             ztflm_arena: int = 0, steps: int = 0) -> list[np.ndarray]:
+    """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes.
+    steps > 0: the inputs are sequences along their first axis, invoked one step after the
+    other without reset, and each output comes stacked over the steps."""
+    if not steps:
+        return run_tflm_steps(model, [inputs], outputs, ztflm_arena)[0]
+    per_step = run_tflm_steps(model, [[x[s] for x in inputs] for s in range(steps)], outputs,
+                              ztflm_arena)
+    return [np.stack([step[k] for step in per_step]) for k in range(outputs)]
 
 
 def run_tflm_steps(model: bytes, steps: list[list[np.ndarray]], outputs: int,

@@ -182,6 +182,10 @@ class ShellSession:
             if reply != str(len(part)):
                 raise DeviceError(f"input {index} at {off}: device took {reply} bytes")
 
+    def reset(self) -> None:
+        """Zeroes the model's variable tensors (its state)."""
+        self.command("ztflm reset")
+
     def invoke(self) -> int:
         _, reply = self.command("ztflm invoke")
         m = re.fullmatch(r"cycles (\d+)", reply)
@@ -237,7 +241,11 @@ def check_device(info: DeviceInfo, model: Path, vector: Vector) -> None:
 
 def run_vectors(session: ShellSession, vectors: list[Vector],
                 profile: bool = False) -> list[VectorResult]:
+    """The vectors one after the other from a reset, as the host ran them (host_vectors): a
+    stateful model carries its state from one vector to the next on both sides, whatever the
+    device ran before."""
     results = []
+    session.reset()
     for v in vectors:
         for i, x in enumerate(v.inputs):
             session.load(i, x)

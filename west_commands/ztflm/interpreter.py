@@ -6,7 +6,7 @@ import functools
 import operator
 import threading
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar, Union
+from typing import Any, Callable, Optional, Sequence, TypeVar, Union
 
 import numpy as np
 
@@ -239,6 +239,40 @@ class Interpreter:
     @_serialized
     def get_input(self, index: int) -> np.ndarray:
         return self._copy_out(self._view("input", index))
+
+    @_serialized
+    def run_stream(self, inputs: Sequence[Any]) -> list[np.ndarray]:
+        """Feeds a sequence: inputs[i] holds input i for every step along its first axis.
+        One invoke per step, without reset in between (a stateful model keeps its state, as
+        it does across invoke() calls); returns each output stacked over the steps."""
+        if len(inputs) != self.num_inputs():
+            raise Error(f"the model has {self.num_inputs()} inputs, {len(inputs)} sequences "
+                        "given")
+        arrays = [np.asarray(x) for x in inputs]
+        steps = {a.shape[0] if a.ndim else None for a in arrays}
+        if len(steps) != 1 or None in steps:
+            raise Error("every input sequence needs the same number of steps along its first "
+                        f"axis, got shapes {[list(a.shape) for a in arrays]}")
+        outputs: list[list[np.ndarray]] = [[] for _ in range(self.num_outputs())]
+        for step in range(steps.pop() or 0):
+            for i, a in enumerate(arrays):
+                self.set_input(a[step], i)
+            self.invoke()
+            for k, out in enumerate(outputs):
+                out.append(self.get_output(k))
+        return [np.stack(out) if out else
+                np.empty((0, *self._shape(self._view("output", k))),
+                         self._dtype(self._view("output", k)))
+                for k, out in enumerate(outputs)]
+
+    @_serialized
+    def get_tensor(self, index: int) -> np.ndarray:
+        """A copy of tensor index as it is now (a variable tensor: the state kept between
+        invokes); an activation's bytes may belong to another tensor by then."""
+        t = self._view("tensor", index)
+        if t.bytes and not t.data:
+            raise Error(f"tensor {int(index)} has no data (no operator uses it)")
+        return self._copy_out(t)
 
     # ---- description -----------------------------------------------------------------------
 

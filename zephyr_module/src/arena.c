@@ -3,11 +3,6 @@
 
 #include "internal.h"
 
-uint32_t ztflm_align_up(uint32_t v, uint32_t align)
-{
-	return (v + align - 1u) & ~(align - 1u);
-}
-
 int ztflm_arena_init(struct ztflm_arena *arena, void *buf, size_t size)
 {
 	if (!arena || !buf) {

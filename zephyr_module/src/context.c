@@ -74,10 +74,9 @@ void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes)
 		ip->error.needed = needed;
 		return NULL;
 	}
-	/* Twice the distance from the arena end: never 0, so 0 can mean none, and a multiple of 16,
-	 * so its low 4 bits can hold the node's compute variant (interpreter.c). */
-	ip->node_op_data[ctx->node] = (uint32_t)(ip->arena->base + ip->arena->size - (uint8_t *)p)
-				      << 1;
+	/* The node's record keeps the distance from the arena end (internal.h). */
+	ip->node_op_data[ctx->node] |=
+		(uint32_t)(ip->arena->base + ip->arena->size - (uint8_t *)p) << ZTFLM_NODE_DATA_SHIFT;
 	ctx->op_data = p;
 	return p;
 }
@@ -148,7 +147,8 @@ int ztflm_alias_output(struct ztflm_context *ctx)
 			return ZTFLM_OK;
 		}
 	}
-	ip->tensor_loc[out] = ZTFLM_LOC_ALIAS | in;
+	/* The plan gives output 0 input 0's place (graph.c, memory_plan.c). */
+	ip->node_op_data[ctx->node] |= ZTFLM_NODE_ALIAS;
 	return ZTFLM_OK;
 }
 

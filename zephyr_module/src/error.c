@@ -189,6 +189,17 @@ int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
 {
 	return (ztflm_error_set)(ip, code, node, "error %d", code);
 }
+
+int ztflm_error_model(struct ztflm_interpreter *ip, int code, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
+
+	va_start(ap, fmt);
+	ztflm_format(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return ztflm_error_set(ip, code, -1, "model: %s", msg);
+}
 #else
 int ztflm_error_code(struct ztflm_interpreter *ip, int code, int32_t node)
 {
@@ -217,4 +228,17 @@ int(ztflm_error_set)(struct ztflm_interpreter *ip, int code, int32_t node, const
 const struct ztflm_error *ztflm_last_error(const struct ztflm_interpreter *ip)
 {
 	return &ip->error;
+}
+
+int ztflm_error_arena(struct ztflm_interpreter *ip, uint32_t bytes, bool exact)
+{
+	const uint32_t needed = ip->arena->pad + bytes;
+
+	ZTFLM_MSG_ONLY(exact);
+	ztflm_error_set(ip, ZTFLM_ERR_ARENA, -1,
+			exact ? "arena too small: needs %u bytes, has %u"
+			      : "arena too small: needs at least %u bytes, has %u",
+			needed, ip->arena->pad + ip->arena->size);
+	ip->error.needed = needed;
+	return ZTFLM_ERR_ARENA;
 }

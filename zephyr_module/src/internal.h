@@ -7,11 +7,51 @@
 #include <ztflm/kernel.h>
 #include <ztflm/ztflm.h>
 
-/* Where a tensor's data lives (interpreter tensor_loc entries). */
-#define ZTFLM_LOC_NONE 0xFFFFFFFFu  /* no data (unused, or not planned yet) */
-#define ZTFLM_LOC_CONST 0x80000000u /* | model offset */
-#define ZTFLM_LOC_ALIAS 0x40000000u /* | tensor index; only while allocating */
+/* Where a tensor's data lives once allocate has planned it (tensor_loc entries). */
+#define ZTFLM_LOC_NONE 0xFFFFFFFFu  /* no data */
+#define ZTFLM_LOC_CONST 0x80000000u /* | model offset; without it, an arena offset */
 #define ZTFLM_LOC_MASK 0x3FFFFFFFu
+
+/*
+ * A node's record (node_op_data), written by prepare: the compute variant it chose (bits
+ * 0-3), whether output 0 shares input 0's buffer (ztflm_alias_output), and four times its op
+ * data's distance from the arena end above them (0: none; op data is 8-byte aligned and
+ * the arena size a multiple of 8, so the distance times four leaves bits 0-4 free). A node
+ * whose outputs are all empty is NODE_SKIP (its alias bit kept): eval does not run it.
+ */
+#define ZTFLM_NODE_VARIANT 15u
+#define ZTFLM_NODE_ALIAS 16u
+#define ZTFLM_NODE_FLAGS 31u
+#define ZTFLM_NODE_DATA_SHIFT 2u
+/* Above any op data distance: ZTFLM_MAX_SIZE << ZTFLM_NODE_DATA_SHIFT is below it. */
+#define ZTFLM_NODE_SKIP 0xFFFFFFE0u
+
+/* The op data a node's record locates, NULL for none. */
+static inline void *ztflm_node_params(const struct ztflm_interpreter *ip, uint32_t info)
+{
+	return info > ZTFLM_NODE_FLAGS ? ip->arena->base + ip->arena->size -
+						 ((info & ~ZTFLM_NODE_FLAGS) >> ZTFLM_NODE_DATA_SHIFT)
+				       : NULL;
+}
+
+/*
+ * Per tensor while allocating (graph.c, memory_plan.c): the first operator that writes it
+ * and the last one that reads it. A graph input is written at 0, a graph output read at the
+ * operator count. A tensor with no place of its own in the head (a constant, a variable, an
+ * output sharing its input's buffer) is first written ZTFLM_LIFE_UNPLANNED.
+ */
+struct ztflm_life {
+	uint16_t first; /* ZTFLM_LIFE_UNSET until written */
+	uint16_t last;
+};
+#define ZTFLM_LIFE_UNSET 0xFFFFu
+#define ZTFLM_LIFE_UNPLANNED 0xFFFEu /* above any operator index (at most 65534 of them) */
+
+/* The tail's word per tensor: its lifetime while allocating, then its location (tensor_loc). */
+union ztflm_tensor_word {
+	struct ztflm_life life;
+	uint32_t loc;
+};
 
 /* Largest model and arena ztflm accepts: offsets must fit ZTFLM_LOC_MASK. */
 #define ZTFLM_MAX_SIZE 0x3FFFFFF0u
@@ -33,9 +73,26 @@ void ztflm_format(char *out, uint32_t cap, const char *fmt, va_list ap);
 #if !ZTFLM_ERROR_STRINGS
 #define ztflm_error_set(ip, code, node, ...) ztflm_error_code((ip), (code), (node))
 #endif
+/* A malformed model (ZTFLM_ERR_MODEL) or one this build does not run: "model: ..." */
+#if ZTFLM_ERROR_STRINGS
+int ztflm_error_model(struct ztflm_interpreter *ip, int code, const char *fmt, ...);
+#else
+#define ztflm_error_model(ip, code, ...) ztflm_error_code((ip), (code), -1)
+#endif
+/* A short arena: the bytes it needs after its alignment pad, exactly or at least. */
+int ztflm_error_arena(struct ztflm_interpreter *ip, uint32_t bytes, bool exact);
 
-/* verify.c: checks the whole model and fills the interpreter's table offsets. */
+/* locate.c: the model's table offsets into the interpreter (checked as read if verifying). */
+int ztflm_locate(struct ztflm_interpreter *ip);
+
+/* verify.c: checks every table the interpreter reads through them (ZTFLM_VERIFY_MODEL). */
 int ztflm_verify(struct ztflm_interpreter *ip);
+
+/* allocate.c: gives back the tail of a failed init or allocate; returns rc. */
+int ztflm_undo(struct ztflm_interpreter *ip, int rc);
+
+/* resolver.c: every opcode a node uses to the resolver's operator (init). */
+int ztflm_resolve_model(struct ztflm_interpreter *ip);
 
 /* model.c: reading a verified model. */
 uint32_t ztflm_tensor_table(const struct ztflm_interpreter *ip, uint32_t index);
@@ -50,11 +107,27 @@ int32_t ztflm_tensor_zp(const struct ztflm_interpreter *ip, uint32_t tensor_tabl
 const int32_t *ztflm_int_vector(const struct ztflm_interpreter *ip, uint32_t vec, int32_t *count);
 /* The op's inputs and outputs, as int32 vectors in the model. */
 void ztflm_node_io(const struct ztflm_interpreter *ip, uint32_t op_table, struct ztflm_context *ctx);
+/* The node as its kernel sees it; after init, when every opcode has its operator. */
+void ztflm_node_context(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx);
+
+/* api.c: a view of graph input or output number index (ztflm_input, ztflm_output). */
+int ztflm_io_view(struct ztflm_interpreter *ip, bool output, uint32_t index,
+		  struct ztflm_tensor *t);
+
+/* graph.c: data flows forward (checked), and each tensor's lifetime (allocate). */
+int ztflm_graph_check(struct ztflm_interpreter *ip, struct ztflm_life *life);
+/* After prepare: an output sharing its input's buffer hands its uses over to it. */
+void ztflm_graph_share(struct ztflm_interpreter *ip, struct ztflm_life *life);
+
+/* memory_plan.c: places the used planned tensors and the scratch buffers; fills tensor_loc. */
+int ztflm_plan_memory(struct ztflm_interpreter *ip, struct ztflm_life *life);
 
 /* arena.c */
 void *ztflm_tail_alloc(struct ztflm_interpreter *ip, uint32_t bytes, uint32_t align);
-uint32_t ztflm_align_up(uint32_t v, uint32_t align);
 
-/* planner.c: buffers with lifetimes [first, last] placed at offsets (see planner.h). */
+static inline uint32_t ztflm_align_up(uint32_t v, uint32_t align)
+{
+	return (v + align - 1u) & ~(align - 1u);
+}
 
 #endif /* ZTFLM_SRC_INTERNAL_H_ */

@@ -1,4 +1,7 @@
 /* Reading a verified model in place: tensors, operators, opcodes and constant buffers. */
+#include <string.h>
+
+#include <ztflm/op.h>
 #include <ztflm/schema.h>
 
 #include "fb.h"
@@ -105,8 +108,8 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 	if (!t->is_variable && ztflm_tensor_const_data(ip, tt, &off, &size)) {
 		t->is_const = true;
 		t->data = (void *)(uintptr_t)(b + off);
-	} else if (loc != ZTFLM_LOC_NONE && !(loc & ZTFLM_LOC_ALIAS)) {
-		/* A constant through an alias (RESHAPE of a constant), or planned in the arena. */
+	} else if (loc != ZTFLM_LOC_NONE) {
+		/* Planned in the arena, or a constant through an alias (RESHAPE of a constant). */
 		t->data = (loc & ZTFLM_LOC_CONST) ? (void *)(uintptr_t)(b + (loc & ZTFLM_LOC_MASK))
 						  : ip->arena->base + loc;
 	}
@@ -134,4 +137,17 @@ void ztflm_node_io(const struct ztflm_interpreter *ip, uint32_t op_table, struct
 					&ctx->outputs_count);
 	ctx->options_type = fb_field_u8(b, op_table, ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, 0);
 	ctx->options = fb_field_ref(b, op_table, ZTFLM_OPERATOR_BUILTIN_OPTIONS);
+}
+
+void ztflm_node_context(struct ztflm_interpreter *ip, uint32_t node, struct ztflm_context *ctx)
+{
+	const uint32_t op_table = ztflm_operator_table(ip, node);
+	const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->ip = ip;
+	ctx->node = (int32_t)node;
+	ctx->op = ztflm_opcode_builtin(ip, opcode);
+	ctx->desc = ip->resolver->ops[ip->opcode_kernel[opcode] - 1u].op;
+	ztflm_node_io(ip, op_table, ctx);
 }

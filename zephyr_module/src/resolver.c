@@ -1,8 +1,14 @@
-/* Looking up operators in an op resolver, and the builtin operator names. */
+/* Looking up operators in an op resolver (a model's at init), and the builtin operator names. */
 #include <string.h>
 
 #include <ztflm/op.h>
 #include <ztflm/resolver.h>
+#include <ztflm/schema.h>
+
+#include "fb.h"
+#include "internal.h"
+
+#define NO_KERNEL 0xFFFFu
 
 int32_t ztflm_resolve_index(const struct ztflm_op_resolver *r, int32_t builtin_code,
 			    const char *custom_name, uint32_t custom_name_len)
@@ -30,6 +36,44 @@ const struct ztflm_op *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t 
 	const int32_t i = ztflm_resolve_index(r, builtin_code, custom_name, custom_name_len);
 
 	return i < 0 ? NULL : r->ops[i].op;
+}
+
+int ztflm_resolve_model(struct ztflm_interpreter *ip)
+{
+	const uint8_t *b = ip->model;
+
+	/* Zeroed: no opcode resolved yet. */
+	ip->opcode_kernel = ztflm_tail_alloc(ip, 2u * ip->opcode_count, 4u);
+	if (!ip->opcode_kernel && ip->opcode_count) {
+		return ztflm_error_arena(ip, ip->tail_bytes, false);
+	}
+	for (uint32_t node = 0; node < ip->op_count; node++) {
+		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
+
+		if (ip->opcode_kernel[opcode] != 0) {
+			continue;
+		}
+		const int32_t code = ztflm_opcode_builtin(ip, opcode);
+		const uint32_t oc = fb_vec_table(b, ip->opcodes, opcode);
+		const uint32_t name = fb_field_ref(b, oc, ZTFLM_OPCODE_CUSTOM_CODE);
+		const char *custom = name ? (const char *)b + name + 4u : NULL;
+		const uint32_t custom_len = name ? fb_u32(b, name) : 0u;
+		const int32_t k = ztflm_resolve_index(ip->resolver, code, custom, custom_len);
+
+		if (k < 0 || k >= (int32_t)NO_KERNEL - 1) {
+			if (code == ZTFLM_OP_CUSTOM) {
+				/* Verified: the name's length is below ZTFLM_MAX_SIZE. */
+				return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
+						       "custom operator '%.*s' is not registered in "
+						       "the op resolver",
+						       (int)custom_len, custom ? custom : "");
+			}
+			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
+					       "operator is not registered in the op resolver");
+		}
+		ip->opcode_kernel[opcode] = (uint16_t)(k + 1);
+	}
+	return ZTFLM_OK;
 }
 
 #ifndef ZTFLM_NO_OP_NAMES

@@ -3,6 +3,7 @@
 
 #include "fb.h"
 #include "internal.h"
+#include "table.h"
 
 #if ZTFLM_VERIFY_MODEL
 
@@ -12,191 +13,10 @@ struct vrf {
 	uint32_t len;
 };
 
-#if ZTFLM_ERROR_STRINGS
-static int reject(struct vrf *v, int code, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[ZTFLM_ERROR_MESSAGE_LEN - 8];
-
-	va_start(ap, fmt);
-	ztflm_format(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return ztflm_error_set(v->ip, code, -1, "model: %s", msg);
-}
-#else
-static int reject(struct vrf *v, int code)
-{
-	return ztflm_error_set(v->ip, code, -1, NULL);
-}
-#define reject(v, code, ...) reject((v), (code))
-#endif
-
 /* A malformed model, or a well-formed one ztflm does not run. */
-#define bad(v, ...) reject((v), ZTFLM_ERR_MODEL, __VA_ARGS__)
-#define unsupported(v, ...) reject((v), ZTFLM_ERR_UNSUPPORTED, __VA_ARGS__)
-
-/*
- * Positions are checked in 32 bits without overflow: init accepts at most ZTFLM_MAX_SIZE
- * (under 2^30) bytes and the checks below start from 8, so "x > len - y" never wraps.
- */
-
-/* A table at t: its vtable and its inline bytes inside the buffer. */
-static bool table_ok(const struct vrf *v, uint32_t t)
-{
-	if (t % 4u || t > v->len - 4u) {
-		return false;
-	}
-	/* A negative soffset puts the vtable after the table: t + 2^31 still fits 32 bits. */
-	const uint32_t vt = t - fb_u32(v->b, t);
-
-	if (vt % 2u || vt > v->len - 4u) {
-		return false;
-	}
-	const uint32_t vsize = fb_u16(v->b, vt);
-	const uint32_t tsize = fb_u16(v->b, vt + 2u);
-
-	return vsize >= 4u && vsize % 2u == 0 && vsize <= v->len - vt && tsize >= 4u &&
-	       tsize <= v->len - t;
-}
-
-/*
- * What a field holds. Every table the runtime reads is described by a list of its fields
- * (FIELD(number, kind)), and one function checks them all: scalars inside the table,
- * offsets to vectors, strings and tables inside the buffer.
- */
-enum kind {
-	K_S1,   /* 1-byte scalar */
-	K_S4,   /* 4-byte scalar */
-	K_S8,   /* 8-byte scalar */
-	K_V1,   /* vector of bytes */
-	K_V4,   /* vector of 4-byte scalars */
-	K_V8,   /* vector of 8-byte scalars */
-	K_STR,  /* NUL-terminated string */
-	K_TAB,  /* table */
-	K_TABS, /* vector of tables */
-};
-#define FIELD(number, kind) ((uint8_t)((number) << 4 | (kind)))
-
-/* log2 of the bytes of a scalar kind inline, or of one element of a vector kind. */
-static const uint8_t kind_shift[] = {0, 2, 3, 0, 2, 3, 0, 2, 2};
-
-/* The target of the offset at position at (at + 4 <= len), or 0 when it is outside. */
-static uint32_t target(const struct vrf *v, uint32_t at)
-{
-	const uint32_t rel = fb_u32(v->b, at);
-
-	return rel > v->len - 4u - at ? 0u : at + rel;
-}
-
-/*
- * Checks the n fields spec lists of the verified table t. at[number] receives where each
- * listed field is: the scalar's position, or the vector, string or table it refers to; 0
- * when the field is absent.
- */
-static bool fields_ok(const struct vrf *v, uint32_t t, const uint8_t *spec, uint32_t n,
-		      uint32_t *at)
-{
-	const uint32_t vt = t - fb_u32(v->b, t);
-	const uint32_t vsize = fb_u16(v->b, vt);
-	const uint32_t tsize = fb_u16(v->b, vt + 2u);
-
-	for (uint32_t i = 0; i < n; i++) {
-		const uint32_t kind = spec[i] & 15u;
-		const uint32_t shift = kind_shift[kind];
-		const uint32_t number = spec[i] >> 4u;
-		const uint32_t slot = 4u + 2u * number;
-		const uint32_t off = slot + 2u <= vsize ? fb_u16(v->b, vt + slot) : 0u;
-
-		at[number] = 0;
-		if (off == 0) {
-			continue;
-		}
-		if (off < 4u || off + (kind <= K_S8 ? 1u << shift : 4u) > tsize) {
-			return false;
-		}
-		if (kind <= K_S8) {
-			at[number] = t + off;
-			continue;
-		}
-		const uint32_t to = target(v, t + off);
-
-		at[number] = to;
-		if (kind == K_TAB) {
-			if (!table_ok(v, to)) {
-				return false;
-			}
-			continue;
-		}
-		const uint32_t room = v->len - 4u - to;
-		const uint32_t count = fb_u32(v->b, to);
-
-		/* to is 0 when the offset pointed outside: 0 is never a valid vector. */
-		if (to == 0 || to % 4u || count > room >> shift) {
-			return false;
-		}
-		const uint32_t end = to + 4u + (count << shift);
-
-		if (kind == K_STR && (end == v->len || v->b[end] != 0)) {
-			return false;
-		}
-		for (uint32_t k = 0; kind == K_TABS && k < count; k++) {
-			if (!table_ok(v, target(v, to + 4u + 4u * k))) {
-				return false;
-			}
-		}
-	}
-	return true;
-}
-
-/* The fields of each table the runtime reads. */
-static const uint8_t model_fields[] = {
-	FIELD(ZTFLM_MODEL_VERSION, K_S4), FIELD(ZTFLM_MODEL_OPERATOR_CODES, K_TABS),
-	FIELD(ZTFLM_MODEL_SUBGRAPHS, K_TABS), FIELD(ZTFLM_MODEL_BUFFERS, K_TABS),
-	FIELD(ZTFLM_MODEL_METADATA, K_TABS),
-};
-static const uint8_t opcode_fields[] = {
-	FIELD(ZTFLM_OPCODE_DEPRECATED_BUILTIN_CODE, K_S1), FIELD(ZTFLM_OPCODE_CUSTOM_CODE, K_STR),
-	FIELD(ZTFLM_OPCODE_VERSION, K_S4), FIELD(ZTFLM_OPCODE_BUILTIN_CODE, K_S4),
-};
-static const uint8_t buffer_fields[] = {
-	FIELD(ZTFLM_BUFFER_DATA, K_V1), FIELD(ZTFLM_BUFFER_OFFSET, K_S8),
-	FIELD(ZTFLM_BUFFER_SIZE, K_S8),
-};
-static const uint8_t subgraph_fields[] = {
-	FIELD(ZTFLM_SUBGRAPH_TENSORS, K_TABS), FIELD(ZTFLM_SUBGRAPH_INPUTS, K_V4),
-	FIELD(ZTFLM_SUBGRAPH_OUTPUTS, K_V4), FIELD(ZTFLM_SUBGRAPH_OPERATORS, K_TABS),
-	FIELD(ZTFLM_SUBGRAPH_NAME, K_STR),
-};
-static const uint8_t tensor_fields[] = {
-	FIELD(ZTFLM_TENSOR_SHAPE, K_V4),	FIELD(ZTFLM_TENSOR_TYPE, K_S1),
-	FIELD(ZTFLM_TENSOR_BUFFER, K_S4),	FIELD(ZTFLM_TENSOR_NAME, K_STR),
-	FIELD(ZTFLM_TENSOR_QUANTIZATION, K_TAB), FIELD(ZTFLM_TENSOR_IS_VARIABLE, K_S1),
-	FIELD(ZTFLM_TENSOR_SPARSITY, K_TAB),
-};
-static const uint8_t quant_fields[] = {
-	FIELD(ZTFLM_QUANT_SCALE, K_V4),		 FIELD(ZTFLM_QUANT_ZERO_POINT, K_V8),
-	FIELD(ZTFLM_QUANT_MIN, K_V4),		 FIELD(ZTFLM_QUANT_MAX, K_V4),
-	FIELD(ZTFLM_QUANT_DETAILS_TYPE, K_S1),	 FIELD(ZTFLM_QUANT_DETAILS, K_TAB),
-	FIELD(ZTFLM_QUANT_QUANTIZED_DIMENSION, K_S4),
-};
-static const uint8_t operator_fields[] = {
-	FIELD(ZTFLM_OPERATOR_OPCODE_INDEX, K_S4),	  FIELD(ZTFLM_OPERATOR_INPUTS, K_V4),
-	FIELD(ZTFLM_OPERATOR_OUTPUTS, K_V4),		  FIELD(ZTFLM_OPERATOR_INTERMEDIATES, K_V4),
-	FIELD(ZTFLM_OPERATOR_BUILTIN_OPTIONS_TYPE, K_S1), FIELD(ZTFLM_OPERATOR_BUILTIN_OPTIONS, K_TAB),
-	FIELD(ZTFLM_OPERATOR_CUSTOM_OPTIONS, K_V1),
-};
-static const uint8_t metadata_fields[] = {
-	FIELD(ZTFLM_METADATA_NAME, K_STR), FIELD(ZTFLM_METADATA_BUFFER, K_S4),
-};
-#define FIELDS_OK(v, t, spec, at) fields_ok((v), (t), (spec), sizeof(spec), (at))
-/* Entries of a fields_ok result, indexed by field number: the largest listed one, plus one. */
-#define FIELD_SLOTS (ZTFLM_OPERATOR_INTERMEDIATES + 1)
-_Static_assert(ZTFLM_MODEL_METADATA < FIELD_SLOTS && ZTFLM_OPCODE_BUILTIN_CODE < FIELD_SLOTS &&
-		       ZTFLM_BUFFER_SIZE < FIELD_SLOTS && ZTFLM_SUBGRAPH_NAME < FIELD_SLOTS &&
-		       ZTFLM_TENSOR_SPARSITY < FIELD_SLOTS &&
-		       ZTFLM_QUANT_QUANTIZED_DIMENSION < FIELD_SLOTS &&
-		       ZTFLM_METADATA_BUFFER < FIELD_SLOTS,
-	       "a listed field number is outside the fields_ok result");
+#define bad(v, ...) ztflm_error_model((v)->ip, ZTFLM_ERR_MODEL, __VA_ARGS__)
+#define unsupported(v, ...) ztflm_error_model((v)->ip, ZTFLM_ERR_UNSUPPORTED, __VA_ARGS__)
+#define FIELDS_OK(v, t, spec, at) ztflm_fields((v)->b, (v)->len, (t), (spec), (at))
 
 /* Every index of an int32 vector in [lo, count): the inputs (lo -1: an optional input left
  * out), outputs or intermediates (IO_*) of operator node, or of the subgraph when node < 0.
@@ -234,7 +54,7 @@ static int verify_opcodes(struct vrf *v)
 	for (uint32_t i = 0; i < v->ip->opcode_count; i++) {
 		uint32_t at[FIELD_SLOTS];
 
-		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->opcodes, i), opcode_fields, at)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->opcodes, i), ztflm_opcode_fields, at)) {
 			return bad(v, "operator code %u is malformed", i);
 		}
 		if (ztflm_opcode_builtin(v->ip, i) < 0) {
@@ -245,12 +65,12 @@ static int verify_opcodes(struct vrf *v)
 	return ZTFLM_OK;
 }
 
-static int verify_buffers(struct vrf *v)
+static int verify_buffers(struct vrf *v, uint32_t buffers)
 {
-	for (uint32_t i = 0; i < fb_vec_len(v->b, v->ip->buffers); i++) {
+	for (uint32_t i = 0; i < fb_vec_len(v->b, buffers); i++) {
 		uint32_t at[FIELD_SLOTS];
 
-		if (!FIELDS_OK(v, fb_vec_table(v->b, v->ip->buffers, i), buffer_fields, at)) {
+		if (!FIELDS_OK(v, fb_vec_table(v->b, buffers, i), ztflm_buffer_fields, at)) {
 			return bad(v, "buffer %u is malformed", i);
 		}
 		/*
@@ -287,7 +107,7 @@ static int verify_quantization(struct vrf *v, uint32_t i, uint32_t q, const int3
 	ZTFLM_MSG_ONLY(i);
 	uint32_t at[FIELD_SLOTS];
 
-	if (!FIELDS_OK(v, q, quant_fields, at)) {
+	if (!FIELDS_OK(v, q, ztflm_quant_fields, at)) {
 		return bad(v, "tensor %u: quantization parameters are malformed", i);
 	}
 	const uint32_t scales = at[ZTFLM_QUANT_SCALE];
@@ -337,7 +157,7 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 	uint32_t size;
 	uint64_t elements = 1;
 
-	if (!FIELDS_OK(v, t, tensor_fields, at)) {
+	if (!FIELDS_OK(v, t, ztflm_tensor_fields, at)) {
 		return bad(v, "tensor %u is malformed", i);
 	}
 	if (at[ZTFLM_TENSOR_SPARSITY]) {
@@ -391,7 +211,7 @@ static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 {
 	uint32_t at[FIELD_SLOTS];
 
-	if (!FIELDS_OK(v, t, operator_fields, at)) {
+	if (!FIELDS_OK(v, t, ztflm_operator_fields, at)) {
 		return bad(v, "operator %u is malformed", i);
 	}
 	const uint32_t opcode_at = at[ZTFLM_OPERATOR_OPCODE_INDEX];
@@ -415,67 +235,40 @@ static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 	return rc;
 }
 
-static int verify_offline_plan(struct vrf *v, uint32_t metadata)
+/* The located OfflineMemoryAllocation: [version, subgraph, tensor count, one offset per
+ * tensor (-1: plan online)].
+ */
+static int verify_offline_plan(struct vrf *v)
 {
-	for (uint32_t i = 0; i < fb_vec_len(v->b, metadata); i++) {
-		uint32_t at[FIELD_SLOTS];
+	struct ztflm_interpreter *ip = v->ip;
 
-		if (!FIELDS_OK(v, fb_vec_table(v->b, metadata, i), metadata_fields, at)) {
-			return bad(v, "metadata %u is malformed", i);
-		}
-		const uint32_t name = at[ZTFLM_METADATA_NAME];
-		const uint32_t buffer_at = at[ZTFLM_METADATA_BUFFER];
-		const uint32_t buffer = buffer_at ? fb_u32(v->b, buffer_at) : 0;
+	if (!ip->offline_plan) {
+		return ZTFLM_OK;
+	}
+	const uint32_t data = ip->offline_plan - 16u;
+	const uint32_t n = fb_vec_len(v->b, data);
 
-		if (buffer >= fb_vec_len(v->b, v->ip->buffers)) {
-			return bad(v, "metadata %u: buffer %u outside the buffers", i, buffer);
-		}
-		if (!name || fb_u32(v->b, name) != sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u ||
-		    memcmp(v->b + name + 4u, ZTFLM_OFFLINE_PLAN_NAME,
-			   sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u) != 0) {
-			continue;
-		}
-		/* [version, subgraph, tensor count, one offset per tensor (-1: plan online)] */
-		const uint32_t bt = fb_vec_table(v->b, v->ip->buffers, buffer);
-		const uint32_t data = fb_field_ref(v->b, bt, ZTFLM_BUFFER_DATA);
-		const uint32_t n = fb_vec_len(v->b, data);
+	if (n < 12u || fb_u32(v->b, data + 4u) != 1u || fb_u32(v->b, data + 8u) != 0u ||
+	    fb_u32(v->b, data + 12u) != ip->tensor_count || n != 12u + 4u * ip->tensor_count) {
+		return bad(v, "OfflineMemoryAllocation metadata does not describe the %u tensors",
+			   ip->tensor_count);
+	}
+	for (uint32_t k = 0; k < ip->tensor_count; k++) {
+		const int32_t off = fb_i32(v->b, ip->offline_plan + 4u * k);
 
-		if (n < 12u || fb_u32(v->b, data + 4u) != 1u || fb_u32(v->b, data + 8u) != 0u ||
-		    fb_u32(v->b, data + 12u) != v->ip->tensor_count ||
-		    n != 12u + 4u * v->ip->tensor_count) {
-			return bad(v, "OfflineMemoryAllocation metadata does not describe the %u tensors",
-				   v->ip->tensor_count);
+		if (off < -1 || off > (int32_t)ZTFLM_MAX_SIZE) {
+			return bad(v, "OfflineMemoryAllocation: tensor %u offset %d", k, (int)off);
 		}
-		for (uint32_t k = 0; k < v->ip->tensor_count; k++) {
-			const int32_t off = fb_i32(v->b, data + 16u + 4u * k);
-
-			if (off < -1 || off > (int32_t)ZTFLM_MAX_SIZE) {
-				return bad(v, "OfflineMemoryAllocation: tensor %u offset %d", k,
-					   (int)off);
-			}
-		}
-		v->ip->offline_plan = data + 16u;
 	}
 	return ZTFLM_OK;
 }
 
-/* The subgraph: its tables, its tensors, the graph inputs and outputs, its operators. */
-static int verify_subgraph(struct vrf *v, uint32_t sg)
+/* The located subgraph: its tensors, the graph inputs and outputs, its operators. */
+static int verify_subgraph(struct vrf *v)
 {
 	struct ztflm_interpreter *ip = v->ip;
-	uint32_t at[FIELD_SLOTS];
 	int rc = ZTFLM_OK;
 
-	if (!FIELDS_OK(v, sg, subgraph_fields, at)) {
-		return bad(v, "subgraph 0 is malformed");
-	}
-	ip->subgraph = sg;
-	ip->tensors = at[ZTFLM_SUBGRAPH_TENSORS];
-	ip->graph_inputs = at[ZTFLM_SUBGRAPH_INPUTS];
-	ip->graph_outputs = at[ZTFLM_SUBGRAPH_OUTPUTS];
-	ip->operators = at[ZTFLM_SUBGRAPH_OPERATORS];
-	ip->tensor_count = fb_vec_len(v->b, ip->tensors);
-	ip->op_count = fb_vec_len(v->b, ip->operators);
 	if (ip->tensor_count > 0xFFFEu || ip->op_count > 0xFFFEu) {
 		return unsupported(v, "%u tensors and %u operators, at most 65534 each",
 				   ip->tensor_count, ip->op_count);
@@ -504,91 +297,32 @@ static int verify_subgraph(struct vrf *v, uint32_t sg)
 int ztflm_verify(struct ztflm_interpreter *ip)
 {
 	struct vrf v = {ip, ip->model, ip->model_size};
-	uint32_t at[FIELD_SLOTS];
-	int rc;
-
-	if (v.len < 8u) {
-		return bad(&v, "%u bytes is too short for a FlatBuffer", v.len);
-	}
 	const uint32_t model = fb_u32(v.b, 0);
-
-	if ((uint64_t)model + 4u > v.len || !table_ok(&v, model)) {
-		return bad(&v, "root table offset %u is not a valid table (not a .tflite file?)",
-			   model);
-	}
-	if (!FIELDS_OK(&v, model, model_fields, at)) {
-		return bad(&v, "the model table is malformed");
-	}
-	const uint32_t version_at = at[ZTFLM_MODEL_VERSION];
-	const uint32_t version = version_at ? fb_u32(v.b, version_at) : 0;
-	const uint32_t subgraphs = fb_vec_len(v.b, at[ZTFLM_MODEL_SUBGRAPHS]);
+	const uint32_t version = fb_field_u32(v.b, model, ZTFLM_MODEL_VERSION, 0);
+	const uint32_t subgraphs = fb_vec_len(v.b, fb_field_ref(v.b, model, ZTFLM_MODEL_SUBGRAPHS));
+	int rc;
 
 	if (version != ZTFLM_SCHEMA_VERSION) {
 		return unsupported(&v, "schema version %u, expected %d", version,
 				   ZTFLM_SCHEMA_VERSION);
 	}
-	ip->opcodes = at[ZTFLM_MODEL_OPERATOR_CODES];
-	ip->opcode_count = fb_vec_len(v.b, ip->opcodes);
-	ip->buffers = at[ZTFLM_MODEL_BUFFERS];
 	if (ip->opcode_count > 0xFFFFu) {
 		return unsupported(&v, "%u operator codes, at most 65535", ip->opcode_count);
 	}
 	if (subgraphs != 1u) {
-		return subgraphs == 0 ? bad(&v, "no subgraph")
-				      : unsupported(&v, "%u subgraphs; only single-subgraph models run",
-						    subgraphs);
+		return unsupported(&v, "%u subgraphs; only single-subgraph models run", subgraphs);
 	}
-	rc = verify_opcodes(&v);
+	rc = verify_buffers(&v, ip->buffers);
 	if (!rc) {
-		rc = verify_buffers(&v);
+		rc = verify_opcodes(&v);
 	}
 	if (!rc) {
-		rc = verify_subgraph(&v, fb_vec_table(v.b, at[ZTFLM_MODEL_SUBGRAPHS], 0));
+		rc = verify_subgraph(&v);
 	}
 	if (!rc) {
-		rc = verify_offline_plan(&v, at[ZTFLM_MODEL_METADATA]);
+		rc = verify_offline_plan(&v);
 	}
 	return rc;
-}
-
-#else /* !ZTFLM_VERIFY_MODEL */
-
-/*
- * A trusted model (built into the firmware and checked on the host by `ztflm info` or
- * `ztflm convert`): only its tables are located, nothing is checked. A malformed model is
- * undefined behaviour in this configuration; the graph checks of allocate still run.
- */
-int ztflm_verify(struct ztflm_interpreter *ip)
-{
-	const uint8_t *b = ip->model;
-	const uint32_t model = fb_u32(b, 0);
-	const uint32_t meta = fb_field_ref(b, model, ZTFLM_MODEL_METADATA);
-	const uint32_t sg = fb_vec_table(b, fb_field_ref(b, model, ZTFLM_MODEL_SUBGRAPHS), 0);
-
-	ip->opcodes = fb_field_ref(b, model, ZTFLM_MODEL_OPERATOR_CODES);
-	ip->opcode_count = fb_vec_len(b, ip->opcodes);
-	ip->buffers = fb_field_ref(b, model, ZTFLM_MODEL_BUFFERS);
-	ip->subgraph = sg;
-	ip->tensors = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_TENSORS);
-	ip->graph_inputs = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_INPUTS);
-	ip->graph_outputs = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_OUTPUTS);
-	ip->operators = fb_field_ref(b, sg, ZTFLM_SUBGRAPH_OPERATORS);
-	ip->tensor_count = fb_vec_len(b, ip->tensors);
-	ip->op_count = fb_vec_len(b, ip->operators);
-	for (uint32_t i = 0; i < fb_vec_len(b, meta); i++) {
-		const uint32_t t = fb_vec_table(b, meta, i);
-		const uint32_t name = fb_field_ref(b, t, ZTFLM_METADATA_NAME);
-
-		if (name && fb_u32(b, name) == sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u &&
-		    memcmp(b + name + 4u, ZTFLM_OFFLINE_PLAN_NAME,
-			   sizeof(ZTFLM_OFFLINE_PLAN_NAME) - 1u) == 0) {
-			const uint32_t buffer = fb_field_u32(b, t, ZTFLM_METADATA_BUFFER, 0);
-			const uint32_t bt = fb_vec_table(b, ip->buffers, buffer);
-
-			ip->offline_plan = fb_field_ref(b, bt, ZTFLM_BUFFER_DATA) + 16u;
-		}
-	}
-	return ZTFLM_OK;
 }
 
 #endif /* ZTFLM_VERIFY_MODEL */

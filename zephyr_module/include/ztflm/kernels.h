@@ -58,6 +58,7 @@
 	X(SQUEEZE, squeeze)                                                                        \
 	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \
+	X(SVDF, svdf)                                                                              \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)                                                                    \
 	X(TRANSPOSE_CONV, transpose_conv)                                                          \

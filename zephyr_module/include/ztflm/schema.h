@@ -131,6 +131,16 @@
 	F(ZTFLM_POOL_FILTER_H, STRIDE32, FilterHeight)                                             \
 	F(ZTFLM_POOL_ACTIVATION, ENUM8, FusedActivationFunction)
 
+/* SVDFOptions */
+#define ZTFLM_OPTIONS_SVDF 6
+#define ZTFLM_SVDF_RANK 0
+#define ZTFLM_SVDF_ACTIVATION 1
+#define ZTFLM_SVDF_ASYMMETRIC_QUANTIZE_INPUTS 2
+#define ZTFLM_SVDF_FIELDS(F)                                                                       \
+	F(ZTFLM_SVDF_RANK, INT32, Rank)                                                            \
+	F(ZTFLM_SVDF_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
+	F(ZTFLM_SVDF_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+
 /* FullyConnectedOptions */
 #define ZTFLM_OPTIONS_FULLY_CONNECTED 8
 #define ZTFLM_FC_ACTIVATION 0
@@ -322,6 +332,7 @@
 	X(ZTFLM_OPTIONS_SQUEEZE, SqueezeOptions, ZTFLM_SQUEEZE_FIELDS)                             \
 	X(ZTFLM_OPTIONS_STRIDED_SLICE, StridedSliceOptions, ZTFLM_STRIDED_SLICE_FIELDS)            \
 	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_SVDF, SVDFOptions, ZTFLM_SVDF_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
 	X(ZTFLM_OPTIONS_UNPACK, UnpackOptions, ZTFLM_UNPACK_FIELDS)                                \
 	X(ZTFLM_OPTIONS_ZEROS_LIKE, ZerosLikeOptions, ZTFLM_NO_FIELDS)

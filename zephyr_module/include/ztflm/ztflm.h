@@ -66,13 +66,14 @@ struct ztflm_interpreter {
 	uint32_t op_count;
 	uint32_t opcode_count;
 	/* Persistent tables in the arena tail. */
-	uint32_t *tensor_loc;             /* per tensor: where its data lives */
-	uint32_t *node_op_data;           /* per node: arena offset of op data, 0 if none */
+	uint32_t *tensor_loc;             /* per tensor: where its data lives; NULL until planned */
+	uint32_t *node_op_data;           /* per node: what prepare chose (src/internal.h) */
 	uint16_t *node_scratch;           /* per node: first scratch index */
 	uint32_t *scratch_loc;            /* per scratch buffer: arena offset */
-	uint16_t *opcode_kernel;          /* per opcode: index into the resolver */
+	uint16_t *opcode_kernel;          /* per opcode: index into the resolver plus one */
 	uint32_t scratch_count;
 	uint32_t *scratch_tmp;            /* scratch sizes while preparing (arena head) */
+	uint32_t variables;               /* arena offset of the top of the variable tensors */
 	uint32_t head_bytes;              /* this interpreter's planned head */
 	uint32_t tail_bytes;              /* this interpreter's persistent part */
 	uint32_t tail_mark;               /* arena tail_used before this interpreter */

@@ -1,0 +1,77 @@
+"""Stateful models bare metal (issue 14): 20 invokes back to back, reset, the same 20 again,
+on each emulated core, every output of every invoke bit-exact with TFLM fed the same inputs
+in the same order of invokes and resets. The shared keyword models' outputs are the same on
+every invoke (their scrambled weights saturate the softmax), so SVDF models from the builder,
+whose outputs follow the state, run too."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import numpy as np
+import pytest
+from firmware import BUILD, MODELS, TARGETS, firmware, pattern_inputs, run, tools
+from shared_models import STATEFUL
+from stateful_models import svdf
+
+import oracle
+import ztflm
+
+INVOKES = 20
+
+# Builder models, written under build/ for the firmware to embed.
+BUILT = {
+    "svdf_f32": lambda: svdf(np.float32, activation="RELU"),
+    "svdf_s8_s16_state": lambda: svdf(np.int8, state_dtype=np.int16),
+    "svdf_s8_s8_state": lambda: svdf(np.int8, state_dtype=np.int8),
+}
+
+
+def model_path(name: str):
+    if name not in BUILT:
+        return MODELS / f"{name}.tflite"
+    path = BUILD / "stateful" / f"{name}.tflite"
+    data = BUILT[name]()
+    if not path.exists() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return path
+
+
+def core_param(core: str) -> object:
+    missing = [t for t in tools(core) if not shutil.which(t)]
+    return pytest.param(core, marks=pytest.mark.skipif(bool(missing), reason=f"no {missing}"))
+
+
+def tflm_stream(path) -> list[bytes]:
+    """TFLM's outputs, in order, for the stream main.c runs with FW_INVOKES."""
+    model = path.read_bytes()
+    tflm = oracle.tflm_interpreter(model)
+    host = ztflm.Interpreter.from_bytes(model)
+    details = [host.get_input_details(i) for i in range(host.num_inputs())]
+    out = []
+    for n in range(2 * INVOKES):
+        if n == INVOKES:
+            tflm.reset()
+        for i, x in enumerate(pattern_inputs(details, n % INVOKES)):
+            tflm.set_input(x, i)
+        tflm.invoke()
+        out += [np.array(tflm.get_output(k)).tobytes()
+                for k in range(oracle.outputs_count(model))]
+    return out
+
+
+@pytest.mark.parametrize("core", [core_param(c) for c in sorted(TARGETS)])
+@pytest.mark.parametrize("model", [*STATEFUL, *BUILT])
+def test_stream_then_reset_is_bit_exact_with_tflm(model: str, core: str) -> None:
+    path = model_path(model)
+    result = run(firmware(path, core, invokes=INVOKES), core)
+    assert result.returncode == 0, result.console
+    blocks = re.findall(r"^output \d+\n([0-9a-f]*)\nend$", result.console, re.M)
+    expected = tflm_stream(path)
+    assert len(blocks) == len(expected)
+    for n, (ours, theirs) in enumerate(zip(blocks, expected)):
+        assert bytes.fromhex(ours) == theirs, f"invoke {n}"
+    if model in BUILT:
+        # The state changes the outputs along the stream, so a lost state would fail.
+        assert len(set(expected[:INVOKES])) > 1
