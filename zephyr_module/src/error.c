@@ -147,9 +147,10 @@ static const char *custom_name(const struct ztflm_interpreter *ip, int32_t node)
 		return NULL;
 	}
 	const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, (uint32_t)node));
+	/* One more than the resolver entry, 0 while unresolved (resolver.c). */
 	const uint16_t k = ip->opcode_kernel[opcode];
 
-	return k < ip->resolver->count ? ip->resolver->ops[k].custom_name : NULL;
+	return k != 0u && k <= ip->resolver->count ? ip->resolver->ops[k - 1u].custom_name : NULL;
 }
 
 int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,
