@@ -33,10 +33,21 @@ row(const struct ztflm_add_sub_params *p, const int8_t *x, uint32_t sa, const in
 		}
 		return;
 	}
+	uint32_t i = 0;
+
+	if (sa == 1u && sb == 1u) {
+		/* No broadcast: whole vectors without a lane count or a choice per step. */
+		for (; i + 4u <= n; i += 4u) {
+			ztflm_v4_store_s8(out + i,
+					  four(p, ztflm_v4_load_s8(x + i, 4u),
+					       ztflm_v4_load_s8(y + i, 4u)),
+					  4u);
+		}
+	}
 	const ztflm_v4 xd = ztflm_v4_dup(x[0]);
 	const ztflm_v4 yd = ztflm_v4_dup(y[0]);
 
-	for (uint32_t i = 0; i < n; i += 4u) {
+	for (; i < n; i += 4u) {
 		const uint32_t k = n - i < 4u ? n - i : 4u;
 		const ztflm_v4 vx = sa != 0u ? ztflm_v4_load_s8(x + i, k) : xd;
 		const ztflm_v4 vy = sb != 0u ? ztflm_v4_load_s8(y + i, k) : yd;
