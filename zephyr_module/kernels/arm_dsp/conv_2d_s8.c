@@ -1,8 +1,8 @@
 /*
  * CONV_2D of int8 tensors with int8 weights (Arm DSP extension): im2col columns widened to
  * int16 with the input offset folded in, four pixels at a time, then each output channel's
- * weights against the four with dual 16-bit multiply-accumulates. 1x1 filters skip the im2col copy. Grouped convolutions and
- * input offsets outside int8 take the scalar path.
+ * weights against the four with dual 16-bit multiply-accumulates. 1x1 filters skip the im2col
+ * copy. Grouped convolutions and input offsets outside int8 are left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
 #include "arm_dsp/mat_mult_s8.h"
