@@ -1,8 +1,8 @@
 /*
  * CONV_2D of int8 tensors with int8 weights (Arm DSP extension): im2col columns widened to
  * int16 with the input offset folded in, four pixels at a time, then each output channel's
- * weights against the four with dual 16-bit multiply-accumulates. 1x1 filters skip the im2col copy. Grouped convolutions and
- * input offsets outside int8 take the scalar path.
+ * weights against the four with dual 16-bit multiply-accumulates. 1x1 filters skip the im2col
+ * copy. Grouped convolutions and input offsets outside int8 are left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
 #include "arm_dsp/mat_mult_s8.h"
@@ -90,6 +90,17 @@ static const int8_t *im2col(const struct ztflm_conv_params *p, const int8_t *in,
 	return col;
 }
 
+/* Whether a multiplier of the node is INT32_MIN, the one that can saturate. */
+static int saturating(const int32_t *multiplier, uint32_t count)
+{
+	int32_t any = 0;
+
+	for (uint32_t r = 0; r < count; r++) {
+		any |= multiplier[r] == INT32_MIN;
+	}
+	return any;
+}
+
 static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier,
 		    const int32_t *shift, const int8_t *in, const int8_t *filter,
 		    const int32_t *bias, int8_t *out, void *scratch)
@@ -103,9 +114,14 @@ static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier
 	const int32_t lo = p->act.q.min;
 	const int32_t hi = p->act.q.max;
 	const int32_t off = p->output_offset;
-	/* The activation range all of int8: SSAT alone clamps. */
-	const int full = lo == INT8_MIN && hi == INT8_MAX;
+	const int32_t input_offset = p->input_offset;
 	const uint32_t step = p->per_channel ? 1u : 0u;
+	/* The activation range all of int8 and no multiplier INT32_MIN: SSAT alone clamps.
+	 * Decided once per node, so that the loop over channels of four full columns tests
+	 * nothing. */
+	const int full = lo == INT8_MIN && hi == INT8_MAX &&
+			 !saturating(multiplier, step ? rows : 1u);
+
 	for (uint32_t pix = 0; pix < pixels; pix += 4u) {
 		const int8_t *src[4];
 
@@ -115,25 +131,33 @@ static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier
 
 			src[j] = im2col(p, in, last, col + j * k);
 		}
-		ztflm_widen4_s8(src, k, p->input_offset, wide);
+		ztflm_widen4_s8(src, k, input_offset, wide);
 		const uint32_t n = pixels - pix < 4u ? pixels - pix : 4u;
 		int8_t *dst = out + pix * rows;
 
 		/* Each channel's weights against the four columns, requantized at once. */
+		if (n == 4u && full) {
+			const int8_t *w = filter;
+
+			for (uint32_t r = 0; r < rows; r++, w += k) {
+				int32_t acc[4];
+				struct ztflm_dsp_qparam q;
+
+				ztflm_mm_dot4(w, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);
+				ztflm_dsp_qparam_of(multiplier[r * step], shift[r * step], &q);
+				dst[r] = ztflm_dsp_out_full(acc[0], &q, off);
+				dst[rows + r] = ztflm_dsp_out_full(acc[1], &q, off);
+				dst[2u * rows + r] = ztflm_dsp_out_full(acc[2], &q, off);
+				dst[3u * rows + r] = ztflm_dsp_out_full(acc[3], &q, off);
+			}
+			continue;
+		}
 		for (uint32_t r = 0; r < rows; r++) {
 			int32_t acc[4];
 			struct ztflm_dsp_qparam q;
 
 			ztflm_mm_dot4(filter + r * k, k, wide, bias != NULL ? bias[r] : 0, acc, 1u);
 			ztflm_dsp_qparam_of(multiplier[r * step], shift[r * step], &q);
-			/* INT32_MIN, the one multiplier that can saturate, takes the checked path. */
-			if (n == 4u && full && q.multiplier != INT32_MIN) {
-				dst[r] = ztflm_dsp_out_full(acc[0], &q, off);
-				dst[rows + r] = ztflm_dsp_out_full(acc[1], &q, off);
-				dst[2u * rows + r] = ztflm_dsp_out_full(acc[2], &q, off);
-				dst[3u * rows + r] = ztflm_dsp_out_full(acc[3], &q, off);
-				continue;
-			}
 			for (uint32_t j = 0; j < n; j++) {
 				dst[j * rows + r] = ztflm_dsp_out_q(acc[j], &q, off, lo, hi);
 			}

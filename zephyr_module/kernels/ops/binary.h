@@ -59,7 +59,10 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 	static void name(const void *params, const void *x_, uint32_t sa, const void *y_,          \
 			 uint32_t sb, void *out_, uint32_t n)                                      \
 	{                                                                                          \
-		const P *p = params;                                                               \
+		/* A local copy: the output stores cannot alias it, so its fields stay in          \
+		 * registers instead of being read again for every element. */                     \
+		const P copy = *(const P *)params;                                                 \
+		const P *p = &copy;                                                                \
 		const T_IN *x = x_;                                                                \
 		const T_IN *y = y_;                                                                \
 		T_OUT *out = out_;                                                                 \
