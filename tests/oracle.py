@@ -83,12 +83,15 @@ def assert_same_outputs(ours: Sequence[np.ndarray], theirs: Sequence[np.ndarray]
 
 
 def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None,
-                     n_random: int = 5, seed: int = 0) -> list[np.ndarray]:
+                     n_random: int = 5, seed: int = 0,
+                     tflm_model: Optional[bytes] = None) -> list[np.ndarray]:
     """The same inputs through ztflm and TFLM: every output equal in dtype, shape and every
     byte. Without inputs, n_random random samples; both interpreters are reset between
-    samples, so stateful models see independent runs. Returns ztflm's last outputs."""
+    samples, so stateful models see independent runs. tflm_model: what TFLM runs instead,
+    the same computation in a form it takes (INT4 weights it refuses, given to it as int8).
+    Returns ztflm's last outputs."""
     ours = ztflm.Interpreter.from_bytes(model)
-    theirs = tflm_interpreter(model)
+    theirs = tflm_interpreter(model if tflm_model is None else tflm_model)
     rng = np.random.default_rng(seed)
     samples = [list(inputs)] if inputs is not None else [
         random_inputs(ours, rng) for _ in range(n_random)]

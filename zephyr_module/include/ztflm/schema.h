@@ -88,13 +88,15 @@
 #define ZTFLM_CONV_ACTIVATION 3
 #define ZTFLM_CONV_DILATION_W 4
 #define ZTFLM_CONV_DILATION_H 5
+#define ZTFLM_CONV_QUANTIZED_BIAS_TYPE 6
 #define ZTFLM_CONV_2D_FIELDS(F)                                                                    \
 	F(ZTFLM_CONV_PADDING, ENUM8, Padding)                                                      \
 	F(ZTFLM_CONV_STRIDE_W, STRIDE32, StrideW)                                                  \
 	F(ZTFLM_CONV_STRIDE_H, STRIDE32, StrideH)                                                  \
 	F(ZTFLM_CONV_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
 	F(ZTFLM_CONV_DILATION_W, STRIDE32, DilationWFactor)                                        \
-	F(ZTFLM_CONV_DILATION_H, STRIDE32, DilationHFactor)
+	F(ZTFLM_CONV_DILATION_H, STRIDE32, DilationHFactor)                                        \
+	F(ZTFLM_CONV_QUANTIZED_BIAS_TYPE, ENUM8, QuantizedBiasType)
 
 /* DepthwiseConv2DOptions */
 #define ZTFLM_OPTIONS_DEPTHWISE_CONV_2D 2
@@ -135,10 +137,12 @@
 #define ZTFLM_FC_ACTIVATION 0
 #define ZTFLM_FC_WEIGHTS_FORMAT 1
 #define ZTFLM_FC_KEEP_NUM_DIMS 2
+#define ZTFLM_FC_QUANTIZED_BIAS_TYPE 4
 #define ZTFLM_FULLY_CONNECTED_FIELDS(F)                                                            \
 	F(ZTFLM_FC_ACTIVATION, ENUM8, FusedActivationFunction)                                     \
 	F(ZTFLM_FC_WEIGHTS_FORMAT, ENUM8, WeightsFormat)                                           \
-	F(ZTFLM_FC_KEEP_NUM_DIMS, BOOL8, KeepNumDims)
+	F(ZTFLM_FC_KEEP_NUM_DIMS, BOOL8, KeepNumDims)                                              \
+	F(ZTFLM_FC_QUANTIZED_BIAS_TYPE, ENUM8, QuantizedBiasType)
 
 /* SoftmaxOptions */
 #define ZTFLM_OPTIONS_SOFTMAX 9
