@@ -6,8 +6,6 @@
 #ifndef ZTFLM_KERNELS_OPS_CONV_COMMON_H_
 #define ZTFLM_KERNELS_OPS_CONV_COMMON_H_
 
-#include <string.h>
-
 #include <ztflm/op.h>
 
 #include "common/quant.h"
@@ -86,28 +84,8 @@ static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t
  * FULLY_CONNECTED applies) plus bias i, rescaled as TFLM does it: in int32 (wrapping, the
  * int32 MultiplyByQuantizedMultiplier) when acc32, else in int64 (ztflm_mbqm64).
  */
-static inline int32_t ztflm_conv_scale_s16(int64_t sum, const void *bias, uint32_t i,
-					   int32_t acc32, int32_t multiplier, int32_t shift)
-{
-	if (acc32) {
-		uint32_t acc = (uint32_t)(uint64_t)sum;
-
-		if (bias != NULL) {
-			acc += (uint32_t)((const int32_t *)bias)[i];
-		}
-		return ztflm_mbqm((int32_t)acc, multiplier, shift);
-	}
-	uint64_t acc = (uint64_t)sum;
-
-	if (bias != NULL) {
-		int64_t b;
-
-		/* An int64 in the model is 4-byte aligned only. */
-		memcpy(&b, (const uint8_t *)bias + 8u * i, sizeof(b));
-		acc += (uint64_t)b;
-	}
-	return ztflm_mbqm64((int64_t)acc, multiplier, shift);
-}
+int32_t ztflm_conv_scale_s16(int64_t sum, const void *bias, uint32_t i, int32_t acc32,
+			     int32_t multiplier, int32_t shift);
 
 /** Input 2, the optional bias, during eval: NULL when the node has none. */
 static inline const void *ztflm_conv_bias(const struct ztflm_context *ctx)
