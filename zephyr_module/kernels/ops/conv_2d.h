@@ -71,7 +71,9 @@ extern const struct ztflm_variant ztflm_conv_2d_s8_ref;
 extern const struct ztflm_variant ztflm_conv_2d_s16_ref;
 extern const struct ztflm_variant ztflm_conv_2d_f32_ref;
 extern const struct ztflm_variant ztflm_conv_2d_s8_arm_dsp;
+extern const struct ztflm_variant ztflm_conv_2d_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_conv_2d_s8_arm_mve;
+extern const struct ztflm_variant ztflm_conv_2d_s16_arm_mve;
 extern const struct ztflm_variant ztflm_conv_2d_s8_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_CONV_2D_H_ */

@@ -74,7 +74,9 @@ extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_ref;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_ref;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_f32_ref;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_arm_dsp;
+extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_arm_mve;
+extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_arm_mve;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_multiplier_arm_mve;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_cmsis_nn;
 

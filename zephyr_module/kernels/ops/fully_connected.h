@@ -62,7 +62,9 @@ extern const struct ztflm_variant ztflm_fully_connected_s8_ref;
 extern const struct ztflm_variant ztflm_fully_connected_s16_ref;
 extern const struct ztflm_variant ztflm_fully_connected_f32_ref;
 extern const struct ztflm_variant ztflm_fully_connected_s8_arm_dsp;
+extern const struct ztflm_variant ztflm_fully_connected_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_fully_connected_s8_arm_mve;
+extern const struct ztflm_variant ztflm_fully_connected_s16_arm_mve;
 extern const struct ztflm_variant ztflm_fully_connected_s8_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_FULLY_CONNECTED_H_ */
