@@ -189,6 +189,81 @@ def custom_op(name: str) -> bytes:
     return b.build()
 
 
+def one_op(name: str, inputs: list, out_shape: list, options: Optional[str] = None,
+           dtype: type = np.float32, **fields: object) -> Callable[[], bytes]:
+    """A one-operator model: inputs are shapes (graph inputs of dtype) or arrays (constants)."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        ins = [b.input(i, dtype) if isinstance(i, list) else b.const(i) for i in inputs]
+        y = b.tensor(out_shape, dtype)
+        b.op(name, ins, [y], options, **fields)
+        b.output(y)
+        return b.build()
+    return make
+
+
+def _i32(*values: object) -> np.ndarray:
+    return np.array(values, np.int32)
+
+
+# Issue 13, part B: each operator's parameter checks, name -> (bytes, the error they give).
+# Without them each of these reads or writes outside a tensor in TFLM or in a kernel here.
+OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "GATHER axis outside the input": (
+        one_op("GATHER", [[4, 3], [2, 2]], [4, 2, 2], "GatherOptions", axis=2),
+        "axis 2 is outside an input of rank 2"),
+    "GATHER constant position outside its axis": (
+        one_op("GATHER", [[4, 3], _i32(1, 4)], [2, 3], "GatherOptions"),
+        r"index 1 is 4, outside \[0, 4\)"),
+    "GATHER_ND index depth above the params' rank": (
+        one_op("GATHER_ND", [[4, 3], _i32([0, 1, 2])], [1], "GatherNdOptions"),
+        "indices have 3 components for params of rank 2"),
+    "EMBEDDING_LOOKUP constant id below the table": (
+        one_op("EMBEDDING_LOOKUP", [_i32(0, -1), [5, 3]], [2, 3]),
+        r"index 1 is -1, outside \[0, 5\)"),
+    "MIRROR_PAD reflected padding as large as its dimension": (
+        one_op("MIRROR_PAD", [[3, 2], _i32([3, 0], [0, 0])], [6, 2], "MirrorPadOptions"),
+        "padding 3 and 0 of dimension 0: not within 0..2"),
+    "SPACE_TO_DEPTH block size 0": (
+        one_op("SPACE_TO_DEPTH", [[1, 4, 4, 1]], [1, 4, 4, 1], "SpaceToDepthOptions"),
+        "block size 0 is not positive"),
+    "DEPTH_TO_SPACE block size whose square wraps 32 bits": (
+        one_op("DEPTH_TO_SPACE", [[0, 1, 1, 1]], [0, 65536, 65536, 0], "DepthToSpaceOptions",
+               block_size=65536),
+        "block size 65536 is not positive or too large"),
+    "SPACE_TO_BATCH_ND batches past int32": (
+        one_op("SPACE_TO_BATCH_ND", [[1, 0, 0, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [1, 0, 0, 1], "SpaceToBatchNDOptions"),
+        "output batches overflow int32"),
+    "BATCH_TO_SPACE_ND block shape whose product wraps 32 bits": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 1, 1, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [0, 65536, 65536, 1], "BatchToSpaceNDOptions"),
+        "input batches 4 are not a multiple of 65536 x 65536 blocks"),
+    "BATCH_TO_SPACE_ND short block shape": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 2, 2, 1], _i32(2), _i32([0, 0], [0, 0])],
+               [1, 4, 4, 1], "BatchToSpaceNDOptions"),
+        "block shape has 1 values, not 2"),
+    "RESIZE_BILINEAR size of one value": (
+        one_op("RESIZE_BILINEAR", [[1, 2, 2, 1], _i32(4)], [1, 4, 4, 1],
+               "ResizeBilinearOptions"),
+        "the size must be an int32 tensor of 2 values"),
+    "RESIZE_NEAREST_NEIGHBOR of an empty input to a full output": (
+        one_op("RESIZE_NEAREST_NEIGHBOR", [[1, 0, 2, 1], _i32(4, 4)], [1, 4, 4, 1],
+               "ResizeNearestNeighborOptions"),
+        "an empty input cannot be resized to 4 x 4"),
+    "TRANSPOSE_CONV output shape that is not the output's": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 9, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 4, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "output shape value 2 is 9 but the output's dimension is 8"),
+    "TRANSPOSE_CONV input the output's window does not give": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 8, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 5, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "input is 5 x 4, but the convolution it transposes gives 4 x 4"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -216,4 +291,5 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
+    **{name: make for name, (make, _) in OPERATOR_PARAMETERS.items()},
 }

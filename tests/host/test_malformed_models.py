@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    OPERATOR_PARAMETERS,
     SMALL,
     byte_flips,
     const_add_builder,
@@ -483,3 +484,14 @@ def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
     b.op("ADD", [x, v], [y], "AddOptions")
     b.output(y)
     assert_bit_exact(b.build(), n_random=5)
+
+
+@pytest.mark.parametrize("name", OPERATOR_PARAMETERS)
+def test_operator_parameters_that_do_not_fit_are_refused_at_allocate(name: str) -> None:
+    """Issue 13's operators: each parameter check of the catalogue, with its one-line error
+    naming the operator and node (and the same bytes on QEMU, tests/qemu)."""
+    make, pattern = OPERATOR_PARAMETERS[name]
+    with pytest.raises(ztflm.Error, match=r"^[A-Z_]+ \(builtin \d+\) at node 0: " + pattern) as e:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert e.value.code in (ztflm.Status.MODEL, ztflm.Status.UNSUPPORTED)
+    assert "\n" not in str(e.value)

@@ -12,15 +12,21 @@
 #define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
+	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
+	X(GATHER, gather)                                                                          \
+	X(GATHER_ND, gather_nd)                                                                    \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
+	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
@@ -28,10 +34,15 @@
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
+	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
+	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
+	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
-	X(TRANSPOSE, transpose)
+	X(TRANSPOSE, transpose)                                                                    \
+	X(TRANSPOSE_CONV, transpose_conv)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)

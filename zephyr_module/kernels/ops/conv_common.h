@@ -18,6 +18,7 @@ struct ztflm_conv_quant {
 	int32_t per_channel;   /**< 1: multiplier and shift per output channel; 0: one for all */
 	int32_t filter_int4;   /**< 1: INT4 weights, two a byte (common/int4.h) */
 	int32_t acc32;         /**< 16x8: 1 when TFLM accumulates in int32, 0 in int64 */
+	int32_t bias16;        /**< 16x8: 1 for an int16 bias (TRANSPOSE_CONV widens it) */
 	union ztflm_act_range act;
 };
 
@@ -29,7 +30,7 @@ struct ztflm_conv_quant {
 	uint8_t per_channel; /**< 1: multiplier and shift per output channel; 0: one for all */    \
 	uint8_t filter_int4; /**< 1: INT4 weights, two a byte (common/int4.h) */                  \
 	uint8_t acc32;       /**< 16x8: TFLM's accumulator and bias are int32 (1) or int64 (0) */  \
-	uint8_t unused_kind
+	uint8_t bias16       /**< 16x8: the bias is int16, widened to int64 (TRANSPOSE_CONV) */
 
 /* ztflm_conv_setup flags. */
 /** TFLM's FULLY_CONNECTED: a per-tensor multiplier from the scale product taken in float,
@@ -40,6 +41,18 @@ struct ztflm_conv_quant {
 #define ZTFLM_CONV_ACC32 2u
 /** 16x8 takes an int64 bias only (TFLM's DEPTHWISE_CONV_2D reads any bias as int64). */
 #define ZTFLM_CONV_BIAS64 4u
+/** 16x8 also takes an int16 bias (TFLM's TRANSPOSE_CONV widens it to int64). */
+#define ZTFLM_CONV_BIAS16 8u
+
+/**
+ * Output size and padding of a convolution window over an in_h x in_w input (TFLM
+ * ComputePaddingHeightWidth), after checking the padding, strides, dilations and filter, and
+ * that no coordinate the kernels compute overflows int32.
+ */
+int ztflm_conv_padding(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
+		       int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
+		       int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t *out_h,
+		       int32_t *out_w, int32_t *pad_h, int32_t *pad_w);
 
 /**
  * Padding of a convolution window (TFLM ComputePaddingHeightWidth); checks that the output
@@ -77,6 +90,7 @@ static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t
 		(p).per_channel = (uint8_t)(q).per_channel;                                        \
 		(p).filter_int4 = (uint8_t)(q).filter_int4;                                        \
 		(p).acc32 = (uint8_t)(q).acc32;                                                    \
+		(p).bias16 = (uint8_t)(q).bias16;                                                  \
 	} while (0)
 
 /**
