@@ -13,12 +13,18 @@
 	X(ADD, add)                                                                                \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
+	X(BROADCAST_ARGS, broadcast_args)                                                          \
+	X(BROADCAST_TO, broadcast_to)                                                              \
+	X(CAST, cast)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
+	X(EXPAND_DIMS, expand_dims)                                                                \
+	X(FILL, fill)                                                                              \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(GATHER, gather)                                                                          \
 	X(GATHER_ND, gather_nd)                                                                    \
@@ -28,6 +34,7 @@
 	X(MEAN, mean)                                                                              \
 	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
+	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
@@ -36,13 +43,23 @@
 	X(RESHAPE, reshape)                                                                        \
 	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
 	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
+	X(REVERSE_V2, reverse_v2)                                                                  \
+	X(SELECT_V2, select_v2)                                                                    \
+	X(SHAPE, shape)                                                                            \
+	X(SLICE, slice)                                                                            \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
+	X(SPLIT, split)                                                                            \
+	X(SPLIT_V, split_v)                                                                        \
+	X(SQUEEZE, squeeze)                                                                        \
+	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)                                                                    \
-	X(TRANSPOSE_CONV, transpose_conv)
+	X(TRANSPOSE_CONV, transpose_conv)                                                          \
+	X(UNPACK, unpack)                                                                          \
+	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)
