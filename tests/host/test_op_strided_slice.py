@@ -149,7 +149,7 @@ PATTERNS: list[Entry] = [
 def test_every_pattern_on_every_axis_like_tflm(shape: list[int]) -> None:
     rng = np.random.default_rng(len(shape))
     outcomes = set()
-    for k, pattern in enumerate(PATTERNS):
+    for pattern in PATTERNS:
         for axis in range(len(shape)):
             spec = [full(d) for d in shape]
             spec[axis] = pattern

@@ -1,7 +1,8 @@
 """TRANSPOSE_CONV is bit-exact with TFLM: float32, int8 (per-channel and per-tensor weights) and
-16x8 (int16 activations, an int64 or int16 bias), bias or none, SAME and VALID padding, equal and unequal strides (with gaps where the filter is
-smaller than the stride), output padding, batches and every fused activation; a filter,
-output shape or window that does not fit is refused."""
+16x8 (int16 activations, an int64 or int16 bias), bias or none, SAME and VALID padding, equal
+and unequal strides (with gaps where the filter is smaller than the stride), output padding,
+batches and every fused activation; a filter, output shape or window that does not fit is
+refused."""
 import numpy as np
 import pytest
 
