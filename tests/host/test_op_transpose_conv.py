@@ -196,6 +196,49 @@ def test_16x8_extreme_output_scales_like_tflm(oq):
                                   oq=(oq, 0)))
 
 
+def typed(x_dtype, f_dtype, b_dtype):
+    """A 2x2 input to 4x4, stride 2, with the filter and bias types given."""
+    q = {"scale": [0.1, 0.1], "zero_point": [0, 0], "quantized_dimension": 0}
+    b = ModelBuilder()
+    s = b.const(np.array([1, 4, 4, 2], np.int32))
+    f = b.const(np.ones([2, 3, 3, 1], f_dtype), **(q if f_dtype == np.int8 else {}))
+    xq = (0.1, 0) if x_dtype == np.int8 else ()
+    x = b.input([1, 2, 2, 1], x_dtype, *xq)
+    bias = b.const(np.ones([2], b_dtype), **(q if b_dtype != np.float32 else {}))
+    y = b.tensor([1, 4, 4, 2], x_dtype, *xq)
+    b.op("TRANSPOSE_CONV", [s, f, x, bias], [y], "TransposeConvOptions", padding="SAME",
+         stride_h=2, stride_w=2)
+    b.output(y)
+    return b.build()
+
+
+def test_a_bias_of_another_type_is_refused_which_tflm_reads_as_its_own():
+    """TFLM checks no bias type: a float32 node's int32 bias of 1 is added as the float with
+    those bits (1.4e-45), an int8 node's int64 or float32 bias read as int32 words."""
+    model = typed(np.float32, np.float32, np.int32)
+    out = oracle.run_tflm(model, [np.zeros([1, 2, 2, 1], np.float32)])[0]
+    assert out[0, 0, 0].tolist() == [np.float32(1.401298464324817e-45)] * 2
+    for x_dtype, b_dtype, name in [(np.float32, np.int32, "INT32"), (np.int8, np.int64, "INT64"),
+                                   (np.int8, np.float32, "FLOAT32")]:
+        model = typed(x_dtype, x_dtype if x_dtype == np.float32 else np.int8, b_dtype)
+        oracle.tflm_interpreter(model)
+        with pytest.raises(ztflm.Error, match=f"bias type {name} is not supported") as e:
+            ztflm.Interpreter.from_bytes(model)
+        assert e.value.code == ztflm.Status.UNSUPPORTED
+
+
+@pytest.mark.parametrize("x_dtype,f_dtype,name", [(np.float32, np.int8, "INT8"),
+                                                  (np.int8, np.float32, "FLOAT32")])
+def test_a_filter_of_another_type_is_refused_like_tflm(x_dtype, f_dtype, name):
+    """TFLM: "Hybrid models are not supported on TFLite Micro"."""
+    model = typed(x_dtype, f_dtype, np.float32 if x_dtype == np.float32 else np.int32)
+    with pytest.raises(RuntimeError):
+        oracle.tflm_interpreter(model)
+    with pytest.raises(ztflm.Error, match=f"filter type {name} is not supported") as e:
+        ztflm.Interpreter.from_bytes(model)
+    assert e.value.code == ztflm.Status.UNSUPPORTED
+
+
 def test_16x8_int64_bias_wraps_the_rescaling_like_tflm():
     info = np.iinfo(np.int64)
     b = ModelBuilder()

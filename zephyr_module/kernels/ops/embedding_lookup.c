@@ -24,21 +24,14 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		shape[i] = table->dims[i];
 		p->row_elements *= (uint32_t)table->dims[i];
 	}
-	int rc = ztflm_check_output_shape(ctx, io, shape, table->dims_count);
-
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	p->batches = io->out[0].elements == 0 ? 0u : 1u;
+	p->batches = 1;
 	p->outer = 1;
 	p->lookups = (uint32_t)ids->dims[0];
 	p->rows = (uint32_t)table->dims[0];
 	p->nd = 1;
 	p->dims[0] = p->rows;
 	p->strides[0] = 1;
-	p->data = 1;
-	p->indices = 0;
-	return ztflm_lookup_check_indices(ctx, p, ids);
+	return ztflm_lookup_finish(ctx, io, p, shape, table->dims_count, 1);
 }
 
 static const struct ztflm_variant *const variants[] = {

@@ -1,7 +1,10 @@
-/* GATHER: slices of the input along one axis, by int32 positions, per batch (batch_dims). */
+/*
+ * GATHER (slices along one axis by int32 positions, per batch with batch_dims) and GATHER_ND
+ * (slices addressed by the innermost axis of an int32 indices tensor).
+ */
 #include "ops/lookup.h"
 
-static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
+static int gather(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
 	const struct ztflm_tensor *in = &io->in[0];
 	const struct ztflm_tensor *pos = &io->in[1];
@@ -45,22 +48,52 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		shape[n++] = in->dims[i];
 		p->row_elements *= (uint32_t)in->dims[i];
 	}
-	int rc = ztflm_check_output_shape(ctx, io, shape, n);
-
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	if (io->out[0].elements == 0) {
-		/* Nothing to copy (and the products above may have wrapped on a zero dimension). */
-		p->batches = 0;
-	}
 	p->rows = (uint32_t)in->dims[axis];
 	p->nd = 1;
 	p->dims[0] = p->rows;
 	p->strides[0] = 1;
-	p->data = 0;
-	p->indices = 1;
-	return ztflm_lookup_check_indices(ctx, p, pos);
+	return ztflm_lookup_finish(ctx, io, p, shape, n, 0);
+}
+
+static int gather_nd(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
+{
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *idx = &io->in[1];
+	struct ztflm_lookup_params *p = params;
+	int32_t shape[2 * ZTFLM_MAX_DIMS];
+	int32_t n = 0;
+
+	ZTFLM_CHECK(ctx, in->dims_count >= 1 && idx->dims_count >= 1, ZTFLM_ERR_MODEL,
+		    "params and indices must be at least vectors, not of rank %d and %d",
+		    (int)in->dims_count, (int)idx->dims_count);
+	const int32_t nd = idx->dims[idx->dims_count - 1];
+
+	ZTFLM_CHECK(ctx, nd <= in->dims_count, ZTFLM_ERR_MODEL,
+		    "indices have %d components for params of rank %d", (int)nd,
+		    (int)in->dims_count);
+	ZTFLM_CHECK(ctx, nd <= ZTFLM_LOOKUP_MAX_ND, ZTFLM_ERR_UNSUPPORTED,
+		    "indices have %d components, more than %d", (int)nd, ZTFLM_LOOKUP_MAX_ND);
+	p->batches = 1;
+	p->outer = 1;
+	p->lookups = 1;
+	p->row_elements = 1;
+	p->rows = 1;
+	for (int32_t i = 0; i < idx->dims_count - 1; i++) {
+		shape[n++] = idx->dims[i];
+		p->lookups *= (uint32_t)idx->dims[i];
+	}
+	for (int32_t i = nd; i < in->dims_count; i++) {
+		shape[n++] = in->dims[i];
+		p->row_elements *= (uint32_t)in->dims[i];
+	}
+	/* Component j moves by the rows of the addressed axes after it. */
+	for (int32_t j = nd - 1; j >= 0; j--) {
+		p->dims[j] = (uint32_t)in->dims[j];
+		p->strides[j] = p->rows;
+		p->rows *= (uint32_t)in->dims[j];
+	}
+	p->nd = (uint32_t)nd;
+	return ztflm_lookup_finish(ctx, io, p, shape, n, 0);
 }
 
 static const struct ztflm_variant *const variants[] = {
@@ -68,16 +101,11 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_lookup_f32_ref,
 };
 
-const struct ztflm_op ztflm_op_gather = {
-	ZTFLM_OP_GENERIC,
-	.builtin = ZTFLM_OP_GATHER,
-	.options = ZTFLM_OPTIONS_GATHER,
-	.inputs_min = 2,
-	.inputs_max = 2,
-	.outputs_min = 1,
-	.outputs_max = 1,
-	.same_type = ZTFLM_OUT(0),
-	.params_bytes = sizeof(struct ztflm_lookup_params),
-	.parse = parse,
-	ZTFLM_OP_VARIANTS(variants),
-};
+#define GATHER_OP(NAME, fn)                                                                        \
+	ZTFLM_OP_GENERIC, .builtin = ZTFLM_OP_##NAME, .options = ZTFLM_OPTIONS_##NAME,             \
+	.inputs_min = 2, .inputs_max = 2, .outputs_min = 1, .outputs_max = 1,                      \
+	.same_type = ZTFLM_OUT(0), .params_bytes = sizeof(struct ztflm_lookup_params),             \
+	.parse = (fn), ZTFLM_OP_VARIANTS(variants)
+
+const struct ztflm_op ztflm_op_gather = {GATHER_OP(GATHER, gather)};
+const struct ztflm_op ztflm_op_gather_nd = {GATHER_OP(GATHER_ND, gather_nd)};

@@ -22,15 +22,26 @@ int ztflm_lookup_check(struct ztflm_context *ctx, const struct ztflm_lookup_para
 	return ZTFLM_OK;
 }
 
-int ztflm_lookup_check_indices(struct ztflm_context *ctx, const struct ztflm_lookup_params *p,
-			       const struct ztflm_tensor *t)
+int ztflm_lookup_finish(struct ztflm_context *ctx, const struct ztflm_io *io,
+			struct ztflm_lookup_params *p, const int32_t *shape, int32_t rank,
+			uint8_t data)
 {
+	const int rc = ztflm_check_output_shape(ctx, io, shape, rank);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	if (io->out[0].elements == 0) {
+		/* Nothing to copy (and the products of dimensions may have wrapped past a zero). */
+		p->batches = 0;
+	}
+	p->data = data;
+	p->indices = data == 0 ? 1 : 0;
+	const struct ztflm_tensor *t = &io->in[p->indices];
+
 	if (t->type != ZTFLM_INT32) {
 		return ztflm_fail_type(ctx, "indices", t->type);
 	}
-	if (!t->is_const) {
-		return ZTFLM_OK;
-	}
-	/* The same index, found before the model runs: the model is wrong, not an input. */
-	return ztflm_lookup_check(ctx, p, t->data, ZTFLM_ERR_MODEL);
+	/* The same check as at invoke: found before the model runs, the model is wrong. */
+	return t->is_const ? ztflm_lookup_check(ctx, p, t->data, ZTFLM_ERR_MODEL) : ZTFLM_OK;
 }

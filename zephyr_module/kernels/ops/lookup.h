@@ -32,11 +32,14 @@ struct ztflm_lookup_params {
 };
 
 /**
- * The indices tensor t, once parse filled the parameters: int32 (TFLM takes no other type),
- * and when it is a constant every index inside its dimension, so a bad model fails at prepare.
+ * The end of an operator's parse, once it filled the other parameters: output 0 must have
+ * the shape the operator derived (rank dimensions), the data is input data and the indices
+ * the other one, of type int32 (TFLM takes no other); when they are a constant, every index
+ * lies inside its dimension, so a bad model fails at prepare.
  */
-int ztflm_lookup_check_indices(struct ztflm_context *ctx, const struct ztflm_lookup_params *p,
-			       const struct ztflm_tensor *t);
+int ztflm_lookup_finish(struct ztflm_context *ctx, const struct ztflm_io *io,
+			struct ztflm_lookup_params *p, const int32_t *shape, int32_t rank,
+			uint8_t data);
 
 /**
  * Fails with code naming the first index outside its dimension; idx holds batches x lookups

@@ -29,15 +29,10 @@ static int view(struct ztflm_context *ctx, const struct ztflm_io *io, const int3
 	return rc;
 }
 
-static int space_to_depth(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
+static int space_to_depth(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t block,
+			  struct ztflm_transpose_params *p)
 {
 	const int32_t *d = io->in[0].dims;
-	int32_t block;
-	int rc = check(ctx, io, &block);
-
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
 	const uint32_t n = (uint32_t)block;
 	const uint32_t h = (uint32_t)d[1] / n;
 	const uint32_t w = (uint32_t)d[2] / n;
@@ -54,18 +49,13 @@ static int space_to_depth(struct ztflm_context *ctx, const struct ztflm_io *io, 
 	const uint32_t dims[6] = {(uint32_t)d[0], h, w, n, n, c};
 	const uint32_t strides[6] = {(uint32_t)d[1] * row, n * row, n * c, row, c, 1u};
 
-	return view(ctx, io, shape, dims, strides, params);
+	return view(ctx, io, shape, dims, strides, p);
 }
 
-static int depth_to_space(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
+static int depth_to_space(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t block,
+			  struct ztflm_transpose_params *p)
 {
 	const int32_t *d = io->in[0].dims;
-	int32_t block;
-	int rc = check(ctx, io, &block);
-
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
 	const uint32_t n = (uint32_t)block;
 	const uint32_t c = (uint32_t)d[3] / (n * n);
 	const int64_t h = (int64_t)d[1] * block;
@@ -82,7 +72,19 @@ static int depth_to_space(struct ztflm_context *ctx, const struct ztflm_io *io, 
 	const uint32_t dims[6] = {(uint32_t)d[0], (uint32_t)d[1], n, (uint32_t)d[2], n, c};
 	const uint32_t strides[6] = {(uint32_t)d[1] * row, row, n * c, depth, c, 1u};
 
-	return view(ctx, io, shape, dims, strides, params);
+	return view(ctx, io, shape, dims, strides, p);
+}
+
+static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
+{
+	int32_t block;
+	const int rc = check(ctx, io, &block);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	return ctx->op == ZTFLM_OP_SPACE_TO_DEPTH ? space_to_depth(ctx, io, block, params)
+						  : depth_to_space(ctx, io, block, params);
 }
 
 static const struct ztflm_variant *const variants[] = {
@@ -90,11 +92,11 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_transpose_f32_ref,
 };
 
-#define BLOCK_OP(NAME, fn)                                                                         \
+#define BLOCK_OP(NAME)                                                                             \
 	ZTFLM_OP_GENERIC, .builtin = ZTFLM_OP_##NAME, .options = ZTFLM_OPTIONS_##NAME,             \
 	.inputs_min = 1, .inputs_max = 1, .outputs_min = 1, .outputs_max = 1,                      \
 	.same_type = ZTFLM_OUT(0), .params_bytes = sizeof(struct ztflm_transpose_params),          \
-	.parse = (fn), ZTFLM_OP_VARIANTS(variants)
+	.parse = parse, ZTFLM_OP_VARIANTS(variants)
 
-const struct ztflm_op ztflm_op_space_to_depth = {BLOCK_OP(SPACE_TO_DEPTH, space_to_depth)};
-const struct ztflm_op ztflm_op_depth_to_space = {BLOCK_OP(DEPTH_TO_SPACE, depth_to_space)};
+const struct ztflm_op ztflm_op_space_to_depth = {BLOCK_OP(SPACE_TO_DEPTH)};
+const struct ztflm_op ztflm_op_depth_to_space = {BLOCK_OP(DEPTH_TO_SPACE)};

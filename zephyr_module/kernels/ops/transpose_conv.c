@@ -29,7 +29,6 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	const struct ztflm_tensor *out = &io->out[0];
 	struct ztflm_transpose_conv_params p = {0};
 	struct ztflm_transpose_conv_params *op;
-	struct ztflm_conv_quant q;
 	int32_t h;
 	int32_t w;
 
@@ -76,17 +75,13 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	conv.in[2] = io->in[3];
 	/* 16x8: an int64 bias, or an int16 one TFLM widens (it reads an int32 one as int64). */
 	rc = ztflm_conv_setup(ctx, &conv, ztflm_option_i8(ctx, ZTFLM_TCONV_ACTIVATION, ZTFLM_ACT_NONE),
-			      p.output_c, sizeof(p), ZTFLM_CONV_BIAS64 | ZTFLM_CONV_BIAS16, &q,
+			      p.output_c, sizeof(p), ZTFLM_CONV_BIAS64 | ZTFLM_CONV_BIAS16, &p.q,
 			      (void **)&op);
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
-	ZTFLM_CHECK(ctx, !q.filter_int4, ZTFLM_ERR_UNSUPPORTED,
+	ZTFLM_CHECK(ctx, !p.q.filter_int4, ZTFLM_ERR_UNSUPPORTED,
 		    "filter type INT4 is not supported");
-	p.input_offset = q.input_offset;
-	p.output_offset = q.output_offset;
-	ZTFLM_CONV_KIND_SET(p, q);
-	p.act = q.act;
 	*op = p;
 	return ZTFLM_OK;
 }
