@@ -24,7 +24,7 @@ static uint32_t scratch_bytes(const void *params)
 
 	/* Four interleaved columns (8 bytes a value), for a real window the four int16 columns
 	 * they come from (8 more), and 4 bytes to align the whole to 8. */
-	return ztflm_size_add(4u, ztflm_size_mul(ztflm_dsp_conv_1x1(p) ? 8u : 16u, depth(p)));
+	return ztflm_size_add(4u, ztflm_size_mul(ztflm_conv_1x1(p) ? 8u : 16u, depth(p)));
 }
 
 static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier,

@@ -30,7 +30,7 @@ static uint32_t scratch_bytes(const void *params)
 	 * 4 bytes to align the whole to 8 (the arena aligns scratch to 4). Each channel's four
 	 * sums are requantized as they come, with its parameters split there: neither takes
 	 * scratch. */
-	return ztflm_size_add(4u, ztflm_size_mul(ztflm_dsp_conv_1x1(p) ? 8u : 12u, k));
+	return ztflm_size_add(4u, ztflm_size_mul(ztflm_conv_1x1(p) ? 8u : 12u, k));
 }
 
 

@@ -22,7 +22,7 @@ static uint32_t scratch_bytes(const void *params)
 	const struct ztflm_conv_params *p = params;
 
 	/* Two im2col columns of int16, unless 1x1. */
-	return ztflm_mve_conv_1x1(p) ? 0u : ztflm_size_mul(4u, depth(p));
+	return ztflm_conv_1x1(p) ? 0u : ztflm_size_mul(4u, depth(p));
 }
 
 /* One output value of channel r from its exact sum. */

@@ -30,7 +30,7 @@ static uint32_t scratch_bytes(const void *params)
 	/* The folded bias and two pixels' accumulators per channel, two im2col columns unless 1x1. */
 	const uint32_t words = ztflm_size_mul(12u, (uint32_t)p->output_c);
 
-	return ztflm_mve_conv_1x1(p) ? words : ztflm_size_add(words, ztflm_size_mul(2u, depth(p)));
+	return ztflm_conv_1x1(p) ? words : ztflm_size_add(words, ztflm_size_mul(2u, depth(p)));
 }
 
 

@@ -1,70 +1,10 @@
-/*
- * The im2col column of CONV_2D's Helium variants (int8 and 16x8): one output pixel's window
- * copied out in filter order (OHWI) with vector moves, for an element size esize (a constant
- * where inlined).
- */
+/* The im2col column of CONV_2D's Helium variants (int8 and 16x8), with Helium's copies. */
 #ifndef ZTFLM_KERNELS_ARM_MVE_IM2COL_H_
 #define ZTFLM_KERNELS_ARM_MVE_IM2COL_H_
 
 #include "arm_mve/mve.h"
-#include "ops/conv_2d.h"
+#include "ops/conv_im2col.h"
 
-static inline int ztflm_mve_conv_1x1(const struct ztflm_conv_params *p)
-{
-	return p->filter_h == 1 && p->filter_w == 1 && p->pad_h == 0 && p->pad_w == 0;
-}
-
-/*
- * The column of output pixel pix: for 1x1 the input pixel itself, else the window copied
- * with points outside the input filled with bytes of value pad (the int8 input zero point,
- * which adds nothing once the folded bias accounts for the offset; 0 for int16).
- */
-static inline const void *ztflm_mve_im2col(const struct ztflm_conv_params *p, const void *in,
-					   uint32_t pix, uint32_t esize, int8_t pad, void *col)
-{
-	const uint32_t ow = (uint32_t)p->output_w;
-	const uint32_t oh = (uint32_t)p->output_h;
-	const uint32_t ox = pix % ow;
-	const uint32_t oy = (pix / ow) % oh;
-	const uint32_t b = pix / (ow * oh);
-	const uint32_t ic = (uint32_t)p->input_c * esize;
-	const int8_t *in_b = (const int8_t *)in + b * (uint32_t)p->input_h * (uint32_t)p->input_w * ic;
-	const int32_t y0 = (int32_t)oy * p->stride_h - p->pad_h;
-	const int32_t x0 = (int32_t)ox * p->stride_w - p->pad_w;
-
-	if (ztflm_mve_conv_1x1(p)) {
-		return in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * ic;
-	}
-	const uint32_t span = (uint32_t)p->filter_w * ic;
-	int8_t *dst = col;
-
-	for (int32_t fy = 0; fy < p->filter_h; fy++) {
-		const int32_t y = y0 + p->dilation_h * fy;
-
-		if (y < 0 || y >= p->input_h) {
-			ztflm_mve_fill(dst, pad, span);
-			dst += span;
-			continue;
-		}
-		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * ic;
-
-		if (p->dilation_w == 1 && x0 >= 0 && x0 + p->filter_w <= p->input_w) {
-			ztflm_mve_copy(dst, row + (uint32_t)x0 * ic, span);
-			dst += span;
-			continue;
-		}
-		for (int32_t fx = 0; fx < p->filter_w; fx++) {
-			const int32_t x = x0 + p->dilation_w * fx;
-
-			if (x < 0 || x >= p->input_w) {
-				ztflm_mve_fill(dst, pad, ic);
-			} else {
-				ztflm_mve_copy(dst, row + (uint32_t)x * ic, ic);
-			}
-			dst += ic;
-		}
-	}
-	return col;
-}
+ZTFLM_CONV_IM2COL(ztflm_mve_im2col, ztflm_mve_fill, ztflm_mve_copy)
 
 #endif /* ZTFLM_KERNELS_ARM_MVE_IM2COL_H_ */
