@@ -159,17 +159,10 @@ static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multipl
 	}
 }
 
-static bool can_run(const void *params)
-{
-	const struct ztflm_dw_conv_params *p = params;
-
-	return !p->filter_int4 && p->depth_multiplier == 1 &&
-	       (int64_t)p->filter_h * p->filter_w <= 511;
-}
-
 static int eval(struct ztflm_context *ctx, const void *params)
 {
 	return ztflm_depthwise_conv_2d_s16_eval(ctx, params, compute);
 }
 
-ZTFLM_VARIANT(depthwise_conv_2d_s16_arm_dsp, ZTFLM_INT16, ZTFLM_INT16, eval, can_run, NULL);
+ZTFLM_VARIANT(depthwise_conv_2d_s16_arm_dsp, ZTFLM_INT16, ZTFLM_INT16, eval,
+	      ztflm_depthwise_conv_2d_s16_overlay_can_run, NULL);

@@ -53,6 +53,18 @@ typedef void (*ztflm_depthwise_conv_2d_s16_fn)(const struct ztflm_dw_conv_params
 int ztflm_depthwise_conv_2d_s16_eval(struct ztflm_context *ctx, const void *params,
 				     ztflm_depthwise_conv_2d_s16_fn fn);
 
+/**
+ * can_run of the overlays' 16x8 variants: int8 weights, depth multiplier 1 and windows of at
+ * most 511 taps, whose int32 partial sums stay exact (each product is at most 2^22).
+ */
+static inline bool ztflm_depthwise_conv_2d_s16_overlay_can_run(const void *params)
+{
+	const struct ztflm_dw_conv_params *p = params;
+
+	return !p->filter_int4 && p->depth_multiplier == 1 &&
+	       (int64_t)p->filter_h * p->filter_w <= 511;
+}
+
 /** can_run of the variants for INT4 weights: whether the node's weights are INT4. */
 bool ztflm_depthwise_conv_2d_int4(const void *params);
 
