@@ -42,6 +42,11 @@ MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resne
           "mlperf_ad_autoencoder_int8", "tflm_person_detect_int8"]
 # Stateful models (SVDF): one invoke from a fresh state, measured like the others.
 STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
+
+# The 16x8 row: the converter-made audio model of tests/models/audio16x8. TFLM's figures for a
+# repository model, measured as ANCHORS.md's, go in a TFLM.md beside it (read as a second
+# anchors file, in ANCHORS.md's row format); without one its "vs TFLM" columns stay "-".
+MODELS_16X8 = ["denoiser_16x8"]
 # (core, overlay) pairs measured; an overlay is skipped while its directory is absent.
 # cmsis_nn only with CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
 CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"),
@@ -114,7 +119,7 @@ def harness_image(core: str) -> Path:
 
 
 def measure(model: str, core: str, overlay: str) -> Result:
-    src = firmware.MODELS / f"{model}.tflite"
+    src = firmware.model_path(model)
     first = firmware.run(model_image(src, core, overlay, FIRST_ARENA), core)
     if first.returncode != 0 or first.arena is None:
         raise RuntimeError(f"{model} on {core}/{overlay} failed:\n{first.console}")
@@ -124,7 +129,7 @@ def measure(model: str, core: str, overlay: str) -> Result:
         raise RuntimeError(f"{model} on {core}/{overlay} failed:\n{run.console}")
     flash, ram = firmware.sizes(elf, core)
     harness_flash, _ = firmware.sizes(harness_image(core), core)
-    model_bytes = (firmware.MODELS / f"{model}.tflite").stat().st_size
+    model_bytes = src.stat().st_size
     expected = firmware.host_outputs(model)
     exact = [run.outputs.get(i) for i in range(len(expected))] == expected
     return Result(model, core, overlay, run.instructions, first.arena, flash, model_bytes,
@@ -244,24 +249,29 @@ def table(results: list[Result], tflm: dict[tuple[str, str, str], tuple[int, int
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--models", nargs="+", default=MLPERF + STATEFUL, metavar="MODEL",
-                   help="shared models (../shared/models) by name")
+    p.add_argument("--models", nargs="+", default=MLPERF + STATEFUL + MODELS_16X8,
+                   metavar="MODEL",
+                   help="models by name: shared ones (../shared/models) or tests/models/*/")
     p.add_argument("--cores", nargs="+", default=None, choices=sorted(firmware.TARGETS))
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--out", type=Path, default=BUILD / "bench.md")
     args = p.parse_args(argv)
-    missing = [m for m in args.models if not (firmware.MODELS / f"{m}.tflite").is_file()]
+    missing = [m for m in args.models if not firmware.model_path(m).is_file()]
     if missing:
-        p.error(f"no model {missing[0]}.tflite in {firmware.MODELS}")
+        p.error(f"no model {missing[0]}.tflite in {firmware.MODELS} or "
+                f"{firmware.REPO_MODELS}/*")
 
     configs = [(c, o) for c, o in CONFIGS
                if overlay_present(o) and (args.cores is None or c in args.cores)]
     jobs = [(m, c, o) for m in args.models for c, o in configs]
     for m in args.models:
-        converted(firmware.MODELS / f"{m}.tflite")
+        converted(firmware.model_path(m))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda j: measure(*j), jobs))
-    text = table(results, anchors(ANCHORS))
+    tflm = anchors(ANCHORS)
+    for extra in sorted(firmware.REPO_MODELS.glob("*/TFLM.md")):
+        tflm |= anchors(extra)
+    text = table(results, tflm)
     core = core_footprint()
     text += ("\n\nRuntime core on Cortex-M4 at -Os, from the linker map (src/: verifier, "
              "interpreter, planner, resolver; built alone, with an op resolver that registers "

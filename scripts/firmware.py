@@ -17,6 +17,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT.parent / "shared" / "models"
+# Models the repository makes itself (converter-made, with their generator scripts).
+REPO_MODELS = ROOT / "tests" / "models"
 BUILD = ROOT / "build" / "qemu"
 # The firmware's own sources: startup, console, loader, linker scripts.
 HERE = ROOT / "tests" / "qemu"
@@ -190,11 +192,19 @@ def pattern_inputs(details: list[dict], step: int = 0) -> list[np.ndarray]:
     return inputs
 
 
+def model_path(model: str) -> Path:
+    """A model by name: a shared one (../shared/models), else one of tests/models/*/."""
+    shared = MODELS / f"{model}.tflite"
+    if shared.is_file():
+        return shared
+    return next(REPO_MODELS.glob(f"*/{model}.tflite"), shared)
+
+
 def host_outputs(model: str) -> list[bytes]:
-    """The host runner's outputs for a shared model on the pattern inputs main.c writes."""
+    """The host runner's outputs for a model (model_path) on the pattern inputs main.c writes."""
     import ztflm
 
-    host = ztflm.Interpreter.from_file(MODELS / f"{model}.tflite")
+    host = ztflm.Interpreter.from_file(model_path(model))
     details = [host.get_input_details(i) for i in range(host.num_inputs())]
     for i, x in enumerate(pattern_inputs(details)):
         host.set_input(x, i)
@@ -203,16 +213,16 @@ def host_outputs(model: str) -> list[bytes]:
 
 
 def kernels_arena(model: str, overlay: str) -> int:
-    """planned_arena of a shared model, by name."""
-    return planned_arena(MODELS / f"{model}.tflite", overlay)
+    """planned_arena of a model by name (model_path)."""
+    return planned_arena(model_path(model), overlay)
 
 
 @functools.cache
-def planned_arena(model_path: Path, overlay: str) -> int:
+def planned_arena(path: Path, overlay: str) -> int:
     """What a user gets from `ztflm arena MODEL --kernels OVERLAY --kconfig`: the exact arena
     with that overlay's scratch, from the package's host library built with it."""
     env = {k: v for k, v in os.environ.items() if k not in ("ZTFLM_LIB", "ZTFLM_KERNELS")}
-    out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(model_path),
+    out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(path),
                           "--kernels", overlay, "--kconfig"], capture_output=True, text=True,
                          check=True, env=env).stdout
     found = re.search(r"^CONFIG_ZTFLM_ARENA_SIZE=(\d+)$", out, re.M)

@@ -251,6 +251,11 @@ SPATIAL_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
         one_op("RESIZE_NEAREST_NEIGHBOR", [[1, 0, 2, 1], _i32(4, 4)], [1, 4, 4, 1],
                "ResizeNearestNeighborOptions"),
         "an empty input cannot be resized to 4 x 4"),
+    "AVERAGE_POOL_2D int16 window whose int32 sum TFLM can overflow": (
+        one_op("AVERAGE_POOL_2D", [[1, 1, 65537, 1]], [1, 1, 1, 1], "Pool2DOptions",
+               dtype=np.int16, padding="VALID", stride_h=1, stride_w=1, filter_height=1,
+               filter_width=65537),
+        "int16 window of 1 x 65537 values may overflow"),
     "TRANSPOSE_CONV output shape that is not the output's": (
         one_op("TRANSPOSE_CONV", [_i32(1, 8, 9, 1), np.ones([1, 3, 3, 1], np.float32),
                                   [1, 4, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",

@@ -39,10 +39,26 @@ ENUMS = {
     "fused_activation_function": schema.ActivationFunctionType,
     "padding": schema.Padding,
     "weights_format": schema.FullyConnectedOptionsWeightsFormat,
+    "quantized_bias_type": schema.TensorType,
 }
+
+# Element types without a numpy dtype, given by name: constants stored packed.
+PACKED_TYPES = {"int4": schema.TensorType.INT4}
 
 Scale = Union[None, float, Sequence[float]]
 ZeroPoint = Union[int, Sequence[int]]
+
+
+def pack_int4(values: Any) -> np.ndarray:
+    """Values in -8..7 packed two to a byte as TFLite stores INT4 (the first in the low
+    nibble); an odd count leaves the last high nibble 0."""
+    v = np.asarray(values).reshape(-1).astype(np.int64)
+    if v.size and (v.min() < -8 or v.max() > 7):
+        raise ValueError("int4 values must be in -8..7")
+    nib = (v & 0xF).astype(np.uint8)
+    if nib.size % 2:
+        nib = np.append(nib, np.uint8(0))
+    return (nib[0::2] | (nib[1::2] << 4)).astype(np.uint8)
 
 
 def camel(name: str) -> str:
@@ -81,7 +97,7 @@ class ModelBuilder:
              is_variable: bool = False) -> int:
         t = schema.TensorT()
         t.shape = [int(d) for d in shape]
-        t.type = TENSOR_TYPES[np.dtype(dtype)]
+        t.type = PACKED_TYPES[dtype] if isinstance(dtype, str) else TENSOR_TYPES[np.dtype(dtype)]
         t.name = f"t{len(self.tensors)}"
         t.isVariable = is_variable
         t.buffer = 0
@@ -116,6 +132,12 @@ class ModelBuilder:
               quantized_dimension: int = 0) -> int:
         a = np.asarray(array)
         return self._add(a.shape, a.dtype, scale, zero_point, quantized_dimension, a)
+
+    def const_int4(self, values: Any, scale: Scale = None, zero_point: ZeroPoint = 0,
+                   quantized_dimension: int = 0) -> int:
+        """An INT4 constant of values' shape, stored packed (pack_int4)."""
+        v = np.asarray(values)
+        return self._add(v.shape, "int4", scale, zero_point, quantized_dimension, pack_int4(v))
 
     def output(self, index: int) -> None:
         self.outputs.append(index)

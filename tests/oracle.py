@@ -108,17 +108,18 @@ def _invoke_both(model: bytes, ours: ztflm.Interpreter, theirs: Any,
 def assert_bit_exact(model: bytes, inputs: Optional[Sequence[np.ndarray]] = None,
                      n_random: int = 5, seed: int = 0, *,
                      samples: Optional[Sequence[Sequence[np.ndarray]]] = None,
-                     sequence: bool = False, written: Optional[Mask] = None
-                     ) -> list[np.ndarray]:
+                     sequence: bool = False, written: Optional[Mask] = None,
+                     tflm_model: Optional[bytes] = None) -> list[np.ndarray]:
     """The same inputs through ztflm and TFLM: every output equal in dtype, shape and every
     byte. The samples: inputs (one), samples (several), or n_random random ones. Both
     interpreters are reset between samples, so stateful models see independent runs; with
     sequence=True they are not: the samples are consecutive invokes (recorded as one case).
     written(k, TFLM's outputs of sample k) gives per output a mask of the elements TFLM
-    writes (None: all): the others are whatever its arena held, and ztflm's zeros. Returns
-    ztflm's last outputs."""
+    writes (None: all): the others are whatever its arena held, and ztflm's zeros.
+    tflm_model: what TFLM runs instead, the same computation in a form it takes (INT4 weights
+    it refuses, given to it as int8). Returns ztflm's last outputs."""
     ours = ztflm.Interpreter.from_bytes(model)
-    theirs = tflm_interpreter(model)
+    theirs = tflm_interpreter(model if tflm_model is None else tflm_model)
     rng = np.random.default_rng(seed)
     if samples is None:
         samples = [list(inputs)] if inputs is not None else [

@@ -289,13 +289,18 @@ static void string(struct walk *w, uint32_t t, uint32_t f)
 static uint32_t tensor_bytes(const struct walk *w, uint32_t t)
 {
 	const uint32_t type_at = field(w, t, ZTFLM_TENSOR_TYPE, 1u);
-	uint64_t bytes = ztflm_type_size(type_at ? w->b[type_at] : 0u);
+	uint64_t elements = 1;
 	uint32_t n;
 	const uint32_t shape = vec(w, t, ZTFLM_TENSOR_SHAPE, 4u, &n);
 
-	for (uint32_t i = 0; shape && i < n && bytes <= UINT32_MAX; i++) {
-		bytes *= fb_u32(w->b, shape + 4u + 4u * i);
+	for (uint32_t i = 0; shape && i < n && elements <= UINT32_MAX; i++) {
+		elements *= fb_u32(w->b, shape + 4u + 4u * i);
 	}
+	/* INT4 packs two a byte (ztflm_type_bytes). */
+	const uint64_t bytes = elements <= UINT32_MAX
+				       ? ztflm_type_bytes(type_at ? w->b[type_at] : 0u, elements)
+				       : UINT64_MAX;
+
 	return bytes <= UINT32_MAX ? (uint32_t)bytes : 0u;
 }
 

@@ -202,6 +202,71 @@ def test_constant_buffer_shorter_than_its_shape_is_rejected() -> None:
     rejected(m, r"tensor 1: constant buffer has 10 bytes, its FLOAT32 shape needs 16")
 
 
+def int4_fc(units: int = 3, depth: int = 5) -> tuple[Any, int]:
+    """A FULLY_CONNECTED with INT4 weights (an odd count: the last byte is half used): the model
+    (to edit) and the weights' tensor index."""
+    b = ModelBuilder()
+    x = b.input([1, depth], np.int8, scale=0.1, zero_point=0)
+    w = b.const_int4(np.ones([units, depth], np.int8), scale=0.1, zero_point=0)
+    y = b.tensor([1, units], np.int8, scale=0.1, zero_point=0)
+    b.op("FULLY_CONNECTED", [x, w, -1], [y], "FullyConnectedOptions")
+    b.output(y)
+    return b.model(), w
+
+
+@pytest.mark.parametrize("size", [7, 9, 15])
+def test_int4_constant_whose_buffer_is_not_its_packed_size_is_rejected(size: int) -> None:
+    m, w = int4_fc()
+    m.buffers[m.subgraphs[0].tensors[w].buffer].data = np.zeros(size, np.uint8)
+    rejected(m, rf"tensor 1: constant buffer has {size} bytes, its INT4 shape needs 8")
+
+
+def test_int4_weights_run_from_their_packed_buffer() -> None:
+    m, _ = int4_fc()
+    assert_bit_exact(pack(m))
+
+
+@pytest.mark.parametrize("where", ["graph input", "output"])
+def test_int4_tensor_outside_constant_weights_is_unsupported(where: str) -> None:
+    b = ModelBuilder()
+    if where == "graph input":
+        x = b.input([1, 4], "int4", scale=0.1)
+        y = b.tensor([1, 4], np.int8, scale=0.1)
+        match = "graph input 0 has type INT4"
+    else:
+        x = b.input([1, 4], np.int8, scale=0.1)
+        y = b.tensor([1, 4], "int4", scale=0.1)
+        match = "output 0 has type INT4"
+    b.op("RELU", [x], [y])
+    b.output(y)
+    rejected(b.model(), match, ztflm.Status.UNSUPPORTED)
+
+
+def conv_16x8(bias: Any, bias_shape: list[int]) -> Any:
+    b = ModelBuilder()
+    x = b.input([1, 4, 4, 2], np.int16, scale=0.01)
+    w = b.const(np.ones([3, 3, 3, 2], np.int8), scale=[0.1] * 3, zero_point=[0] * 3)
+    c = b.const(np.zeros(bias_shape, bias), scale=0.001)
+    y = b.tensor([1, 4, 4, 3], np.int16, scale=0.01)
+    b.op("CONV_2D", [x, w, c], [y], "Conv2DOptions", padding="SAME", stride_h=1, stride_w=1)
+    b.output(y)
+    return b.model()
+
+
+@pytest.mark.parametrize("shape", [[1], [2], [4]])
+def test_16x8_bias_of_the_wrong_length_is_rejected(shape: list[int]) -> None:
+    rejected(conv_16x8(np.int64, shape), rf"filter has 3 output channels but bias has {shape[0]}")
+
+
+def test_16x8_int8_filter_that_is_not_int8_or_int4_is_unsupported() -> None:
+    m = conv_16x8(np.int64, [3])
+    from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+    m.subgraphs[0].tensors[1].type = schema.TensorType.INT16
+    m.buffers[m.subgraphs[0].tensors[1].buffer].data = np.zeros(108, np.uint8)
+    rejected(m, "filter type INT16 is not supported", ztflm.Status.UNSUPPORTED)
+
+
 def test_operator_reading_a_tensor_produced_later_is_rejected() -> None:
     m = two_op_builder().model()
     ops = m.subgraphs[0].operators
@@ -440,7 +505,8 @@ def test_operator_parameters_that_do_not_fit_are_refused_at_allocate(name: str) 
     """Issue 13's operators: each parameter check of the catalogue, with its one-line error
     naming the operator and node (and the same bytes on QEMU, tests/qemu)."""
     make, pattern = SPATIAL_PARAMETERS[name]
-    with pytest.raises(ztflm.Error, match=r"^[A-Z_]+ \(builtin \d+\) at node 0: " + pattern) as e:
+    node = r"^[A-Z0-9_]+ \(builtin \d+\) at node 0: "
+    with pytest.raises(ztflm.Error, match=node + pattern) as e:
         ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
     assert e.value.code in (ztflm.Status.MODEL, ztflm.Status.UNSUPPORTED)
     assert "\n" not in str(e.value)

@@ -1,5 +1,6 @@
-"""AVERAGE_POOL_2D and MAX_POOL_2D are bit-exact with TFLM: int8 and float32, windows,
-strides, SAME and VALID padding, windows larger than the input, and every fused activation."""
+"""AVERAGE_POOL_2D and MAX_POOL_2D are bit-exact with TFLM: int8, int16 and float32, windows,
+strides, SAME and VALID padding, windows larger than the input, and every fused activation; an
+int16 window whose int32 sum could overflow in TFLM is refused."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,9 @@ def pool_model(op: str, dtype: type, shape: list[int], filt: tuple[int, int],
     n, h, w, c = shape
     oh, ow = out_size(h, filt[0], stride[0], padding), out_size(w, filt[1], stride[1], padding)
     b = ModelBuilder()
-    q = {} if dtype == np.float32 else {"scale": scale, "zero_point": zero_point}
+    # int16 is symmetric in TFLite's 16x8 mode: zero point 0.
+    q = {} if dtype == np.float32 else {"scale": scale,
+                                        "zero_point": zero_point if dtype == np.int8 else 0}
     x = b.input(shape, dtype, **q)
     y = b.tensor([n, oh, ow, c], dtype, **q)
     b.op(op, [x], [y], "Pool2DOptions", padding=padding, stride_h=stride[0],
@@ -40,6 +43,13 @@ def int8_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]
         np.full(n, int(rng.integers(-128, 128))))]
 
 
+def int16_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
+    n = int(np.prod(shape))
+    return [s.astype(np.int16).reshape(shape) for s in (
+        rng.integers(-32768, 32768, n), rng.choice([-32768, 32767], n),
+        np.full(n, int(rng.integers(-32768, 32768))))]
+
+
 def float_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
     n = int(np.prod(shape))
     spread = rng.standard_normal(n) * 10.0 ** rng.uniform(-3, 3)
@@ -51,6 +61,9 @@ def float_samples(shape: list[int], rng: np.random.Generator) -> list[np.ndarray
 
 
 OPS = ["AVERAGE_POOL_2D", "MAX_POOL_2D"]
+DTYPES = [np.int8, np.int16, np.float32]
+DTYPE_IDS = ["int8", "int16", "float"]
+SAMPLES = {np.int8: int8_samples, np.int16: int16_samples, np.float32: float_samples}
 ACTIVATIONS = ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"]
 WINDOWS = [((2, 2), (2, 2)), ((3, 3), (1, 1)), ((3, 2), (2, 1)), ((5, 5), (3, 3)),
            ((1, 1), (2, 2)), ((7, 4), (1, 2)), ((2, 2), (4, 3))]
@@ -58,7 +71,7 @@ SHAPES = [[1, 8, 8, 3], [2, 7, 5, 4], [1, 13, 11, 1]]
 
 
 @pytest.mark.parametrize("op", OPS)
-@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+@pytest.mark.parametrize("dtype", DTYPES, ids=DTYPE_IDS)
 @pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"f{w[0]}s{w[1]}")
 @pytest.mark.parametrize("padding", ["SAME", "VALID"])
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
@@ -72,7 +85,7 @@ def test_pooling_is_bit_exact(op: str, dtype: type, window: tuple, padding: str,
 
 
 @pytest.mark.parametrize("op", OPS)
-@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+@pytest.mark.parametrize("dtype", DTYPES, ids=DTYPE_IDS)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_pooling_fused_activation_is_bit_exact(op: str, dtype: type, activation: str) -> None:
     model = pool_model(op, dtype, [1, 9, 9, 2], (3, 3), (2, 2), "SAME", activation, scale=0.04)
@@ -80,17 +93,16 @@ def test_pooling_fused_activation_is_bit_exact(op: str, dtype: type, activation:
 
 
 @pytest.mark.parametrize("op", OPS)
-@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+@pytest.mark.parametrize("dtype", DTYPES, ids=DTYPE_IDS)
 def test_global_pooling_over_a_large_window_is_bit_exact(op: str, dtype: type) -> None:
     model = pool_model(op, dtype, [1, 7, 7, 64], (7, 7), (1, 1), "VALID", "NONE", scale=0.5)
     rng = np.random.default_rng(3)
-    samples = int8_samples if dtype == np.int8 else float_samples
-    for x in samples([1, 7, 7, 64], rng):
+    for x in SAMPLES[dtype]([1, 7, 7, 64], rng):
         oracle.assert_bit_exact(model, inputs=[x])
 
 
 @pytest.mark.parametrize("op", OPS)
-@pytest.mark.parametrize("dtype", [np.int8, np.float32], ids=["int8", "float"])
+@pytest.mark.parametrize("dtype", DTYPES, ids=DTYPE_IDS)
 def test_same_window_larger_than_the_input_is_bit_exact(op: str, dtype: type) -> None:
     model = pool_model(op, dtype, [2, 3, 2, 5], (8, 6), (1, 2), "SAME", "NONE")
     oracle.assert_bit_exact(model, n_random=6)
@@ -100,7 +112,7 @@ def test_same_window_larger_than_the_input_is_bit_exact(op: str, dtype: type) ->
 def test_random_pooling_configurations_are_bit_exact(seed: int) -> None:
     rng = np.random.default_rng(seed)
     op = OPS[seed % 2]
-    dtype = np.int8 if seed % 4 < 2 else np.float32
+    dtype = DTYPES[(seed // 2) % 3]
     padding = "SAME" if rng.random() < 0.5 else "VALID"
     shape = [int(rng.integers(1, 3)), int(rng.integers(1, 16)), int(rng.integers(1, 16)),
              int(rng.choice([1, 2, 3, 8, 33]))]
@@ -109,10 +121,10 @@ def test_random_pooling_configurations_are_bit_exact(seed: int) -> None:
     if padding == "VALID":
         filt = (min(filt[0], shape[1]), min(filt[1], shape[2]))
     scale = float(10 ** rng.uniform(-3, 0))
+    zero_point = int(rng.integers(-128, 128)) if dtype == np.int8 else 0
     model = pool_model(op, dtype, shape, filt, stride, padding,
-                       ACTIVATIONS[int(rng.integers(0, 4))], scale, int(rng.integers(-128, 128)))
-    samples = int8_samples if dtype == np.int8 else float_samples
-    for x in samples(shape, rng):
+                       ACTIVATIONS[int(rng.integers(0, 4))], scale, zero_point)
+    for x in SAMPLES[dtype](shape, rng):
         oracle.assert_bit_exact(model, inputs=[x])
 
 
@@ -199,3 +211,36 @@ def test_pooling_with_different_input_and_output_scales_is_rejected() -> None:
     b.output(y)
     with pytest.raises(ztflm.Error, match="scales differ"):
         ztflm.Interpreter.from_bytes(b.build())
+
+
+def int16_models() -> list[bytes]:
+    return [pool_model(op, np.int16, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU") for op in OPS]
+
+
+def test_int16_pooling_runs_the_reference_variant() -> None:
+    assert [variants.kernel_of(m) for m in int16_models()] == [f"{op.lower()}_s16_ref"
+                                                                for op in OPS]
+
+
+@pytest.mark.nosan
+@pytest.mark.parametrize("kernels", variants.HOST_OVERLAYS)
+def test_an_overlay_leaves_int16_pooling_to_reference(kernels: str, tmp_path: Path) -> None:
+    # No overlay has an int16 pooling variant: its build falls back to the reference one.
+    got = variants.node_kernels(int16_models(), kernels, tmp_path)
+    assert got == [[f"{op.lower()}_s16_ref"] for op in OPS]
+
+
+@pytest.mark.parametrize("op", OPS)
+def test_int16_window_whose_int32_sum_could_overflow_is_refused(op: str) -> None:
+    # 257 x 256 = 65792 values of -32768 sum below INT32_MIN in TFLM's int32 accumulator;
+    # 256 x 256 = 65536 is the largest window whose sum always fits, and runs.
+    for rows, refused in ((257, True), (256, False)):
+        model = pool_model(op, np.int16, [1, rows, 256, 1], (rows, 256), (1, 1), "VALID",
+                           "NONE", scale=0.5)
+        if refused:
+            with pytest.raises(ztflm.Error, match=f"{op} .*int16 window of 257 x 256 values "
+                                                  "may overflow"):
+                ztflm.Interpreter.from_bytes(model)
+        else:
+            x = np.full([1, rows, 256, 1], -32768, np.int16)
+            oracle.assert_bit_exact(model, inputs=[x])

@@ -1,5 +1,6 @@
-"""SOFTMAX is bit-exact with TFLM: int8 to int8 and int16, float32, any rank, the last
-dimension from 1 to thousands, betas and input scales over many decades."""
+"""SOFTMAX is bit-exact with TFLM: int8 to int8 and int16, int16 to int16 (TFLM's exp and
+1/(1 + x) tables), float32, any rank, the last dimension from 1 to thousands, betas and input
+scales over many decades."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,6 +21,9 @@ def softmax_model(shape: list[int], dtype: type, beta: float, in_scale: float = 
     if dtype == np.float32:
         x = b.input(shape, np.float32)
         y = b.tensor(shape, np.float32)
+    elif dtype == np.int16:
+        x = b.input(shape, np.int16, scale=in_scale, zero_point=in_zp)
+        y = b.tensor(shape, np.int16, scale=1.0 / 32768, zero_point=0)
     else:
         x = b.input(shape, np.int8, scale=in_scale, zero_point=in_zp)
         if out_dtype == np.int8:
@@ -38,6 +42,16 @@ def int8_rows(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
     samples = [rng.integers(-128, 128, n), np.full(n, base),
                np.clip(base + rng.integers(-3, 4, n), -128, 127), rng.choice([-128, 127], n)]
     return [s.astype(np.int8).reshape(shape) for s in samples]
+
+
+def int16_rows(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
+    """Full-range rows, constant rows, near-equal values and the extremes, in int16."""
+    n = int(np.prod(shape))
+    base = int(rng.integers(-32768, 32768))
+    samples = [rng.integers(-32768, 32768, n), np.full(n, base),
+               np.clip(base + rng.integers(-300, 301, n), -32768, 32767),
+               rng.choice([-32768, 32767], n)]
+    return [s.astype(np.int16).reshape(shape) for s in samples]
 
 
 def wild_floats(shape: list[int], rng: np.random.Generator) -> list[np.ndarray]:
@@ -66,6 +80,54 @@ def test_int8_softmax_is_bit_exact(shape: list[int], beta: float, in_scale: floa
 def test_int8_to_int16_softmax_is_bit_exact(shape: list[int]) -> None:
     oracle.assert_bit_exact(softmax_model(shape, np.int8, 1.0, 0.1, out_dtype=np.int16),
                             n_random=8)
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("beta,in_scale", [(1.0, 10 / 32768), (1.0, 1 / 4096), (0.5, 0.003),
+                                           (2.0, 1e-5), (1.0, 0.25)])
+def test_int16_softmax_is_bit_exact(shape: list[int], beta: float, in_scale: float) -> None:
+    model = softmax_model(shape, np.int16, beta, in_scale)
+    rng = np.random.default_rng(len(shape))
+    for x in int16_rows(shape, rng):
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_int16_softmax_random_scales_betas_and_depths_are_bit_exact(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    shape = [int(rng.integers(1, 4)), int(rng.choice([1, 3, 16, 100, 1000, 4099]))]
+    model = softmax_model(shape, np.int16, float(10 ** rng.uniform(-1, 1)),
+                          float(10 ** rng.uniform(-6, 0)))
+    for x in int16_rows(shape, rng):
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+def test_int16_softmax_runs_the_reference_variant() -> None:
+    assert variants.kernel_of(softmax_model([2, 12], np.int16, 1.0)) == "softmax_s16_ref"
+
+
+@pytest.mark.parametrize("in_zp,out_scale,out_zp,match", [
+    (3, 1 / 32768, 0, "zero point 0"), (0, 1 / 32768, 5, "zero point 0"),
+    (0, 1 / 65536, 0, "scale 1/32768")])
+def test_int16_softmax_quantization_tflm_refuses_is_refused(
+        in_zp: int, out_scale: float, out_zp: int, match: str) -> None:
+    b = ModelBuilder()
+    x = b.input([1, 4], np.int16, scale=0.001, zero_point=in_zp)
+    y = b.tensor([1, 4], np.int16, scale=out_scale, zero_point=out_zp)
+    b.op("SOFTMAX", [x], [y], "SoftmaxOptions", beta=1.0)
+    b.output(y)
+    with pytest.raises(ztflm.Error, match=f"SOFTMAX .*{match}"):
+        ztflm.Interpreter.from_bytes(b.build())
+    with pytest.raises(RuntimeError):
+        oracle.run_tflm(b.build(), [np.zeros([1, 4], np.int16)])
+
+
+def test_int16_softmax_row_whose_int32_exp_sum_could_overflow_is_refused() -> None:
+    # 65537 exps of up to 32767 pass 2^31 in TFLM's int32 sum; 65536 cannot, and runs.
+    with pytest.raises(ztflm.Error, match="SOFTMAX .*int16 rows of 65537 values may overflow"):
+        ztflm.Interpreter.from_bytes(softmax_model([1, 65537], np.int16, 1.0, 0.001))
+    oracle.assert_bit_exact(softmax_model([1, 65536], np.int16, 1.0, 0.001),
+                            inputs=[np.zeros([1, 65536], np.int16)])
 
 
 @pytest.mark.parametrize("seed", range(40))

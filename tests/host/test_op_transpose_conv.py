@@ -1,7 +1,8 @@
-"""TRANSPOSE_CONV is bit-exact with TFLM: float32 and int8 (per-channel and per-tensor weights),
-bias or none, SAME and VALID padding, equal and unequal strides (with gaps where the filter is
-smaller than the stride), output padding, batches and every fused activation; a filter,
-output shape or window that does not fit is refused."""
+"""TRANSPOSE_CONV is bit-exact with TFLM: float32, int8 (per-channel and per-tensor weights) and
+16x8 (int16 activations, an int64 or int16 bias), bias or none, SAME and VALID padding, equal
+and unequal strides (with gaps where the filter is smaller than the stride), output padding,
+batches and every fused activation; a filter, output shape or window that does not fit is
+refused."""
 import numpy as np
 import pytest
 
@@ -16,7 +17,10 @@ def out_size(n, k, stride, padding, extra=0):
 
 def build(in_shape, out_c, kh, kw, dtype, stride=(1, 1), padding="SAME", activation="NONE",
           per_channel=True, bias=True, extra=(0, 0), seed=0, iq=(0.05, -3), oq=(0.2, 5),
-          out_shape=None, shape_values=None, const_shape=True):
+          out_shape=None, shape_values=None, const_shape=True, bias_dtype=None,
+          weights="int8"):
+    """int8 or int16 (16x8: bias int64 unless bias_dtype), weights int8 or "int4"; or
+    float32."""
     rng = np.random.default_rng(seed)
     n, h, w, c = in_shape
     oh = out_size(h, kh, stride[0], padding, extra[0])
@@ -26,17 +30,22 @@ def build(in_shape, out_c, kh, kw, dtype, stride=(1, 1), padding="SAME", activat
     values = out_shape if shape_values is None else shape_values
     shape = (b.const(np.array(values, np.int32)) if const_shape
              else b.input([4], np.int32))
-    if dtype == np.int8:
+    if dtype in (np.int8, np.int16):
         wscale = (10 ** rng.uniform(-3, -1, out_c)).astype(np.float32)
         if not per_channel:
             wscale = wscale[:1]
-        f = b.const(rng.integers(-127, 128, (out_c, kh, kw, c)).astype(np.int8), scale=wscale,
-                    zero_point=[0] * len(wscale), quantized_dimension=0)
-        x = b.input(in_shape, np.int8, *iq)
+        wt = rng.integers(-127, 128, (out_c, kh, kw, c)).astype(np.int8)
+        if weights == "int4":
+            f = b.const_int4(np.clip(wt, -8, 7), scale=wscale, zero_point=[0] * len(wscale))
+        else:
+            f = b.const(wt, scale=wscale, zero_point=[0] * len(wscale), quantized_dimension=0)
+        x = b.input(in_shape, dtype, *iq)
         bscale = (np.float32(iq[0]) * np.broadcast_to(wscale, (out_c,))).astype(np.float32)
-        bv = (b.const(rng.integers(-3000, 3001, out_c).astype(np.int32), scale=bscale,
+        bt = bias_dtype or (np.int32 if dtype == np.int8 else np.int64)
+        brange = 3000 if np.dtype(bt).itemsize <= 2 or dtype == np.int8 else 3000000
+        bv = (b.const(rng.integers(-brange, brange + 1, out_c).astype(bt), scale=bscale,
                       zero_point=[0] * out_c) if bias else -1)
-        y = b.tensor(out_shape, np.int8, *oq)
+        y = b.tensor(out_shape, dtype, *oq)
     else:
         f = b.const(rng.normal(0, 0.5, (out_c, kh, kw, c)).astype(np.float32))
         x = b.input(in_shape, np.float32)
@@ -160,6 +169,33 @@ def test_bad_filter_quantization_is_refused_like_tflm(per_channel_scales, match)
         ztflm.Interpreter.from_bytes(model)
 
 
+# 16x8: int16 activations (zero points 0), int8 weights, int64 bias unless said otherwise.
+S16 = {"iq": (0.002, 0), "oq": (0.004, 0)}
+
+
+@pytest.mark.parametrize("geom", GEOMETRIES, ids=str)
+@pytest.mark.parametrize("per_channel", [True, False], ids=["per_channel", "per_tensor"])
+def test_16x8_windows_like_tflm(geom, per_channel):
+    in_shape, out_c, kh, kw, stride, pad, extra = geom
+    model = build(in_shape, out_c, kh, kw, np.int16, stride, pad, per_channel=per_channel,
+                  extra=extra, **S16)
+    oracle.assert_bit_exact(model, n_random=2)
+
+
+@pytest.mark.parametrize("activation", ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"])
+@pytest.mark.parametrize("bias", [np.int64, np.int16, None], ids=["int64", "int16", "none"])
+def test_16x8_bias_types_and_activations_like_tflm(activation, bias):
+    model = build([1, 4, 3, 5], 3, 3, 3, np.int16, (2, 2), "SAME", activation,
+                  bias=bias is not None, bias_dtype=bias, iq=(0.0007, 0), oq=(0.0003, 0))
+    oracle.assert_bit_exact(model, n_random=3)
+
+
+@pytest.mark.parametrize("oq", [1e3, 2e-5, 1.1e-8, 3e-10])
+def test_16x8_extreme_output_scales_like_tflm(oq):
+    oracle.assert_bit_exact(build([1, 3, 3, 4], 3, 3, 3, np.int16, (2, 2), iq=(0.0001, 0),
+                                  oq=(oq, 0)))
+
+
 def typed(x_dtype, f_dtype, b_dtype):
     """A 2x2 input to 4x4, stride 2, with the filter and bias types given."""
     q = {"scale": [0.1, 0.1], "zero_point": [0, 0], "quantized_dimension": 0}
@@ -203,15 +239,42 @@ def test_a_filter_of_another_type_is_refused_like_tflm(x_dtype, f_dtype, name):
     assert e.value.code == ztflm.Status.UNSUPPORTED
 
 
-def test_an_int16_input_is_refused_until_the_16x8_variant_exists():
+def test_16x8_int64_bias_wraps_the_rescaling_like_tflm():
+    info = np.iinfo(np.int64)
     b = ModelBuilder()
-    s = b.const(np.array([1, 4, 4, 1], np.int32))
-    f = b.const(np.ones([1, 3, 3, 1], np.int8), scale=[0.1], zero_point=0)
-    x = b.input([1, 2, 2, 1], np.int16, 0.1, 0)
-    y = b.tensor([1, 4, 4, 1], np.int16, 0.1, 0)
-    b.op("TRANSPOSE_CONV", [s, f, x], [y], "TransposeConvOptions", padding="SAME", stride_h=2,
-         stride_w=2)
+    s = b.const(np.array([1, 4, 4, 4], np.int32))
+    f = b.const(np.full([4, 3, 3, 2], -128, np.int8), scale=[0.5, 0.5, 0.001, 0.001],
+                zero_point=[0] * 4)
+    x = b.input([1, 2, 2, 2], np.int16, 0.01, 0)
+    bias = b.const(np.array([info.max, info.min, info.max - 5, info.min + 5], np.int64),
+                   scale=[0.005, 0.005, 1e-5, 1e-5], zero_point=[0] * 4)
+    y = b.tensor([1, 4, 4, 4], np.int16, 0.01, 0)
+    b.op("TRANSPOSE_CONV", [s, f, x, bias], [y], "TransposeConvOptions", padding="SAME",
+         stride_h=2, stride_w=2)
     b.output(y)
-    with pytest.raises(ztflm.Error, match="INT16 input and INT16 output are not supported") as e:
-        ztflm.Interpreter.from_bytes(b.build())
-    assert e.value.code == ztflm.Status.UNSUPPORTED
+    extremes = np.array([32767, -32768, 1, -1, 0, 32767, -32768, -32768], np.int16)
+    oracle.assert_bit_exact(b.build(), [extremes.reshape(1, 2, 2, 2)])
+
+
+def test_16x8_refuses_an_int32_bias_tflm_reads_as_int64():
+    model = build([1, 3, 3, 2], 2, 3, 3, np.int16, (2, 2), bias_dtype=np.int32, **S16)
+    with pytest.raises(ztflm.Error, match="bias type INT32 is not supported"):
+        ztflm.Interpreter.from_bytes(model)
+
+
+@pytest.mark.parametrize("zps", [(2, 0), (0, -3)], ids=["input", "output"])
+def test_16x8_refuses_zero_points_tflm_ignores(zps):
+    model = build([1, 3, 3, 2], 2, 3, 3, np.int16, (2, 2), iq=(0.002, zps[0]),
+                  oq=(0.004, zps[1]))
+    with pytest.raises(ztflm.Error, match="int16 zero points must be 0"):
+        ztflm.Interpreter.from_bytes(model)
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16], ids=["int8", "16x8"])
+def test_int4_weights_are_refused_like_tflm(dtype):
+    q = S16 if dtype == np.int16 else {}
+    model = build([1, 3, 3, 2], 2, 3, 3, dtype, (2, 2), weights="int4", **q)
+    with pytest.raises(ztflm.Error, match="filter type INT4 is not supported"):
+        ztflm.Interpreter.from_bytes(model)
+    with pytest.raises(RuntimeError):
+        oracle.tflm_interpreter(model)

@@ -18,8 +18,8 @@ PAIRS: dict[str, list[tuple[type, type]]] = {
     "QUANTIZE": [(F32, S8), (F32, S16), (S8, S8), (S8, U8), (S8, S16), (S8, S32), (U8, S8),
                  (S16, S8), (S16, S16), (S16, S32), (S32, S8), (S32, S16)],
     "DEQUANTIZE": [(S8, F32), (S16, F32), (U8, F32)],
-    "LOGISTIC": [(S8, S8), (F32, F32)],
-    "TANH": [(S8, S8), (F32, F32)],
+    "LOGISTIC": [(S8, S8), (S16, S16), (F32, F32)],
+    "TANH": [(S8, S8), (S16, S16), (F32, F32)],
     "RELU": [(S8, S8), (S16, S16), (F32, F32)],
     "RELU6": [(S8, S8), (S16, S16), (F32, F32)],
 }
@@ -35,6 +35,8 @@ def variant(op: str, i: type, o: type) -> str:
 def quant(op: str, dtype: type, output: bool) -> tuple[float | None, int]:
     if dtype == F32:
         return None, 0
+    if op in ("LOGISTIC", "TANH") and dtype == S16:
+        return (1.0 / 32768 if output else 1.0 / 4096), 0  # TFLM's int16 table arithmetic
     if op == "LOGISTIC" and output:
         return 1.0 / 256, -128
     return 0.05, 0 if dtype in (S16, S32) else 3

@@ -102,7 +102,7 @@ void ztflm_tensor_view(const struct ztflm_interpreter *ip, uint32_t index, struc
 	for (int32_t i = 0; i < t->dims_count; i++) {
 		t->elements *= (uint32_t)t->dims[i];
 	}
-	t->bytes = t->elements * ztflm_type_size(t->type);
+	t->bytes = (uint32_t)ztflm_type_bytes(t->type, t->elements);
 	/* A variable lives in the arena whatever its buffer holds, as in TFLM: the model is
 	 * never written. */
 	if (!t->is_variable && ztflm_tensor_const_data(ip, tt, &off, &size)) {

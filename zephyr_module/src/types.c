@@ -29,6 +29,11 @@ uint32_t ztflm_type_size(uint8_t type)
 	}
 }
 
+uint64_t ztflm_type_bytes(uint8_t type, uint64_t elements)
+{
+	return type == ZTFLM_INT4 ? elements / 2u + elements % 2u : elements * ztflm_type_size(type);
+}
+
 const char *ztflm_type_name(uint8_t type)
 {
 	static const char *const names[] = {

@@ -182,7 +182,7 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 		}
 	}
 	const uint8_t type = at[ZTFLM_TENSOR_TYPE] ? v->b[at[ZTFLM_TENSOR_TYPE]] : 0;
-	const uint64_t bytes = elements * ztflm_type_size(type);
+	const uint64_t bytes = ztflm_type_bytes(type, elements);
 	const uint32_t buffer = at[ZTFLM_TENSOR_BUFFER] ? fb_u32(v->b, at[ZTFLM_TENSOR_BUFFER]) : 0;
 
 	if (bytes > ZTFLM_MAX_SIZE) {
@@ -199,8 +199,8 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 			return rc;
 		}
 	}
-	if (ztflm_tensor_const_data(v->ip, t, &off, &size) && ztflm_type_size(type) != 0 &&
-	    size != bytes) {
+	if (ztflm_tensor_const_data(v->ip, t, &off, &size) &&
+	    (ztflm_type_size(type) != 0 || type == ZTFLM_INT4) && size != bytes) {
 		return bad(v, "tensor %u: constant buffer has %u bytes, its %s shape needs %u", i,
 			   size, ztflm_type_name(type), (uint32_t)bytes);
 	}

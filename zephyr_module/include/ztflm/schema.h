@@ -89,13 +89,15 @@
 #define ZTFLM_CONV_ACTIVATION 3
 #define ZTFLM_CONV_DILATION_W 4
 #define ZTFLM_CONV_DILATION_H 5
+#define ZTFLM_CONV_QUANTIZED_BIAS_TYPE 6
 #define ZTFLM_CONV_2D_FIELDS(F)                                                                    \
 	F(ZTFLM_CONV_PADDING, ENUM8, Padding)                                                      \
 	F(ZTFLM_CONV_STRIDE_W, STRIDE32, StrideW)                                                  \
 	F(ZTFLM_CONV_STRIDE_H, STRIDE32, StrideH)                                                  \
 	F(ZTFLM_CONV_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
 	F(ZTFLM_CONV_DILATION_W, STRIDE32, DilationWFactor)                                        \
-	F(ZTFLM_CONV_DILATION_H, STRIDE32, DilationHFactor)
+	F(ZTFLM_CONV_DILATION_H, STRIDE32, DilationHFactor)                                        \
+	F(ZTFLM_CONV_QUANTIZED_BIAS_TYPE, ENUM8, QuantizedBiasType)
 
 /* DepthwiseConv2DOptions */
 #define ZTFLM_OPTIONS_DEPTHWISE_CONV_2D 2
@@ -146,10 +148,12 @@
 #define ZTFLM_FC_ACTIVATION 0
 #define ZTFLM_FC_WEIGHTS_FORMAT 1
 #define ZTFLM_FC_KEEP_NUM_DIMS 2
+#define ZTFLM_FC_QUANTIZED_BIAS_TYPE 4
 #define ZTFLM_FULLY_CONNECTED_FIELDS(F)                                                            \
 	F(ZTFLM_FC_ACTIVATION, ENUM8, FusedActivationFunction)                                     \
 	F(ZTFLM_FC_WEIGHTS_FORMAT, ENUM8, WeightsFormat)                                           \
-	F(ZTFLM_FC_KEEP_NUM_DIMS, BOOL8, KeepNumDims)
+	F(ZTFLM_FC_KEEP_NUM_DIMS, BOOL8, KeepNumDims)                                              \
+	F(ZTFLM_FC_QUANTIZED_BIAS_TYPE, ENUM8, QuantizedBiasType)
 
 /* SoftmaxOptions */
 #define ZTFLM_OPTIONS_SOFTMAX 9
@@ -282,6 +286,26 @@
 #define ZTFLM_OPTIONS_SELECT_V2 98
 #define ZTFLM_OPTIONS_BROADCAST_TO 104
 #define ZTFLM_OPTIONS_DYNAMIC_UPDATE_SLICE 117
+
+/* TransposeConvOptions */
+#define ZTFLM_OPTIONS_TRANSPOSE_CONV 49
+#define ZTFLM_TCONV_PADDING 0
+#define ZTFLM_TCONV_STRIDE_W 1
+#define ZTFLM_TCONV_STRIDE_H 2
+#define ZTFLM_TCONV_ACTIVATION 3
+#define ZTFLM_TRANSPOSE_CONV_FIELDS(F)                                                             \
+	F(ZTFLM_TCONV_PADDING, ENUM8, Padding)                                                     \
+	F(ZTFLM_TCONV_STRIDE_W, STRIDE32, StrideW)                                                 \
+	F(ZTFLM_TCONV_STRIDE_H, STRIDE32, StrideH)                                                 \
+	F(ZTFLM_TCONV_ACTIVATION, ENUM8, FusedActivationFunction)
+
+/* ResizeNearestNeighborOptions */
+#define ZTFLM_OPTIONS_RESIZE_NEAREST 74
+#define ZTFLM_RESIZE_NN_ALIGN_CORNERS 0
+#define ZTFLM_RESIZE_NN_HALF_PIXEL_CENTERS 1
+#define ZTFLM_RESIZE_NN_FIELDS(F)                                                                  \
+	F(ZTFLM_RESIZE_NN_ALIGN_CORNERS, BOOL8, AlignCorners)                                      \
+	F(ZTFLM_RESIZE_NN_HALF_PIXEL_CENTERS, BOOL8, HalfPixelCenters)
 
 /* LeakyReluOptions */
 #define ZTFLM_OPTIONS_LEAKY_RELU 75

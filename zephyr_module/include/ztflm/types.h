@@ -88,6 +88,13 @@ struct ztflm_tensor {
 /** Size in bytes of one element, 0 for types ztflm cannot hold in an arena. */
 uint32_t ztflm_type_size(uint8_t type);
 
+/**
+ * Bytes that elements elements of type take: elements times the element size, or half of
+ * them rounded up for INT4 (packed two to a byte, constant weights only); 0 when the type
+ * has no size.
+ */
+uint64_t ztflm_type_bytes(uint8_t type, uint64_t elements);
+
 /** Name of a tensor type ("INT8"), "UNKNOWN" for values outside the schema. */
 const char *ztflm_type_name(uint8_t type);
 

@@ -5,6 +5,7 @@
  * copy. Grouped convolutions and input offsets outside int8 are left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
+#include "arm_dsp/im2col.h"
 #include "arm_dsp/mat_mult_s8.h"
 #include "common/quant.h"
 #include "common/size.h"
@@ -13,11 +14,6 @@
 static uint32_t depth(const struct ztflm_conv_params *p)
 {
 	return (uint32_t)p->filter_h * (uint32_t)p->filter_w * (uint32_t)p->filter_c;
-}
-
-static int is_1x1(const struct ztflm_conv_params *p)
-{
-	return p->filter_h == 1 && p->filter_w == 1 && p->pad_h == 0 && p->pad_w == 0;
 }
 
 static int use_dsp(const struct ztflm_conv_params *p)
@@ -34,61 +30,9 @@ static uint32_t scratch_bytes(const void *params)
 	 * 4 bytes to align the whole to 8 (the arena aligns scratch to 4). Each channel's four
 	 * sums are requantized as they come, with its parameters split there: neither takes
 	 * scratch. */
-	return ztflm_size_add(4u, ztflm_size_mul(is_1x1(p) ? 8u : 12u, k));
+	return ztflm_size_add(4u, ztflm_size_mul(ztflm_conv_1x1(p) ? 8u : 12u, k));
 }
 
-
-/*
- * The int8 im2col column of output pixel pix: the window in filter order (OHWI), points
- * outside the input set to the input zero point so that they add nothing once offset.
- */
-static const int8_t *im2col(const struct ztflm_conv_params *p, const int8_t *in, uint32_t pix,
-			    int8_t *col)
-{
-	const uint32_t ow = (uint32_t)p->output_w;
-	const uint32_t oh = (uint32_t)p->output_h;
-	const uint32_t ox = pix % ow;
-	const uint32_t oy = (pix / ow) % oh;
-	const uint32_t b = pix / (ow * oh);
-	const uint32_t ic = (uint32_t)p->input_c;
-	const int8_t *in_b = in + b * (uint32_t)p->input_h * (uint32_t)p->input_w * ic;
-	const int32_t y0 = (int32_t)oy * p->stride_h - p->pad_h;
-	const int32_t x0 = (int32_t)ox * p->stride_w - p->pad_w;
-
-	if (is_1x1(p)) {
-		return in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * ic;
-	}
-	const int8_t pad = (int8_t)(-p->input_offset);
-	int8_t *dst = col;
-
-	for (int32_t fy = 0; fy < p->filter_h; fy++) {
-		const int32_t y = y0 + p->dilation_h * fy;
-
-		if (y < 0 || y >= p->input_h) {
-			memset(dst, pad, (size_t)p->filter_w * ic);
-			dst += (uint32_t)p->filter_w * ic;
-			continue;
-		}
-		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * ic;
-
-		if (p->dilation_w == 1 && x0 >= 0 && x0 + p->filter_w <= p->input_w) {
-			memcpy(dst, row + (uint32_t)x0 * ic, (size_t)p->filter_w * ic);
-			dst += (uint32_t)p->filter_w * ic;
-			continue;
-		}
-		for (int32_t fx = 0; fx < p->filter_w; fx++) {
-			const int32_t x = x0 + p->dilation_w * fx;
-
-			if (x < 0 || x >= p->input_w) {
-				memset(dst, pad, ic);
-			} else {
-				memcpy(dst, row + (uint32_t)x * ic, ic);
-			}
-			dst += ic;
-		}
-	}
-	return col;
-}
 
 /* Whether a multiplier of the node is INT32_MIN, the one that can saturate. */
 static int saturating(const int32_t *multiplier, uint32_t count)
@@ -129,7 +73,8 @@ static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier
 			/* Past the last pixel: the last column again, its sums dropped. */
 			const uint32_t last = pix + j < pixels ? pix + j : pixels - 1u;
 
-			src[j] = im2col(p, in, last, col + j * k);
+			src[j] = ztflm_dsp_im2col(p, in, last, 1u, (int8_t)(-p->input_offset),
+						  col + j * k);
 		}
 		ztflm_widen4_s8(src, k, input_offset, wide);
 		const uint32_t n = pixels - pix < 4u ? pixels - pix : 4u;

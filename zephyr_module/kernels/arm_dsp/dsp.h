@@ -111,6 +111,17 @@ static inline int32_t ztflm_dsp_smlatt(uint32_t a, uint32_t b, int32_t acc)
 	return __smlatt((int32_t)a, (int32_t)b, acc);
 }
 
+/* acc + hi(a) * lo(b), and acc + lo(a) * hi(b), wrapping. */
+static inline int32_t ztflm_dsp_smlatb(uint32_t a, uint32_t b, int32_t acc)
+{
+	return __smlatb((int32_t)a, (int32_t)b, acc);
+}
+
+static inline int32_t ztflm_dsp_smlabt(uint32_t a, uint32_t b, int32_t acc)
+{
+	return __smlabt((int32_t)a, (int32_t)b, acc);
+}
+
 /* Lane-wise saturating int16 add. */
 static inline uint32_t ztflm_dsp_qadd16(uint32_t a, uint32_t b)
 {
@@ -185,6 +196,16 @@ static inline int32_t ztflm_dsp_smlabb(uint32_t a, uint32_t b, int32_t acc)
 static inline int32_t ztflm_dsp_smlatt(uint32_t a, uint32_t b, int32_t acc)
 {
 	return (int32_t)((uint32_t)acc + (uint32_t)(ztflm_dsp_hi(a) * ztflm_dsp_hi(b)));
+}
+
+static inline int32_t ztflm_dsp_smlatb(uint32_t a, uint32_t b, int32_t acc)
+{
+	return (int32_t)((uint32_t)acc + (uint32_t)(ztflm_dsp_hi(a) * ztflm_dsp_lo(b)));
+}
+
+static inline int32_t ztflm_dsp_smlabt(uint32_t a, uint32_t b, int32_t acc)
+{
+	return (int32_t)((uint32_t)acc + (uint32_t)(ztflm_dsp_lo(a) * ztflm_dsp_hi(b)));
 }
 
 static inline int32_t ztflm_dsp_sat16(int32_t x)

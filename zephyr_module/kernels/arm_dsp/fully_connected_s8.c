@@ -5,6 +5,7 @@
  * int8 are left to the reference variant.
  */
 #include "arm_dsp/dsp.h"
+#include "arm_dsp/mat_mult_s8.h"
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
@@ -48,62 +49,6 @@ static int32_t fc_widen(const int8_t *x, uint32_t depth, int32_t offset, uint64_
 	return (int32_t)sum;
 }
 
-/*
- * Three weight rows (row stride n) against the widened input: acc[0..2] += the groups' sums.
- * Three, not four: with four the loop no longer fits the register file.
- */
-ZTFLM_DSP_HOT static void fc_dot3(const int8_t *w, uint32_t n, const uint64_t *x,
-				  uint32_t groups, int32_t acc[3])
-{
-	const int8_t *w0 = w;
-	const int8_t *w1 = w + n;
-	const int8_t *w2 = w + 2u * n;
-	const uint64_t *end = x + groups;
-	int32_t a0 = acc[0];
-	int32_t a1 = acc[1];
-	int32_t a2 = acc[2];
-
-	while (x != end) {
-		uint32_t lo;
-		uint32_t hi;
-		uint32_t wv;
-
-		ztflm_dsp_load8(x, 0, lo, hi);
-		x++;
-		wv = ztflm_dsp_load4(w0);
-		w0 += 4;
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a0);
-		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a0);
-		wv = ztflm_dsp_load4(w1);
-		w1 += 4;
-		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a1);
-		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a1);
-		wv = ztflm_dsp_load4(w2);
-		w2 += 4;
-		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a2);
-		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a2);
-	}
-	acc[0] = a0;
-	acc[1] = a1;
-	acc[2] = a2;
-}
-
-/* One weight row against the widened input: the groups' sum added to acc. */
-ZTFLM_DSP_HOT static int32_t fc_dot1(const int8_t *w, const uint64_t *x, uint32_t groups,
-				     int32_t acc)
-{
-	for (uint32_t g = 0; g < groups; g++) {
-		uint32_t lo;
-		uint32_t hi;
-		const uint32_t wv = ztflm_dsp_load4(w + 4u * g);
-
-		ztflm_dsp_load8(x + g, 0, lo, hi);
-		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, acc);
-		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, acc);
-	}
-	return acc;
-}
-
 static void compute(const struct ztflm_fc_params *p, const int32_t *multiplier,
 		    const int32_t *shift, const int8_t *in, const int8_t *filter,
 		    const int32_t *bias, int8_t *out, void *scratch)
@@ -135,9 +80,9 @@ static void compute(const struct ztflm_fc_params *p, const int32_t *multiplier,
 				acc[j] = (int32_t)(base + (bias != NULL ? (uint32_t)bias[u + j] : 0u));
 			}
 			if (count == 3u) {
-				fc_dot3(filter + u * depth, depth, wide, groups, acc);
+				ztflm_mm_dot3x1(filter + u * depth, depth, wide, groups, acc);
 			} else {
-				acc[0] = fc_dot1(filter + u * depth, wide, groups, acc[0]);
+				acc[0] = ztflm_mm_dot1x1(filter + u * depth, wide, groups, acc[0]);
 			}
 			for (uint32_t j = 0; j < count; j++) {
 				const int8_t *w = filter + (u + j) * depth;

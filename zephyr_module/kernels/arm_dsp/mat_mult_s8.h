@@ -1,7 +1,8 @@
 /*
- * The int8 matrix product under CONV_2D (Arm DSP extension): weight rows times four columns
- * of activations already widened to int16 with their offset, with SMLAD. Header-only so
- * that every file of the overlay still replaces exactly one reference file.
+ * The int8-weight matrix products under CONV_2D and FULLY_CONNECTED (Arm DSP extension):
+ * weight rows times columns of int16 activations (int8 ones widened with their offset, or
+ * 16x8's as they are) laid out in the lane pairs SXTB16 gives the weights, with SMLAD.
+ * Header-only so that every file of the overlay still replaces exactly one reference file.
  */
 #ifndef ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_
 #define ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_
@@ -35,6 +36,34 @@ static inline void ztflm_widen4_s8(const int8_t *const src[4], uint32_t n, int32
 			 ((uint64_t)ztflm_dsp_pack16(src[2][i] + offset, src[3][i] + offset) << 32);
 	}
 }
+
+/*
+ * Four int16 columns in the layout ztflm_widen4_s8 writes (16x8: no offset to add, values as
+ * they are): groups of four as the words (x0, x2), (x1, x3), then the tail in pairs.
+ */
+static inline void ztflm_interleave4_s16(const int16_t *const src[4], uint32_t n, uint64_t *dst)
+{
+	uint32_t i = 0;
+
+	for (; i + 4u <= n; i += 4u) {
+		for (uint32_t j = 0; j < 4u; j++) {
+			const int16_t *x = src[j] + i;
+
+			*dst++ = ztflm_dsp_pack16(x[0], x[2]) |
+				 ((uint64_t)ztflm_dsp_pack16(x[1], x[3]) << 32);
+		}
+	}
+	for (; i < n; i++) {
+		*dst++ = ztflm_dsp_pack16(src[0][i], src[1][i]) |
+			 ((uint64_t)ztflm_dsp_pack16(src[2][i], src[3][i]) << 32);
+	}
+}
+
+/*
+ * Values a run of SMLADs takes in 16x8 while its int32 sum stays exact: each product is at
+ * most 2^22 in size, 508 of them (a multiple of four) stay below 2^31.
+ */
+#define ZTFLM_MM_S16_RUN 508u
 
 /*
  * One weight row (n values, no offset) against four side-by-side columns c, plus bias: the
@@ -103,6 +132,82 @@ ztflm_mm_dot4(const int8_t *w, uint32_t n, const uint64_t *c, int32_t bias, int3
 	acc[stride] = a1;
 	acc[2u * stride] = a2;
 	acc[3u * stride] = a3;
+}
+
+/*
+ * 16x8: one weight row against four interleaved int16 columns, the exact int64 sums (TFLM's
+ * accumulator) from runs of at most ZTFLM_MM_S16_RUN values.
+ */
+static inline void ztflm_mm_dot4_s16(const int8_t *w, uint32_t n, const uint64_t *c,
+				     int64_t acc[4])
+{
+	acc[0] = acc[1] = acc[2] = acc[3] = 0;
+	for (uint32_t i = 0; i < n; i += ZTFLM_MM_S16_RUN) {
+		int32_t run[4];
+
+		ztflm_mm_dot4(w + i, n - i < ZTFLM_MM_S16_RUN ? n - i : ZTFLM_MM_S16_RUN, c + i, 0,
+			      run, 1u);
+		for (uint32_t j = 0; j < 4u; j++) {
+			acc[j] += run[j];
+		}
+	}
+}
+
+/*
+ * Three weight rows (row stride n) against one column, its groups of four as 64-bit words
+ * (x0, x2) low and (x1, x3) high: acc[0..2] += the groups' sums. Three, not four: with four
+ * the loop no longer fits the register file.
+ */
+ZTFLM_DSP_HOT static void ztflm_mm_dot3x1(const int8_t *w, uint32_t n, const uint64_t *x,
+					  uint32_t groups, int32_t acc[3])
+{
+	const int8_t *w0 = w;
+	const int8_t *w1 = w + n;
+	const int8_t *w2 = w + 2u * n;
+	const uint64_t *end = x + groups;
+	int32_t a0 = acc[0];
+	int32_t a1 = acc[1];
+	int32_t a2 = acc[2];
+
+	while (x != end) {
+		uint32_t lo;
+		uint32_t hi;
+		uint32_t wv;
+
+		ztflm_dsp_load8(x, 0, lo, hi);
+		x++;
+		wv = ztflm_dsp_load4(w0);
+		w0 += 4;
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a0);
+		a0 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a0);
+		wv = ztflm_dsp_load4(w1);
+		w1 += 4;
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a1);
+		a1 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a1);
+		wv = ztflm_dsp_load4(w2);
+		w2 += 4;
+		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, a2);
+		a2 = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, a2);
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+}
+
+/* One weight row against one column laid out as for ztflm_mm_dot3x1: the sum added to acc. */
+ZTFLM_DSP_HOT static int32_t ztflm_mm_dot1x1(const int8_t *w, const uint64_t *x, uint32_t groups,
+					     int32_t acc)
+{
+	for (uint32_t g = 0; g < groups; g++) {
+		uint32_t lo;
+		uint32_t hi;
+		const uint32_t wv = ztflm_dsp_load4(w + 4u * g);
+
+		ztflm_dsp_load8(x + g, 0, lo, hi);
+		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16(wv), lo, acc);
+		acc = ztflm_dsp_smlad(ztflm_dsp_sxtb16_ror8(wv), hi, acc);
+	}
+	return acc;
 }
 
 #endif /* ZTFLM_KERNELS_ARM_DSP_MAT_MULT_S8_H_ */

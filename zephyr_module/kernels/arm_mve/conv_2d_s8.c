@@ -6,6 +6,7 @@
  * input; other windows are copied to im2col columns, padding as the input zero point.
  * Grouped convolutions, and padding that is not an int8, are left to the reference variant.
  */
+#include "arm_mve/im2col.h"
 #include "arm_mve/mve.h"
 #include "common/quant.h"
 #include "common/size.h"
@@ -14,11 +15,6 @@
 static uint32_t depth(const struct ztflm_conv_params *p)
 {
 	return (uint32_t)p->filter_h * (uint32_t)p->filter_w * (uint32_t)p->filter_c;
-}
-
-static int is_1x1(const struct ztflm_conv_params *p)
-{
-	return p->filter_h == 1 && p->filter_w == 1 && p->pad_h == 0 && p->pad_w == 0;
 }
 
 /* Padding is the input zero point (-input_offset): it must be an int8. */
@@ -34,63 +30,9 @@ static uint32_t scratch_bytes(const void *params)
 	/* The folded bias and two pixels' accumulators per channel, two im2col columns unless 1x1. */
 	const uint32_t words = ztflm_size_mul(12u, (uint32_t)p->output_c);
 
-	return is_1x1(p) ? words : ztflm_size_add(words, ztflm_size_mul(2u, depth(p)));
+	return ztflm_conv_1x1(p) ? words : ztflm_size_add(words, ztflm_size_mul(2u, depth(p)));
 }
 
-
-/*
- * The column of output pixel pix: for 1x1 the input pixel itself, else the window copied in
- * filter order (OHWI) with points outside the input set to the input zero point, which adds
- * nothing once the folded bias accounts for the offset.
- */
-static const int8_t *column(const struct ztflm_conv_params *p, const int8_t *in, uint32_t pix,
-			    int8_t *col)
-{
-	const uint32_t ow = (uint32_t)p->output_w;
-	const uint32_t oh = (uint32_t)p->output_h;
-	const uint32_t ox = pix % ow;
-	const uint32_t oy = (pix / ow) % oh;
-	const uint32_t b = pix / (ow * oh);
-	const uint32_t ic = (uint32_t)p->input_c;
-	const int8_t *in_b = in + b * (uint32_t)p->input_h * (uint32_t)p->input_w * ic;
-	const int32_t y0 = (int32_t)oy * p->stride_h - p->pad_h;
-	const int32_t x0 = (int32_t)ox * p->stride_w - p->pad_w;
-
-	if (is_1x1(p)) {
-		return in_b + ((uint32_t)y0 * (uint32_t)p->input_w + (uint32_t)x0) * ic;
-	}
-	const int8_t pad = (int8_t)(-p->input_offset);
-	const uint32_t span = (uint32_t)p->filter_w * ic;
-	int8_t *dst = col;
-
-	for (int32_t fy = 0; fy < p->filter_h; fy++) {
-		const int32_t y = y0 + p->dilation_h * fy;
-
-		if (y < 0 || y >= p->input_h) {
-			ztflm_mve_fill(dst, pad, span);
-			dst += span;
-			continue;
-		}
-		const int8_t *row = in_b + (uint32_t)y * (uint32_t)p->input_w * ic;
-
-		if (p->dilation_w == 1 && x0 >= 0 && x0 + p->filter_w <= p->input_w) {
-			ztflm_mve_copy(dst, row + (uint32_t)x0 * ic, span);
-			dst += span;
-			continue;
-		}
-		for (int32_t fx = 0; fx < p->filter_w; fx++) {
-			const int32_t x = x0 + p->dilation_w * fx;
-
-			if (x < 0 || x >= p->input_w) {
-				ztflm_mve_fill(dst, pad, ic);
-			} else {
-				ztflm_mve_copy(dst, row + (uint32_t)x * ic, ic);
-			}
-			dst += ic;
-		}
-	}
-	return col;
-}
 
 /* bias + input_offset * (sum of the channel's weights), wrapping as TFLM's accumulator. */
 static void fold_bias(const struct ztflm_conv_params *p, const int8_t *filter,
@@ -185,11 +127,13 @@ static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier
 	int32_t *acc1 = acc0 + oc;
 	int8_t *col = (int8_t *)(acc1 + oc);
 
+	const int8_t pad = (int8_t)(-p->input_offset);
+
 	fold_bias(p, filter, bias, folded);
 	for (uint32_t pix = 0; pix < pixels; pix += 2u) {
 		const int two = pixels - pix >= 2u;
-		const int8_t *c0 = column(p, in, pix, col);
-		const int8_t *c1 = two ? column(p, in, pix + 1u, col + k) : c0;
+		const int8_t *c0 = ztflm_mve_im2col(p, in, pix, 1u, pad, col);
+		const int8_t *c1 = two ? ztflm_mve_im2col(p, in, pix + 1u, 1u, pad, col + k) : c0;
 
 		accumulate(p, filter, folded, c0, c1, acc0, acc1);
 		requantize(p, multiplier, shift, acc0, out + pix * oc);

@@ -222,6 +222,86 @@ static inline void ztflm_mve_dot_4x1(const int8_t *w, uint32_t stride, const int
 
 /* ---- Four-lane int32 arithmetic (requantization, depthwise, pooling, element-wise) ---- */
 
+/*
+ * 16x8: two int8 weight rows against two int16 columns of n values, exactly in int64 (TFLM's
+ * accumulator): acc[0] += w0.x0, acc[1] += w1.x0, acc[2] += w0.x1, acc[3] += w1.x1. Eight
+ * products per VMLALDAVA, the weights widened by the load; the tail with zeroing predication.
+ */
+static inline void ztflm_mve_dot_s16_2x2(const int8_t *w0, const int8_t *w1, const int16_t *x0,
+					 const int16_t *x1, uint32_t n, int64_t acc[4])
+{
+#if ZTFLM_MVE_NATIVE
+	int64_t a0 = acc[0];
+	int64_t a1 = acc[1];
+	int64_t a2 = acc[2];
+	int64_t a3 = acc[3];
+
+	for (uint32_t i = 0; i < n; i += 8u) {
+		const mve_pred16_t p = vctp16q(n - i);
+		const int16x8_t va = vldrbq_z_s16(w0 + i, p);
+		const int16x8_t vb = vldrbq_z_s16(w1 + i, p);
+		const int16x8_t vx = vldrhq_z_s16(x0 + i, p);
+		const int16x8_t vy = vldrhq_z_s16(x1 + i, p);
+
+		a0 = vmlaldavaq_s16(a0, va, vx);
+		a1 = vmlaldavaq_s16(a1, vb, vx);
+		a2 = vmlaldavaq_s16(a2, va, vy);
+		a3 = vmlaldavaq_s16(a3, vb, vy);
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+	acc[3] = a3;
+#else
+	for (uint32_t i = 0; i < n; i++) {
+		acc[0] += (int32_t)w0[i] * x0[i];
+		acc[1] += (int32_t)w1[i] * x0[i];
+		acc[2] += (int32_t)w0[i] * x1[i];
+		acc[3] += (int32_t)w1[i] * x1[i];
+	}
+#endif
+}
+
+/*
+ * 16x8: four int8 weight rows (stride bytes apart) against one int16 column, exactly in int64:
+ * acc[r] += w_r.x.
+ */
+static inline void ztflm_mve_dot_s16_4x1(const int8_t *w, uint32_t stride, const int16_t *x,
+					 uint32_t n, int64_t acc[4])
+{
+	const int8_t *w0 = w;
+	const int8_t *w1 = w0 + stride;
+	const int8_t *w2 = w1 + stride;
+	const int8_t *w3 = w2 + stride;
+#if ZTFLM_MVE_NATIVE
+	int64_t a0 = acc[0];
+	int64_t a1 = acc[1];
+	int64_t a2 = acc[2];
+	int64_t a3 = acc[3];
+
+	for (uint32_t i = 0; i < n; i += 8u) {
+		const mve_pred16_t p = vctp16q(n - i);
+		const int16x8_t vx = vldrhq_z_s16(x + i, p);
+
+		a0 = vmlaldavaq_s16(a0, vldrbq_z_s16(w0 + i, p), vx);
+		a1 = vmlaldavaq_s16(a1, vldrbq_z_s16(w1 + i, p), vx);
+		a2 = vmlaldavaq_s16(a2, vldrbq_z_s16(w2 + i, p), vx);
+		a3 = vmlaldavaq_s16(a3, vldrbq_z_s16(w3 + i, p), vx);
+	}
+	acc[0] = a0;
+	acc[1] = a1;
+	acc[2] = a2;
+	acc[3] = a3;
+#else
+	for (uint32_t i = 0; i < n; i++) {
+		acc[0] += (int32_t)w0[i] * x[i];
+		acc[1] += (int32_t)w1[i] * x[i];
+		acc[2] += (int32_t)w2[i] * x[i];
+		acc[3] += (int32_t)w3[i] * x[i];
+	}
+#endif
+}
+
 #if ZTFLM_MVE_NATIVE
 
 static inline ztflm_v4 ztflm_v4_dup(int32_t a)
@@ -248,6 +328,12 @@ static inline ztflm_v4 ztflm_v4_load(const int32_t *p, uint32_t n)
 static inline ztflm_v4 ztflm_v4_load_s8(const int8_t *p, uint32_t n)
 {
 	return n >= 4u ? vldrbq_s32(p) : vldrbq_z_s32(p, vctp32q(n));
+}
+
+/* n (1..4) int16 from p, sign-extended; lanes past n are 0. */
+static inline ztflm_v4 ztflm_v4_load_s16(const int16_t *p, uint32_t n)
+{
+	return n >= 4u ? vldrhq_s32(p) : vldrhq_z_s32(p, vctp32q(n));
 }
 
 static inline void ztflm_v4_store(int32_t *p, ztflm_v4 v, uint32_t n)
@@ -393,6 +479,16 @@ static inline ztflm_v4 ztflm_v4_load(const int32_t *p, uint32_t n)
 }
 
 static inline ztflm_v4 ztflm_v4_load_s8(const int8_t *p, uint32_t n)
+{
+	ztflm_v4 v = {{0, 0, 0, 0}};
+
+	for (uint32_t k = 0; k < 4u && k < n; k++) {
+		v.v[k] = p[k];
+	}
+	return v;
+}
+
+static inline ztflm_v4 ztflm_v4_load_s16(const int16_t *p, uint32_t n)
 {
 	ztflm_v4 v = {{0, 0, 0, 0}};
 

@@ -50,6 +50,21 @@ static inline int32_t ztflm_mbqm(int32_t x, int32_t multiplier, int32_t shift)
 	return ztflm_rdbpot(ztflm_srdhm((int32_t)((uint32_t)x << left), multiplier), right);
 }
 
+/**
+ * TFLM MultiplyByQuantizedMultiplier for an int64 accumulator (16x8 kernels): the multiplier
+ * rounded to 16 bits, one rounding shift of 15 - shift, the result truncated to int32. The
+ * product wraps as TFLM's does on hostile biases; callers keep shift <= 14 (a larger one
+ * shifts by a negative count in TFLM).
+ */
+static inline int32_t ztflm_mbqm64(int64_t x, int32_t multiplier, int32_t shift)
+{
+	const int32_t reduced = multiplier < 0x7FFF0000 ? (multiplier + (1 << 15)) >> 16 : 0x7FFF;
+	const int32_t total = 15 - shift;
+	const uint64_t r = (uint64_t)x * (uint64_t)(int64_t)reduced + ((uint64_t)1 << (total - 1));
+
+	return (int32_t)(uint32_t)(uint64_t)((int64_t)r >> total);
+}
+
 /** TFLM MultiplyByQuantizedMultiplierSmallerThanOneExp. */
 static inline int32_t ztflm_mbqm_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
 {

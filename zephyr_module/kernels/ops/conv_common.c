@@ -1,5 +1,6 @@
-/* The setup the convolution-like operators share (see conv_common.h). */
+/* The setup and the 16x8 rescaling the convolution-like operators share (see conv_common.h). */
 #include <math.h>
+#include <string.h>
 
 #include "common/padding.h"
 #include "ops/conv_common.h"
@@ -56,22 +57,41 @@ int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride
 	return ZTFLM_OK;
 }
 
-static int check_weights(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t channels)
+/* The weight and bias types each input type takes, as TFLM; the accumulator 16x8 uses. */
+static int check_weights(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t channels,
+			 uint32_t flags, struct ztflm_conv_quant *q)
 {
 	const uint8_t type = io->in[0].type;
+	const uint8_t filter = io->in[1].type;
 	const struct ztflm_tensor *bias = &io->in[2];
 
-	if (io->in[1].type != type) {
-		return ztflm_fail_type(ctx, "filter", io->in[1].type);
+	if (type == ZTFLM_FLOAT32 ? filter != type
+				  : (filter != ZTFLM_INT8 && filter != ZTFLM_INT4)) {
+		return ztflm_fail_type(ctx, "filter", filter);
 	}
-	if (bias->index >= 0) {
-		if (bias->type != (type == ZTFLM_INT8 ? ZTFLM_INT32 : ZTFLM_FLOAT32)) {
+	q->filter_int4 = filter == ZTFLM_INT4;
+	q->bias16 = 0;
+	/* TFLM: an int32 bias, or none and the options saying int32, accumulate in int32. */
+	q->acc32 = type == ZTFLM_INT16 && (flags & ZTFLM_CONV_ACC32) != 0u;
+	if (bias->index < 0) {
+		return ZTFLM_OK;
+	}
+	if (type == ZTFLM_INT16) {
+		ZTFLM_CHECK(ctx, bias->type != ZTFLM_INT32 || !(flags & ZTFLM_CONV_BIAS64),
+			    ZTFLM_ERR_UNSUPPORTED,
+			    "bias type INT32 is not supported with int16 input (TFLM reads it as "
+			    "int64)");
+		q->bias16 = bias->type == ZTFLM_INT16 && (flags & ZTFLM_CONV_BIAS16) != 0u;
+		if (bias->type != ZTFLM_INT64 && bias->type != ZTFLM_INT32 && !q->bias16) {
 			return ztflm_fail_type(ctx, "bias", bias->type);
 		}
-		ZTFLM_CHECK(ctx, bias->elements == (uint32_t)channels, ZTFLM_ERR_MODEL,
-			    "filter has %d output channels but bias has %u", (int)channels,
-			    bias->elements);
+		q->acc32 = bias->type == ZTFLM_INT32;
+	} else if (bias->type != (type == ZTFLM_INT8 ? ZTFLM_INT32 : ZTFLM_FLOAT32)) {
+		return ztflm_fail_type(ctx, "bias", bias->type);
 	}
+	ZTFLM_CHECK(ctx, bias->elements == (uint32_t)channels, ZTFLM_ERR_MODEL,
+		    "filter has %d output channels but bias has %u", (int)channels,
+		    bias->elements);
 	return ZTFLM_OK;
 }
 
@@ -104,7 +124,8 @@ static int check_filter(struct ztflm_context *ctx, const struct ztflm_tensor *fi
 
 /* TFLM PopulateConvolutionQuantizationParams: in scale * filter scale i / out scale. */
 static int channel_multipliers(struct ztflm_context *ctx, const struct ztflm_io *io,
-			       int32_t count, int32_t *multiplier, int32_t *shift)
+			       int32_t count, int32_t max_shift, int32_t *multiplier,
+			       int32_t *shift)
 {
 	const struct ztflm_tensor *filter = &io->in[1];
 
@@ -114,7 +135,7 @@ static int channel_multipliers(struct ztflm_context *ctx, const struct ztflm_io 
 
 		ztflm_quantize_multiplier(real, &multiplier[i], &shift[i]);
 		/* Larger left shifts would shift out every bit (and be undefined in C). */
-		ZTFLM_CHECK(ctx, shift[i] <= 31, ZTFLM_ERR_UNSUPPORTED,
+		ZTFLM_CHECK(ctx, shift[i] <= max_shift, ZTFLM_ERR_UNSUPPORTED,
 			    "the output scale is too small for the input and filter scales");
 	}
 	return ZTFLM_OK;
@@ -122,7 +143,7 @@ static int channel_multipliers(struct ztflm_context *ctx, const struct ztflm_io 
 
 /* TFLM GetQuantizedConvolutionMultipler: per tensor, the scale product is taken in float. */
 static int fc_multiplier(struct ztflm_context *ctx, const struct ztflm_io *io,
-			 int32_t *multiplier, int32_t *shift)
+			 int32_t max_shift, int32_t *multiplier, int32_t *shift)
 {
 	const struct ztflm_tensor *in = &io->in[0];
 	const struct ztflm_tensor *filter = &io->in[1];
@@ -139,8 +160,18 @@ static int fc_multiplier(struct ztflm_context *ctx, const struct ztflm_io *io,
 
 	ZTFLM_CHECK(ctx, product >= 0.0f, ZTFLM_ERR_MODEL, "negative filter scale");
 	ztflm_quantize_multiplier((double)product / (double)out->scale, multiplier, shift);
-	ZTFLM_CHECK(ctx, *shift <= 31, ZTFLM_ERR_UNSUPPORTED,
+	ZTFLM_CHECK(ctx, *shift <= max_shift, ZTFLM_ERR_UNSUPPORTED,
 		    "the output scale is too small for the input and filter scales");
+	return ZTFLM_OK;
+}
+
+/* TFLM's 16x8 CONV_2D and DEPTHWISE_CONV_2D leave the int16 zero points out of the sums. */
+static int check_s16_zero_points(struct ztflm_context *ctx, const struct ztflm_io *io)
+{
+	ZTFLM_CHECK(ctx, io->in[0].zero_point == 0 && io->out[0].zero_point == 0,
+		    ZTFLM_ERR_UNSUPPORTED,
+		    "int16 zero points must be 0, not %d (input) and %d (output): TFLM ignores "
+		    "them", (int)io->in[0].zero_point, (int)io->out[0].zero_point);
 	return ZTFLM_OK;
 }
 
@@ -149,15 +180,19 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 		     struct ztflm_conv_quant *q, void **op_data)
 {
 	const struct ztflm_tensor *out = &io->out[0];
-	int rc = check_weights(ctx, io, channels);
+	const uint8_t type = io->in[0].type;
+	int rc = check_weights(ctx, io, channels, flags, q);
 	int32_t count = 0;
 
+	if (rc == ZTFLM_OK && type == ZTFLM_INT16 && !(flags & ZTFLM_CONV_FC)) {
+		rc = check_s16_zero_points(ctx, io);
+	}
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
 	q->filter_offset = 0;
 	q->per_channel = 0;
-	if (io->in[0].type == ZTFLM_FLOAT32) {
+	if (type == ZTFLM_FLOAT32) {
 		q->input_offset = 0;
 		q->output_offset = 0;
 		ztflm_activation_range_float(activation, &q->act.f.min, &q->act.f.max);
@@ -185,12 +220,37 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 		return ZTFLM_ERR_ARENA;
 	}
 	int32_t *mult = (int32_t *)(void *)(p + params_bytes);
+	/* TFLM's int64 rescaling shifts right by 15 - shift: a larger shift is undefined. */
+	const int32_t max_shift = type == ZTFLM_INT16 && !q->acc32 ? 14 : 31;
 
 	if (count > 0 && (q->per_channel || !(flags & ZTFLM_CONV_FC))) {
-		rc = channel_multipliers(ctx, io, count, mult, mult + count);
+		rc = channel_multipliers(ctx, io, count, max_shift, mult, mult + count);
 	} else if (count > 0) {
-		rc = fc_multiplier(ctx, io, mult, mult + 1);
+		rc = fc_multiplier(ctx, io, max_shift, mult, mult + 1);
 	}
 	*op_data = p;
 	return rc;
+}
+
+int32_t ztflm_conv_scale_s16(int64_t sum, const void *bias, uint32_t i, int32_t acc32,
+			     int32_t multiplier, int32_t shift)
+{
+	if (acc32) {
+		uint32_t acc = (uint32_t)(uint64_t)sum;
+
+		if (bias != NULL) {
+			acc += (uint32_t)((const int32_t *)bias)[i];
+		}
+		return ztflm_mbqm((int32_t)acc, multiplier, shift);
+	}
+	uint64_t acc = (uint64_t)sum;
+
+	if (bias != NULL) {
+		int64_t b;
+
+		/* An int64 in the model is 4-byte aligned only. */
+		memcpy(&b, (const uint8_t *)bias + 8u * i, sizeof(b));
+		acc += (uint64_t)b;
+	}
+	return ztflm_mbqm64((int64_t)acc, multiplier, shift);
 }

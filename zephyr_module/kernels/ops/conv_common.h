@@ -16,13 +16,33 @@ struct ztflm_conv_quant {
 	int32_t output_offset; /**< the output zero point */
 	int32_t filter_offset; /**< minus the filter zero point (FULLY_CONNECTED per tensor) */
 	int32_t per_channel;   /**< 1: multiplier and shift per output channel; 0: one for all */
+	int32_t filter_int4;   /**< 1: INT4 weights, two a byte (common/int4.h) */
+	int32_t acc32;         /**< 16x8: 1 when TFLM accumulates in int32, 0 in int64 */
+	int32_t bias16;        /**< 16x8: 1 for an int16 bias (TRANSPOSE_CONV widens it) */
 	union ztflm_act_range act;
 };
 
+/*
+ * The kind of a convolution's weights and accumulator, in 4 bytes of its parameter struct
+ * (where one int32 flag was: op data does not grow).
+ */
+#define ZTFLM_CONV_KIND_FIELDS                                                                     \
+	uint8_t per_channel; /**< 1: multiplier and shift per output channel; 0: one for all */    \
+	uint8_t filter_int4; /**< 1: INT4 weights, two a byte (common/int4.h) */                  \
+	uint8_t acc32;       /**< 16x8: TFLM's accumulator and bias are int32 (1) or int64 (0) */  \
+	uint8_t bias16       /**< 16x8: the bias is int16, widened to int64 (TRANSPOSE_CONV) */
+
 /* ztflm_conv_setup flags. */
 /** TFLM's FULLY_CONNECTED: a per-tensor multiplier from the scale product taken in float,
- * the bias scale checked against it, and the filter zero point honoured per tensor. */
+ * the bias scale checked against it, and the filter zero point honoured per tensor; int16
+ * zero points honoured (TFLM's 16x8 convolutions ignore theirs, so ztflm refuses them). */
 #define ZTFLM_CONV_FC 1u
+/** The options' quantized_bias_type is INT32: 16x8 without a bias accumulates in int32. */
+#define ZTFLM_CONV_ACC32 2u
+/** 16x8 takes an int64 bias only (TFLM's DEPTHWISE_CONV_2D reads any bias as int64). */
+#define ZTFLM_CONV_BIAS64 4u
+/** 16x8 also takes an int16 bias (TFLM's TRANSPOSE_CONV widens it to int64). */
+#define ZTFLM_CONV_BIAS16 8u
 
 /**
  * Output size and padding of a convolution window over an in_h x in_w input (TFLM
@@ -46,11 +66,13 @@ int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride
 
 /**
  * The shared setup of a convolution with channels output channels, after its shapes: the
- * filter's and bias's types, the bias length, then for int8 the filter's quantization (per
- * tensor, or per channel along its output channels), the fused activation's range and the
- * offsets into q; for float the activation range. Allocates the node's op data:
- * params_bytes of parameters, then for int8 the multipliers and shifts, one or channels of
- * each (TFLM PopulateConvolutionQuantizationParams, in double), and returns it in *op_data.
+ * filter's and bias's types (float32; int8 with int8 or INT4 weights and an int32 bias;
+ * int16 with int8 or INT4 weights and an int64 or int32 bias, the accumulator TFLM picks from
+ * it), the bias length, then for int8 and int16 the filter's quantization (per tensor, or per
+ * channel along its output channels), the fused activation's range and the offsets into q;
+ * for float the activation range. Allocates the node's op data: params_bytes of parameters,
+ * then for int8 and int16 the multipliers and shifts, one or channels of each (TFLM
+ * PopulateConvolutionQuantizationParams, in double), and returns it in *op_data.
  */
 int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t activation,
 		     int32_t channels, uint32_t params_bytes, uint32_t flags,
@@ -61,6 +83,23 @@ static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t
 {
 	return (const int32_t *)(const void *)((const uint8_t *)params + params_bytes);
 }
+
+/** Copies the kind of weights and accumulator from q into a parameter struct's fields. */
+#define ZTFLM_CONV_KIND_SET(p, q)                                                                  \
+	do {                                                                                       \
+		(p).per_channel = (uint8_t)(q).per_channel;                                        \
+		(p).filter_int4 = (uint8_t)(q).filter_int4;                                        \
+		(p).acc32 = (uint8_t)(q).acc32;                                                    \
+		(p).bias16 = (uint8_t)(q).bias16;                                                  \
+	} while (0)
+
+/**
+ * One 16x8 output before the activation: sum (the exact sum of products, with the offsets
+ * FULLY_CONNECTED applies) plus bias i, rescaled as TFLM does it: in int32 (wrapping, the
+ * int32 MultiplyByQuantizedMultiplier) when acc32, else in int64 (ztflm_mbqm64).
+ */
+int32_t ztflm_conv_scale_s16(int64_t sum, const void *bias, uint32_t i, int32_t acc32,
+			     int32_t multiplier, int32_t shift);
 
 /** Input 2, the optional bias, during eval: NULL when the node has none. */
 static inline const void *ztflm_conv_bias(const struct ztflm_context *ctx)

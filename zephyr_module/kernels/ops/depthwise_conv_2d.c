@@ -1,4 +1,5 @@
 /* DEPTHWISE_CONV_2D: NHWC input, 1HWC filter, each input channel to depth_multiplier outputs. */
+#include "common/size.h"
 #include "ops/depthwise_conv_2d.h"
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
@@ -48,14 +49,14 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	if (rc == ZTFLM_OK) {
 		rc = ztflm_conv_setup(ctx, io,
 				      ztflm_option_i8(ctx, ZTFLM_DW_ACTIVATION, ZTFLM_ACT_NONE),
-				      p.output_c, sizeof(p), 0u, &q, (void **)&op);
+				      p.output_c, sizeof(p), ZTFLM_CONV_BIAS64, &q, (void **)&op);
 	}
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
 	p.input_offset = q.input_offset;
 	p.output_offset = q.output_offset;
-	p.per_channel = q.per_channel;
+	ZTFLM_CONV_KIND_SET(p, q);
 	p.act = q.act;
 	*op = p;
 	return ZTFLM_OK;
@@ -73,11 +74,40 @@ int ztflm_depthwise_conv_2d_s8_eval(struct ztflm_context *ctx, const void *param
 	return ZTFLM_OK;
 }
 
+int ztflm_depthwise_conv_2d_s16_eval(struct ztflm_context *ctx, const void *params,
+				     ztflm_depthwise_conv_2d_s16_fn fn)
+{
+	const struct ztflm_dw_conv_params *p = params;
+	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
+
+	fn(p, mult, mult + (p->per_channel ? p->output_c : 1), ztflm_input_data(ctx, 0),
+	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
+	   ztflm_op_scratch(ctx));
+	return ZTFLM_OK;
+}
+
+bool ztflm_depthwise_conv_2d_int4(const void *params)
+{
+	return ((const struct ztflm_dw_conv_params *)params)->filter_int4 != 0u;
+}
+
+uint32_t ztflm_depthwise_conv_2d_int4_scratch(const void *params)
+{
+	const struct ztflm_dw_conv_params *p = params;
+
+	return p->filter_int4 ? ztflm_size_mul((uint32_t)p->filter_h, (uint32_t)p->filter_w) : 0u;
+}
+
+/* INT4 weights first: the int8 variants after them read int8 weights. */
 static const struct ztflm_variant *const variants[] = {
-	ZTFLM_ARM_MVE(&ztflm_depthwise_conv_2d_s8_arm_mve, &ztflm_depthwise_conv_2d_s8_multiplier_arm_mve)
-	ZTFLM_ARM_DSP(&ztflm_depthwise_conv_2d_s8_arm_dsp)
+	&ztflm_depthwise_conv_2d_s4_ref,
+	ZTFLM_ARM_MVE(&ztflm_depthwise_conv_2d_s8_arm_mve,
+		      &ztflm_depthwise_conv_2d_s8_multiplier_arm_mve,
+		      &ztflm_depthwise_conv_2d_s16_arm_mve)
+	ZTFLM_ARM_DSP(&ztflm_depthwise_conv_2d_s8_arm_dsp, &ztflm_depthwise_conv_2d_s16_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_depthwise_conv_2d_s8_cmsis_nn)
 	&ztflm_depthwise_conv_2d_s8_ref,
+	&ztflm_depthwise_conv_2d_s16_ref,
 	&ztflm_depthwise_conv_2d_f32_ref,
 };
 

@@ -34,9 +34,13 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 		    in->elements, (unsigned int)batches, (int)p.accum_depth);
 	p.batches = (int32_t)batches;
 
+	const bool acc32 = ztflm_option_i8(ctx, ZTFLM_FC_QUANTIZED_BIAS_TYPE, ZTFLM_FLOAT32) ==
+			   ZTFLM_INT32;
 	const int rc = ztflm_conv_setup(ctx, io,
 					ztflm_option_i8(ctx, ZTFLM_FC_ACTIVATION, ZTFLM_ACT_NONE),
-					p.output_depth, sizeof(p), ZTFLM_CONV_FC, &q, (void **)&op);
+					p.output_depth, sizeof(p),
+					ZTFLM_CONV_FC | (acc32 ? ZTFLM_CONV_ACC32 : 0u), &q,
+					(void **)&op);
 
 	if (rc != ZTFLM_OK) {
 		return rc;
@@ -44,7 +48,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	p.input_offset = q.input_offset;
 	p.filter_offset = q.filter_offset;
 	p.output_offset = q.output_offset;
-	p.per_channel = q.per_channel;
+	ZTFLM_CONV_KIND_SET(p, q);
 	p.act = q.act;
 	*op = p;
 	return ZTFLM_OK;
@@ -62,11 +66,38 @@ int ztflm_fully_connected_s8_eval(struct ztflm_context *ctx, const void *params,
 	return ZTFLM_OK;
 }
 
+int ztflm_fully_connected_s16_eval(struct ztflm_context *ctx, const void *params,
+				   ztflm_fully_connected_s16_fn fn)
+{
+	const struct ztflm_fc_params *p = params;
+	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
+
+	fn(p, mult, mult + (p->per_channel ? p->output_depth : 1), ztflm_input_data(ctx, 0),
+	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
+	   ztflm_op_scratch(ctx));
+	return ZTFLM_OK;
+}
+
+bool ztflm_fully_connected_int4(const void *params)
+{
+	return ((const struct ztflm_fc_params *)params)->filter_int4 != 0u;
+}
+
+uint32_t ztflm_fully_connected_int4_scratch(const void *params)
+{
+	const struct ztflm_fc_params *p = params;
+
+	return p->filter_int4 ? (uint32_t)p->accum_depth : 0u;
+}
+
+/* INT4 weights first: the int8 variants after them read int8 weights. */
 static const struct ztflm_variant *const variants[] = {
-	ZTFLM_ARM_MVE(&ztflm_fully_connected_s8_arm_mve)
-	ZTFLM_ARM_DSP(&ztflm_fully_connected_s8_arm_dsp)
+	&ztflm_fully_connected_s4_ref,
+	ZTFLM_ARM_MVE(&ztflm_fully_connected_s8_arm_mve, &ztflm_fully_connected_s16_arm_mve)
+	ZTFLM_ARM_DSP(&ztflm_fully_connected_s8_arm_dsp, &ztflm_fully_connected_s16_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_fully_connected_s8_cmsis_nn)
 	&ztflm_fully_connected_s8_ref,
+	&ztflm_fully_connected_s16_ref,
 	&ztflm_fully_connected_f32_ref,
 };
 

@@ -11,7 +11,7 @@ struct ztflm_fc_params {
 	int32_t input_offset; /**< minus the input zero point */
 	int32_t filter_offset; /**< minus the filter zero point; 0 when per channel (as TFLM) */
 	int32_t output_offset; /**< the output zero point */
-	int32_t per_channel;   /**< 1: multiplier and shift per unit; 0: one for all */
+	ZTFLM_CONV_KIND_FIELDS;
 	union ztflm_act_range act;
 };
 
@@ -28,15 +28,43 @@ typedef void (*ztflm_fully_connected_s8_fn)(const struct ztflm_fc_params *p,
 int ztflm_fully_connected_s8_eval(struct ztflm_context *ctx, const void *params,
 				  ztflm_fully_connected_s8_fn fn);
 
+/*
+ * 16x8: int16 input and output, int8 (or INT4, unpacked a unit at a time into scratch)
+ * weights, bias int64, or int32 when acc32; NULL when absent. Zero points as in int8.
+ */
+typedef void (*ztflm_fully_connected_s16_fn)(const struct ztflm_fc_params *p,
+					     const int32_t *multiplier, const int32_t *shift,
+					     const int16_t *in, const int8_t *filter,
+					     const void *bias, int16_t *out, void *scratch);
+
+/** Eval of an int16 variant, as ztflm_fully_connected_s8_eval. */
+int ztflm_fully_connected_s16_eval(struct ztflm_context *ctx, const void *params,
+				   ztflm_fully_connected_s16_fn fn);
+
+/** can_run of the variants for INT4 weights: whether the node's weights are INT4. */
+bool ztflm_fully_connected_int4(const void *params);
+
+/** Scratch of a variant unpacking INT4 weights a unit at a time: one unit's weights. */
+uint32_t ztflm_fully_connected_int4_scratch(const void *params);
+
 /* The reference computation, for overlays that decline a node only at run time. */
 void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
 					const int32_t *shift, const int8_t *in, const int8_t *filter,
 					const int32_t *bias, int8_t *out, void *scratch);
 
+void ztflm_fully_connected_s16_reference(const struct ztflm_fc_params *p,
+					 const int32_t *multiplier, const int32_t *shift,
+					 const int16_t *in, const int8_t *filter, const void *bias,
+					 int16_t *out, void *scratch);
+
+extern const struct ztflm_variant ztflm_fully_connected_s4_ref;
 extern const struct ztflm_variant ztflm_fully_connected_s8_ref;
+extern const struct ztflm_variant ztflm_fully_connected_s16_ref;
 extern const struct ztflm_variant ztflm_fully_connected_f32_ref;
 extern const struct ztflm_variant ztflm_fully_connected_s8_arm_dsp;
+extern const struct ztflm_variant ztflm_fully_connected_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_fully_connected_s8_arm_mve;
+extern const struct ztflm_variant ztflm_fully_connected_s16_arm_mve;
 extern const struct ztflm_variant ztflm_fully_connected_s8_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_FULLY_CONNECTED_H_ */

@@ -1,4 +1,4 @@
-/* MAX_POOL_2D: int8 and float32 pooling over 4-D NHWC tensors. */
+/* MAX_POOL_2D: int8, int16 and float32 pooling over 4-D NHWC tensors. */
 #include "ops/pooling.h"
 
 static const struct ztflm_variant *const variants[] = {
@@ -6,6 +6,7 @@ static const struct ztflm_variant *const variants[] = {
 	ZTFLM_ARM_DSP(&ztflm_max_pool_2d_s8_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_max_pool_2d_s8_cmsis_nn)
 	&ztflm_max_pool_2d_s8_ref,
+	&ztflm_max_pool_2d_s16_ref,
 	&ztflm_max_pool_2d_f32_ref,
 };
 

@@ -27,7 +27,7 @@ struct ztflm_pool_params {
 		struct {
 			int32_t min;
 			int32_t max;
-		} q; /**< int8 */
+		} q; /**< int8, int16 */
 		struct {
 			float min;
 			float max;
@@ -186,11 +186,13 @@ static inline bool ztflm_pool_s8_range_ordered(const void *params)
 	}
 
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_ref;
+extern const struct ztflm_variant ztflm_average_pool_2d_s16_ref;
 extern const struct ztflm_variant ztflm_average_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_mve;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_cmsis_nn;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_ref;
+extern const struct ztflm_variant ztflm_max_pool_2d_s16_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_arm_mve;

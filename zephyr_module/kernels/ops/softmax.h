@@ -16,7 +16,14 @@ struct ztflm_softmax_params {
 	int32_t input_left_shift;
 	int32_t diff_min;         /**< differences below this give exp() = 0 */
 	float beta;               /**< float */
+	/* int16 input only: TFLM's exp and 1/(1 + x) tables follow (ztflm_softmax_luts). */
 };
+
+/** The int16 variant's tables, after its parameters: exp on [-10, 0], then 1/(1 + x). */
+static inline const int16_t *ztflm_softmax_luts(const struct ztflm_softmax_params *p)
+{
+	return (const int16_t *)(const void *)(p + 1);
+}
 
 /* gemmlowp fixed point as TFLM: differences in Q5.26, exps summed in Q12.19. */
 #define ZTFLM_SOFTMAX_DIFF_BITS 5
@@ -81,6 +88,7 @@ void ztflm_softmax_s8_s16_rows(const struct ztflm_softmax_params *p, const int8_
 
 extern const struct ztflm_variant ztflm_softmax_s8_ref;
 extern const struct ztflm_variant ztflm_softmax_s8_s16_ref;
+extern const struct ztflm_variant ztflm_softmax_s16_ref;
 extern const struct ztflm_variant ztflm_softmax_f32_ref;
 extern const struct ztflm_variant ztflm_softmax_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_softmax_s8_s16_arm_dsp;

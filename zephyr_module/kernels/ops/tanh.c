@@ -1,13 +1,14 @@
-/* TANH: int8 and float32 (TFLM's int8 tanh ignores the output's quantization). */
+/* TANH: int8 (TFLM's ignores the output's quantization), int16 (TFLM's table), float32. */
 #include "ops/q4_activation.h"
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
-	return ztflm_q4_parse(ctx, io, params, INT32_MIN);
+	return ztflm_q4_parse(ctx, io, params, INT32_MIN, 2);
 }
 
 static const struct ztflm_variant *const variants[] = {
 	&ztflm_tanh_s8_ref,
+	&ztflm_tanh_s16_ref,
 	&ztflm_tanh_f32_ref,
 };
 

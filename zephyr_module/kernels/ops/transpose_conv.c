@@ -73,16 +73,22 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 
 	conv.in[0] = io->in[2];
 	conv.in[2] = io->in[3];
+	/* 16x8: an int64 bias, or an int16 one TFLM widens (it reads an int32 one as int64). */
 	rc = ztflm_conv_setup(ctx, &conv, ztflm_option_i8(ctx, ZTFLM_TCONV_ACTIVATION, ZTFLM_ACT_NONE),
-			      p.output_c, sizeof(p), 0u, &p.q, (void **)&op);
-	if (rc == ZTFLM_OK) {
-		*op = p;
+			      p.output_c, sizeof(p), ZTFLM_CONV_BIAS64 | ZTFLM_CONV_BIAS16, &p.q,
+			      (void **)&op);
+	if (rc != ZTFLM_OK) {
+		return rc;
 	}
-	return rc;
+	ZTFLM_CHECK(ctx, !p.q.filter_int4, ZTFLM_ERR_UNSUPPORTED,
+		    "filter type INT4 is not supported");
+	*op = p;
+	return ZTFLM_OK;
 }
 
 static const struct ztflm_variant *const variants[] = {
 	&ztflm_transpose_conv_s8_ref,
+	&ztflm_transpose_conv_s16_ref,
 	&ztflm_transpose_conv_f32_ref,
 };
 

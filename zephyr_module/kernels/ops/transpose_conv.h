@@ -2,9 +2,9 @@
  * TRANSPOSE_CONV: parameters and compute variants. Inputs: the output shape, the OHWI filter,
  * the NHWC input, the optional bias. Each variant gathers an output element's terms in the
  * order TFLM's kernel scatters them (ztflm_transpose_conv_run), which keeps float sums
- * bit-exact and needs none of TFLM's int32 scratch. A 16x8 variant (int16 input and output,
- * int8 filter) takes the same parameters and walk: it adds an int64 member to the accumulator
- * union and its own tap and put.
+ * bit-exact and needs none of TFLM's int32 (int8) or int64 (16x8) scratch. The 16x8 variant
+ * (int16 input and output, int8 filter, an int64 bias or an int16 one widened) takes the same
+ * parameters and walk with its own tap and put.
  */
 #ifndef ZTFLM_KERNELS_OPS_TRANSPOSE_CONV_H_
 #define ZTFLM_KERNELS_OPS_TRANSPOSE_CONV_H_
@@ -33,10 +33,12 @@ struct ztflm_transpose_conv_params {
 };
 
 /*
- * One output element's sum: int8 products and filter taps summed modulo 2^32, or float32. The
- * widest member first: {0} zeroes it, and so every other.
+ * One output element's sum: int8 products and filter taps summed modulo 2^32, 16x8 products
+ * summed exactly in int64, or float32. The widest members first: {0} zeroes them, and so
+ * every other.
  */
 union ztflm_transpose_conv_acc {
+	int64_t s64;
 	struct {
 		uint32_t sum;
 		uint32_t w_sum;
@@ -137,6 +139,7 @@ static inline int ztflm_transpose_conv_run(struct ztflm_context *ctx,
 }
 
 extern const struct ztflm_variant ztflm_transpose_conv_s8_ref;
+extern const struct ztflm_variant ztflm_transpose_conv_s16_ref;
 extern const struct ztflm_variant ztflm_transpose_conv_f32_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_TRANSPOSE_CONV_H_ */

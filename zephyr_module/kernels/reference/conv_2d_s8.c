@@ -1,4 +1,5 @@
-/* CONV_2D of int8 tensors with int8 weights, per-channel or per-tensor (reference). */
+/* CONV_2D of int8 tensors with int8 or INT4 weights, per-channel or per-tensor (reference). */
+#include "common/int4.h"
 #include "common/quant.h"
 #include "ops/conv_2d.h"
 
@@ -54,6 +55,22 @@ static inline int32_t window_sum(const struct ztflm_conv_params *p, const int8_t
 	return (int32_t)(acc + w_sum * (uint32_t)in_offset);
 }
 
+/* One output: the window at (y0, x0) against weights w, requantized and clamped. */
+static inline int8_t output_value(const struct ztflm_conv_params *p, const int8_t *in_g,
+				  const int8_t *w, int32_t y0, int32_t x0, const int32_t *bias,
+				  int32_t oc, int32_t multiplier, int32_t shift)
+{
+	uint32_t acc = (uint32_t)window_sum(p, in_g, w, y0, x0);
+
+	if (bias != NULL) {
+		acc += (uint32_t)bias[oc];
+	}
+	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier, shift);
+	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
+
+	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
+}
+
 void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t *multiplier,
 				const int32_t *shift, const int8_t *in, const int8_t *filter,
 				const int32_t *bias, int8_t *out, void *scratch)
@@ -76,21 +93,45 @@ void ztflm_conv_2d_s8_reference(const struct ztflm_conv_params *p, const int32_t
 				const int32_t x0 = ox * p->stride_w - p->pad_w;
 
 				for (int32_t oc = 0; oc < p->output_c; oc++) {
-					const int8_t *in_g = in_b + (oc / per_group) * f_c;
-					uint32_t acc = (uint32_t)window_sum(
-						p, in_g, filter + (uint32_t)oc * f_size, y0, x0);
-
-					if (bias != NULL) {
-						acc += (uint32_t)bias[oc];
-					}
 					const int32_t ch = oc * step;
-					const int32_t scaled =
-						ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
-					const int32_t res = (int32_t)((uint32_t)scaled +
-								      (uint32_t)p->output_offset);
 
-					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
-									 p->act.q.max);
+					*out++ = output_value(p, in_b + (oc / per_group) * f_c,
+							      filter + (uint32_t)oc * f_size, y0, x0,
+							      bias, oc, multiplier[ch], shift[ch]);
+				}
+			}
+		}
+	}
+}
+
+/*
+ * INT4 weights: one output channel at a time, its weights unpacked into scratch (one
+ * channel's worth), then every output point of that channel as above.
+ */
+static void conv_2d_s4(const struct ztflm_conv_params *p, const int32_t *multiplier,
+		       const int32_t *shift, const int8_t *in, const int8_t *filter,
+		       const int32_t *bias, int8_t *out, void *scratch)
+{
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t f_size = (uint32_t)p->filter_h * (uint32_t)p->filter_w *
+				     (uint32_t)p->filter_c;
+	const int32_t per_group = p->output_c / (p->input_c / p->filter_c);
+	int8_t *w = scratch;
+
+	for (int32_t oc = 0; oc < p->output_c; oc++) {
+		const int32_t ch = p->per_channel ? oc : 0;
+		const int8_t *in_g = in + (oc / per_group) * p->filter_c;
+		int8_t *o = out + oc;
+
+		ztflm_int4_unpack(filter, (uint32_t)oc * f_size, 1u, f_size, w);
+		for (int32_t b = 0; b < p->batches; b++) {
+			for (int32_t oy = 0; oy < p->output_h; oy++) {
+				for (int32_t ox = 0; ox < p->output_w; ox++) {
+					*o = output_value(p, in_g + (uint32_t)b * image, w,
+							  oy * p->stride_h - p->pad_h,
+							  ox * p->stride_w - p->pad_w, bias, oc,
+							  multiplier[ch], shift[ch]);
+					o += p->output_c;
 				}
 			}
 		}
@@ -102,4 +143,11 @@ static int eval(struct ztflm_context *ctx, const void *params)
 	return ztflm_conv_2d_s8_eval(ctx, params, ztflm_conv_2d_s8_reference);
 }
 
+static int eval_s4(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_conv_2d_s8_eval(ctx, params, conv_2d_s4);
+}
+
 ZTFLM_VARIANT(conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
+ZTFLM_VARIANT(conv_2d_s4_ref, ZTFLM_INT8, ZTFLM_INT8, eval_s4, ztflm_conv_2d_int4,
+	      ztflm_conv_2d_int4_scratch);

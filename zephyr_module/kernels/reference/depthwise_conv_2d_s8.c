@@ -1,16 +1,16 @@
-/* DEPTHWISE_CONV_2D of int8 tensors with int8 weights, per-channel or per-tensor (reference). */
+/* DEPTHWISE_CONV_2D of int8 tensors, int8 or INT4 weights, per-channel or per-tensor (reference). */
+#include "common/int4.h"
 #include "common/quant.h"
 #include "ops/depthwise_conv_2d.h"
 
 /*
  * One output value before rescaling: the window at (y0, x0) of input channel
- * ic (in_c points at it) with filter channel oc (flt points at it).
+ * ic (in_c points at it) with filter channel oc (flt points at it, f_depth apart).
  */
 static inline int32_t window_sum(const struct ztflm_dw_conv_params *p, const int8_t *in_c,
-				 const int8_t *flt, int32_t y0, int32_t x0)
+				 const int8_t *flt, uint32_t f_depth, int32_t y0, int32_t x0)
 {
 	const uint32_t depth = (uint32_t)p->input_c;
-	const uint32_t f_depth = (uint32_t)p->output_c;
 	const int32_t in_offset = p->input_offset;
 	/* Wrapping, as TFLM's unchecked int32 accumulator. */
 	uint32_t acc = 0;
@@ -39,6 +39,23 @@ static inline int32_t window_sum(const struct ztflm_dw_conv_params *p, const int
 	return (int32_t)acc;
 }
 
+/* One output: the window against channel oc's weights, requantized and clamped. */
+static inline int8_t output_value(const struct ztflm_dw_conv_params *p, const int8_t *in_c,
+				  const int8_t *w, uint32_t w_step, int32_t y0, int32_t x0,
+				  const int32_t *bias, int32_t oc, int32_t multiplier,
+				  int32_t shift)
+{
+	uint32_t acc = (uint32_t)window_sum(p, in_c, w, w_step, y0, x0);
+
+	if (bias != NULL) {
+		acc += (uint32_t)bias[oc];
+	}
+	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier, shift);
+	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
+
+	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
+}
+
 void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
 					  const int32_t *multiplier, const int32_t *shift,
 					  const int8_t *in, const int8_t *filter,
@@ -60,20 +77,42 @@ void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
 
 				for (int32_t oc = 0; oc < p->output_c; oc++) {
 					/* oc = m + ic * dm, in TFLM's (ic, m) loop order */
-					uint32_t acc = (uint32_t)window_sum(p, in_b + oc / dm,
-									    filter + oc, y0, x0);
-
-					if (bias != NULL) {
-						acc += (uint32_t)bias[oc];
-					}
 					const int32_t ch = oc * step;
-					const int32_t scaled =
-						ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
-					const int32_t res = (int32_t)((uint32_t)scaled +
-								      (uint32_t)p->output_offset);
 
-					*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min,
-									 p->act.q.max);
+					*out++ = output_value(p, in_b + oc / dm, filter + oc,
+							      (uint32_t)p->output_c, y0, x0, bias,
+							      oc, multiplier[ch], shift[ch]);
+				}
+			}
+		}
+	}
+}
+
+/* INT4 weights: one output channel at a time, its weights unpacked into scratch. */
+static void depthwise_conv_2d_s4(const struct ztflm_dw_conv_params *p,
+				 const int32_t *multiplier, const int32_t *shift,
+				 const int8_t *in, const int8_t *filter, const int32_t *bias,
+				 int8_t *out, void *scratch)
+{
+	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
+	const uint32_t taps = (uint32_t)p->filter_h * (uint32_t)p->filter_w;
+	int8_t *w = scratch;
+
+	for (int32_t oc = 0; oc < p->output_c; oc++) {
+		const int32_t ch = p->per_channel ? oc : 0;
+		int8_t *o = out + oc;
+
+		ztflm_int4_unpack(filter, (uint32_t)oc, (uint32_t)p->output_c, taps, w);
+		for (int32_t b = 0; b < p->batches; b++) {
+			const int8_t *in_c = in + (uint32_t)b * image + oc / p->depth_multiplier;
+
+			for (int32_t oy = 0; oy < p->output_h; oy++) {
+				for (int32_t ox = 0; ox < p->output_w; ox++) {
+					*o = output_value(p, in_c, w, 1u,
+							  oy * p->stride_h - p->pad_h,
+							  ox * p->stride_w - p->pad_w, bias, oc,
+							  multiplier[ch], shift[ch]);
+					o += p->output_c;
 				}
 			}
 		}
@@ -85,4 +124,11 @@ static int eval(struct ztflm_context *ctx, const void *params)
 	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, ztflm_depthwise_conv_2d_s8_reference);
 }
 
+static int eval_s4(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, depthwise_conv_2d_s4);
+}
+
 ZTFLM_VARIANT(depthwise_conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
+ZTFLM_VARIANT(depthwise_conv_2d_s4_ref, ZTFLM_INT8, ZTFLM_INT8, eval_s4,
+	      ztflm_depthwise_conv_2d_int4, ztflm_depthwise_conv_2d_int4_scratch);

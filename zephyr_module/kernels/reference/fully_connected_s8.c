@@ -1,4 +1,5 @@
-/* FULLY_CONNECTED of int8 tensors with int8 weights, per-channel or per-tensor (reference). */
+/* FULLY_CONNECTED of int8 tensors, int8 or INT4 weights, per-channel or per-tensor (reference). */
+#include "common/int4.h"
 #include "common/quant.h"
 #include "ops/fully_connected.h"
 
@@ -26,6 +27,37 @@ static int32_t dot(const int8_t *w, const int8_t *x, int32_t n, int32_t io, uint
 	return (int32_t)(acc + w_sum * (uint32_t)io + x_term);
 }
 
+/* fo * sum(x) + n * fo * io: the same for every unit of a batch. */
+static uint32_t x_term(const struct ztflm_fc_params *p, const int8_t *x)
+{
+	uint32_t x_sum = 0;
+
+	if (p->filter_offset == 0) {
+		return 0u;
+	}
+	for (int32_t d = 0; d < p->accum_depth; d++) {
+		x_sum += (uint32_t)(int32_t)x[d];
+	}
+	return (uint32_t)p->filter_offset * x_sum +
+	       (uint32_t)p->accum_depth * (uint32_t)p->filter_offset * (uint32_t)p->input_offset;
+}
+
+/* One output: unit weights w against input row x, requantized and clamped. */
+static inline int8_t output_value(const struct ztflm_fc_params *p, const int8_t *w,
+				  const int8_t *x, uint32_t xt, const int32_t *bias, int32_t u,
+				  int32_t multiplier, int32_t shift)
+{
+	uint32_t acc = (uint32_t)dot(w, x, p->accum_depth, p->input_offset, xt);
+
+	if (bias != NULL) {
+		acc += (uint32_t)bias[u];
+	}
+	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier, shift);
+	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
+
+	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
+}
+
 void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
 					const int32_t *shift, const int8_t *in,
 					const int8_t *filter, const int32_t *bias, int8_t *out,
@@ -34,37 +66,38 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 	(void)scratch;
 	const int32_t depth = p->accum_depth;
 	const int32_t units = p->output_depth;
-	const int32_t in_offset = p->input_offset;
-	const int32_t f_offset = p->filter_offset;
 	const int32_t step = p->per_channel ? 1 : 0;
 
 	for (int32_t b = 0; b < p->batches; b++) {
 		const int8_t *x = in + (uint32_t)b * (uint32_t)depth;
-		/* fo * sum(x) + n * fo * io: the same for every unit of this batch. */
-		uint32_t x_term = 0;
+		const uint32_t xt = x_term(p, x);
 
-		if (f_offset != 0) {
-			uint32_t x_sum = 0;
-
-			for (int32_t d = 0; d < depth; d++) {
-				x_sum += (uint32_t)(int32_t)x[d];
-			}
-			x_term = (uint32_t)f_offset * x_sum +
-				 (uint32_t)depth * (uint32_t)f_offset * (uint32_t)in_offset;
-		}
 		for (int32_t u = 0; u < units; u++) {
-			const int8_t *w = filter + (uint32_t)u * (uint32_t)depth;
-			uint32_t acc = (uint32_t)dot(w, x, depth, in_offset, x_term);
-
-			if (bias != NULL) {
-				acc += (uint32_t)bias[u];
-			}
 			const int32_t ch = u * step;
-			const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
-			const int32_t res =
-				(int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
 
-			*out++ = (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
+			*out++ = output_value(p, filter + (uint32_t)u * (uint32_t)depth, x, xt, bias,
+					      u, multiplier[ch], shift[ch]);
+		}
+	}
+}
+
+/* INT4 weights: one unit at a time, its weights unpacked into scratch. */
+static void fully_connected_s4(const struct ztflm_fc_params *p, const int32_t *multiplier,
+			       const int32_t *shift, const int8_t *in, const int8_t *filter,
+			       const int32_t *bias, int8_t *out, void *scratch)
+{
+	const uint32_t depth = (uint32_t)p->accum_depth;
+	int8_t *w = scratch;
+
+	for (int32_t u = 0; u < p->output_depth; u++) {
+		const int32_t ch = p->per_channel ? u : 0;
+
+		ztflm_int4_unpack(filter, (uint32_t)u * depth, 1u, depth, w);
+		for (int32_t b = 0; b < p->batches; b++) {
+			const int8_t *x = in + (uint32_t)b * depth;
+
+			out[(uint32_t)b * (uint32_t)p->output_depth + (uint32_t)u] = output_value(
+				p, w, x, x_term(p, x), bias, u, multiplier[ch], shift[ch]);
 		}
 	}
 }
@@ -74,4 +107,11 @@ static int eval(struct ztflm_context *ctx, const void *params)
 	return ztflm_fully_connected_s8_eval(ctx, params, ztflm_fully_connected_s8_reference);
 }
 
+static int eval_s4(struct ztflm_context *ctx, const void *params)
+{
+	return ztflm_fully_connected_s8_eval(ctx, params, fully_connected_s4);
+}
+
 ZTFLM_VARIANT(fully_connected_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
+ZTFLM_VARIANT(fully_connected_s4_ref, ZTFLM_INT8, ZTFLM_INT8, eval_s4, ztflm_fully_connected_int4,
+	      ztflm_fully_connected_int4_scratch);
