@@ -11,12 +11,15 @@
 /* Builtin operators, as X(BUILTIN_NAME, op_name): the descriptor is ztflm_op_<op_name>. */
 #define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
+	X(ADD_N, add_n)                                                                            \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
+	X(FLOOR_DIV, floor_div)                                                                    \
+	X(FLOOR_MOD, floor_mod)                                                                    \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
@@ -32,6 +35,7 @@
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SQUARED_DIFFERENCE, squared_difference)                                                  \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)

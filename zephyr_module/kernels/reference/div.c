@@ -65,8 +65,9 @@ static inline float div_f32(const struct ztflm_div_params *p, float x, float y)
 }
 
 #define P struct ztflm_div_params
-ZTFLM_BINARY_CHECKED_VARIANT(div_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, div_q,
-			     div_q_by_zero, "division by the zero point");
-ZTFLM_BINARY_CHECKED_VARIANT(div_s32_ref, P, ZTFLM_INT32, int32_t, ZTFLM_INT32, int32_t,
-			     div_i32, div_i32_undefined, "division by zero or INT32_MIN by -1");
+ZTFLM_BINARY_CHECKED_VARIANT(div_s8_ref, P, (uint32_t)sizeof(P), ZTFLM_INT8, int8_t, ZTFLM_INT8,
+			     int8_t, div_q, div_q_by_zero, "division by the zero point");
+ZTFLM_BINARY_CHECKED_VARIANT(div_s32_ref, P, (uint32_t)sizeof(P), ZTFLM_INT32, int32_t,
+			     ZTFLM_INT32, int32_t, div_i32, div_i32_undefined,
+			     "division by zero or INT32_MIN by -1");
 ZTFLM_BINARY_VARIANT(div_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, div_f32);

@@ -1,0 +1,49 @@
+/* The bits of float and double values, for the math functions that work on them directly. */
+#ifndef ZTFLM_KERNELS_COMMON_FLOATBITS_H_
+#define ZTFLM_KERNELS_COMMON_FLOATBITS_H_
+
+#include <stdint.h>
+#include <string.h>
+
+static inline uint32_t ztflm_f32_bits(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, sizeof(u));
+	return u;
+}
+
+static inline float ztflm_bits_f32(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, sizeof(f));
+	return f;
+}
+
+static inline uint64_t ztflm_f64_bits(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, sizeof(u));
+	return u;
+}
+
+static inline double ztflm_bits_f64(uint64_t u)
+{
+	double d;
+
+	memcpy(&d, &u, sizeof(d));
+	return d;
+}
+
+/** x86's result for an invalid operation (0/0, inf - inf): the negative quiet NaN. */
+#define ZTFLM_X86_DEFAULT_NAN 0xffc00000u
+
+/** A NaN quieted as x86 quiets it: the quiet bit set, sign and payload kept. */
+static inline float ztflm_quiet_nan(uint32_t nan_bits)
+{
+	return ztflm_bits_f32(nan_bits | 0x00400000u);
+}
+
+#endif /* ZTFLM_KERNELS_COMMON_FLOATBITS_H_ */

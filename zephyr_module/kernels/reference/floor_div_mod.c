@@ -1,0 +1,38 @@
+/* FLOOR_DIV and FLOOR_MOD, reference variants (float32). */
+#include <math.h>
+
+#include "common/mathf.h"
+#include "ops/floor_div_mod.h"
+
+static inline float floor_div_f32(const struct ztflm_bcast *p, float x, float y)
+{
+	(void)p;
+	return (float)floor((double)x / (double)y);
+}
+
+/* TFLM scans the divisor for 0 (-0.0 too) and fails the node before dividing. */
+static inline bool floor_div_by_zero(const struct ztflm_bcast *p, float x, float y)
+{
+	(void)p;
+	(void)x;
+	return y == 0.0f;
+}
+
+static inline float floor_mod_f32(const struct ztflm_bcast *p, float x, float y)
+{
+	const float r = ztflm_fmodf(x, y);
+
+	(void)p;
+	/*
+	 * TFLM moves a remainder of the other sign than y by y. A NaN remainder would pass the
+	 * test when y < 0 and come back from the addition unchanged on x86; it is left alone
+	 * here, so soft-float cores that make their own NaN cannot change it.
+	 */
+	return r != 0.0f && r == r && (y < 0.0f) != (r < 0.0f) ? r + y : r;
+}
+
+#define P struct ztflm_bcast
+ZTFLM_BINARY_CHECKED_VARIANT(floor_div_f32_ref, P, 0u, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float,
+			     floor_div_f32, floor_div_by_zero, "division by zero");
+ZTFLM_BINARY_PLAIN_VARIANT(floor_mod_f32_ref, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float,
+			   floor_mod_f32);
