@@ -1,12 +1,10 @@
 /*
- * The runtime's float functions (kernels/common/mathf.h) against what TFLM's x86-64 build
- * computes, bit for bit, NaN sign and payload included: the unary ones against the host C
- * library (glibc on the oracle's machine) on all 2^32 inputs, fmodf against the x87 fprem
- * instruction TFLM's build inlines, on 2^27 pairs (random bit patterns, and operands of
- * every exponent distance). Prints the mismatches of each (the first few in full) and exits
- * 1 unless there are none. x86-64 only.
- * Usage: test_mathf [THREADS [STRIDE]]: an odd STRIDE > 1 checks every STRIDE-th input and
- * pair only (make test-c's quick run); the default, 1, checks them all.
+ * ztflm's float math functions against the host C library's (glibc on the oracle's x86-64
+ * machine) for all 2^32 float bit patterns, or those from FIRST to LAST: the same bits, NaN for
+ * NaN with the same sign and payload. Prints the number of mismatches (the first few in full)
+ * and exits 1 unless it is 0.
+ * Usage: test_mathf FUNCTION [FIRST LAST], FUNCTION one of expf, expm1f, logf; FIRST and LAST
+ * bit patterns (0x80000000 0xffffffff: every negative float); TEST_MATHF_THREADS threads.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -17,56 +15,36 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "common/mathf.h"
+#include "common/expf.h"
+#include "common/expm1f.h"
+#include "common/logf.h"
 
 #define MAX_THREADS 64
-#define SHOWN 4
-#define PAIRS (UINT64_C(1) << 27)
+#define SHOWN 8
 
-struct unary {
+/* A function of the host's C library and ztflm's version of it. */
+struct function {
 	const char *name;
+	float (*host)(float);
 	float (*ours)(float);
-	float (*libm)(float);
 };
 
-static float libm_floorf(float x)
-{
-	return floorf(x);
-}
-
-static float libm_ceilf(float x)
-{
-	return ceilf(x);
-}
-
-/* fmodf as GCC inlines it without math errno: fprem until its partial remainder is final. */
-static float x87_fmodf(float x, float y)
-{
-	long double r = x;
-	const long double d = y;
-
-	__asm__("1: fprem\n\tfnstsw %%ax\n\ttestb $4, %%ah\n\tjnz 1b"
-		: "+t"(r)
-		: "u"(d)
-		: "ax", "cc");
-	return (float)r;
-}
-
-static const struct unary unaries[] = {
-	{"floorf", ztflm_floorf, libm_floorf},
-	{"ceilf", ztflm_ceilf, libm_ceilf},
+static const struct function functions[] = {
+	{"expf", expf, ztflm_expf},
+	{"expm1f", expm1f, ztflm_expm1f},
+	{"logf", logf, ztflm_logf},
 };
 
 struct slice {
-	const struct unary *fn; /* NULL: fmodf pairs */
-	uint32_t stride;
-	uint64_t first;
+	const struct function *f;
+	uint32_t first;
 	uint64_t count;
 	uint64_t mismatches;
-	uint32_t shown[SHOWN][2];
+	uint64_t nan_mismatches; /* both NaN, other bits */
+	uint32_t shown[SHOWN];
 };
 
-static uint32_t bits(float f)
+static uint32_t float_bits(float f)
 {
 	uint32_t u;
 
@@ -74,127 +52,83 @@ static uint32_t bits(float f)
 	return u;
 }
 
-static float from_bits(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, sizeof(f));
-	return f;
-}
-
-static void note(struct slice *s, uint32_t a, uint32_t b)
-{
-	if (s->mismatches < SHOWN) {
-		s->shown[s->mismatches][0] = a;
-		s->shown[s->mismatches][1] = b;
-	}
-	s->mismatches++;
-}
-
-/* A pseudo-random pair for index i (splitmix64): half random bits, half one operand's
- * exponent a small distance from the other's, where the long division is longest. */
-static void pair(uint64_t i, uint32_t *a, uint32_t *b)
-{
-	uint64_t z = (i + 1) * UINT64_C(0x9e3779b97f4a7c15);
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	z ^= z >> 31;
-	*a = (uint32_t)z;
-	*b = (uint32_t)(z >> 32);
-	if (i & 1u) {
-		const uint32_t ea = (*a >> 23) & 0xffu;
-		const uint32_t distance = (uint32_t)(z >> 56) % 40u;
-
-		*b = (*b & 0x807fffffu) | ((ea > distance ? ea - distance : 0u) << 23);
-	}
-}
-
 static void *check(void *arg)
 {
 	struct slice *s = arg;
 
 	for (uint64_t i = 0; i < s->count; i++) {
-		if (s->fn != NULL) {
-			const uint32_t u = (uint32_t)((s->first + i) * s->stride);
-			const float x = from_bits(u);
+		const uint32_t u = s->first + (uint32_t)i;
+		float x;
 
-			if (bits(s->fn->ours(x)) != bits(s->fn->libm(x))) {
-				note(s, u, 0);
-			}
+		memcpy(&x, &u, sizeof(x));
+		const float want = s->f->host(x);
+		const float got = s->f->ours(x);
+
+		if (float_bits(want) == float_bits(got)) {
 			continue;
 		}
-		uint32_t a;
-		uint32_t b;
-
-		pair((s->first + i) * s->stride, &a, &b);
-		if (bits(ztflm_fmodf(from_bits(a), from_bits(b))) !=
-		    bits(x87_fmodf(from_bits(a), from_bits(b)))) {
-			note(s, a, b);
+		if (isnan(want) && isnan(got)) {
+			s->nan_mismatches++;
 		}
+		if (s->mismatches < SHOWN) {
+			s->shown[s->mismatches] = u;
+		}
+		s->mismatches++;
 	}
 	return NULL;
 }
 
-/* Runs fn (NULL: fmodf) over total cases on threads; returns the mismatches. */
-static uint64_t run(const struct unary *fn, uint64_t total, long threads, uint32_t stride)
+int main(int argc, char **argv)
 {
+	const struct function *f = NULL;
+
+	for (size_t i = 0; argc > 1 && i < sizeof(functions) / sizeof(functions[0]); i++) {
+		f = strcmp(argv[1], functions[i].name) == 0 ? &functions[i] : f;
+	}
+	if (f == NULL) {
+		fprintf(stderr, "usage: test_mathf expf|expm1f|logf [FIRST LAST]\n");
+		return 2;
+	}
+	const char *env = getenv("TEST_MATHF_THREADS");
+	long threads = env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+	const uint64_t first = argc > 3 ? strtoull(argv[2], NULL, 0) : 0u;
+	const uint64_t last = argc > 3 ? strtoull(argv[3], NULL, 0) : UINT32_MAX;
 	struct slice slices[MAX_THREADS];
 	pthread_t ids[MAX_THREADS];
+	const uint64_t total = last >= first && last <= UINT32_MAX ? last - first + 1u : 0u;
 	uint64_t mismatches = 0;
+	uint64_t nan_mismatches = 0;
 
+	if (threads < 1 || threads > MAX_THREADS) {
+		threads = threads < 1 ? 1 : MAX_THREADS;
+	}
 	for (long t = 0; t < threads; t++) {
 		const uint64_t begin = total * (uint64_t)t / (uint64_t)threads;
 		const uint64_t end = total * (uint64_t)(t + 1) / (uint64_t)threads;
 
-		slices[t] = (struct slice){
-			.fn = fn, .stride = stride, .first = begin, .count = end - begin};
+		slices[t] = (struct slice){.f = f, .first = (uint32_t)(first + begin),
+					   .count = end - begin};
 		if (pthread_create(&ids[t], NULL, check, &slices[t]) != 0) {
 			fprintf(stderr, "test_mathf: cannot start thread %ld\n", t);
-			exit(2);
+			return 2;
 		}
 	}
 	for (long t = 0; t < threads; t++) {
 		pthread_join(ids[t], NULL);
 		for (uint64_t m = 0; m < slices[t].mismatches && m < SHOWN; m++) {
-			const uint32_t a = slices[t].shown[m][0];
-			const uint32_t b = slices[t].shown[m][1];
+			const uint32_t u = slices[t].shown[m];
+			float x;
 
-			if (fn != NULL) {
-				printf("mismatch: %s(%a) (0x%08x): libm 0x%08x ours 0x%08x\n", fn->name,
-				       (double)from_bits(a), a, bits(fn->libm(from_bits(a))),
-				       bits(fn->ours(from_bits(a))));
-			} else {
-				printf("mismatch: fmodf(0x%08x, 0x%08x): x87 0x%08x ours 0x%08x\n", a,
-				       b, bits(x87_fmodf(from_bits(a), from_bits(b))),
-				       bits(ztflm_fmodf(from_bits(a), from_bits(b))));
-			}
+			memcpy(&x, &u, sizeof(x));
+			printf("mismatch: x=%a (0x%08x) %s 0x%08x ztflm_%s 0x%08x\n", (double)x, u,
+			       f->name, float_bits(f->host(x)), f->name, float_bits(f->ours(x)));
 		}
 		mismatches += slices[t].mismatches;
+		nan_mismatches += slices[t].nan_mismatches;
 	}
-	printf("test_mathf: %s: %llu %s, %llu mismatches\n", fn != NULL ? fn->name : "fmodf",
-	       (unsigned long long)total, fn != NULL ? "inputs" : "pairs",
-	       (unsigned long long)mismatches);
-	return mismatches;
-}
-
-int main(int argc, char **argv)
-{
-	long threads = argc > 1 ? strtol(argv[1], NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-	const long stride = argc > 2 ? strtol(argv[2], NULL, 10) : 1;
-	uint64_t mismatches = 0;
-
-	if (threads < 1 || threads > MAX_THREADS) {
-		threads = threads < 1 ? 1 : MAX_THREADS;
-	}
-	if (stride < 1 || stride % 2 == 0 || stride > 65535) {
-		fprintf(stderr, "test_mathf: STRIDE must be odd, 1 to 65535\n");
-		return 2;
-	}
-	for (size_t f = 0; f < sizeof(unaries) / sizeof(unaries[0]); f++) {
-		mismatches += run(&unaries[f], (UINT64_C(1) << 32) / (uint64_t)stride, threads,
-				  (uint32_t)stride);
-	}
-	mismatches += run(NULL, PAIRS / (uint64_t)stride, threads, (uint32_t)stride);
-	return mismatches == 0 ? 0 : 1;
+	printf("test_mathf %s: %llu inputs from 0x%08llx, %llu mismatches (%llu of them NaN sign or "
+	       "payload), %ld threads\n",
+	       f->name, (unsigned long long)total, (unsigned long long)first, (unsigned long long)mismatches,
+	       (unsigned long long)nan_mismatches, threads);
+	return mismatches == 0 && total > 0 ? 0 : 1;
 }
