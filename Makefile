@@ -88,12 +88,23 @@ test-c: setup
 	$(BUILD)/san/test_scratch_sizes reference
 	@# ztflm's expf, expm1f and logf against the host libm's (-O2, no sanitizers: speed):
 	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
-	@# LOG_SOFTMAX sums), infinity and NaN included.
-	gcc $(WARN) -O2 $(INC) $(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c) \
+	@# LOG_SOFTMAX sums), infinity and NaN included; floorf and ceilf on all 2^32, sinf and
+	@# cosf from 0.5 to 512 (both polynomials, the fast reduction up to 120 and the large
+	@# one past it; all 2^32 were checked once, too slow to repeat here).
+	gcc $(WARN) -O2 $(INC) \
+		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c) \
 		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
 	$(BUILD)/test_mathf expf
 	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
 	$(BUILD)/test_mathf logf 0x3f800000 0x7fffffff
+	$(BUILD)/test_mathf floorf
+	$(BUILD)/test_mathf ceilf
+	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
+	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
+	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines, 2^27 pairs.
+	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/fmodf.c \
+		tests/c/test_fmodf.c -lm -pthread -o $(BUILD)/test_fmodf
+	$(BUILD)/test_fmodf
 
 # ZTFLM_PROFILER (CONFIG_ZTFLM_PROFILER on Zephyr): the per-operator hook reports every
 # operator in order, with its builtin code, without changing the outputs.

@@ -3,8 +3,9 @@
  * machine) for all 2^32 float bit patterns, or those from FIRST to LAST: the same bits, NaN for
  * NaN with the same sign and payload. Prints the number of mismatches (the first few in full)
  * and exits 1 unless it is 0.
- * Usage: test_mathf FUNCTION [FIRST LAST], FUNCTION one of expf, expm1f, logf; FIRST and LAST
- * bit patterns (0x80000000 0xffffffff: every negative float); TEST_MATHF_THREADS threads.
+ * Usage: test_mathf FUNCTION [FIRST LAST], FUNCTION one of expf, expm1f, logf, floorf, ceilf,
+ * sinf, cosf; FIRST and LAST bit patterns (0x80000000 0xffffffff: every negative float);
+ * TEST_MATHF_THREADS threads.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -18,6 +19,7 @@
 #include "common/expf.h"
 #include "common/expm1f.h"
 #include "common/logf.h"
+#include "common/mathf.h"
 
 #define MAX_THREADS 64
 #define SHOWN 8
@@ -33,6 +35,10 @@ static const struct function functions[] = {
 	{"expf", expf, ztflm_expf},
 	{"expm1f", expm1f, ztflm_expm1f},
 	{"logf", logf, ztflm_logf},
+	{"floorf", floorf, ztflm_floorf},
+	{"ceilf", ceilf, ztflm_ceilf},
+	{"sinf", sinf, ztflm_sinf},
+	{"cosf", cosf, ztflm_cosf},
 };
 
 struct slice {
@@ -86,7 +92,8 @@ int main(int argc, char **argv)
 		f = strcmp(argv[1], functions[i].name) == 0 ? &functions[i] : f;
 	}
 	if (f == NULL) {
-		fprintf(stderr, "usage: test_mathf expf|expm1f|logf [FIRST LAST]\n");
+		fprintf(stderr, "usage: test_mathf expf|expm1f|logf|floorf|ceilf|sinf|cosf "
+				"[FIRST LAST]\n");
 		return 2;
 	}
 	const char *env = getenv("TEST_MATHF_THREADS");

@@ -10,31 +10,43 @@
 
 /* Builtin operators, as X(BUILTIN_NAME, op_name): the descriptor is ztflm_op_<op_name>. */
 #define ZTFLM_OPS(X)                                                                               \
+	X(ABS, abs)                                                                                \
 	X(ADD, add)                                                                                \
 	X(ADD_N, add_n)                                                                            \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
+	X(COS, cos)                                                                                \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
+	X(EXP, exp)                                                                                \
+	X(FLOOR, floor)                                                                            \
 	X(FLOOR_DIV, floor_div)                                                                    \
 	X(FLOOR_MOD, floor_mod)                                                                    \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
+	X(LOG, log)                                                                                \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
 	X(MINIMUM, minimum)                                                                        \
 	X(MUL, mul)                                                                                \
+	X(NEG, neg)                                                                                \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
+	X(ROUND, round)                                                                            \
+	X(RSQRT, rsqrt)                                                                            \
+	X(SIN, sin)                                                                                \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SQRT, sqrt)                                                                              \
+	X(SQUARE, square)                                                                          \
 	X(SQUARED_DIFFERENCE, squared_difference)                                                  \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \

@@ -20,4 +20,10 @@ float ztflm_ceilf(float x);
  */
 float ztflm_fmodf(float x, float y);
 
+/** sinf as glibc 2.36 rounds it on x86-64. */
+float ztflm_sinf(float x);
+
+/** cosf as glibc 2.36 rounds it on x86-64. */
+float ztflm_cosf(float x);
+
 #endif /* ZTFLM_KERNELS_COMMON_MATHF_H_ */
