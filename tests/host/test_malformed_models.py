@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    ELEMENTWISE_PARAMETERS,
     SMALL,
     byte_flips,
     const_add_builder,
@@ -260,9 +261,9 @@ def test_unregistered_builtin_op_is_rejected_naming_op_and_node() -> None:
     h = b.tensor([1, 4], np.float32)
     y = b.tensor([1, 4], np.float32)
     b.op("RELU", [x], [h])
-    b.op("FLOOR", [h], [y])
+    b.op("SKIP_GRAM", [h], [y])  # TFLM has no kernel for it either
     b.output(y)
-    err = rejected(b.model(), r"FLOOR \(builtin 8\) at node 1: operator is not registered",
+    err = rejected(b.model(), r"SKIP_GRAM \(builtin 30\) at node 1: operator is not registered",
                    ztflm.Status.UNSUPPORTED)
     assert err.node == 1
 
@@ -418,3 +419,13 @@ def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
     b.op("ADD", [x, v], [y], "AddOptions")
     b.output(y)
     assert_bit_exact(b.build(), n_random=5)
+
+
+@pytest.mark.parametrize("name", ELEMENTWISE_PARAMETERS)
+def test_elementwise_parameters_that_do_not_fit_are_refused_at_allocate(name: str) -> None:
+    """Issue 13 part C's operators: each parameter check with its one-line error."""
+    make, message = ELEMENTWISE_PARAMETERS[name]
+    with pytest.raises(ztflm.Error) as e:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert message in str(e.value) and "\n" not in str(e.value)
+    assert e.value.code in (ztflm.Status.MODEL, ztflm.Status.UNSUPPORTED)

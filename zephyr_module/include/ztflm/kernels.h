@@ -21,13 +21,21 @@
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
+	X(EQUAL, equal)                                                                            \
 	X(EXP, exp)                                                                                \
 	X(FLOOR, floor)                                                                            \
 	X(FLOOR_DIV, floor_div)                                                                    \
 	X(FLOOR_MOD, floor_mod)                                                                    \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
+	X(GREATER, greater)                                                                        \
+	X(GREATER_EQUAL, greater_equal)                                                            \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
+	X(LESS, less)                                                                              \
+	X(LESS_EQUAL, less_equal)                                                                  \
 	X(LOG, log)                                                                                \
+	X(LOGICAL_AND, logical_and)                                                                \
+	X(LOGICAL_NOT, logical_not)                                                                \
+	X(LOGICAL_OR, logical_or)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
@@ -35,6 +43,7 @@
 	X(MINIMUM, minimum)                                                                        \
 	X(MUL, mul)                                                                                \
 	X(NEG, neg)                                                                                \
+	X(NOT_EQUAL, not_equal)                                                                    \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
