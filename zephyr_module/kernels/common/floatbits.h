@@ -2,6 +2,7 @@
 #ifndef ZTFLM_KERNELS_COMMON_FLOATBITS_H_
 #define ZTFLM_KERNELS_COMMON_FLOATBITS_H_
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -44,6 +45,29 @@ static inline double ztflm_bits_f64(uint64_t u)
 static inline float ztflm_quiet_nan(uint32_t nan_bits)
 {
 	return ztflm_bits_f32(nan_bits | 0x00400000u);
+}
+
+/** Whether x is a NaN, decided on its bits. */
+static inline bool ztflm_f32_is_nan(float x)
+{
+	return (ztflm_f32_bits(x) & 0x7fffffffu) > 0x7f800000u;
+}
+
+/**
+ * r, the result of x op y for an IEEE operation op, with the NaN x86 gives when it is one:
+ * x's NaN quieted, else y's, else (an invalid operation) x86's default NaN. Soft-float
+ * libraries make other NaNs; finite and infinite results are the same everywhere.
+ */
+static inline float ztflm_x86_nan2(float x, float y, float r)
+{
+	if (!ztflm_f32_is_nan(r)) {
+		return r;
+	}
+	if (ztflm_f32_is_nan(x)) {
+		return ztflm_quiet_nan(ztflm_f32_bits(x));
+	}
+	return ztflm_f32_is_nan(y) ? ztflm_quiet_nan(ztflm_f32_bits(y))
+				   : ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN);
 }
 
 #endif /* ZTFLM_KERNELS_COMMON_FLOATBITS_H_ */

@@ -1,4 +1,5 @@
 /* ADD_N, reference variants: int8 through TFLM's rescaled sum, float32 in order. */
+#include "common/floatbits.h"
 #include "common/quant.h"
 #include "ops/add_n.h"
 
@@ -58,7 +59,7 @@ static int add_n_f32(struct ztflm_context *ctx, const void *params)
 		const float *in = ztflm_input_data(ctx, j);
 
 		for (uint32_t i = 0; i < p->count; i++) {
-			out[i] += in[i];
+			out[i] = ztflm_x86_nan2(out[i], in[i], out[i] + in[i]);
 		}
 	}
 	return ZTFLM_OK;

@@ -1,5 +1,6 @@
 /* DIV, reference variants: the int8 fixed-point quotient, int32 and float32. */
 #include "common/fixedpoint.h"
+#include "common/floatbits.h"
 #include "ops/div.h"
 
 /*
@@ -61,7 +62,8 @@ static inline bool div_i32_undefined(const struct ztflm_div_params *p, int32_t x
 
 static inline float div_f32(const struct ztflm_div_params *p, float x, float y)
 {
-	return ztflm_clamp_f32(x / y, p->act.f.min, p->act.f.max);
+	/* TFLM's clamp lets a NaN through: it gets x86's bits first. */
+	return ztflm_clamp_f32(ztflm_x86_nan2(x, y, x / y), p->act.f.min, p->act.f.max);
 }
 
 #define P struct ztflm_div_params

@@ -1,13 +1,14 @@
 /* FLOOR_DIV and FLOOR_MOD, reference variants (float32). */
 #include <math.h>
 
+#include "common/floatbits.h"
 #include "common/mathf.h"
 #include "ops/floor_div_mod.h"
 
 static inline float floor_div_f32(const struct ztflm_bcast *p, float x, float y)
 {
 	(void)p;
-	return (float)floor((double)x / (double)y);
+	return ztflm_x86_nan2(x, y, (float)floor((double)x / (double)y));
 }
 
 /* TFLM scans the divisor for 0 (-0.0 too) and fails the node before dividing. */

@@ -8,10 +8,7 @@
 #define P struct ztflm_unary
 
 /* x86 quiets a NaN operand and keeps its sign and payload; soft-float cores may not. */
-static inline bool is_nan(float x)
-{
-	return (ztflm_f32_bits(x) & 0x7fffffffu) > 0x7f800000u;
-}
+#define is_nan ztflm_f32_is_nan
 
 static inline float neg_f32(const P *p, float x)
 {
@@ -45,7 +42,11 @@ static inline float exp_f32(const P *p, float x)
 static inline float log_f32(const P *p, float x)
 {
 	(void)p;
-	return ztflm_logf(x);
+	/* ztflm_logf makes these NaNs by arithmetic, which soft-float cores do otherwise. */
+	if (is_nan(x)) {
+		return ztflm_quiet_nan(ztflm_f32_bits(x));
+	}
+	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : ztflm_logf(x);
 }
 
 static inline float sin_f32(const P *p, float x)

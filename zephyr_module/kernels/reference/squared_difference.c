@@ -1,4 +1,5 @@
 /* SQUARED_DIFFERENCE, reference variants: one quantized arithmetic, int32 and float32. */
+#include "common/floatbits.h"
 #include "ops/squared_difference.h"
 
 #define P struct ztflm_squared_difference_params
@@ -32,7 +33,7 @@ static inline float squared_difference_f32(const struct ztflm_bcast *p, float x,
 	const float d = x - y;
 
 	(void)p;
-	return d * d;
+	return ztflm_x86_nan2(x, y, d * d);
 }
 
 ZTFLM_BINARY_VARIANT(squared_difference_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t,
