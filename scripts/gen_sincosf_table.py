@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal, getcontext
 from fractions import Fraction
 
+from gen_expf_table import round_to_double_bits
+
 getcontext().prec = 100
 WINDOWS = 24
 HPI_BITS = 0x3FF921FB54442D18      # 0x1.921fb54442d18p+0
@@ -42,10 +44,7 @@ def double_bits(value: Fraction) -> int:
         value, exp = value / 2, exp + 1
     while value < 1:
         value, exp = value * 2, exp - 1
-    mant = round(value * (1 << 52))
-    if mant == 1 << 53:
-        mant, exp = mant >> 1, exp + 1
-    return ((exp + 1023) << 52) | (mant - (1 << 52))
+    return round_to_double_bits(value) + (exp << 52)
 
 
 def check_doubles() -> None:

@@ -27,12 +27,4 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_abs_f32_ref,
 };
 
-const struct ztflm_op ztflm_op_abs = {
-	ZTFLM_OP_GENERIC,
-	.builtin = ZTFLM_OP_ABS,
-	ZTFLM_UNARY_IO,
-	.same_type = ZTFLM_OUT(0),
-	.params_bytes = sizeof(struct ztflm_abs_rsqrt_params),
-	.parse = parse,
-	ZTFLM_OP_VARIANTS(variants),
-};
+const struct ztflm_op ztflm_op_abs = ZTFLM_ABS_RSQRT_OP(ZTFLM_OP_ABS, parse, variants);

@@ -38,4 +38,16 @@ extern const struct ztflm_variant ztflm_rsqrt_f32_ref;
 int ztflm_abs_rsqrt_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
 			  struct ztflm_abs_rsqrt_params *p, bool *quantized);
 
+/** The descriptor of ABS or RSQRT: builtin code, its parse, its variant table. */
+#define ZTFLM_ABS_RSQRT_OP(code, parse_fn, table)                                                  \
+	{                                                                                          \
+		ZTFLM_OP_GENERIC,                                                                  \
+		.builtin = (code),                                                                 \
+		ZTFLM_UNARY_IO,                                                                    \
+		.same_type = ZTFLM_OUT(0),                                                         \
+		.params_bytes = sizeof(struct ztflm_abs_rsqrt_params),                             \
+		.parse = (parse_fn),                                                               \
+		ZTFLM_OP_VARIANTS(table),                                                          \
+	}
+
 #endif /* ZTFLM_KERNELS_OPS_ABS_RSQRT_H_ */

@@ -117,6 +117,9 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 /** The parse of a binary operator without parameters: the nest only. */
 int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused);
 
+/** The arity of a binary descriptor: two inputs, one output. */
+#define ZTFLM_BINARY_IO .inputs_min = 2, .inputs_max = 2, .outputs_min = 1, .outputs_max = 1
+
 /**
  * The descriptor of a binary operator without parameters or options whose inputs and output
  * share one type: builtin code, its variant table.
@@ -125,10 +128,7 @@ int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *i
 	{                                                                                          \
 		ZTFLM_OP_GENERIC,                                                                  \
 		.builtin = (code),                                                                 \
-		.inputs_min = 2,                                                                   \
-		.inputs_max = 2,                                                                   \
-		.outputs_min = 1,                                                                  \
-		.outputs_max = 1,                                                                  \
+		ZTFLM_BINARY_IO,                                                                   \
 		.same_type = ZTFLM_IN(1) | ZTFLM_OUT(0),                                           \
 		.parse = ztflm_binary_parse_plain,                                                 \
 		ZTFLM_OP_VARIANTS(table),                                                          \

@@ -29,10 +29,7 @@ int ztflm_comparison_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
 	{                                                                                          \
 		ZTFLM_OP_GENERIC,                                                                  \
 		.builtin = (code),                                                                 \
-		.inputs_min = 2,                                                                   \
-		.inputs_max = 2,                                                                   \
-		.outputs_min = 1,                                                                  \
-		.outputs_max = 1,                                                                  \
+		ZTFLM_BINARY_IO,                                                                   \
 		.same_type = ZTFLM_IN(1),                                                          \
 		.quantized = ZTFLM_IN(0) | ZTFLM_IN(1),                                            \
 		.parse = ztflm_comparison_parse,                                                   \

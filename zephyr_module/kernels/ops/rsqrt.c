@@ -36,12 +36,4 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_rsqrt_f32_ref,
 };
 
-const struct ztflm_op ztflm_op_rsqrt = {
-	ZTFLM_OP_GENERIC,
-	.builtin = ZTFLM_OP_RSQRT,
-	ZTFLM_UNARY_IO,
-	.same_type = ZTFLM_OUT(0),
-	.params_bytes = sizeof(struct ztflm_abs_rsqrt_params),
-	.parse = parse,
-	ZTFLM_OP_VARIANTS(variants),
-};
+const struct ztflm_op ztflm_op_rsqrt = ZTFLM_ABS_RSQRT_OP(ZTFLM_OP_RSQRT, parse, variants);

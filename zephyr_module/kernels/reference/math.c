@@ -7,9 +7,6 @@
 
 #define P struct ztflm_unary
 
-/* x86 quiets a NaN operand and keeps its sign and payload; soft-float cores may not. */
-#define is_nan ztflm_f32_is_nan
-
 static inline float neg_f32(const P *p, float x)
 {
 	(void)p;
@@ -17,67 +14,52 @@ static inline float neg_f32(const P *p, float x)
 	return ztflm_bits_f32(ztflm_f32_bits(x) ^ 0x80000000u);
 }
 
+/* NaN operands are quieted on the bits, as x86 quiets them (soft-float cores may not). */
 static inline float square_f32(const P *p, float x)
 {
 	(void)p;
-	return is_nan(x) ? ztflm_quiet_nan(ztflm_f32_bits(x)) : x * x;
+	return ztflm_f32_is_nan(x) ? ztflm_quiet_nan(ztflm_f32_bits(x)) : x * x;
 }
 
 static inline float sqrt_f32(const P *p, float x)
 {
 	(void)p;
-	if (is_nan(x)) {
+	if (ztflm_f32_is_nan(x)) {
 		return ztflm_quiet_nan(ztflm_f32_bits(x));
 	}
 	/* Below -0.0: x86's invalid NaN. sqrtf itself is correctly rounded everywhere. */
 	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : __builtin_sqrtf(x);
 }
 
-static inline float exp_f32(const P *p, float x)
-{
-	(void)p;
-	return ztflm_expf(x);
-}
+/* The element function name_f32: the runtime's own fn, glibc's bits on every core. */
+#define OWN_FUNCTION(name, fn)                                                                     \
+	static inline float name##_f32(const P *p, float x)                                        \
+	{                                                                                          \
+		(void)p;                                                                           \
+		return fn(x);                                                                      \
+	}
+
+OWN_FUNCTION(exp, ztflm_expf)
+OWN_FUNCTION(sin, ztflm_sinf)
+OWN_FUNCTION(cos, ztflm_cosf)
+OWN_FUNCTION(floor, ztflm_floorf)
+OWN_FUNCTION(ceil, ztflm_ceilf)
 
 static inline float log_f32(const P *p, float x)
 {
 	(void)p;
 	/* ztflm_logf makes these NaNs by arithmetic, which soft-float cores do otherwise. */
-	if (is_nan(x)) {
+	if (ztflm_f32_is_nan(x)) {
 		return ztflm_quiet_nan(ztflm_f32_bits(x));
 	}
 	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : ztflm_logf(x);
-}
-
-static inline float sin_f32(const P *p, float x)
-{
-	(void)p;
-	return ztflm_sinf(x);
-}
-
-static inline float cos_f32(const P *p, float x)
-{
-	(void)p;
-	return ztflm_cosf(x);
-}
-
-static inline float floor_f32(const P *p, float x)
-{
-	(void)p;
-	return ztflm_floorf(x);
-}
-
-static inline float ceil_f32(const P *p, float x)
-{
-	(void)p;
-	return ztflm_ceilf(x);
 }
 
 /* TFLM's RoundToNearest: half to even, by the floor and the distance from it. */
 static inline float round_f32(const P *p, float x)
 {
 	(void)p;
-	if (is_nan(x)) {
+	if (ztflm_f32_is_nan(x)) {
 		/* TFLM's floor + 1 quiets it. */
 		return ztflm_quiet_nan(ztflm_f32_bits(x));
 	}
@@ -92,13 +74,17 @@ static inline float round_f32(const P *p, float x)
 	return floor_x + 1.0f;
 }
 
-ZTFLM_UNARY_VARIANT(neg_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, neg_f32);
-ZTFLM_UNARY_VARIANT(square_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, square_f32);
-ZTFLM_UNARY_VARIANT(sqrt_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, sqrt_f32);
-ZTFLM_UNARY_VARIANT(exp_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, exp_f32);
-ZTFLM_UNARY_VARIANT(log_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, log_f32);
-ZTFLM_UNARY_VARIANT(sin_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, sin_f32);
-ZTFLM_UNARY_VARIANT(cos_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, cos_f32);
-ZTFLM_UNARY_VARIANT(floor_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, floor_f32);
-ZTFLM_UNARY_VARIANT(ceil_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, ceil_f32);
-ZTFLM_UNARY_VARIANT(round_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, round_f32);
+/* The float32 variant name_f32_ref of element function name_f32. */
+#define F32_VARIANT(name)                                                                          \
+	ZTFLM_UNARY_VARIANT(name##_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, name##_f32)
+
+F32_VARIANT(neg);
+F32_VARIANT(square);
+F32_VARIANT(sqrt);
+F32_VARIANT(exp);
+F32_VARIANT(log);
+F32_VARIANT(sin);
+F32_VARIANT(cos);
+F32_VARIANT(floor);
+F32_VARIANT(ceil);
+F32_VARIANT(round);
