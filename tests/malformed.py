@@ -189,6 +189,128 @@ def custom_op(name: str) -> bytes:
     return b.build()
 
 
+def one_op(name: str, inputs: list, out_shape: list, options: Optional[str] = None,
+           dtype: type = np.float32, **fields: object) -> Callable[[], bytes]:
+    """A one-operator model: inputs are shapes (graph inputs of dtype) or arrays (constants)."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        ins = [b.input(i, dtype) if isinstance(i, list) else b.const(i) for i in inputs]
+        y = b.tensor(out_shape, dtype)
+        b.op(name, ins, [y], options, **fields)
+        b.output(y)
+        return b.build()
+    return make
+
+
+def _i32(*values: object) -> np.ndarray:
+    return np.array(values, np.int32)
+
+
+# Issue 13, part B: each operator's parameter checks, name -> (bytes, the error they give).
+# Without them each of these reads or writes outside a tensor in TFLM or in a kernel here.
+OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "GATHER axis outside the input": (
+        one_op("GATHER", [[4, 3], [2, 2]], [4, 2, 2], "GatherOptions", axis=2),
+        "axis 2 is outside an input of rank 2"),
+    "GATHER constant position outside its axis": (
+        one_op("GATHER", [[4, 3], _i32(1, 4)], [2, 3], "GatherOptions"),
+        r"index 1 is 4, outside \[0, 4\)"),
+    "GATHER_ND index depth above the params' rank": (
+        one_op("GATHER_ND", [[4, 3], _i32([0, 1, 2])], [1], "GatherNdOptions"),
+        "indices have 3 components for params of rank 2"),
+    "EMBEDDING_LOOKUP constant id below the table": (
+        one_op("EMBEDDING_LOOKUP", [_i32(0, -1), [5, 3]], [2, 3]),
+        r"index 1 is -1, outside \[0, 5\)"),
+    "MIRROR_PAD reflected padding as large as its dimension": (
+        one_op("MIRROR_PAD", [[3, 2], _i32([3, 0], [0, 0])], [6, 2], "MirrorPadOptions"),
+        "padding 3 and 0 of dimension 0: not within 0..2"),
+    "SPACE_TO_DEPTH block size 0": (
+        one_op("SPACE_TO_DEPTH", [[1, 4, 4, 1]], [1, 4, 4, 1], "SpaceToDepthOptions"),
+        "block size 0 is not positive"),
+    "DEPTH_TO_SPACE block size whose square wraps 32 bits": (
+        one_op("DEPTH_TO_SPACE", [[0, 1, 1, 1]], [0, 65536, 65536, 0], "DepthToSpaceOptions",
+               block_size=65536),
+        "block size 65536 is not positive or too large"),
+    "SPACE_TO_BATCH_ND batches past int32": (
+        one_op("SPACE_TO_BATCH_ND", [[1, 0, 0, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [1, 0, 0, 1], "SpaceToBatchNDOptions"),
+        "output batches overflow int32"),
+    "BATCH_TO_SPACE_ND block shape whose product wraps 32 bits": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 1, 1, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [0, 65536, 65536, 1], "BatchToSpaceNDOptions"),
+        "input batches 4 are not a multiple of 65536 x 65536 blocks"),
+    "BATCH_TO_SPACE_ND short block shape": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 2, 2, 1], _i32(2), _i32([0, 0], [0, 0])],
+               [1, 4, 4, 1], "BatchToSpaceNDOptions"),
+        "block shape has 1 values, not 2"),
+    "RESIZE_BILINEAR size of one value": (
+        one_op("RESIZE_BILINEAR", [[1, 2, 2, 1], _i32(4)], [1, 4, 4, 1],
+               "ResizeBilinearOptions"),
+        "the size must be an int32 tensor of 2 values"),
+    "RESIZE_NEAREST_NEIGHBOR of an empty input to a full output": (
+        one_op("RESIZE_NEAREST_NEIGHBOR", [[1, 0, 2, 1], _i32(4, 4)], [1, 4, 4, 1],
+               "ResizeNearestNeighborOptions"),
+        "an empty input cannot be resized to 4 x 4"),
+    "TRANSPOSE_CONV output shape that is not the output's": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 9, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 4, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "output shape value 2 is 9 but the output's dimension is 8"),
+    "TRANSPOSE_CONV input the output's window does not give": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 8, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 5, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "input is 5 x 4, but the convolution it transposes gives 4 x 4"),
+}
+
+
+Quant = tuple[Optional[float], int]
+
+
+def elementwise(name: str, shapes: list[list[int]], out_shape: list[int], dtype: type = np.float32,
+                quant: Optional[list[Quant]] = None, out: Optional[type] = None,
+                out_quant: Quant = (None, 0)) -> Callable[[], bytes]:
+    """One element-wise operator over graph inputs of shapes, dtype and quant (scale, zero
+    point) each, into out_shape of type out (dtype by default)."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        qs = quant or [(None, 0)] * len(shapes)
+        ins = [b.input(s, dtype, scale=q[0], zero_point=q[1]) for s, q in zip(shapes, qs)]
+        y = b.tensor(out_shape, out or dtype, scale=out_quant[0], zero_point=out_quant[1])
+        b.op(name, ins, [y])
+        b.output(y)
+        return b.build()
+    return make
+
+
+# Issue 13, part C: the arithmetic, comparison and logic operators' parameter checks. Each is
+# an input TFLM aborts on, computes wrongly or would read or write outside a tensor on.
+OPERATOR_PARAMETERS.update({
+    "LESS int8 input scale of 1 (TFLM aborts)": (
+        elementwise("LESS", [[2], [2]], [2], np.int8, [(0.1, 0), (1.0, 0)], np.bool_),
+        "input 1's scale is not below 1"),
+    "EQUAL broadcast into an output of another shape": (
+        elementwise("EQUAL", [[4, 1], [1, 5]], [5, 4], out=np.bool_),
+        "output dimension 0 is 5 but the inputs broadcast to 4"),
+    "GREATER broadcast at rank 8": (
+        elementwise("GREATER", [[2, 1, 3, 1, 2, 2, 1, 2], [1, 3, 1, 2, 1, 2, 2, 1]],
+                    [2, 3, 3, 2, 2, 2, 2, 2], out=np.bool_),
+        "rank 8: TFLM runs element-wise binary operators up to rank 7"),
+    "LOGICAL_NOT output of another size": (
+        elementwise("LOGICAL_NOT", [[2, 3]], [7], np.bool_),
+        "input has 6 elements but output has 7"),
+    "ADD_N inputs of two shapes": (
+        elementwise("ADD_N", [[2, 3], [3, 2]], [2, 3]), "input 1's shape is not input 0's"),
+    "RSQRT int16 zero point other than 0": (
+        elementwise("RSQRT", [[4]], [4], np.int16, [(0.1, 2)], out_quant=(0.1, 0)),
+        "int16 tensor 0 needs a zero point of 0, not 2"),
+    "DIV int8 scale ratio past 2^23": (
+        elementwise("DIV", [[4], [4]], [4], np.int8, [(1000.0, 0), (1e-4, 0)],
+                    out_quant=(1e-4, 0)),
+        r"input 0's scale over input 1's and the output's is outside 2\^-26 to 2\^23"),
+})
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -216,56 +338,5 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
+    **{name: make for name, (make, _) in OPERATOR_PARAMETERS.items()},
 }
-
-
-Quant = tuple[Optional[float], int]
-
-
-def elementwise(name: str, shapes: list[list[int]], out_shape: list[int], dtype: type = np.float32,
-                quant: Optional[list[Quant]] = None, out: Optional[type] = None,
-                out_quant: Quant = (None, 0)) -> Callable[[], bytes]:
-    """One element-wise operator over graph inputs of shapes, dtype and quant (scale, zero
-    point) each, into out_shape of type out (dtype by default)."""
-    def make() -> bytes:
-        b = ModelBuilder()
-        qs = quant or [(None, 0)] * len(shapes)
-        ins = [b.input(s, dtype, scale=q[0], zero_point=q[1]) for s, q in zip(shapes, qs)]
-        y = b.tensor(out_shape, out or dtype, scale=out_quant[0], zero_point=out_quant[1])
-        b.op(name, ins, [y])
-        b.output(y)
-        return b.build()
-    return make
-
-
-# Issue 13, part C: the arithmetic, comparison and logic operators' parameter checks,
-# name -> (bytes, the error they give; replayed on QEMU too, through SEMANTIC). Each is an
-# input TFLM aborts on, computes wrongly or would read or write outside a tensor on.
-ELEMENTWISE_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
-    "LESS int8 input scale of 1 (TFLM aborts)": (
-        elementwise("LESS", [[2], [2]], [2], np.int8, [(0.1, 0), (1.0, 0)], np.bool_),
-        "input 1's scale is not below 1"),
-    "EQUAL broadcast into an output of another shape": (
-        elementwise("EQUAL", [[4, 1], [1, 5]], [5, 4], out=np.bool_),
-        "output dimension 0 is 5 but the inputs broadcast to 4"),
-    "NOT_EQUAL broadcast whose bool output is 2^32 bytes": (
-        elementwise("NOT_EQUAL", [[65536, 1], [1, 65536]], [65536, 65536], out=np.bool_),
-        "tensor 2: shape too large"),
-    "GREATER broadcast at rank 8": (
-        elementwise("GREATER", [[2, 1, 3, 1, 2, 2, 1, 2], [1, 3, 1, 2, 1, 2, 2, 1]],
-                    [2, 3, 3, 2, 2, 2, 2, 2], out=np.bool_),
-        "rank 8: TFLM runs element-wise binary operators up to rank 7"),
-    "LOGICAL_NOT output of another size": (
-        elementwise("LOGICAL_NOT", [[2, 3]], [7], np.bool_),
-        "input has 6 elements but output has 7"),
-    "ADD_N inputs of two shapes": (
-        elementwise("ADD_N", [[2, 3], [3, 2]], [2, 3]), "input 1's shape is not input 0's"),
-    "RSQRT int16 zero point other than 0": (
-        elementwise("RSQRT", [[4]], [4], np.int16, [(0.1, 2)], out_quant=(0.1, 0)),
-        "needs a zero point of 0, not 2"),
-    "DIV int8 scale ratio past 2^23": (
-        elementwise("DIV", [[4], [4]], [4], np.int8, [(1000.0, 0), (1e-4, 0)],
-                    out_quant=(1e-4, 0)),
-        "input 0's scale over input 1's and the output's is outside 2^-26 to 2^23"),
-}
-SEMANTIC.update({name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()})

@@ -14,19 +14,24 @@
 	X(ADD, add)                                                                                \
 	X(ADD_N, add_n)                                                                            \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(COS, cos)                                                                                \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
+	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
+	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(EQUAL, equal)                                                                            \
 	X(EXP, exp)                                                                                \
 	X(FLOOR, floor)                                                                            \
 	X(FLOOR_DIV, floor_div)                                                                    \
 	X(FLOOR_MOD, floor_mod)                                                                    \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
+	X(GATHER, gather)                                                                          \
+	X(GATHER_ND, gather_nd)                                                                    \
 	X(GREATER, greater)                                                                        \
 	X(GREATER_EQUAL, greater_equal)                                                            \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
@@ -41,6 +46,7 @@
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
 	X(MINIMUM, minimum)                                                                        \
+	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
 	X(NEG, neg)                                                                                \
 	X(NOT_EQUAL, not_equal)                                                                    \
@@ -50,16 +56,21 @@
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
+	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
+	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
 	X(ROUND, round)                                                                            \
 	X(RSQRT, rsqrt)                                                                            \
 	X(SIN, sin)                                                                                \
 	X(SOFTMAX, softmax)                                                                        \
+	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
+	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SQRT, sqrt)                                                                              \
 	X(SQUARE, square)                                                                          \
 	X(SQUARED_DIFFERENCE, squared_difference)                                                  \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
-	X(TRANSPOSE, transpose)
+	X(TRANSPOSE, transpose)                                                                    \
+	X(TRANSPOSE_CONV, transpose_conv)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)

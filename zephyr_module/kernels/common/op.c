@@ -192,3 +192,18 @@ int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct 
 		    (int)t->zero_point, ztflm_type_name(t->type));
 	return ZTFLM_OK;
 }
+
+int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *io,
+			     const int32_t *dims, int32_t rank)
+{
+	const struct ztflm_tensor *out = &io->out[0];
+
+	ZTFLM_CHECK(ctx, out->dims_count == rank, ZTFLM_ERR_MODEL,
+		    "output has rank %d, not %d", (int)out->dims_count, (int)rank);
+	for (int32_t k = 0; k < rank; k++) {
+		ZTFLM_CHECK(ctx, out->dims[k] == dims[k], ZTFLM_ERR_MODEL,
+			    "output dimension %d is %d, not %d", (int)k, (int)out->dims[k],
+			    (int)dims[k]);
+	}
+	return ZTFLM_OK;
+}
