@@ -64,10 +64,7 @@ static const struct ztflm_variant *const variants[] = {
 const struct ztflm_op ztflm_op_squared_difference = {
 	ZTFLM_OP_GENERIC,
 	.builtin = ZTFLM_OP_SQUARED_DIFFERENCE,
-	.inputs_min = 2,
-	.inputs_max = 2,
-	.outputs_min = 1,
-	.outputs_max = 1,
+	ZTFLM_BINARY_IO,
 	.same_type = ZTFLM_IN(1) | ZTFLM_OUT(0),
 	.quantized = ZTFLM_IN(0) | ZTFLM_IN(1) | ZTFLM_OUT(0),
 	.parse = parse,
