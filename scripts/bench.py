@@ -77,7 +77,8 @@ def converted(src: Path) -> tuple[Path, str]:
     """`ztflm convert` output for a model file: (its .c file, its C name)."""
     name = codegen.default_name(src)
     c_path = BUILD / "src" / f"{name}.c"
-    if not c_path.exists() or c_path.stat().st_mtime < src.stat().st_mtime:
+    newest = max(src.stat().st_mtime, Path(codegen.__file__).stat().st_mtime)
+    if not c_path.exists() or c_path.stat().st_mtime < newest:
         codegen.convert(src, c_path.parent, name=name)
     return c_path, name
 
@@ -88,7 +89,14 @@ def model_image(src: Path, core: str, overlay: str, arena: int, strings: bool = 
     out = BUILD / core / overlay / f"{name}_{arena}{'_messages' if strings else ''}.elf"
     if not firmware.stale(out, [c_path, Path(__file__)], overlay):
         return out
-    defines = [*([] if strings else DEFINES), f"-DFW_ARENA_SIZE={arena}u",
+    # The release configuration: messages out, and only the model's tensor types' kernels
+    # (the NAME_TYPES mask `ztflm convert` wrote into the header).
+    types = re.search(rf"^#define {name}_TYPES (0x[0-9a-f]+u)$",
+                      c_path.with_suffix(".h").read_text(), re.M)
+    if types is None:
+        raise RuntimeError(f"{c_path.with_suffix('.h')} has no {name}_TYPES")
+    defines = [*([] if strings else [*DEFINES, f"-DZTFLM_TYPES={types[1]}"]),
+               f"-DFW_ARENA_SIZE={arena}u",
                f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
                f"-DFW_RESOLVER={name}_resolver", f"-I{c_path.parent}"]
     return firmware.build(out, core, overlay, [firmware.HERE / "main.c", c_path], defines)

@@ -208,7 +208,7 @@ def _i32(*values: object) -> np.ndarray:
 
 # Issue 13, part B: each operator's parameter checks, name -> (bytes, the error they give).
 # Without them each of these reads or writes outside a tensor in TFLM or in a kernel here.
-OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
+SPATIAL_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
     "GATHER axis outside the input": (
         one_op("GATHER", [[4, 3], [2, 2]], [4, 2, 2], "GatherOptions", axis=2),
         "axis 2 is outside an input of rank 2"),
@@ -283,9 +283,10 @@ def elementwise(name: str, shapes: list[list[int]], out_shape: list[int], dtype:
     return make
 
 
-# Issue 13, part C: the arithmetic, comparison and logic operators' parameter checks. Each is
-# an input TFLM aborts on, computes wrongly or would read or write outside a tensor on.
-OPERATOR_PARAMETERS.update({
+# Issue 13, part C: the arithmetic, comparison and logic operators' parameter checks, name ->
+# (bytes, the error after "OP (builtin N) at node 0: "). Each is an input TFLM aborts on,
+# computes wrongly or would read or write outside a tensor on.
+ELEMENTWISE_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
     "LESS int8 input scale of 1 (TFLM aborts)": (
         elementwise("LESS", [[2], [2]], [2], np.int8, [(0.1, 0), (1.0, 0)], np.bool_),
         "input 1's scale is not below 1"),
@@ -308,7 +309,7 @@ OPERATOR_PARAMETERS.update({
         elementwise("DIV", [[4], [4]], [4], np.int8, [(1000.0, 0), (1e-4, 0)],
                     out_quant=(1e-4, 0)),
         r"input 0's scale over input 1's and the output's is outside 2\^-26 to 2\^23"),
-})
+}
 
 
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
@@ -338,5 +339,92 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
-    **{name: make for name, (make, _) in OPERATOR_PARAMETERS.items()},
+    **{name: make for name, (make, _) in SPATIAL_PARAMETERS.items()},
+    **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
+
+
+def one_op(op: str, inputs: list, outputs: list, options: Optional[str] = None,
+           **fields: object) -> Callable[[], bytes]:
+    """A model of one operator: each input a (shape, dtype) graph input or an array (a
+    constant), each output a (shape, dtype) graph output."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        ins = [b.const(i) if isinstance(i, np.ndarray) else b.input(*i) for i in inputs]
+        outs = [b.tensor(*o) for o in outputs]
+        b.op(op, ins, outs, options, **fields)
+        for o in outs:
+            b.output(o)
+        return b.build()
+    return make
+
+
+def _i32(*v: int) -> np.ndarray:
+    return np.array(v, np.int32)
+
+
+F32 = np.float32
+# Issue 13: each operator's parameter checks, as (model, the error's words, status name).
+OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str, str]] = {
+    "strided slice stride 0": (one_op(
+        "STRIDED_SLICE", [([2, 3], F32), _i32(0, 0), _i32(2, 3), _i32(0, 1)], [([2, 3], F32)],
+        "StridedSliceOptions"), "stride 0 is 0", "MODEL"),
+    "strided slice shrinking an index past its axis": (one_op(
+        "STRIDED_SLICE", [([2, 3], F32), _i32(5, 0), _i32(6, 3), _i32(1, 1)], [([3], F32)],
+        "StridedSliceOptions", shrink_axis_mask=1), "shrunk index 5 is outside", "MODEL"),
+    "strided slice stride -2^31 from begin 2^31 - 1": (one_op(
+        "STRIDED_SLICE", [([2, 3], F32), _i32(2**31 - 1, 0), _i32(-2**31, 3), _i32(-2**31, 1)],
+        [([2, 3], F32)], "StridedSliceOptions"), "output dimension 0 is 2, the slice's is 1",
+        "MODEL"),
+    "strided slice of more than 8 axes through new axes": (one_op(
+        "STRIDED_SLICE", [([2], F32), _i32(*[0] * 9), _i32(*[2] * 9), _i32(*[1] * 9)],
+        [([2] + [1] * 7, F32)], "StridedSliceOptions", new_axis_mask=0x1FE),
+        "the slice has more than 8 axes", "MODEL"),
+    "slice begin past 32 bits": (one_op(
+        "SLICE", [([2, 3], F32), np.array([2**40, 0], np.int64), np.array([1, 3], np.int64)],
+        [([1, 3], F32)]), "begin 2147483647 is outside 0..2 on axis 0", "MODEL"),
+    "slice size -2": (one_op(
+        "SLICE", [([2, 3], F32), _i32(0, 0), _i32(2, -2)], [([2, 3], F32)]),
+        "size -2 from 0 on axis 1", "MODEL"),
+    "squeeze of an axis of 3": (one_op(
+        "SQUEEZE", [([1, 3], F32)], [([1], F32)], "SqueezeOptions", squeeze_dims=[1]),
+        "not an axis of size 1", "MODEL"),
+    "expand_dims axis past the rank": (one_op(
+        "EXPAND_DIMS", [([2, 3], F32), _i32(5)], [([2, 3, 1], F32)]),
+        "axis 5 is outside -3..2", "MODEL"),
+    "pack values_count other than its inputs": (one_op(
+        "PACK", [([2], F32), ([2], F32)], [([3, 2], F32)], "PackOptions", values_count=3),
+        "values_count is 3 for 2 inputs", "MODEL"),
+    "unpack num 0": (one_op(
+        "UNPACK", [([2, 3], F32)], [([3], F32), ([3], F32)], "UnpackOptions", num=0),
+        "num is 0 for 2 outputs", "MODEL"),
+    "split axis outside the input": (one_op(
+        "SPLIT", [_i32(2), ([4, 6], F32)], [([4, 3], F32), ([4, 3], F32)]),
+        "axis 2 is outside the rank 2 input", "MODEL"),
+    "split_v outputs short of the input": (one_op(
+        "SPLIT_V", [([4, 6], F32), _i32(2, 3), _i32(1)], [([4, 2], F32), ([4, 3], F32)]),
+        "the outputs add up to 5 along axis 1, the input has 6", "MODEL"),
+    "reverse_v2 repeating an axis": (one_op(
+        "REVERSE_V2", [([2, 3], F32), _i32(1, -1)], [([2, 3], F32)]),
+        "axis entry 1 is -1: not an unused axis", "MODEL"),
+    "broadcast_to a shape the input does not broadcast to": (one_op(
+        "BROADCAST_TO", [([2, 3], F32), _i32(4, 3)], [([4, 3], F32)]),
+        "input dimension 0 \\(2\\) does not broadcast to 4", "MODEL"),
+    "broadcast_args output of another length": (one_op(
+        "BROADCAST_ARGS", [([2], np.int32), ([3], np.int32)], [([2], np.int32)]),
+        "the output must have shape \\[3\\]", "MODEL"),
+    "select_v2 int8 condition": (one_op(
+        "SELECT_V2", [([3], np.int8), ([3], F32), ([3], F32)], [([3], F32)]),
+        "the condition has type INT8", "MODEL"),
+    "fill dims other than the output's": (one_op(
+        "FILL", [_i32(2, 4), ([], F32)], [([2, 3], F32)]),
+        "dims entry 1 is not the output's dimension 3", "MODEL"),
+    "dynamic_update_slice update larger than the operand": (one_op(
+        "DYNAMIC_UPDATE_SLICE", [([3, 4], F32), ([4, 2], F32), ([2], np.int32)],
+        [([3, 4], F32)]), "update dimension 0 \\(4\\) is larger than the operand's", "MODEL"),
+    "cast to int64": (one_op("CAST", [([3], F32)], [([3], np.int64)]),
+                      "output type INT64 is not supported", "UNSUPPORTED"),
+    "shape output of another length": (one_op("SHAPE", [([2, 3], F32)], [([3], np.int32)]),
+                                       "the output must have shape \\[2\\]", "MODEL"),
+}
+SEMANTIC.update({label: make for label, (make, _, _) in OPERATOR_PARAMETERS.items()})

@@ -43,6 +43,7 @@ enum kind {
 	K_BOOL,    /* bool options and is_variable */
 	K_ENUM,    /* byte enums: activation, padding, weights format */
 	K_AXIS,    /* concatenation axis */
+	K_MASK,    /* a bit per axis (strided slice masks) */
 	K_QDIM,    /* quantized_dimension */
 	K_F32,     /* scales, min, max, softmax beta */
 	K_ZP,      /* zero points (int64) */
@@ -241,6 +242,7 @@ static uint32_t scalars(struct walk *w, uint32_t t, uint32_t f, uint32_t elem, u
 #define FIELD_INT32(w, t, f) scalar(w, t, f, 4u, K_I32)
 #define FIELD_STRIDE32(w, t, f) scalar(w, t, f, 4u, K_STRIDE)
 #define FIELD_AXIS32(w, t, f) scalar(w, t, f, 4u, K_AXIS)
+#define FIELD_MASK32(w, t, f) scalar(w, t, f, 4u, K_MASK)
 #define FIELD_FLOAT32(w, t, f) scalar(w, t, f, 4u, K_F32)
 #define FIELD_INT32_VECTOR(w, t, f) scalars(w, t, f, 4u, K_DIM)
 
@@ -766,6 +768,10 @@ static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 		break;
 	case K_ENUM:
 		b[s->at] = (uint8_t)(below(w, 4) ? below(w, 7) : rnd(w));
+		break;
+	case K_MASK:
+		/* One axis's bit flipped, or any pattern. */
+		put32(b, s->at, below(w, 4) ? cur ^ (int32_t)(1u << below(w, 9)) : pick32(w));
 		break;
 	case K_AXIS:
 	case K_QDIM:

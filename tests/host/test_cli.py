@@ -129,3 +129,93 @@ def test_compare_tflm_exits_1_when_an_output_differs(
 
 def test_no_command_is_one_line_status_2() -> None:
     one_line_error(ztflm(), "required")
+
+
+# ---- bool, int32 and int64 tensors, several outputs (issue 13) --------------------------------
+
+@pytest.fixture
+def typed(tmp_path: Path) -> Path:
+    from typed_models import typed_model
+
+    path = tmp_path / "typed.tflite"
+    path.write_bytes(typed_model())
+    return path
+
+
+def typed_inputs() -> list[np.ndarray]:
+    return [np.array([[0, 5, -2], [7, 0, 0]], np.int32),
+            np.array([[True, False, False], [True, True, False]]),
+            np.array([2**40, -3], np.int64)]
+
+
+def test_run_prints_bool_int32_and_int64_outputs(typed: Path, tmp_path: Path) -> None:
+    paths = []
+    for i, x in enumerate(typed_inputs()):
+        paths += ["--input", str(tmp_path / f"in{i}.npy")]
+        np.save(paths[-1], x)
+    r = ztflm("run", str(typed), *paths, "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert "output 0: bool[2, 3] values [False, False, True, False, True, True]" in lines
+    assert "output 1: int64[2, 2] argmax 0 values [1099511627776, -3, 1099511627776, -3]" \
+        in lines
+    assert "output 2: int32[2] argmax 1 values [2, 3]" in lines
+    assert "output 3: bool[2, 3] values [False, True, True, True, False, False]" in lines
+    assert [f"output {k}: bit-exact with TFLM" for k in range(4)] == lines[-4:]
+
+
+def test_run_takes_one_npz_of_every_input_and_writes_every_output(typed: Path,
+                                                                  tmp_path: Path) -> None:
+    from typed_models import expected
+
+    inputs = tmp_path / "inputs.npz"
+    np.savez(inputs, *typed_inputs())
+    out = tmp_path / "out.npz"
+    r = ztflm("run", str(typed), "--input", str(inputs), "--output", str(out), "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    with np.load(out) as z:
+        got = [z[f"arr_{k}"] for k in range(4)]
+    for ours, want in zip(got, expected(*typed_inputs())):
+        assert ours.dtype == want.dtype and np.array_equal(ours, want)
+
+
+@pytest.mark.parametrize("arrays,needle", [
+    (lambda xs: xs[:2], "no arr_2 for input 2"),
+    (lambda xs: [*xs, xs[0]], "arr_3.npy is not one of arr_0..arr_2"),
+    (lambda xs: [xs[0].astype(np.int64), *xs[1:]], "arr_0 is int64[2, 3], input 0 wants "
+     "int32[2, 3]"),
+    (lambda xs: [xs[0], xs[1][:1], xs[2]], "arr_1 is bool[1, 3], input 1 wants bool[2, 3]"),
+])
+def test_an_npz_of_other_inputs_is_one_line_status_2(typed: Path, tmp_path: Path, arrays,
+                                                     needle: str) -> None:  # type: ignore[no-untyped-def]
+    inputs = tmp_path / "inputs.npz"
+    np.savez(inputs, *arrays(typed_inputs()))
+    out = tmp_path / "out.npz"
+    one_line_error(ztflm("run", str(typed), "--input", str(inputs), "--output", str(out)),
+                   needle)
+    assert not out.exists()
+
+
+def test_an_npz_that_is_not_a_zip_archive_is_one_line_status_2(typed: Path,
+                                                               tmp_path: Path) -> None:
+    inputs = tmp_path / "inputs.npz"
+    np.save(tmp_path / "x.npy", typed_inputs()[0])
+    inputs.write_bytes((tmp_path / "x.npy").read_bytes())
+    one_line_error(ztflm("run", str(typed), "--input", str(inputs)),
+                   "is not a zip file")
+
+
+def test_an_npz_member_shorter_than_its_header_is_one_line_status_2(typed: Path,
+                                                                   tmp_path: Path) -> None:
+    import zipfile
+
+    inputs = tmp_path / "inputs.npz"
+    np.savez(inputs, *typed_inputs())
+    with zipfile.ZipFile(inputs) as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    members["arr_2.npy"] = members["arr_2.npy"][:-5]
+    with zipfile.ZipFile(inputs, "w") as z:
+        for n, data in members.items():
+            z.writestr(n, data)
+    one_line_error(ztflm("run", str(typed), "--input", str(inputs)),
+                   "arr_2 is shorter than its header says")

@@ -8,6 +8,7 @@ from typing import Callable
 
 import numpy as np
 import pytest
+from typed_models import INPUTS, OUTPUTS, expected, typed_model
 
 import oracle
 import ztflm
@@ -46,7 +47,8 @@ def tflm(data: bytes):
     return runtime.Interpreter.from_bytes(data, arena_size=1 << 20)
 
 
-@pytest.mark.parametrize("model", [add_model(), float_model()], ids=["int8", "float"])
+@pytest.mark.parametrize("model", [add_model(), float_model(), typed_model()],
+                         ids=["int8", "float", "bool-int32-int64"])
 def test_details_match_tflite_micro(model: bytes) -> None:
     ours, theirs = ztflm.Interpreter.from_bytes(model), tflm(model)
     for kind in ("input", "output"):
@@ -63,6 +65,24 @@ def test_details_match_tflite_micro(model: bytes) -> None:
 
 def test_three_op_int8_model_is_bit_exact() -> None:
     oracle.assert_bit_exact(add_model(), n_random=10)
+
+
+def test_bool_int32_and_int64_inputs_and_outputs_round_trip_bit_exact() -> None:
+    """Four outputs of three types from inputs of three types, through set_input, invoke and
+    get_output, equal to TFLM's and to numpy's; the details name each type."""
+    model = typed_model()
+    ip = ztflm.Interpreter.from_bytes(model)
+    assert [ip.get_input_details(i)["dtype"] for i in range(ip.num_inputs())] == \
+        [dtype for _, dtype, _ in INPUTS]
+    assert [(ip.get_output_details(i)["dtype"], ip.get_output_details(i)["shape"].tolist())
+            for i in range(ip.num_outputs())] == [(d, s) for _, d, s in OUTPUTS]
+    rng = np.random.default_rng(5)
+    xs = [rng.integers(-3, 3, [2, 3]).astype(np.int32), rng.integers(0, 2, [2, 3]) == 1,
+          np.array([-2**63, 2**63 - 1], np.int64)]
+    ours = oracle.assert_bit_exact(model, inputs=xs)
+    for y, want in zip(ours, expected(*xs)):
+        assert y.dtype == want.dtype and np.array_equal(y, want)
+    oracle.assert_bit_exact(model, n_random=3)
 
 
 def test_from_file_reads_the_model(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    ELEMENTWISE_PARAMETERS,
     OPERATOR_PARAMETERS,
     SMALL,
+    SPATIAL_PARAMETERS,
     byte_flips,
     const_add_builder,
     const_graph_io,
@@ -421,12 +423,25 @@ def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
     assert_bit_exact(b.build(), n_random=5)
 
 
-@pytest.mark.parametrize("name", OPERATOR_PARAMETERS)
+NODE_PARAMETERS = {**SPATIAL_PARAMETERS, **ELEMENTWISE_PARAMETERS}
+
+
+@pytest.mark.parametrize("name", NODE_PARAMETERS)
 def test_operator_parameters_that_do_not_fit_are_refused_at_allocate(name: str) -> None:
     """Issue 13's operators: each parameter check of the catalogue, with its one-line error
     naming the operator and node (and the same bytes on QEMU, tests/qemu)."""
-    make, pattern = OPERATOR_PARAMETERS[name]
+    make, pattern = NODE_PARAMETERS[name]
     with pytest.raises(ztflm.Error, match=r"^[A-Z_]+ \(builtin \d+\) at node 0: " + pattern) as e:
         ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
     assert e.value.code in (ztflm.Status.MODEL, ztflm.Status.UNSUPPORTED)
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("label", sorted(OPERATOR_PARAMETERS))
+def test_an_operator_parameter_out_of_range_is_refused_naming_it(label: str) -> None:
+    """Issue 13's operators: each parameter check refuses the node with its op, node and what."""
+    make, match, code = OPERATOR_PARAMETERS[label]
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert err.value.code == getattr(ztflm.Status, code)
+    assert err.value.node == 0 and "\n" not in str(err.value)

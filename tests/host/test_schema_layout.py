@@ -96,7 +96,8 @@ def option_fields(macro: str) -> list[tuple[str, str, str]]:
     return re.findall(r"F\((\w+), (\w+), (\w+)\)", body[1])
 
 
-KINDS = {"ENUM8", "BOOL8", "INT8", "INT32", "STRIDE32", "AXIS32", "FLOAT32", "INT32_VECTOR"}
+KINDS = {"ENUM8", "BOOL8", "INT8", "INT32", "STRIDE32", "AXIS32", "MASK32", "FLOAT32",
+         "INT32_VECTOR"}
 OPTION_CASES = sorted({(define, table, field, kind) for _, table, macro in options_tables()
                        for define, kind, field in option_fields(macro)})
 CASES = [(prefix + name, table, field)

@@ -19,7 +19,7 @@ import yaml
 from conftest import shared_model
 
 from oracle import run_tflm
-from ztflm import Interpreter, cli, device_shell, device_test
+from ztflm import Interpreter, _lib, cli, device_shell, device_test
 from ztflm.device_shell import DeviceError, ShellSession
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -209,8 +209,9 @@ def test_profile_and_timeout_reach_the_generated_app(capsys, monkeypatch, tmp_pa
 class EmulatedDevice:
     """Answers the `ztflm` shell command as tests/zephyr/shell_io/src/main.c does."""
 
-    def __init__(self, model: Path, corrupt: bool = False) -> None:
+    def __init__(self, model: Path, corrupt: bool = False, type_off: int = 0) -> None:
         self.ip = Interpreter.from_file(model)
+        self.type_off = type_off
         self.inputs = [bytearray(self.ip.get_input(i).tobytes())
                        for i in range(self.ip.num_inputs())]
         self.corrupt = corrupt
@@ -230,14 +231,22 @@ class EmulatedDevice:
                 return self.pending[:k + 1]
         raise AssertionError("the device never replied")
 
+    def type_of(self, kind: str, i: int) -> int:
+        """The type code main.c prints (ztflm_tensor.type), off by type_off for output 0."""
+        index = getattr(self.ip, f"get_{kind}_details")(i)["index"]
+        name = self.ip.get_tensor_storage(index)["type"]
+        code = next(c for c in range(19) if _lib.type_name(c) == name)
+        return code + (self.type_off if (kind, i) == ("output", 0) else 0)
+
     def answer(self, words: list[str]) -> list[str]:
         cmd = words[1]
         if cmd == "info":
             lines = ["model m bytes 1", "arena used 352 head 336 tail 16 buffer 352 host 352",
                      "kernels arm_dsp host arm_dsp", "clock 12000000"]
-            lines += [f"input {i} type 9 bytes {len(b)}" for i, b in enumerate(self.inputs)]
-            lines += [f"output {i} type 9 bytes {self.ip.get_output(i).nbytes}"
-                      for i in range(self.ip.num_outputs())]
+            lines += [f"input {i} type {self.type_of('input', i)} bytes {len(b)}"
+                      for i, b in enumerate(self.inputs)]
+            lines += [f"output {i} type {self.type_of('output', i)} bytes "
+                      f"{self.ip.get_output(i).nbytes}" for i in range(self.ip.num_outputs())]
             return [*lines, "ztflm: ok"]
         if cmd == "input":
             i, off, data = int(words[2]), int(words[3]), bytes.fromhex(words[4])
@@ -279,6 +288,21 @@ def test_check_app_feeds_chunks_and_finds_every_output_bit_exact(tmp_path) -> No
     assert len(loads) == 2 * 21
     assert all(len(c.split()[4]) <= 2 * device_shell.CHUNK for c in loads)
     assert json.loads((tmp_path / "results.json").read_text())["bit_exact"] is True
+
+
+def test_check_app_runs_bool_int32_and_int64_tensors_and_four_outputs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typed_models import typed_model
+
+    model = tmp_path / "typed.tflite"
+    model.write_bytes(typed_model())
+    report = device_shell.check_app(EmulatedDevice(model), _config(tmp_path, model, count=3))
+    assert report["bit_exact"] and [len(v["match"]) for v in report["vectors"]] == [4, 4, 4]
+    ins = [t["type"] for t in report["device"]["inputs"]]
+    assert [_lib.type_name(t) for t in ins] == ["INT32", "BOOL", "INT64"]
+    # the same sizes but another type: another model
+    with pytest.raises(DeviceError, match=r"another model than typed.tflite: inputs \['INT32', "
+                       r"'BOOL', 'INT64'\] of \[24, 6, 16\] bytes, outputs \['UINT8'"):
+        device_shell.check_app(EmulatedDevice(model, type_off=-3), _config(tmp_path, model))
 
 
 def test_check_app_reads_the_kernels_and_the_profile(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -458,6 +482,18 @@ def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ign
     assert_bit_exact_in_the_host_arena(r, 3)
     assert "kernels: reference" in r.stdout
     assert "clock follows host time" not in r.stdout  # qemu_cortex_m3 runs with -icount
+
+
+@pytest.mark.nosan
+def test_real_run_of_bool_int32_and_int64_tensors_on_qemu_cortex_m3(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Four outputs of bool, int64 and int32 from bool, int32 and int64 inputs."""
+    needs_zephyr()
+    from typed_models import typed_model
+
+    model = tmp_path / "typed.tflite"
+    model.write_bytes(typed_model())
+    r = ztflm_test(str(model), "-p", "qemu_cortex_m3", "-n", "3", "-O", str(tmp_path / "o"))
+    assert_bit_exact_in_the_host_arena(r, 3)
 
 
 # Hardware in the loop with QEMU as the board (scripts/qemu_device.py): twister's device path,

@@ -423,6 +423,20 @@ def uses_of(header: str, name: str) -> str:
     return "\n".join(lines)
 
 
+def build_pedantic(folder: Path, header: str, runtime_objects: list[Path]) -> Path:
+    """The program of MAIN_C around the converted model m in folder, with a file using every
+    macro of its header, built -std=c11 -pedantic -Werror."""
+    (folder / "uses.c").write_text(uses_of(header, "m"))
+    (folder / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
+    exe = folder / "prog"
+    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{folder}",
+                        *(str(folder / f) for f in ("m.c", "uses.c", "main.c")),
+                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return exe
+
+
 def odd_model(case: str) -> bytes:
     b = ModelBuilder()
     if case == "rank-0":
@@ -451,14 +465,7 @@ def test_generated_c_is_iso_c11_and_runs_for_odd_models(
         assert "#define m_INPUT0_SCALE NAN" in header and "#include <math.h>" in header
         inf = "INFINITY" if case == "nan-inf-scale" else "(-INFINITY)"
         assert f"#define m_OUTPUT0_SCALE {inf}\n" in header
-    (tmp_path / "uses.c").write_text(uses_of(header, "m"))
-    (tmp_path / "main.c").write_text(MAIN_C.replace("@NAME@", "m"))
-    exe = tmp_path / "prog"
-    r = subprocess.run(["gcc", *PEDANTIC, "-O1", *INCLUDES, f"-I{tmp_path}",
-                        *(str(tmp_path / f) for f in ("m.c", "uses.c", "main.c")),
-                        *map(str, runtime_objects), "-lm", "-o", str(exe)],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stderr
+    exe = build_pedantic(tmp_path, header, runtime_objects)
     ip = Interpreter.from_file(path)
     x = random_input(ip.get_input_details(0), np.random.default_rng(3))
     (tmp_path / "x.bin").write_bytes(x.tobytes())
@@ -466,6 +473,40 @@ def test_generated_c_is_iso_c11_and_runs_for_odd_models(
     assert r.returncode == 0, r.stderr
     expected = run_tflm(path.read_bytes(), [x])[0]
     assert r.stdout.splitlines()[1] == f"output 0 {expected.tobytes().hex()}"
+
+
+def test_info_and_the_header_name_bool_int32_and_int64_inputs_and_outputs(
+        tmp_path: Path, runtime_objects: list[Path]) -> None:
+    """Issue 13's tensor types through info and convert: every input's and output's type,
+    shape and bytes in the header, which builds -pedantic and runs bit-exact with TFLM."""
+    from typed_models import INPUTS, OUTPUTS, typed_model
+
+    path = tmp_path / "typed.tflite"
+    path.write_bytes(typed_model())
+    info = ok("info", str(path)).splitlines()
+    assert info[1:8] == [
+        "input 0: tensor 0 int32[2, 3]", "input 1: tensor 1 bool[2, 3]",
+        "input 2: tensor 2 int64[2]", "output 0: tensor 3 bool[2, 3]",
+        "output 1: tensor 4 int64[2, 2]", "output 2: tensor 5 int32[2]",
+        "output 3: tensor 6 bool[2, 3]"]
+    ok("convert", str(path), "-o", str(tmp_path), "--name", "m")
+    header = (tmp_path / "m.h").read_text()
+    for kind, tensors in (("INPUT", INPUTS), ("OUTPUT", OUTPUTS)):
+        assert f"#define m_{kind}S_COUNT {len(tensors)}" in header
+        for k, (_, dtype, shape) in enumerate(tensors):
+            t = np.dtype(dtype)
+            assert f"#define m_{kind}{k}_TYPE ZTFLM_{t.name.upper()}\n" in header
+            assert f"#define m_{kind}{k}_DIMS {{{', '.join(map(str, shape))}}}\n" in header
+            assert f"#define m_{kind}{k}_BYTES {int(np.prod(shape)) * t.itemsize}u\n" in header
+    exe = build_pedantic(tmp_path, header, runtime_objects)
+    rng = np.random.default_rng(4)
+    xs = [rng.integers(-2, 2, [2, 3]).astype(np.int32), rng.integers(0, 2, [2, 3]) == 1,
+          rng.integers(-2**63, 2**63 - 1, [2], dtype=np.int64)]
+    (tmp_path / "x.bin").write_bytes(b"".join(x.tobytes() for x in xs))
+    r = subprocess.run([str(exe), str(tmp_path / "x.bin"), "0"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[1:] == [f"output {k} {y.tobytes().hex()}"
+                                         for k, y in enumerate(run_tflm(typed_model(), xs))]
 
 
 @pytest.mark.parametrize("name", ["types", "ztflm_model", "int", "KWS", "kws"])

@@ -57,12 +57,20 @@ def test_west_help_lists_the_three_commands(workspace: Path) -> None:
         assert name in r.stdout
 
 
-def test_west_tflm_info_is_ztflm_info(workspace: Path) -> None:
-    r = west(workspace, "tflm-info", str(HELLO))
+@pytest.mark.parametrize("typed", [False, True], ids=["hello", "bool-int32-int64"])
+def test_west_tflm_info_is_ztflm_info(workspace: Path, tmp_path: Path, typed: bool) -> None:
+    model = HELLO
+    if typed:
+        from typed_models import typed_model
+
+        model = tmp_path / "typed.tflite"
+        model.write_bytes(typed_model())
+    r = west(workspace, "tflm-info", str(model))
     assert r.returncode == 0, r.stderr
-    ours = subprocess.run([sys.executable, "-m", "ztflm", "info", str(HELLO)],
+    ours = subprocess.run([sys.executable, "-m", "ztflm", "info", str(model)],
                           capture_output=True, text=True)
     assert r.stdout == ours.stdout
+    assert not typed or "output 1: tensor 4 int64[2, 2]" in r.stdout
 
 
 def test_west_tflm_arena_kconfig_is_the_exact_arena(workspace: Path) -> None:

@@ -5,7 +5,7 @@ import ctypes
 import os
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import Error
@@ -207,6 +207,15 @@ def builtin_name(code: int) -> str:
 
 def type_name(code: int) -> str:
     return lib().ztflm_type_name(code).decode()
+
+
+@cache
+def type_codes() -> dict[str, int]:
+    """TensorType code of each type name the runtime prints (type_name's inverse)."""
+    codes: dict[str, int] = {}
+    for code in range(32):
+        codes.setdefault(type_name(code), code)
+    return codes
 
 
 def kernel_table() -> dict[str, str]:

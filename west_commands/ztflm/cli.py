@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _lib, arena_report, codegen, compare, device_test, optable, report
 from .errors import Error
-from .files import Output, load_npy, npz_bytes, read_model
+from .files import Output, load_npy, load_npz, npz_bytes, read_model
 from .interpreter import Interpreter
 from .model import describe, require_runnable
 from .text import printable
@@ -37,7 +37,13 @@ def natural(text: str) -> int:
 
 
 def _load_inputs(ip: Interpreter, files: list[Path], seed: int) -> list[np.ndarray]:
+    """One .npy file per input, or one .npz archive of them all; else random inputs. The name
+    says which: a file named .npy must be one array, whatever it holds."""
     n = ip.num_inputs()
+    if len(files) == 1 and files[0].suffix.lower() == ".npz":
+        details = [ip.get_input_details(i) for i in range(n)]
+        return load_npz(files[0], [(np.dtype(d["dtype"]), tuple(int(x) for x in d["shape"]))
+                                   for d in details])
     if files and len(files) != n:
         raise Error(f"the model has {n} inputs, {len(files)} --input files given")
     if files:
@@ -67,7 +73,7 @@ def cmd_run(args: argparse.Namespace) -> int:
           f"tail {ip.arena_tail_bytes()})")
     for i, y in enumerate(outputs):
         line = f"output {i}: {y.dtype.name}{list(y.shape)}"
-        if y.size > 1 and y.ndim <= 2:
+        if y.size > 1 and y.ndim <= 2 and y.dtype != np.bool_:
             line += f" argmax {int(np.argmax(y.reshape(-1)))}"
         if y.size <= 16:
             line += f" values {y.reshape(-1).tolist()}"
@@ -132,8 +138,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_ops(args: argparse.Namespace) -> int:
     _lib.use_kernels(args.kernels)
     ops = _lib.op_table()
-    print(optable.markdown(ops) if args.markdown else "\n".join(optable.lines(ops) + [""]),
-          end="")
+    if args.names:
+        print(optable.names(ops))
+    else:
+        print(optable.markdown(ops) if args.markdown else "\n".join(optable.lines(ops) + [""]),
+              end="")
     return 0
 
 
@@ -218,8 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run a model on the host")
     run.add_argument("model", help=".tflite file")
-    run.add_argument("--input", type=Path, action="append", metavar="FILE.npy",
-                     help="input tensor, once per model input (default: random)")
+    run.add_argument("--input", type=Path, action="append", metavar="FILE",
+                     help="input tensor as .npy, once per model input, or one .npz of them all "
+                          "(arr_0, arr_1, ... as --output writes; default: random)")
     run.add_argument("--output", type=Path, metavar="OUT.npz", help="save the outputs")
     run.add_argument("--compare-tflm", action="store_true",
                      help="also run TFLM (tflite-micro) and check every output is bit-exact")
@@ -242,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ops = sub.add_parser("ops", help="the operators and types this runtime runs")
     ops.add_argument("--markdown", action="store_true", help="as the table of docs/operators.md")
+    ops.add_argument("--names", action="store_true", help="as the list in the README")
     ops.add_argument("--kernels", default="reference", metavar="OVERLAY",
                      help="list the variants of a kernel overlay too (default reference)")
     ops.set_defaults(func=cmd_ops)

@@ -96,6 +96,10 @@ def header(info: ModelInfo, name: str) -> str:
         " * overlay plans other scratch buffers, so needs its own figure (convert --kernels). */",
         f"#define {name}_ARENA_SIZE {info.arena_total}u",
         f'#define {name}_ARENA_KERNELS "{kernels}"',
+        "/* The model's tensor types (bit 1 << TensorType): a runtime built with",
+        f" * -DZTFLM_TYPES={name}_TYPES (CONFIG_ZTFLM_TYPES on Zephyr) links only their",
+        " * kernels. */",
+        f"#define {name}_TYPES 0x{info.types_mask:08x}u",
         f"#define {name}_INPUTS_COUNT {len(info.inputs)}",
         f"#define {name}_OUTPUTS_COUNT {len(info.outputs)}",
     ]
@@ -136,6 +140,8 @@ def overlay_check(name: str, overlay: str) -> list[str]:
         f'\t     "{name}_ARENA_SIZE is for the {overlay} kernels, this build has the "',
         '\t     CONFIG_ZTFLM_KERNEL_OVERLAY " kernels: convert with --kernels "',
         "\t     CONFIG_ZTFLM_KERNEL_OVERLAY);",
+        f"BUILD_ASSERT(({name}_TYPES & ~(uint32_t)CONFIG_ZTFLM_TYPES) == 0,",
+        f'\t     "{name} has tensor types CONFIG_ZTFLM_TYPES leaves out: add {name}_TYPES");',
         "#endif",
         "",
     ]

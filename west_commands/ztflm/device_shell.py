@@ -11,7 +11,7 @@ from typing import Any, Optional, Protocol, Union
 
 import numpy as np
 
-from . import compare
+from . import _lib, compare
 from .errors import Error
 from .interpreter import Interpreter
 
@@ -212,6 +212,29 @@ class ShellSession:
         return bytes(data)
 
 
+def host_types(model: Path) -> tuple[list[str], list[str]]:
+    """Type names of the model's inputs and outputs, as the host runner reads them."""
+    ip = Interpreter.from_file(model)
+
+    def names(kind: str, count: int) -> list[str]:
+        details = getattr(ip, f"get_{kind}_details")
+        return [ip.get_tensor_storage(details(i)["index"])["type"] for i in range(count)]
+
+    return names("input", ip.num_inputs()), names("output", ip.num_outputs())
+
+
+def check_device(info: DeviceInfo, model: Path, vector: Vector) -> None:
+    """The device runs model: inputs and outputs of the same types and sizes."""
+    ins, outs = host_types(model)
+    device = ([_lib.type_name(t.type) for t in info.inputs],
+              [_lib.type_name(t.type) for t in info.outputs])
+    if device != (ins, outs) or [t.bytes for t in info.inputs] != [len(x) for x in vector.inputs] \
+            or [t.bytes for t in info.outputs] != [len(y) for y in vector.outputs]:
+        raise DeviceError(f"the device runs another model than {model.name}: inputs "
+                          f"{device[0]} of {[t.bytes for t in info.inputs]} bytes, outputs "
+                          f"{device[1]} of {[t.bytes for t in info.outputs]} bytes")
+
+
 def run_vectors(session: ShellSession, vectors: list[Vector],
                 profile: bool = False) -> list[VectorResult]:
     results = []
@@ -259,10 +282,7 @@ def check_app(console: Console, config_path: Path, platform: str = "") -> dict[s
         vectors = host_vectors(model, int(config.get("count", 3)), int(config.get("seed", 0)))
     session = ShellSession(console)
     info = session.info()
-    if [t.bytes for t in info.inputs] != [len(x) for x in vectors[0].inputs] or \
-            [t.bytes for t in info.outputs] != [len(y) for y in vectors[0].outputs]:
-        raise DeviceError(f"the device runs another model than {model.name}: "
-                          f"inputs {[t.bytes for t in info.inputs]} bytes")
+    check_device(info, model, vectors[0])
     results = run_vectors(session, vectors, profile=bool(config.get("profile")))
     kconfig = build_config(Path(config_path).parent)
     report = {

@@ -7,9 +7,10 @@ import io
 import os
 import secrets
 import stat
+import zipfile
 from pathlib import Path
 from types import TracebackType
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 import numpy as np
 
@@ -53,6 +54,46 @@ def load_npy(path: Union[str, Path], what: str) -> np.ndarray:
         array.close()
         raise Error(f"cannot read {what} from {path}: not a .npy file")
     return array
+
+
+def load_npz(path: Union[str, Path], wanted: list[tuple[np.dtype, tuple[int, ...]]]
+             ) -> list[np.ndarray]:
+    """The arrays arr_0, arr_1, ... of an .npz archive (what np.savez(*arrays) and `ztflm run
+    --output` write), one per entry of wanted (dtype, shape); each member's header is checked
+    against it before its data is read, so no claimed size is ever allocated."""
+    arrays = []
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            extra = sorted(names - {f"arr_{i}.npy" for i in range(len(wanted))})
+            if extra:
+                raise Error(f"{path}: {extra[0]} is not one of arr_0..arr_{len(wanted) - 1}, "
+                            f"the model's {len(wanted)} inputs")
+            for i, (dtype, shape) in enumerate(wanted):
+                if f"arr_{i}.npy" not in names:
+                    raise Error(f"{path}: no arr_{i} for input {i}")
+                with z.open(f"arr_{i}.npy") as f:
+                    arrays.append(_npz_member(f, i, dtype, shape, path))
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as e:
+        raise Error(f"cannot read the inputs from {path}: {e}") from None
+    return arrays
+
+
+def _npz_member(f: Any, i: int, dtype: np.dtype, shape: tuple[int, ...],
+                path: Union[str, Path]) -> np.ndarray:
+    version = np.lib.format.read_magic(f)
+    header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+              else np.lib.format.read_array_header_2_0)
+    got_shape, fortran, got_dtype = header(f)
+    if got_dtype != dtype or tuple(got_shape) != shape:
+        raise Error(f"{path}: arr_{i} is {got_dtype.name}{list(got_shape)}, input {i} wants "
+                    f"{dtype.name}{list(shape)}")
+    count = int(np.prod(shape, dtype=np.int64))
+    data = f.read(count * dtype.itemsize)
+    if len(data) != count * dtype.itemsize:
+        raise Error(f"{path}: arr_{i} is shorter than its header says")
+    array = np.frombuffer(data, dtype).reshape(shape[::-1] if fortran else shape)
+    return array.T if fortran else array
 
 
 def _temporary(final: Path) -> tuple[Path, int]:

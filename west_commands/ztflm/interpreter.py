@@ -278,11 +278,12 @@ class Interpreter:
     @_serialized
     def tensor_arena_offset(self, index: int) -> Optional[int]:
         """Where tensor index lives in the arena (bytes from its aligned start), None when
-        it lives in the model (constants) or nowhere (unused)."""
+        it lives in the model (constants, and views of them) or nowhere (unused)."""
         t = self._view("tensor", index)
         if t.is_const or not t.data:
             return None
-        return int(t.data) - int(self._arena._struct.base)
+        offset = int(t.data) - int(self._arena._struct.base)
+        return offset if 0 <= offset < self._arena.size else None
 
     # ---- memory ----------------------------------------------------------------------------
 

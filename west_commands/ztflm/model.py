@@ -90,6 +90,13 @@ class ModelInfo:
     def macs(self) -> int:
         return sum(n.macs for n in self.nodes)
 
+    @property
+    def types_mask(self) -> int:
+        """The runtime's ZTFLM_TYPES for this model: bit 1 << TensorType of every type among
+        its tensors, so a build with only these types' kernels runs it."""
+        codes = _lib.type_codes()
+        return sum(1 << codes[name] for name in {t.dtype for t in self.tensors})
+
     def macs_by_op(self) -> dict[str, int]:
         out: Counter[str] = Counter()
         for n in self.nodes:

@@ -41,6 +41,12 @@ def _span(bounds: tuple[int, int]) -> str:
     return str(bounds[0]) if bounds[0] == bounds[1] else f"{bounds[0]}-{bounds[1]}"
 
 
+def names(ops: list[_lib.OpInfo]) -> str:
+    """The README's operator list: "N operators: ADD, AVERAGE_POOL_2D, ..." (the op table's
+    order)."""
+    return f"{len(ops)} operators: {', '.join(op.name for op in ops)}"
+
+
 def markdown(ops: list[_lib.OpInfo]) -> str:
     """The operator table of docs/operators.md."""
     rows = ["| operator | code | types (input->output) | inputs | outputs |",

@@ -24,6 +24,17 @@
 #define ZTFLM_VERIFY_MODEL 1
 #endif
 
+/*
+ * ZTFLM_TYPES is a mask of the tensor types (bit 1 << enum ztflm_type) whose compute variants
+ * are built: a variant for a type outside it keeps its place in its operator's list but
+ * links no code, and a node of that type is refused at allocate like one of an unsupported
+ * type. `ztflm convert` writes the mask a model needs (NAME_TYPES) and `ztflm arena
+ * --kconfig` the Kconfig line; the default builds every type.
+ */
+#ifndef ZTFLM_TYPES
+#define ZTFLM_TYPES 0xFFFFFFFFu
+#endif
+
 /* Drops a message argument list when messages are compiled out. */
 #if ZTFLM_ERROR_STRINGS
 #define ZTFLM_MSG(...) __VA_ARGS__

@@ -15,6 +15,9 @@
 	X(ADD_N, add_n)                                                                            \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
+	X(BROADCAST_ARGS, broadcast_args)                                                          \
+	X(BROADCAST_TO, broadcast_to)                                                              \
+	X(CAST, cast)                                                                              \
 	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
@@ -23,9 +26,12 @@
 	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
+	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(EQUAL, equal)                                                                            \
 	X(EXP, exp)                                                                                \
+	X(EXPAND_DIMS, expand_dims)                                                                \
+	X(FILL, fill)                                                                              \
 	X(FLOOR, floor)                                                                            \
 	X(FLOOR_DIV, floor_div)                                                                    \
 	X(FLOOR_MOD, floor_mod)                                                                    \
@@ -50,6 +56,7 @@
 	X(MUL, mul)                                                                                \
 	X(NEG, neg)                                                                                \
 	X(NOT_EQUAL, not_equal)                                                                    \
+	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
@@ -58,19 +65,29 @@
 	X(RESHAPE, reshape)                                                                        \
 	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
 	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
+	X(REVERSE_V2, reverse_v2)                                                                  \
 	X(ROUND, round)                                                                            \
 	X(RSQRT, rsqrt)                                                                            \
+	X(SELECT_V2, select_v2)                                                                    \
+	X(SHAPE, shape)                                                                            \
 	X(SIN, sin)                                                                                \
+	X(SLICE, slice)                                                                            \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
+	X(SPLIT, split)                                                                            \
+	X(SPLIT_V, split_v)                                                                        \
 	X(SQRT, sqrt)                                                                              \
 	X(SQUARE, square)                                                                          \
 	X(SQUARED_DIFFERENCE, squared_difference)                                                  \
+	X(SQUEEZE, squeeze)                                                                        \
+	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)                                                                    \
-	X(TRANSPOSE_CONV, transpose_conv)
+	X(TRANSPOSE_CONV, transpose_conv)                                                          \
+	X(UNPACK, unpack)                                                                          \
+	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)

@@ -107,17 +107,24 @@ int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *i
 			     const int32_t *dims, int32_t rank);
 
 /** The compute variant ztflm_<id> for a selecting-input type and an output type. */
+/* Whether a variant for this type (or ZTFLM_TYPE_ANY) is built (ZTFLM_TYPES, config.h). */
+#define ZTFLM_TYPE_BUILT(t)                                                                        \
+	((uint32_t)(t) == ZTFLM_TYPE_ANY || ((ZTFLM_TYPES) >> ((uint32_t)(t) & 31u)) & 1u)
+
+/* A variant whose types are not built has no functions, so the linker drops its code. */
+#define ZTFLM_VARIANT_FN(in_type, output_type, fn)                                                 \
+	(ZTFLM_TYPE_BUILT(in_type) && ZTFLM_TYPE_BUILT(output_type) ? (fn) : NULL)
+
 #define ZTFLM_VARIANT(id, in_type, output_type, eval_fn, can_run_fn, scratch_fn)                   \
 	const struct ztflm_variant ztflm_##id = {                                                  \
-		.eval = (eval_fn),                                                                 \
-		.can_run = (can_run_fn),                                                           \
-		.scratch_bytes = (scratch_fn),                                                     \
+		.eval = ZTFLM_VARIANT_FN(in_type, output_type, eval_fn),                           \
+		.can_run = ZTFLM_VARIANT_FN(in_type, output_type, can_run_fn),                     \
+		.scratch_bytes = ZTFLM_VARIANT_FN(in_type, output_type, scratch_fn),               \
 		.name = ZTFLM_MSG(#id),                                                            \
 		.type = (in_type),                                                                 \
 		.out_type = (output_type),                                                         \
 	}
 
-/* Overlay variants, listed in a descriptor ahead of the reference ones. */
 #if ZTFLM_OVERLAY_ARM_DSP
 #define ZTFLM_ARM_DSP(...) __VA_ARGS__,
 #else

@@ -75,8 +75,9 @@
  *   ZTFLM_OPTIONS_TABLES(X)       X(tag, TableName, fields) for each table.
  * TableName and FieldName are the schema's (tests/host/test_schema_layout.py checks every
  * number against tflite-micro's schema through them); kind says what the field holds (ENUM8,
- * BOOL8, INT8, INT32, STRIDE32 for strides, dilations and window sizes, AXIS32, FLOAT32,
- * INT32_VECTOR), which is how the structure-aware fuzzer (tests/fuzz/fuzz_struct.c) rewrites it.
+ * BOOL8, INT8, INT32, STRIDE32 for strides, dilations and window sizes, AXIS32, MASK32 for a
+ * bit per axis, FLOAT32, INT32_VECTOR), which is how the structure-aware fuzzer
+ * (tests/fuzz/fuzz_struct.c) rewrites it.
  */
 #define ZTFLM_NO_FIELDS(F)
 
@@ -221,6 +222,56 @@
 #define ZTFLM_RESIZE_NN_FIELDS(F)                                                                  \
 	F(ZTFLM_RESIZE_NN_ALIGN_CORNERS, BOOL8, AlignCorners)                                      \
 	F(ZTFLM_RESIZE_NN_HALF_PIXEL_CENTERS, BOOL8, HalfPixelCenters)
+/* SqueezeOptions */
+#define ZTFLM_OPTIONS_SQUEEZE 30
+#define ZTFLM_SQUEEZE_DIMS 0
+#define ZTFLM_SQUEEZE_FIELDS(F) F(ZTFLM_SQUEEZE_DIMS, INT32_VECTOR, SqueezeDims)
+
+/* StridedSliceOptions */
+#define ZTFLM_OPTIONS_STRIDED_SLICE 32
+#define ZTFLM_STRIDED_SLICE_BEGIN_MASK 0
+#define ZTFLM_STRIDED_SLICE_END_MASK 1
+#define ZTFLM_STRIDED_SLICE_ELLIPSIS_MASK 2
+#define ZTFLM_STRIDED_SLICE_NEW_AXIS_MASK 3
+#define ZTFLM_STRIDED_SLICE_SHRINK_AXIS_MASK 4
+#define ZTFLM_STRIDED_SLICE_OFFSET 5
+#define ZTFLM_STRIDED_SLICE_FIELDS(F)                                                              \
+	F(ZTFLM_STRIDED_SLICE_BEGIN_MASK, MASK32, BeginMask)                                       \
+	F(ZTFLM_STRIDED_SLICE_END_MASK, MASK32, EndMask)                                           \
+	F(ZTFLM_STRIDED_SLICE_ELLIPSIS_MASK, MASK32, EllipsisMask)                                 \
+	F(ZTFLM_STRIDED_SLICE_NEW_AXIS_MASK, MASK32, NewAxisMask)                                  \
+	F(ZTFLM_STRIDED_SLICE_SHRINK_AXIS_MASK, MASK32, ShrinkAxisMask)                            \
+	F(ZTFLM_STRIDED_SLICE_OFFSET, BOOL8, Offset)
+
+/* SplitOptions, CastOptions, SliceOptions, ExpandDimsOptions, ShapeOptions: none read (the
+ * split count, types and shapes are the tensors') */
+#define ZTFLM_OPTIONS_SPLIT 35
+#define ZTFLM_OPTIONS_CAST 37
+#define ZTFLM_OPTIONS_SLICE 48
+#define ZTFLM_OPTIONS_EXPAND_DIMS 52
+#define ZTFLM_OPTIONS_SHAPE 55
+
+/* PackOptions, UnpackOptions: the count and the axis in the same slots */
+#define ZTFLM_OPTIONS_PACK 59
+#define ZTFLM_OPTIONS_UNPACK 64
+#define ZTFLM_PACK_COUNT 0
+#define ZTFLM_PACK_AXIS 1
+#define ZTFLM_PACK_FIELDS(F)                                                                       \
+	F(ZTFLM_PACK_COUNT, INT32, ValuesCount)                                                    \
+	F(ZTFLM_PACK_AXIS, AXIS32, Axis)
+#define ZTFLM_UNPACK_FIELDS(F)                                                                     \
+	F(ZTFLM_PACK_COUNT, INT32, Num)                                                            \
+	F(ZTFLM_PACK_AXIS, AXIS32, Axis)
+
+/* ZerosLikeOptions, FillOptions, SplitVOptions, ReverseV2Options, SelectV2Options,
+ * BroadcastToOptions, DynamicUpdateSliceOptions: none read */
+#define ZTFLM_OPTIONS_ZEROS_LIKE 67
+#define ZTFLM_OPTIONS_FILL 68
+#define ZTFLM_OPTIONS_SPLIT_V 79
+#define ZTFLM_OPTIONS_REVERSE_V2 81
+#define ZTFLM_OPTIONS_SELECT_V2 98
+#define ZTFLM_OPTIONS_BROADCAST_TO 104
+#define ZTFLM_OPTIONS_DYNAMIC_UPDATE_SLICE 117
 
 /* LeakyReluOptions */
 #define ZTFLM_OPTIONS_LEAKY_RELU 75
@@ -233,31 +284,47 @@
 #define ZTFLM_MIRROR_PAD_FIELDS(F) F(ZTFLM_MIRROR_PAD_MODE, ENUM8, Mode)
 
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
+	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_BATCH_TO_SPACE_ND, BatchToSpaceNDOptions, ZTFLM_NO_FIELDS)                 \
+	X(ZTFLM_OPTIONS_BROADCAST_TO, BroadcastToOptions, ZTFLM_NO_FIELDS)                         \
+	X(ZTFLM_OPTIONS_CAST, CastOptions, ZTFLM_NO_FIELDS)                                        \
+	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
-	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
-	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
-	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
-	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
-	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
-	X(ZTFLM_OPTIONS_RESIZE_BILINEAR, ResizeBilinearOptions, ZTFLM_RESIZE_BILINEAR_FIELDS)      \
-	X(ZTFLM_OPTIONS_RESHAPE, ReshapeOptions, ZTFLM_RESHAPE_FIELDS)                             \
-	X(ZTFLM_OPTIONS_SPACE_TO_DEPTH, SpaceToDepthOptions, ZTFLM_BLOCK_FIELDS)                   \
-	X(ZTFLM_OPTIONS_MUL, MulOptions, ZTFLM_ARITH_FIELDS)                                       \
-	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
-	X(ZTFLM_OPTIONS_GATHER, GatherOptions, ZTFLM_GATHER_FIELDS)                                \
-	X(ZTFLM_OPTIONS_BATCH_TO_SPACE_ND, BatchToSpaceNDOptions, ZTFLM_NO_FIELDS)                 \
-	X(ZTFLM_OPTIONS_SPACE_TO_BATCH_ND, SpaceToBatchNDOptions, ZTFLM_NO_FIELDS)                 \
-	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
-	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_DEPTH_TO_SPACE, DepthToSpaceOptions, ZTFLM_BLOCK_FIELDS)                   \
 	X(ZTFLM_OPTIONS_DIV, DivOptions, ZTFLM_ARITH_FIELDS)                                       \
-	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
-	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
-	X(ZTFLM_OPTIONS_RESIZE_NEAREST, ResizeNearestNeighborOptions, ZTFLM_RESIZE_NN_FIELDS)       \
+	X(ZTFLM_OPTIONS_DYNAMIC_UPDATE_SLICE, DynamicUpdateSliceOptions, ZTFLM_NO_FIELDS)          \
+	X(ZTFLM_OPTIONS_EXPAND_DIMS, ExpandDimsOptions, ZTFLM_NO_FIELDS)                           \
+	X(ZTFLM_OPTIONS_FILL, FillOptions, ZTFLM_NO_FIELDS)                                        \
+	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
+	X(ZTFLM_OPTIONS_GATHER, GatherOptions, ZTFLM_GATHER_FIELDS)                                \
+	X(ZTFLM_OPTIONS_GATHER_ND, GatherNdOptions, ZTFLM_NO_FIELDS)                               \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
 	X(ZTFLM_OPTIONS_MIRROR_PAD, MirrorPadOptions, ZTFLM_MIRROR_PAD_FIELDS)                     \
-	X(ZTFLM_OPTIONS_GATHER_ND, GatherNdOptions, ZTFLM_NO_FIELDS)                               \
-	X(ZTFLM_OPTIONS_DEPTH_TO_SPACE, DepthToSpaceOptions, ZTFLM_BLOCK_FIELDS)
+	X(ZTFLM_OPTIONS_MUL, MulOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_PACK, PackOptions, ZTFLM_PACK_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
+	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
+	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
+	X(ZTFLM_OPTIONS_RESHAPE, ReshapeOptions, ZTFLM_RESHAPE_FIELDS)                             \
+	X(ZTFLM_OPTIONS_RESIZE_BILINEAR, ResizeBilinearOptions, ZTFLM_RESIZE_BILINEAR_FIELDS)      \
+	X(ZTFLM_OPTIONS_RESIZE_NEAREST, ResizeNearestNeighborOptions, ZTFLM_RESIZE_NN_FIELDS)      \
+	X(ZTFLM_OPTIONS_REVERSE_V2, ReverseV2Options, ZTFLM_NO_FIELDS)                             \
+	X(ZTFLM_OPTIONS_SELECT_V2, SelectV2Options, ZTFLM_NO_FIELDS)                               \
+	X(ZTFLM_OPTIONS_SHAPE, ShapeOptions, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_SLICE, SliceOptions, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
+	X(ZTFLM_OPTIONS_SPACE_TO_BATCH_ND, SpaceToBatchNDOptions, ZTFLM_NO_FIELDS)                 \
+	X(ZTFLM_OPTIONS_SPACE_TO_DEPTH, SpaceToDepthOptions, ZTFLM_BLOCK_FIELDS)                   \
+	X(ZTFLM_OPTIONS_SPLIT, SplitOptions, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_SPLIT_V, SplitVOptions, ZTFLM_NO_FIELDS)                                   \
+	X(ZTFLM_OPTIONS_SQUEEZE, SqueezeOptions, ZTFLM_SQUEEZE_FIELDS)                             \
+	X(ZTFLM_OPTIONS_STRIDED_SLICE, StridedSliceOptions, ZTFLM_STRIDED_SLICE_FIELDS)            \
+	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
+	X(ZTFLM_OPTIONS_UNPACK, UnpackOptions, ZTFLM_UNPACK_FIELDS)                                \
+	X(ZTFLM_OPTIONS_ZEROS_LIKE, ZerosLikeOptions, ZTFLM_NO_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */
 #define ZTFLM_OFFLINE_PLAN_NAME "OfflineMemoryAllocation"

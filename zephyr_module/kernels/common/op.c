@@ -118,15 +118,24 @@ int ztflm_op_prepare(struct ztflm_context *ctx)
 	const uint8_t type = io.in[op->type_input].type;
 	const uint8_t out_type = ctx->outputs_count > 0 ? io.out[0].type : ZTFLM_TYPE_ANY;
 	bool typed = false;
+	bool built = false;
 
 	for (uint8_t v = 0; v < op->variants_count; v++) {
-		typed = typed || variant_fits(op->variants[v], type, out_type);
+		const bool fits = variant_fits(op->variants[v], type, out_type);
+
+		typed = typed || fits;
+		built = built || (fits && op->variants[v]->eval != NULL);
 	}
 	if (!typed) {
 		ZTFLM_MSG_ONLY(out_type);
 		return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED, "%s input and %s output are not supported",
 				  ztflm_type_name(type),
 				  out_type == ZTFLM_TYPE_ANY ? "no" : ztflm_type_name(out_type));
+	}
+	if (!built) {
+		return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED,
+				  "%s kernels are not in this build (ZTFLM_TYPES)",
+				  ztflm_type_name(type));
 	}
 	rc = check_tensors(ctx, op, &io, type);
 	if (rc != ZTFLM_OK) {
@@ -150,7 +159,8 @@ int ztflm_op_prepare(struct ztflm_context *ctx)
 	for (uint8_t v = 0; v < op->variants_count; v++) {
 		const struct ztflm_variant *var = op->variants[v];
 
-		if (!variant_fits(var, type, out_type) || (var->can_run && !var->can_run(params))) {
+		if (!variant_fits(var, type, out_type) || var->eval == NULL ||
+		    (var->can_run && !var->can_run(params))) {
 			continue;
 		}
 		ctx->variant = v;

@@ -56,23 +56,17 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 		    "axis %d is out of range for rank %d",
 		    (int)ztflm_option_i32(ctx, ZTFLM_CONCAT_AXIS, 0), (int)out->dims_count);
 
-	struct ztflm_concatenation_params *p = ztflm_alloc_op_data(
-		ctx, (uint32_t)(sizeof(*p) + (uint32_t)ctx->inputs_count * sizeof(uint32_t)));
-
-	if (p == NULL) {
-		return ZTFLM_ERR_ARENA;
-	}
-	/* Bytes of one element times the dimensions after the axis. */
-	uint32_t inner = ztflm_type_size(out->type);
+	const uint32_t size = ztflm_type_size(out->type);
+	uint32_t outer;
+	uint32_t inner;
 	int64_t axis_sum = 0;
 
-	p->outer = 1;
-	for (int32_t d = 0; d < out->dims_count; d++) {
-		if (d < axis) {
-			p->outer *= (uint32_t)out->dims[d];
-		} else if (d > axis) {
-			inner *= (uint32_t)out->dims[d];
-		}
+	ztflm_rows_around(out->dims, out->dims_count, axis, &outer, &inner);
+	struct ztflm_rows *r = ztflm_rows_alloc(ctx, (uint32_t)ctx->inputs_count, outer,
+						(uint32_t)out->dims[axis] * inner * size);
+
+	if (r == NULL) {
+		return ZTFLM_ERR_ARENA;
 	}
 	for (int32_t i = 0; i < ctx->inputs_count; i++) {
 		int rc = ztflm_get_input(ctx, i, &in);
@@ -84,12 +78,11 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 			return rc;
 		}
 		axis_sum += in.dims[axis];
-		p->input_row[i] = (uint32_t)in.dims[axis] * inner;
+		r->part[i] = (uint32_t)in.dims[axis] * inner * size;
 	}
 	ZTFLM_CHECK(ctx, axis_sum == out->dims[axis], ZTFLM_ERR_MODEL,
 		    "the inputs add up to %d along the axis but the output has %d",
 		    (int)axis_sum, (int)out->dims[axis]);
-	p->output_row = (uint32_t)out->dims[axis] * inner;
 	return ZTFLM_OK;
 }
 
