@@ -94,10 +94,29 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) $(INC) $(RUNTIME)/kernels/common/trig.c tests/c/test_trig.c -lm \
 		-o $(BUILD)/san/test_trig
 	$(BUILD)/san/test_trig 4096
-	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
-	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
-		-o $(BUILD)/test_expf
-	$(BUILD)/test_expf
+	@# ztflm's expf, expm1f and logf against the host libm's (-O2, no sanitizers: speed):
+	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
+	@# LOG_SOFTMAX sums), infinity and NaN included. floorf from -1/8 down to -2^25 and on
+	@# negative NaNs, ceilf on the positive mirror; sinf and cosf from 0.5 to 512 (both
+	@# polynomials, the fast reduction up to 120 and the large one past it). All four were
+	@# checked on all 2^32 inputs once: too slow to repeat here.
+	gcc $(WARN) -O2 $(INC) \
+		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c) \
+		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
+	$(BUILD)/test_mathf expf
+	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
+	$(BUILD)/test_mathf logf 0x3f800000 0x7fffffff
+	$(BUILD)/test_mathf floorf 0xbe000000 0xcc000000
+	$(BUILD)/test_mathf floorf 0xff800000 0xffffffff
+	$(BUILD)/test_mathf ceilf 0x3e000000 0x4c000000
+	$(BUILD)/test_mathf ceilf 0x7f800000 0x7fffffff
+	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
+	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
+	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines: every 15th
+	@# of 2^27 pairs (all of them were checked once).
+	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/fmodf.c tests/c/test_fmodf.c -lm -pthread \
+		-o $(BUILD)/test_fmodf
+	$(BUILD)/test_fmodf 15
 
 # ZTFLM_PROFILER (CONFIG_ZTFLM_PROFILER on Zephyr): the per-operator hook reports every
 # operator in order, with its builtin code, without changing the outputs.

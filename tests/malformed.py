@@ -363,6 +363,54 @@ DETECTION: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+Quant = tuple[Optional[float], int]
+
+
+def elementwise(name: str, shapes: list[list[int]], out_shape: list[int], dtype: type = np.float32,
+                quant: Optional[list[Quant]] = None, out: Optional[type] = None,
+                out_quant: Quant = (None, 0)) -> Callable[[], bytes]:
+    """One element-wise operator over graph inputs of shapes, dtype and quant (scale, zero
+    point) each, into out_shape of type out (dtype by default)."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        qs = quant or [(None, 0)] * len(shapes)
+        ins = [b.input(s, dtype, scale=q[0], zero_point=q[1]) for s, q in zip(shapes, qs)]
+        y = b.tensor(out_shape, out or dtype, scale=out_quant[0], zero_point=out_quant[1])
+        b.op(name, ins, [y])
+        b.output(y)
+        return b.build()
+    return make
+
+
+# Issue 13, part C: the arithmetic, comparison and logic operators' parameter checks, name ->
+# (bytes, the error after "OP (builtin N) at node 0: "). Each is an input TFLM aborts on,
+# computes wrongly or would read or write outside a tensor on.
+ELEMENTWISE_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "LESS int8 input scale of 1 (TFLM aborts)": (
+        elementwise("LESS", [[2], [2]], [2], np.int8, [(0.1, 0), (1.0, 0)], np.bool_),
+        "input 1's scale is not below 1"),
+    "EQUAL broadcast into an output of another shape": (
+        elementwise("EQUAL", [[4, 1], [1, 5]], [5, 4], out=np.bool_),
+        "output dimension 0 is 5 but the inputs broadcast to 4"),
+    "GREATER broadcast at rank 8": (
+        elementwise("GREATER", [[2, 1, 3, 1, 2, 2, 1, 2], [1, 3, 1, 2, 1, 2, 2, 1]],
+                    [2, 3, 3, 2, 2, 2, 2, 2], out=np.bool_),
+        "rank 8: TFLM runs element-wise binary operators up to rank 7"),
+    "LOGICAL_NOT output of another size": (
+        elementwise("LOGICAL_NOT", [[2, 3]], [7], np.bool_),
+        "input has 6 elements but output has 7"),
+    "ADD_N inputs of two shapes": (
+        elementwise("ADD_N", [[2, 3], [3, 2]], [2, 3]), "input 1's shape is not input 0's"),
+    "RSQRT int16 zero point other than 0": (
+        elementwise("RSQRT", [[4]], [4], np.int16, [(0.1, 2)], out_quant=(0.1, 0)),
+        "int16 tensor 0 needs a zero point of 0, not 2"),
+    "DIV int8 scale ratio past 2^23": (
+        elementwise("DIV", [[4], [4]], [4], np.int8, [(1000.0, 0), (1e-4, 0)],
+                    out_quant=(1e-4, 0)),
+        r"input 0's scale over input 1's and the output's is outside 2\^-26 to 2\^23"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -398,6 +446,7 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "SVDF of rank 0": lambda: svdf(rank=0),
     "SVDF with an empty state": lambda: svdf(memory=0),
     "SVDF without a bias": lambda: svdf(bias=False),
+    **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
 
 

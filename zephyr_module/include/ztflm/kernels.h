@@ -10,26 +10,43 @@
 
 /* Builtin operators, as X(BUILTIN_NAME, op_name): the descriptor is ztflm_op_<op_name>. */
 #define ZTFLM_OPS(X)                                                                               \
+	X(ABS, abs)                                                                                \
 	X(ADD, add)                                                                                \
+	X(ADD_N, add_n)                                                                            \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(BROADCAST_ARGS, broadcast_args)                                                          \
 	X(BROADCAST_TO, broadcast_to)                                                              \
 	X(CAST, cast)                                                                              \
+	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
+	X(COS, cos)                                                                                \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
 	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
+	X(EQUAL, equal)                                                                            \
+	X(EXP, exp)                                                                                \
 	X(EXPAND_DIMS, expand_dims)                                                                \
 	X(FILL, fill)                                                                              \
+	X(FLOOR, floor)                                                                            \
+	X(FLOOR_DIV, floor_div)                                                                    \
+	X(FLOOR_MOD, floor_mod)                                                                    \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(GATHER, gather)                                                                          \
 	X(GATHER_ND, gather_nd)                                                                    \
+	X(GREATER, greater)                                                                        \
+	X(GREATER_EQUAL, greater_equal)                                                            \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
+	X(LESS, less)                                                                              \
+	X(LESS_EQUAL, less_equal)                                                                  \
+	X(LOG, log)                                                                                \
+	X(LOGICAL_AND, logical_and)                                                                \
+	X(LOGICAL_NOT, logical_not)                                                                \
+	X(LOGICAL_OR, logical_or)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
@@ -37,6 +54,8 @@
 	X(MINIMUM, minimum)                                                                        \
 	X(MIRROR_PAD, mirror_pad)                                                                  \
 	X(MUL, mul)                                                                                \
+	X(NEG, neg)                                                                                \
+	X(NOT_EQUAL, not_equal)                                                                    \
 	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
@@ -47,14 +66,20 @@
 	X(RESIZE_BILINEAR, resize_bilinear)                                                        \
 	X(RESIZE_NEAREST_NEIGHBOR, resize_nearest_neighbor)                                        \
 	X(REVERSE_V2, reverse_v2)                                                                  \
+	X(ROUND, round)                                                                            \
+	X(RSQRT, rsqrt)                                                                            \
 	X(SELECT_V2, select_v2)                                                                    \
 	X(SHAPE, shape)                                                                            \
+	X(SIN, sin)                                                                                \
 	X(SLICE, slice)                                                                            \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SPACE_TO_BATCH_ND, space_to_batch_nd)                                                    \
 	X(SPACE_TO_DEPTH, space_to_depth)                                                          \
 	X(SPLIT, split)                                                                            \
 	X(SPLIT_V, split_v)                                                                        \
+	X(SQRT, sqrt)                                                                              \
+	X(SQUARE, square)                                                                          \
+	X(SQUARED_DIFFERENCE, squared_difference)                                                  \
 	X(SQUEEZE, squeeze)                                                                        \
 	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \

@@ -37,6 +37,15 @@ void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
 	*shift = exp;
 }
 
+int ztflm_quantize_multiplier_below_one(struct ztflm_context *ctx, double real, const char *why,
+					int32_t *multiplier, int32_t *shift)
+{
+	ZTFLM_MSG_ONLY(why);
+	ZTFLM_CHECK(ctx, real > 0.0 && real < 1.0, ZTFLM_ERR_UNSUPPORTED, "%s", why);
+	ztflm_quantize_multiplier(real, multiplier, shift);
+	return ZTFLM_OK;
+}
+
 static int quantize_value(struct ztflm_context *ctx, float scale, int32_t zero_point, float f,
 			  int32_t *q)
 {

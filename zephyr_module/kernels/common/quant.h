@@ -21,6 +21,13 @@ union ztflm_act_range {
 /** TFLM QuantizeMultiplier: real multiplier to a Q31 multiplier and a shift (left if > 0). */
 void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift);
 
+/**
+ * TFLM QuantizeMultiplierSmallerThanOneExp, which aborts outside (0, 1): fails the node with
+ * ZTFLM_ERR_UNSUPPORTED and the message why there instead.
+ */
+int ztflm_quantize_multiplier_below_one(struct ztflm_context *ctx, double real, const char *why,
+					int32_t *multiplier, int32_t *shift);
+
 /** gemmlowp SaturatingRoundingDoublingHighMul. */
 static inline int32_t ztflm_srdhm(int32_t a, int32_t b)
 {

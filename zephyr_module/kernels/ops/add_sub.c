@@ -1,17 +1,15 @@
 /* The quantization parameters ADD and SUB share. */
 #include "ops/add_sub.h"
 
-/* TFLM QuantizeMultiplierSmallerThanOneExp, which aborts outside (0, 1). */
 static int multiplier_below_one(struct ztflm_context *ctx, double real, int32_t *multiplier,
 				int8_t *shift)
 {
 	int32_t s = 0;
+	const int rc = ztflm_quantize_multiplier_below_one(
+		ctx, real, "the output scale is too small for the input scales", multiplier, &s);
 
-	ZTFLM_CHECK(ctx, real > 0.0 && real < 1.0, ZTFLM_ERR_UNSUPPORTED,
-		    "the output scale is too small for the input scales");
-	ztflm_quantize_multiplier(real, multiplier, &s);
 	*shift = (int8_t)s;
-	return ZTFLM_OK;
+	return rc;
 }
 
 int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io,

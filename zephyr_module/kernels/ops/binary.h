@@ -87,20 +87,21 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
 
 /**
- * A compute variant that first counts the element pairs for which bad(p, x, y) holds, the
- * ones TFLM fails on or cannot compute, and fails the node with ZTFLM_ERR_KERNEL and message
- * when there is one, before writing any output.
+ * A compute variant (as ZTFLM_BINARY_VARIANT_AT) that first counts the element pairs for
+ * which bad(p, x, y) holds, the ones TFLM fails on or cannot compute, and fails the node with
+ * ZTFLM_ERR_KERNEL and message when there is one, before writing any output.
  */
-#define ZTFLM_BINARY_CHECKED_VARIANT(name, P, in_type, T_IN, out_type, T_OUT, fn, bad, message)    \
+#define ZTFLM_BINARY_CHECKED_VARIANT(name, P, params_bytes, in_type, T_IN, out_type, T_OUT, fn,    \
+				     bad, message)                                                 \
 	ZTFLM_BINARY_ROW(name##_row, P, T_IN, T_OUT, fn)                                           \
 	ZTFLM_BINARY_COUNT_ROW(name##_bad, P, T_IN, bad)                                           \
 	static int name##_eval(struct ztflm_context *ctx, const void *params)                      \
 	{                                                                                          \
-		const uint32_t n = ztflm_binary_count(ctx, params, (uint32_t)sizeof(P),            \
+		const uint32_t n = ztflm_binary_count(ctx, params, (params_bytes),                 \
 						      (uint32_t)sizeof(T_IN), name##_bad);         \
                                                                                                    \
 		ZTFLM_CHECK(ctx, n == 0, ZTFLM_ERR_KERNEL, "%u elements: " message, (unsigned)n);  \
-		return ztflm_binary_eval(ctx, params, (uint32_t)sizeof(P), (uint32_t)sizeof(T_IN), \
+		return ztflm_binary_eval(ctx, params, (params_bytes), (uint32_t)sizeof(T_IN),      \
 					 (uint32_t)sizeof(T_OUT), name##_row);                     \
 	}                                                                                          \
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
@@ -118,5 +119,22 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 
 /** The parse of a binary operator without parameters: the nest only. */
 int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused);
+
+/** The arity of a binary descriptor: two inputs, one output. */
+#define ZTFLM_BINARY_IO .inputs_min = 2, .inputs_max = 2, .outputs_min = 1, .outputs_max = 1
+
+/**
+ * The descriptor of a binary operator without parameters or options whose inputs and output
+ * share one type: builtin code, its variant table.
+ */
+#define ZTFLM_BINARY_PLAIN_OP(code, table)                                                         \
+	{                                                                                          \
+		ZTFLM_OP_GENERIC,                                                                  \
+		.builtin = (code),                                                                 \
+		ZTFLM_BINARY_IO,                                                                   \
+		.same_type = ZTFLM_IN(1) | ZTFLM_OUT(0),                                           \
+		.parse = ztflm_binary_parse_plain,                                                 \
+		ZTFLM_OP_VARIANTS(table),                                                          \
+	}
 
 #endif /* ZTFLM_KERNELS_OPS_BINARY_H_ */

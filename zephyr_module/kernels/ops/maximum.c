@@ -9,4 +9,4 @@ static const struct ztflm_variant *const variants[] = {
 	&ztflm_maximum_f32_ref,
 };
 
-const struct ztflm_op ztflm_op_maximum = ZTFLM_MAXIMUM_MINIMUM_OP(ZTFLM_OP_MAXIMUM, variants);
+const struct ztflm_op ztflm_op_maximum = ZTFLM_BINARY_PLAIN_OP(ZTFLM_OP_MAXIMUM, variants);

@@ -20,18 +20,4 @@ extern const struct ztflm_variant ztflm_minimum_s32_ref;
 extern const struct ztflm_variant ztflm_minimum_s64_ref;
 extern const struct ztflm_variant ztflm_minimum_f32_ref;
 
-/** The descriptor both share but for the builtin code and the variants. */
-#define ZTFLM_MAXIMUM_MINIMUM_OP(code, table)                                                      \
-	{                                                                                          \
-		ZTFLM_OP_GENERIC,                                                                  \
-		.builtin = (code),                                                                 \
-		.inputs_min = 2,                                                                   \
-		.inputs_max = 2,                                                                   \
-		.outputs_min = 1,                                                                  \
-		.outputs_max = 1,                                                                  \
-		.same_type = ZTFLM_IN(1) | ZTFLM_OUT(0),                                           \
-		.parse = ztflm_binary_parse_plain,                                                 \
-		ZTFLM_OP_VARIANTS(table),                                                          \
-	}
-
 #endif /* ZTFLM_KERNELS_OPS_MAXIMUM_MINIMUM_H_ */

@@ -67,4 +67,40 @@ static inline int ztflm_unary_eval(struct ztflm_context *ctx, const void *params
 	}                                                                                          \
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
 
+/**
+ * A compute variant (as ZTFLM_UNARY_VARIANT) that first counts the input elements for which
+ * bad(p, x) holds, the ones TFLM fails on, and fails the node with ZTFLM_ERR_KERNEL and
+ * message when there is one, before writing any output.
+ */
+#define ZTFLM_UNARY_CHECKED_VARIANT(name, P, in_type, T_IN, out_type, T_OUT, fn, bad, message)     \
+	ZTFLM_UNARY_ROW(name##_row, P, T_IN, T_OUT, fn)                                            \
+	static int name##_eval(struct ztflm_context *ctx, const void *params)                      \
+	{                                                                                          \
+		const P *p = params;                                                               \
+		const T_IN *in = ztflm_input_data(ctx, 0);                                         \
+		uint32_t n = 0;                                                                    \
+                                                                                                   \
+		for (uint32_t i = 0; i < p->unary.count; i++) {                                    \
+			n += bad(p, in[i]) ? 1u : 0u;                                              \
+		}                                                                                  \
+		ZTFLM_CHECK(ctx, n == 0, ZTFLM_ERR_KERNEL, "%u elements: " message, (unsigned)n);  \
+		return ztflm_unary_eval(ctx, params, name##_row);                                  \
+	}                                                                                          \
+	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
+
+/**
+ * The descriptor of a unary operator without parameters or options whose output has the
+ * input's type: builtin code, its variant table.
+ */
+#define ZTFLM_UNARY_PLAIN_OP(code, table)                                                          \
+	{                                                                                          \
+		ZTFLM_OP_GENERIC,                                                                  \
+		.builtin = (code),                                                                 \
+		ZTFLM_UNARY_IO,                                                                    \
+		.same_type = ZTFLM_OUT(0),                                                         \
+		.params_bytes = sizeof(struct ztflm_unary),                                        \
+		.parse = ztflm_unary_parse,                                                        \
+		ZTFLM_OP_VARIANTS(table),                                                          \
+	}
+
 #endif /* ZTFLM_KERNELS_OPS_UNARY_H_ */

@@ -1,5 +1,6 @@
 /* DIV, reference variants: the int8 fixed-point quotient, int32 and float32. */
 #include "common/fixedpoint.h"
+#include "common/floatbits.h"
 #include "ops/div.h"
 
 /*
@@ -61,12 +62,14 @@ static inline bool div_i32_undefined(const struct ztflm_div_params *p, int32_t x
 
 static inline float div_f32(const struct ztflm_div_params *p, float x, float y)
 {
-	return ztflm_clamp_f32(x / y, p->act.f.min, p->act.f.max);
+	/* TFLM's clamp lets a NaN through: it gets x86's bits first. */
+	return ztflm_clamp_f32(ztflm_x86_nan2(x, y, x / y), p->act.f.min, p->act.f.max);
 }
 
 #define P struct ztflm_div_params
-ZTFLM_BINARY_CHECKED_VARIANT(div_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, div_q,
-			     div_q_by_zero, "division by the zero point");
-ZTFLM_BINARY_CHECKED_VARIANT(div_s32_ref, P, ZTFLM_INT32, int32_t, ZTFLM_INT32, int32_t,
-			     div_i32, div_i32_undefined, "division by zero or INT32_MIN by -1");
+ZTFLM_BINARY_CHECKED_VARIANT(div_s8_ref, P, (uint32_t)sizeof(P), ZTFLM_INT8, int8_t, ZTFLM_INT8,
+			     int8_t, div_q, div_q_by_zero, "division by the zero point");
+ZTFLM_BINARY_CHECKED_VARIANT(div_s32_ref, P, (uint32_t)sizeof(P), ZTFLM_INT32, int32_t,
+			     ZTFLM_INT32, int32_t, div_i32, div_i32_undefined,
+			     "division by zero or INT32_MIN by -1");
 ZTFLM_BINARY_VARIANT(div_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, div_f32);

@@ -1,0 +1,8 @@
+/* COS: element-wise, float32 (the only type TFLM takes). */
+#include "ops/math.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_cos_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_cos = ZTFLM_UNARY_PLAIN_OP(ZTFLM_OP_COS, variants);

@@ -1,0 +1,11 @@
+/* GREATER: element-wise with broadcasting into bool; float32, int32, int64 and int8. */
+#include "ops/comparison.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_greater_s8_ref,
+	&ztflm_greater_s32_ref,
+	&ztflm_greater_s64_ref,
+	&ztflm_greater_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_greater = ZTFLM_COMPARISON_OP(ZTFLM_OP_GREATER, variants);

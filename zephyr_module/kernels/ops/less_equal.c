@@ -1,0 +1,11 @@
+/* LESS_EQUAL: element-wise with broadcasting into bool; float32, int32, int64 and int8. */
+#include "ops/comparison.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_less_equal_s8_ref,
+	&ztflm_less_equal_s32_ref,
+	&ztflm_less_equal_s64_ref,
+	&ztflm_less_equal_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_less_equal = ZTFLM_COMPARISON_OP(ZTFLM_OP_LESS_EQUAL, variants);

@@ -1,0 +1,8 @@
+/* LOG: element-wise, float32 (the only type TFLM takes). */
+#include "ops/math.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_log_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_log = ZTFLM_UNARY_PLAIN_OP(ZTFLM_OP_LOG, variants);

@@ -1,0 +1,8 @@
+/* ROUND: element-wise, float32 (the only type TFLM takes). */
+#include "ops/math.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_round_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_round = ZTFLM_UNARY_PLAIN_OP(ZTFLM_OP_ROUND, variants);

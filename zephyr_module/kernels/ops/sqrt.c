@@ -1,0 +1,8 @@
+/* SQRT: element-wise, float32 (the only type TFLM takes). */
+#include "ops/math.h"
+
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_sqrt_f32_ref,
+};
+
+const struct ztflm_op ztflm_op_sqrt = ZTFLM_UNARY_PLAIN_OP(ZTFLM_OP_SQRT, variants);
