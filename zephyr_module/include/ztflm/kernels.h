@@ -25,11 +25,15 @@
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
+	X(REDUCE_ALL, reduce_all)                                                                  \
+	X(REDUCE_MAX, reduce_max)                                                                  \
+	X(REDUCE_MIN, reduce_min)                                                                  \
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
 	X(SOFTMAX, softmax)                                                                        \
 	X(SUB, sub)                                                                                \
+	X(SUM, sum)                                                                                \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)
 
