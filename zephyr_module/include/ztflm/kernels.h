@@ -11,6 +11,8 @@
 /* Builtin operators, as X(BUILTIN_NAME, op_name): the descriptor is ztflm_op_<op_name>. */
 #define ZTFLM_OPS(X)                                                                               \
 	X(ADD, add)                                                                                \
+	X(ARG_MAX, arg_max)                                                                        \
+	X(ARG_MIN, arg_min)                                                                        \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \

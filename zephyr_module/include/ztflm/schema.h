@@ -165,6 +165,10 @@
 #define ZTFLM_RESHAPE_NEW_SHAPE 0
 #define ZTFLM_RESHAPE_FIELDS(F) F(ZTFLM_RESHAPE_NEW_SHAPE, INT32_VECTOR, NewShape)
 
+/* ArgMaxOptions, ArgMinOptions: output_type is not read (the output tensor's type is) */
+#define ZTFLM_OPTIONS_ARG_MAX 40
+#define ZTFLM_OPTIONS_ARG_MIN 57
+
 /* PadOptions, PadV2Options: no fields */
 #define ZTFLM_OPTIONS_PAD 22
 #define ZTFLM_OPTIONS_PADV2 43
@@ -192,7 +196,9 @@
 	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
 	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
 	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_ARG_MAX, ArgMaxOptions, ZTFLM_NO_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_ARG_MIN, ArgMinOptions, ZTFLM_NO_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */

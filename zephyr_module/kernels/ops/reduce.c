@@ -4,6 +4,7 @@
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
+#include "ops/arg_min_max.h"
 #include "ops/reduce.h"
 
 /* Bit mask of the reduced dimensions from the axis tensor (negative axes count from the end). */
@@ -165,4 +166,21 @@ int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, vo
 	ZTFLM_CHECK(ctx, p->shift <= 31, ZTFLM_ERR_UNSUPPORTED,
 		    "input scale too large for the output scale");
 	return ZTFLM_OK;
+}
+
+int ztflm_arg_min_max_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
+{
+	void *p;
+	int32_t axis;
+	const int rc = ztflm_reduce_parse(ctx, io, ZTFLM_REDUCE_FIRST_AXIS, false,
+					  sizeof(struct ztflm_arg_min_max_params), &p);
+
+	(void)unused;
+	if (rc != ZTFLM_OK || io->in[0].elements > 0 || io->out[0].elements == 0) {
+		return rc;
+	}
+	/* Outputs but no inputs: the axis is empty, and TFLM reads each row's first value. */
+	memcpy(&axis, io->in[1].data, sizeof(axis));
+	return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED, "axis %d is empty (TFLM reads past it)",
+			  (int)(axis < 0 ? axis + io->in[0].dims_count : axis));
 }
