@@ -16,6 +16,7 @@
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
+	X(CUMSUM, cumsum)                                                                          \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(FULLY_CONNECTED, fully_connected)                                                        \

@@ -183,6 +183,14 @@
 #define ZTFLM_LEAKY_RELU_ALPHA 0
 #define ZTFLM_LEAKY_RELU_FIELDS(F) F(ZTFLM_LEAKY_RELU_ALPHA, FLOAT32, Alpha)
 
+/* CumsumOptions */
+#define ZTFLM_OPTIONS_CUMSUM 102
+#define ZTFLM_CUMSUM_EXCLUSIVE 0
+#define ZTFLM_CUMSUM_REVERSE 1
+#define ZTFLM_CUMSUM_FIELDS(F)                                                                     \
+	F(ZTFLM_CUMSUM_EXCLUSIVE, BOOL8, Exclusive)                                                \
+	F(ZTFLM_CUMSUM_REVERSE, BOOL8, Reverse)
+
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
@@ -199,7 +207,8 @@
 	X(ZTFLM_OPTIONS_ARG_MAX, ArgMaxOptions, ZTFLM_NO_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_ARG_MIN, ArgMinOptions, ZTFLM_NO_FIELDS)                                   \
-	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)
+	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
+	X(ZTFLM_OPTIONS_CUMSUM, CumsumOptions, ZTFLM_CUMSUM_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */
 #define ZTFLM_OFFLINE_PLAN_NAME "OfflineMemoryAllocation"
