@@ -27,6 +27,7 @@
 	X(MUL, mul)                                                                                \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
+	X(PRELU, prelu)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
 	X(REDUCE_ALL, reduce_all)                                                                  \
 	X(REDUCE_MAX, reduce_max)                                                                  \
