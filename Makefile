@@ -86,10 +86,14 @@ test-c: setup
 	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_scratch_sizes.c -lm \
 		-o $(BUILD)/san/test_scratch_sizes
 	$(BUILD)/san/test_scratch_sizes reference
-	@# ztflm_expf against the host libm's expf on all 2^32 inputs (-O2, no sanitizers: speed).
-	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/expf.c tests/c/test_expf.c -lm -pthread \
-		-o $(BUILD)/test_expf
-	$(BUILD)/test_expf
+	@# ztflm's expf, expm1f and logf against the host libm's (-O2, no sanitizers: speed):
+	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
+	@# LOG_SOFTMAX sums), infinity and NaN included.
+	gcc $(WARN) -O2 $(INC) $(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c) \
+		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
+	$(BUILD)/test_mathf expf
+	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
+	$(BUILD)/test_mathf logf 0x3f800000 0x7fffffff
 
 # ZTFLM_PROFILER (CONFIG_ZTFLM_PROFILER on Zephyr): the per-operator hook reports every
 # operator in order, with its builtin code, without changing the outputs.

@@ -5,7 +5,7 @@
 /**
  * e^x rounded as glibc 2.36's expf on x86-64 rounds it (the Arm optimized-routines
  * algorithm, in the FMA build the oracle's machine dispatches to), for every float x:
- * tests/c/test_expf.c checks all 2^32 inputs. NaN in, the same NaN quieted out; -inf: +0.
+ * tests/c/test_mathf.c checks all 2^32 inputs. NaN in, the same NaN quieted out; -inf: +0.
  * Needs IEEE double arithmetic rounded to double at every step (FLT_EVAL_METHOD 0: Cortex-M,
  * RISC-V, x86-64; not x87), hardware or soft-float; no fma() and no fma instruction.
  */
