@@ -19,6 +19,7 @@
 	X(CUMSUM, cumsum)                                                                          \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEQUANTIZE, dequantize)                                                                  \
+	X(ELU, elu)                                                                                \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(HARD_SWISH, hard_swish)                                                                  \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
