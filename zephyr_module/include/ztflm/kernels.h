@@ -22,8 +22,10 @@
 	X(ELU, elu)                                                                                \
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(HARD_SWISH, hard_swish)                                                                  \
+	X(L2_NORMALIZATION, l2_normalization)                                                      \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
+	X(LOG_SOFTMAX, log_softmax)                                                                \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
 	X(MUL, mul)                                                                                \

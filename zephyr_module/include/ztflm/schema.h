@@ -130,6 +130,11 @@
 	F(ZTFLM_POOL_FILTER_H, STRIDE32, FilterHeight)                                             \
 	F(ZTFLM_POOL_ACTIVATION, ENUM8, FusedActivationFunction)
 
+/* L2NormOptions */
+#define ZTFLM_OPTIONS_L2_NORM 12
+#define ZTFLM_L2_NORM_ACTIVATION 0
+#define ZTFLM_L2_NORM_FIELDS(F) F(ZTFLM_L2_NORM_ACTIVATION, ENUM8, FusedActivationFunction)
+
 /* FullyConnectedOptions */
 #define ZTFLM_OPTIONS_FULLY_CONNECTED 8
 #define ZTFLM_FC_ACTIVATION 0
@@ -197,6 +202,7 @@
 	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
 	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
+	X(ZTFLM_OPTIONS_L2_NORM, L2NormOptions, ZTFLM_L2_NORM_FIELDS)                              \
 	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
 	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_RESHAPE, ReshapeOptions, ZTFLM_RESHAPE_FIELDS)                             \

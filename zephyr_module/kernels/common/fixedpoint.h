@@ -188,4 +188,114 @@ static inline int32_t ztflm_fp_get_reciprocal(int32_t x, int32_t x_int_bits,
 	return ztflm_fp_one_over_one_plus_x(shifted_sum_minus_one);
 }
 
+/* TFLM SaturatingAddNonGemmlowp and SaturatingSub: raw sums saturated to int32. */
+static inline int32_t ztflm_fp_sat_add(int32_t a, int32_t b)
+{
+	const int64_t sum = (int64_t)a + (int64_t)b;
+
+	return sum > INT32_MAX ? INT32_MAX : (sum < INT32_MIN ? INT32_MIN : (int32_t)sum);
+}
+
+static inline int32_t ztflm_fp_sat_sub(int32_t a, int32_t b)
+{
+	const int64_t diff = (int64_t)a - (int64_t)b;
+
+	return diff > INT32_MAX ? INT32_MAX : (diff < INT32_MIN ? INT32_MIN : (int32_t)diff);
+}
+
+static inline int32_t ztflm_fp_clz(uint32_t x)
+{
+	return x ? __builtin_clz(x) : 32;
+}
+
+/*
+ * TFLM log_x_for_x_greater_than_or_equal_to_1: log(a) for a >= 1 with in_bits integer bits,
+ * the result with out_bits. a = 2^k * r with r near 1 (two candidates, a and a * sqrt(1/2),
+ * normalized; the smaller r wins), log r from a rational approximation around 2^(-1/4).
+ */
+static inline int32_t ztflm_fp_log_x_ge_1(int32_t a, int32_t in_bits, int32_t out_bits)
+{
+	const int32_t accum_bits = out_bits + 1; /* headroom for k * log 2 saturating */
+	const int32_t log_2 = 1488522236;
+	const int32_t sqrt_sqrt_half = 1805811301;
+	const int32_t sqrt_half = 1518500250;
+	const int32_t alpha_n = 117049297;
+	const int32_t alpha_d = 127690142;
+	const int32_t alpha_i = 1057819769;
+	const int32_t alpha_f = 638450708;
+	const int32_t shifted_quarter = ztflm_fp_rescale(1 << 29, 0, accum_bits);
+	/* a read as Q0.31; its power of two is found from its headroom. */
+	const int32_t a_headroom_plus_1 = ztflm_fp_clz((uint32_t)a);
+	const int32_t r_a_tmp = ztflm_fp_mul_pot(a, a_headroom_plus_1 - 1);
+	const int32_t r_a = ztflm_fp_mul_pot(ztflm_fp_mul(r_a_tmp, sqrt_half), 1);
+	const int32_t a_pow_2_adj = ztflm_fp_sat_add(
+		ztflm_fp_mul_pot(in_bits - a_headroom_plus_1, 31 - accum_bits), shifted_quarter);
+	const int32_t b = ztflm_fp_mul(a, sqrt_half);
+	const int32_t b_headroom = ztflm_fp_clz((uint32_t)b) - 1;
+	const int32_t r_b = ztflm_fp_mul_pot(a, b_headroom);
+	const int32_t b_pow_2_adj = ztflm_fp_sat_sub(
+		ztflm_fp_mul_pot(in_bits - b_headroom, 31 - accum_bits), shifted_quarter);
+	const int32_t r = r_a < r_b ? r_a : r_b;
+	const int32_t pow_2_adj = a_pow_2_adj > b_pow_2_adj ? a_pow_2_adj : b_pow_2_adj;
+	const int32_t p = ztflm_fp_rounding_half_sum(r, sqrt_sqrt_half);
+	const int32_t q_half = ztflm_fp_sub(r, sqrt_sqrt_half);
+	const int32_t q = ztflm_fp_add(q_half, q_half);
+	const int32_t common_sq = ztflm_fp_mul(q, q);
+	const int32_t num = ztflm_fp_add(ztflm_fp_mul(q, r),
+					 ztflm_fp_mul(ztflm_fp_mul(q, common_sq), alpha_n));
+	const int32_t p_factor =
+		ztflm_fp_add(ztflm_fp_add(alpha_i, q), ztflm_fp_mul(alpha_d, common_sq));
+	const int32_t denom_minus_one =
+		ztflm_fp_add(ztflm_fp_mul(p, p_factor), ztflm_fp_mul(alpha_f, q));
+	const int32_t recip_denom = ztflm_fp_one_over_one_plus_x(denom_minus_one);
+	const int32_t num_scaled = ztflm_fp_rescale(num, 0, accum_bits);
+
+	return ztflm_fp_rescale(ztflm_fp_add(ztflm_fp_mul(pow_2_adj, log_2),
+					     ztflm_fp_mul(num_scaled, recip_denom)),
+				accum_bits, out_bits);
+}
+
+/*
+ * TFLM GetInvSqrtQuantizedMultiplierExp(x, kReverseShift): 1 / sqrt(x) for x >= 0 as a Q31
+ * multiplier and a shift (left if > 0), by five Newton-Raphson steps in Q3.28; 0 and 1 (and
+ * a wrapped negative sum, which TFLM's DCHECK lets through) as 1.
+ */
+static inline void ztflm_fp_inv_sqrt(int32_t x, int32_t *multiplier, int32_t *shift)
+{
+	if (x <= 1) {
+		*multiplier = INT32_MAX;
+		*shift = 0;
+		return;
+	}
+	int32_t s = 11;
+
+	while (x >= (1 << 29)) {
+		x /= 4;
+		s++;
+	}
+	const int32_t pairs = (ztflm_fp_clz((uint32_t)x) - 1) / 2 - 1;
+
+	s -= pairs;
+	x = (int32_t)((uint32_t)x << (2 * pairs));
+
+	const int32_t half_input = ztflm_fp_mul_pot(x >> 1, -1);
+	const int32_t half_three = (1 << 28) + (1 << 27);
+	int32_t y = 1 << 28; /* 1.0 in Q3.28 */
+
+	for (int i = 0; i < 5; i++) {
+		const int32_t y3 = ztflm_fp_rescale(ztflm_fp_mul(ztflm_fp_mul(y, y), y), 9, 3);
+
+		y = ztflm_fp_rescale(ztflm_fp_sub(ztflm_fp_mul(half_three, y),
+						  ztflm_fp_mul(half_input, y3)),
+				     6, 3);
+	}
+	y = ztflm_fp_mul(y, 1518500250); /* times sqrt(2) / 2 */
+	if (s < 0) {
+		y = (int32_t)((uint32_t)y << -s);
+		s = 0;
+	}
+	*multiplier = y;
+	*shift = -s;
+}
+
 #endif /* ZTFLM_KERNELS_COMMON_FIXEDPOINT_H_ */

@@ -1,0 +1,24 @@
+/* The last-axis family's shared parse: the output's shape and the rows. */
+#include "ops/rows.h"
+
+int ztflm_rows_parse(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t max_rank,
+		     void *params)
+{
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *out = &io->out[0];
+	struct ztflm_rows *r = params;
+
+	ZTFLM_CHECK(ctx, in->dims_count >= 1 && in->dims_count <= max_rank, ZTFLM_ERR_UNSUPPORTED,
+		    "input rank %d is not 1 to %d", (int)in->dims_count, (int)max_rank);
+	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
+		    "output rank %d is not the input's %d", (int)out->dims_count,
+		    (int)in->dims_count);
+	for (int32_t d = 0; d < in->dims_count; d++) {
+		ZTFLM_CHECK(ctx, out->dims[d] == in->dims[d], ZTFLM_ERR_MODEL,
+			    "output dimension %d is %d, not the input's %d", (int)d,
+			    (int)out->dims[d], (int)in->dims[d]);
+	}
+	r->depth = (uint32_t)in->dims[in->dims_count - 1];
+	r->outer = r->depth > 0 ? in->elements / r->depth : 0u;
+	return ZTFLM_OK;
+}
