@@ -104,9 +104,15 @@ test-profiler: setup
 	$(BUILD)/profiler/test_profiler $(MODELS)/mlperf_kws_dscnn_int8.tflite \
 		$(MODELS)/mlperf_ic_resnet8_int8.tflite $(MODELS)/tflm_hello_world_int8.tflite
 
-# Zephyr tier: twister on the samples (and tests/zephyr) when ZEPHYR_BASE points at a Zephyr
-# 4.x tree (scripts/setup_zephyr.sh makes one); without it, skipped with a loud message.
-ZEPHYR_PLATFORMS ?= qemu_cortex_m3
+# Zephyr tier: twister on the samples and tests/zephyr when ZEPHYR_BASE points at a Zephyr
+# 4.x tree (scripts/setup_zephyr.sh makes one); without it, skipped with a loud message. The
+# platforms cover every kernel overlay as Kconfig picks it: reference (M3, M33 without DSP),
+# arm_dsp (M4, M7: boards/arm/mps2_qemu; M33 with DSP), arm_mve (M55); cmsis_nn variants run
+# when the workspace has the cmsis-nn module. Then `west tflm-test` through twister's device
+# path with QEMU as the board (scripts/qemu_device.py), by hardware map and by pty.
+ZEPHYR_PLATFORMS ?= qemu_cortex_m3 mps2/an385 mps2_an386 mps2_an500 mps2/an521/cpu0 \
+	mps2/an521/cpu1 mps3/corstone300/an547
+ZEPHYR_JOBS ?= 2
 test-zephyr: setup
 	@if [ -z "$$ZEPHYR_BASE" ]; then \
 		echo "*****************************************************************"; \
@@ -118,9 +124,10 @@ test-zephyr: setup
 		ZEPHYR_TOOLCHAIN_VARIANT=$${ZEPHYR_TOOLCHAIN_VARIANT:-gnuarmemb} \
 		GNUARMEMB_TOOLCHAIN_PATH=$${GNUARMEMB_TOOLCHAIN_PATH:-/usr}; \
 		$(PY) $$ZEPHYR_BASE/scripts/twister $(addprefix -T ,$(wildcard samples tests/zephyr)) \
-			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) --outdir $(BUILD)/twister --inline-logs && \
-		$(PY) -m pytest tests/host/test_tflm_test.py -q -p no:cacheprovider \
-			-k real_run_on_qemu_cortex_m3; \
+			$(addprefix -p ,$(ZEPHYR_PLATFORMS)) -j $(ZEPHYR_JOBS) --outdir $(BUILD)/twister \
+			--inline-logs && \
+		$(PY) -m pytest tests/host/test_tflm_test.py tests/host/test_zephyr_app.py -q \
+			-p no:cacheprovider -rs -k "real_run or device_testing or out_of_tree or forgetting"; \
 	fi
 
 # The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.

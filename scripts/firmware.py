@@ -199,4 +199,6 @@ def kernels_arena(model: str, overlay: str) -> int:
     out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(MODELS / f"{model}.tflite"),
                           "--kernels", overlay, "--kconfig"], capture_output=True, text=True,
                          check=True, env=env).stdout
-    return int(out.strip().split("=")[1])
+    found = re.search(r"^CONFIG_ZTFLM_ARENA_SIZE=(\d+)$", out, re.M)
+    assert found, out
+    return int(found.group(1))

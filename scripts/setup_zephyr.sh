@@ -3,32 +3,41 @@
 # clones you already have: Zephyr itself is on no package registry), with Debian's GNU Arm
 # toolchain instead of the Zephyr SDK. Nothing of Zephyr is copied into this repository.
 #
-#   scripts/setup_zephyr.sh WORKSPACE ZEPHYR_GIT CMSIS_GIT [CMSIS_NN_GIT]
+#   scripts/setup_zephyr.sh WORKSPACE ZEPHYR_GIT CMSIS_GIT [CMSIS_NN_GIT] [NAME=GIT ...]
 #
 #   WORKSPACE     directory to create (e.g. ~/zws); must not hold a west workspace yet
 #   ZEPHYR_GIT    a git repository (bare or not) holding Zephyr 4.0.0 (ZEPHYR_REV, default
 #                 0d6f47a5: github.com/shiyu-sz/zephyr-4.0.0, an unmodified 4.0.0 import)
-#   CMSIS_GIT     zephyrproject-rtos/cmsis at CMSIS_REV (default 4b96cbb, Zephyr 4.0's pin)
-#   CMSIS_NN_GIT  optional: zephyrproject-rtos/cmsis-nn at CMSIS_NN_REV (default ea987c1),
-#                 for the cmsis_nn kernel overlay
+#   CMSIS_GIT     zephyrproject-rtos/cmsis, for every Cortex-M board
+#   CMSIS_NN_GIT  optional: zephyrproject-rtos/cmsis-nn, for the cmsis_nn kernel overlay
+#   NAME=GIT      optional: any other project of Zephyr's west.yml, e.g. the HAL modules of
+#                 real boards: hal_nordic=... (nRF52840 DK), hal_stm32=... (STM32F746G
+#                 Discovery), hal_nxp=... (FRDM-K64F)
 #
-# Result: WORKSPACE/{zephyr, modules/hal/cmsis, modules/lib/cmsis-nn, modules/lib/ztflm -> this
+# Every project is checked out at the revision and path Zephyr's own west.yml pins
+# (NAME_REV=... overrides one, e.g. CMSIS_REV, HAL_NORDIC_REV).
+# Result: WORKSPACE/{zephyr, modules/hal/cmsis, modules/..., modules/lib/ztflm -> this
 # repository, manifest/west.yml}; Zephyr's Python requirements in .venv; then it prints the
-# environment to export. Safe to rerun: existing checkouts are kept.
+# environment to export. Safe to rerun: existing checkouts are kept, new modules are added.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 if [ $# -lt 3 ]; then
-	sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'
 	exit 2
 fi
 WS=$(mkdir -p "$1" && cd "$1" && pwd)
 ZEPHYR_GIT=$2
-CMSIS_GIT=$3
-CMSIS_NN_GIT=${4:-}
 ZEPHYR_REV=${ZEPHYR_REV:-0d6f47a5}
-CMSIS_REV=${CMSIS_REV:-4b96cbb}
-CMSIS_NN_REV=${CMSIS_NN_REV:-ea987c1}
+# name=git pairs of the modules to check out besides Zephyr, in manifest order.
+MODULES=("cmsis=$3")
+shift 3
+for arg in "$@"; do
+	case "$arg" in
+	*=*) MODULES+=("$arg") ;;
+	*) MODULES+=("cmsis-nn=$arg") ;;
+	esac
+done
 
 # Debian packages beyond scripts/setup.sh's: gperf (some boards' device drivers) and picolibc
 # for Arm (Debian's newlib lacks the retargetable locking Zephyr asserts; ztflm needs libm).
@@ -55,8 +64,30 @@ checkout() { # source revision path
 	fi
 }
 checkout "$ZEPHYR_GIT" "$ZEPHYR_REV" zephyr
-checkout "$CMSIS_GIT" "$CMSIS_REV" modules/hal/cmsis
-[ -z "$CMSIS_NN_GIT" ] || checkout "$CMSIS_NN_GIT" "$CMSIS_NN_REV" modules/lib/cmsis-nn
+
+# Revision and path of a project as Zephyr's west.yml pins them: "REV PATH".
+pinned() {
+	awk -v want="$1" '
+		$1 == "-" && $2 == "name:" { name = $3; rev = ""; path = "" }
+		name == want && $1 == "revision:" { rev = $2 }
+		name == want && $1 == "path:" { path = $2 }
+		name == want && rev != "" && path != "" { print rev, path; exit }
+	' "$WS/zephyr/west.yml"
+}
+MANIFEST_PROJECTS=()
+for pair in "${MODULES[@]}"; do
+	name=${pair%%=*}
+	git_dir=${pair#*=}
+	read -r rev path <<<"$(pinned "$name")" || true
+	if [ -z "${path:-}" ]; then
+		echo "setup_zephyr: Zephyr's west.yml has no project '$name'" >&2
+		exit 2
+	fi
+	override="$(echo "$name" | tr 'a-z-' 'A-Z_')_REV"
+	rev=${!override:-$rev}
+	checkout "$git_dir" "$rev" "$path"
+	MANIFEST_PROJECTS+=("$name $(cd "$git_dir" && pwd) $rev $path")
+done
 mkdir -p "$WS/modules/lib"
 ln -sfn "$ROOT" "$WS/modules/lib/ztflm"
 
@@ -73,16 +104,13 @@ mkdir -p "$WS/manifest"
 	echo "      revision: $ZEPHYR_REV"
 	echo "      path: zephyr"
 	echo "      west-commands: scripts/west-commands.yml"
-	echo "    - name: cmsis"
-	echo "      url: file://$(cd "$CMSIS_GIT" && pwd)"
-	echo "      revision: $CMSIS_REV"
-	echo "      path: modules/hal/cmsis"
-	if [ -n "$CMSIS_NN_GIT" ]; then
-		echo "    - name: cmsis-nn"
-		echo "      url: file://$(cd "$CMSIS_NN_GIT" && pwd)"
-		echo "      revision: $CMSIS_NN_REV"
-		echo "      path: modules/lib/cmsis-nn"
-	fi
+	for project in "${MANIFEST_PROJECTS[@]}"; do
+		read -r name url rev path <<<"$project"
+		echo "    - name: $name"
+		echo "      url: file://$url"
+		echo "      revision: $rev"
+		echo "      path: $path"
+	done
 	echo "    - name: ztflm"
 	echo "      url: file://$ROOT"
 	echo "      revision: main"

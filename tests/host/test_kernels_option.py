@@ -38,7 +38,10 @@ def api_arena(kernels: str) -> int:
 def kconfig_arena(kernels: str) -> int:
     r = ztflm("arena", str(KWS), "--kernels", kernels, "--kconfig")
     assert r.returncode == 0, r.stderr
-    return int(re.fullmatch(r"CONFIG_ZTFLM_ARENA_SIZE=(\d+)\n", r.stdout).group(1))
+    choice = f"CONFIG_ZTFLM_KERNELS_{kernels.upper()}=y"
+    m = re.fullmatch(rf"# .*\nCONFIG_ZTFLM_ARENA_SIZE=(\d+)\n{choice}\n", r.stdout)
+    assert m, r.stdout
+    return int(m.group(1))
 
 
 def test_the_package_builds_the_overlays_this_host_can() -> None:
@@ -61,6 +64,9 @@ def test_convert_writes_the_overlays_arena(kernels: str, tmp_path: Path) -> None
     header = (tmp_path / "kws.h").read_text()
     assert f"#define kws_ARENA_SIZE {kconfig_arena(kernels)}u" in header
     assert f"with the {kernels} kernels" in header
+    assert f'#define kws_ARENA_KERNELS "{kernels}"' in header
+    source = (tmp_path / "kws.c").read_text()
+    assert f"BUILD_ASSERT(IS_ENABLED(CONFIG_ZTFLM_KERNELS_{kernels.upper()})" in source
 
 
 @pytest.mark.parametrize("kernels", ["bogus", "arm_dsp "])

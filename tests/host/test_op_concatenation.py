@@ -1,6 +1,7 @@
 """CONCATENATION is bit-exact with TFLM for every axis, input count and element type."""
 import numpy as np
 import pytest
+import variants
 
 import oracle
 from modelbuilder import ModelBuilder
@@ -96,3 +97,27 @@ def test_concatenation_rejects_mismatched_dimensions():
     b.output(y)
     with pytest.raises(ztflm.Error, match="dimension"):
         ztflm.Interpreter.from_bytes(b.build())
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.bool_])
+def test_concatenation_of_int64_and_bool_like_tflm(dtype):
+    oracle.assert_bit_exact(build(shapes_for(2, [2, 1, 3]), 2, dtype))
+
+
+TYPES = {np.float32: "f32", np.int8: "s8", np.int16: "s16", np.int32: "s32", np.int64: "s64",
+         np.bool_: "bool"}
+
+
+@pytest.mark.parametrize("dtype", list(TYPES), ids=lambda d: np.dtype(d).name)
+def test_each_type_runs_the_reference_variant_of_its_type(dtype):
+    q = (0.1, 0) if dtype in (np.int8, np.int16) else (None, 0)
+    model = build(shapes_for(1, [2, 3]), 1, dtype, q)
+    assert variants.kernel_of(model) == f"concatenation_{TYPES[dtype]}_ref"
+
+
+def test_concatenation_of_a_type_tflm_does_not_concatenate_is_refused():
+    import ztflm
+
+    with pytest.raises(ztflm.Error, match="CONCATENATION .*UINT8 input and UINT8 output are "
+                                          "not supported"):
+        ztflm.Interpreter.from_bytes(build(shapes_for(1, [2, 3]), 1, np.uint8))

@@ -1,6 +1,7 @@
 """MEAN is bit-exact with TFLM: float sums in memory order, int8/int16 folded rescale, any axes."""
 import numpy as np
 import pytest
+import variants
 
 import oracle
 from modelbuilder import ModelBuilder
@@ -94,3 +95,22 @@ def test_mean_rejects_an_axis_out_of_range():
     b.output(y)
     with pytest.raises(ztflm.Error, match="axis"):
         ztflm.Interpreter.from_bytes(b.build())
+
+
+TYPES = {np.float32: ("f32", (None, 0)), np.int8: ("s8", (0.05, -3)),
+         np.int16: ("s16", (0.05, 0))}
+
+
+@pytest.mark.parametrize("dtype", list(TYPES), ids=lambda d: np.dtype(d).name)
+def test_each_type_runs_the_reference_variant_of_its_type(dtype):
+    name, q = TYPES[dtype]
+    model = build([2, 4, 5, 3], [1, 2], True, dtype, q, q)
+    assert variants.kernel_of(model) == f"mean_{name}_ref"
+
+
+def test_int32_mean_is_refused_at_allocate():
+    # TFLM fails it only when invoked.
+    import ztflm
+
+    with pytest.raises(ztflm.Error, match="MEAN .*INT32 input and INT32 output are not supported"):
+        ztflm.Interpreter.from_bytes(build([2, 4, 5, 3], [1, 2], True, np.int32))

@@ -1,6 +1,7 @@
 """PAD and PADV2 are bit-exact with TFLM: ranks 1 to 5, every element type, pad values."""
 import numpy as np
 import pytest
+import variants
 
 import oracle
 from modelbuilder import ModelBuilder
@@ -91,3 +92,21 @@ def test_pad_rejects_paddings_computed_at_run_time():
     b.output(y)
     with pytest.raises(ztflm.Error, match="constant"):
         ztflm.Interpreter.from_bytes(b.build())
+
+
+TYPES = {np.float32: "f32", np.int8: "s8", np.int16: "s16", np.int32: "s32"}
+
+
+@pytest.mark.parametrize("op", ["PAD", "PADV2"])
+@pytest.mark.parametrize("dtype", list(TYPES), ids=lambda d: np.dtype(d).name)
+def test_each_type_runs_the_reference_variant_of_its_type(op, dtype):
+    q = (0.1, 0) if dtype in (np.int8, np.int16) else (None, 0)
+    model = build([2, 3], [[1, 0], [0, 2]], dtype, q, op=op, value=1)
+    assert variants.kernel_of(model) == f"pad_{TYPES[dtype]}_ref"
+
+
+def test_pad_of_a_type_tflm_does_not_pad_is_refused():
+    import ztflm
+
+    with pytest.raises(ztflm.Error, match="PAD .*UINT8 input and UINT8 output are not supported"):
+        ztflm.Interpreter.from_bytes(build([2, 3], [[1, 0], [0, 2]], np.uint8))

@@ -2,8 +2,11 @@
 strides, SAME and VALID padding, windows larger than the input, and every fused activation."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
+import variants
 
 import oracle
 import ztflm
@@ -120,6 +123,49 @@ def test_average_pool_nan_payload_follows_the_first_nan_of_the_window() -> None:
     bits = np.array([0x7FC00001, 0xFFC00000, 0x3F800000, 0x7F800000,
                      0xFFC00000, 0xFF800000, 0x7FC00002, 0x40000000], np.uint32)
     oracle.assert_bit_exact(model, inputs=[bits.view(np.float32).reshape(1, 2, 2, 2)])
+
+
+# A negative scale (no valid quantization has one, TFLM runs it anyway) makes RELU6 and
+# RELU_N1_TO_1 ranges with min above max; TFLM applies max then min, the average in int32 and
+# the maximum with both bounds cast to int8 first (-1/30 with zero point 100: 130 wraps).
+UNORDERED = [(-0.05, 3), (-1 / 30, 100)]
+
+
+@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("activation", ["RELU6", "RELU_N1_TO_1"])
+@pytest.mark.parametrize("scale,zero_point", UNORDERED)
+def test_int8_pooling_with_an_unordered_activation_range_is_bit_exact(
+        op: str, activation: str, scale: float, zero_point: int) -> None:
+    model = pool_model(op, np.int8, [1, 4, 4, 8], (2, 2), (2, 2), "VALID", activation, scale,
+                       zero_point)
+    oracle.assert_bit_exact(model, n_random=4)
+    # No overlay's lane-wise clamp can apply such a range: the reference variant runs it.
+    assert variants.kernel_of(model) == f"{op.lower()}_s8_ref"
+
+
+def variant_models() -> list[bytes]:
+    """Per op: an int8 node, a float32 node, an int8 node with an unordered activation range."""
+    return [m for op in OPS for m in (
+        pool_model(op, np.int8, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU"),
+        pool_model(op, np.float32, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU"),
+        pool_model(op, np.int8, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU6", -0.05, 3))]
+
+
+def test_each_node_runs_the_first_variant_of_this_build_that_can_run_it() -> None:
+    # In an overlay's tier (ZTFLM_LIB) the int8 nodes run its variant; everywhere else, and
+    # for float32, the reference variant.
+    got = [variants.kernel_of(m) for m in variant_models()]
+    assert got == [k for op in OPS for k in (variants.first_variant(op, "INT8", "INT8"),
+                                              f"{op.lower()}_f32_ref", f"{op.lower()}_s8_ref")]
+
+
+@pytest.mark.nosan
+@pytest.mark.parametrize("kernels", variants.HOST_OVERLAYS)
+def test_an_overlay_runs_int8_pooling_and_leaves_what_it_cannot_to_reference(
+        kernels: str, tmp_path: Path) -> None:
+    got = variants.node_kernels(variant_models(), kernels, tmp_path)
+    assert got == [[k] for op in OPS for k in (f"{op.lower()}_s8_{kernels}",
+                                               f"{op.lower()}_f32_ref", f"{op.lower()}_s8_ref")]
 
 
 def test_pooling_output_shape_mismatch_is_rejected() -> None:

@@ -1,6 +1,7 @@
 """RESHAPE is bit-exact with TFLM: shares its input's memory in a graph, copies at its edges."""
 import numpy as np
 import pytest
+import variants
 
 import oracle
 from modelbuilder import ModelBuilder
@@ -69,3 +70,10 @@ def test_reshape_rejects_a_shape_tensor_that_disagrees_with_the_output():
 
     with pytest.raises(ztflm.Error, match="new shape"):
         ztflm.Interpreter.from_bytes(build([2, 3], [6], np.float32, shape_values=[3, 2]))
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.int64, np.bool_, np.float32])
+def test_reshape_of_any_type_runs_the_one_reference_variant(dtype):
+    model = build([2, 3, 4], [4, 6], dtype)
+    oracle.assert_bit_exact(model)
+    assert variants.kernel_of(model) == "reshape_ref"

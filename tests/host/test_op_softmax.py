@@ -2,8 +2,11 @@
 dimension from 1 to thousands, betas and input scales over many decades."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
+import variants
 
 import oracle
 import ztflm
@@ -114,6 +117,33 @@ def test_float_softmax_nan_payload_follows_the_first_nan_of_the_row() -> None:
 
 def test_float_beta_zero_gives_uniform_rows_like_tflm() -> None:
     oracle.assert_bit_exact(softmax_model([3, 5], np.float32, 0.0), n_random=4)
+
+
+def variant_models() -> list[bytes]:
+    """int8 to int8, int8 to int16, float32, and int16 rows deeper than CMSIS-NN can sum."""
+    return [softmax_model([2, 12], np.int8, 1.0), softmax_model([2, 12], np.int8, 1.0,
+                                                                out_dtype=np.int16),
+            softmax_model([2, 12], np.float32, 1.0),
+            softmax_model([1, 5000], np.int8, 1.0, out_dtype=np.int16)]
+
+
+def test_each_node_runs_the_first_variant_of_this_build_that_can_run_it() -> None:
+    # In an overlay's tier (ZTFLM_LIB) the int8 nodes run its variant, but CMSIS-NN's sum
+    # would wrap past 4095 values a row: the reference variant runs that node.
+    deep = variants.first_variant("SOFTMAX", "INT8", "INT16")
+    assert [variants.kernel_of(m) for m in variant_models()] == [
+        variants.first_variant("SOFTMAX", "INT8", "INT8"),
+        variants.first_variant("SOFTMAX", "INT8", "INT16"), "softmax_f32_ref",
+        "softmax_s8_s16_ref" if deep.endswith("_cmsis_nn") else deep]
+    oracle.assert_bit_exact(variant_models()[3], n_random=2)
+
+
+@pytest.mark.nosan
+@pytest.mark.parametrize("kernels", variants.HOST_OVERLAYS)
+def test_an_overlay_runs_the_int8_softmax(kernels: str, tmp_path: Path) -> None:
+    assert variants.node_kernels(variant_models(), kernels, tmp_path) == [
+        [f"softmax_s8_{kernels}"], [f"softmax_s8_s16_{kernels}"], ["softmax_f32_ref"],
+        [f"softmax_s8_s16_{kernels}"]]
 
 
 @pytest.mark.parametrize("beta", [0.0, 1e-8])

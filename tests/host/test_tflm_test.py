@@ -81,10 +81,16 @@ def test_not_a_model_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ig
 
 @pytest.mark.parametrize("args,message", [
     (["-n", "0"], "-n must be at least 1"),
-    (["--device-serial", "/dev/ttyACM0"], "need --device-testing"),
-    (["--device-testing"], "needs --device-serial DEV or --hardware-map FILE"),
+    (["--device-serial", "/dev/ttyACM0"], "--device-serial needs --device-testing"),
+    (["--device-serial-pty", "x.py"], "--device-serial-pty needs --device-testing"),
+    (["--device-testing"],
+     "needs --device-serial DEV, --device-serial-pty SCRIPT or --hardware-map FILE"),
     (["--device-testing", "--device-serial", "/dev/x", "--hardware-map", "m.yaml"],
-     "not both"),
+     "not --device-serial and --hardware-map"),
+    (["--device-testing", "--device-serial", "/dev/x", "--device-serial-pty", "x.py"],
+     "not --device-serial and --device-serial-pty"),
+    (["-j", "0"], "-j must be at least 1"),
+    (["--timeout", "0"], "--timeout must be at least 1 second"),
     (["--device-testing", "--hardware-map", "/nonexistent/map.yaml"], "no hardware map"),
     (["-n", "three"], "invalid int value"),
 ])
@@ -160,11 +166,42 @@ def test_twister_command_for_qemu_and_for_a_board(tmp_path) -> None:  # type: ig
     joined = " ".join(board)
     assert "-p nrf52840dk/nrf52840" in joined
     assert "--device-testing --device-serial /dev/ttyACM0 --device-serial-baud 115200" in joined
-    assert "--west-runner jlink" in joined
+    # twister refuses --west-runner without --west-flash
+    assert "--west-flash --west-runner jlink" in joined
     mapped = device_test.twister_command(zephyr, app, device_test.Options(
         model=Path("m.tflite"), device_testing=True, hardware_map=Path("map.yaml")),
         tmp_path / "out")
-    assert "--hardware-map map.yaml" in " ".join(mapped) and "--device-serial" not in mapped
+    # absolute: twister runs in the output directory
+    assert mapped[mapped.index("--hardware-map") + 1] == str(Path("map.yaml").resolve())
+    assert "--device-serial" not in mapped
+    pty = device_test.twister_command(zephyr, app, device_test.Options(
+        model=Path("m.tflite"), platform="mps2_an386", device_testing=True,
+        device_serial_pty="qemu_device.py pty --machine mps2-an386", jobs=2,
+        twister_args=["--timeout-multiplier", "2"]), tmp_path / "out")
+    assert pty[pty.index("--device-serial-pty") + 1] == "qemu_device.py pty --machine mps2-an386"
+    assert pty[pty.index("-j") + 1] == "2"
+    assert pty[-2:] == ["--timeout-multiplier", "2"]
+
+
+def test_cli_passes_jobs_timeout_profile_and_twister_arguments(  # type: ignore[no-untyped-def]
+        capsys, monkeypatch, tmp_path) -> None:
+    seen: list[device_test.Options] = []
+    monkeypatch.setattr(device_test, "run", lambda opts: seen.append(opts) or 0)
+    status = cli.main(["test", "m.tflite", "-j", "2", "--timeout", "900", "--profile",
+                       "--twister", "--timeout-multiplier", "3", "-v"])
+    assert status == 0
+    assert (seen[0].jobs, seen[0].timeout, seen[0].profile) == (2, 900, True)
+    assert seen[0].twister_args == ["--timeout-multiplier", "3", "-v"]
+
+
+def test_profile_and_timeout_reach_the_generated_app(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    status, _, _ = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                           "--generate-only", "--profile", "--timeout", "900",
+                           "-O", str(tmp_path / "o"))
+    assert status == 0
+    app = tmp_path / "o" / "app" / "tflm_hello_world_int8"
+    assert "CONFIG_ZTFLM_PROFILER=y" in (app / "prj.conf").read_text()
+    assert "timeout: 900" in (app / "testcase.yaml").read_text()
 
 
 # The shell protocol, against a device emulated with the host runner.
@@ -196,8 +233,8 @@ class EmulatedDevice:
     def answer(self, words: list[str]) -> list[str]:
         cmd = words[1]
         if cmd == "info":
-            lines = ["model m bytes 1", "arena used 352 head 336 tail 16 buffer 1464 host 352",
-                     "clock 12000000"]
+            lines = ["model m bytes 1", "arena used 352 head 336 tail 16 buffer 352 host 352",
+                     "kernels arm_dsp host arm_dsp", "clock 12000000"]
             lines += [f"input {i} type 9 bytes {len(b)}" for i, b in enumerate(self.inputs)]
             lines += [f"output {i} type 9 bytes {self.ip.get_output(i).nbytes}"
                       for i in range(self.ip.num_outputs())]
@@ -214,6 +251,8 @@ class EmulatedDevice:
                 self.ip.set_input(np.frombuffer(bytes(b), d["dtype"]).reshape(d["shape"]), i)
             self.ip.invoke()
             return ["ztflm: ok cycles 1234"]
+        if cmd == "profile":
+            return ["op 0 FULLY_CONNECTED 700", "op 1 SOFTMAX 300", "ztflm: ok 2"]
         if cmd == "output":
             y = bytearray(self.ip.get_output(int(words[2])).tobytes())
             if self.corrupt:
@@ -242,6 +281,30 @@ def test_check_app_feeds_chunks_and_finds_every_output_bit_exact(tmp_path) -> No
     assert json.loads((tmp_path / "results.json").read_text())["bit_exact"] is True
 
 
+def test_check_app_reads_the_kernels_and_the_profile(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = shared_model("tflm_hello_world_int8")
+    config = _config(tmp_path, model)
+    config.write_text(json.dumps({**json.loads(config.read_text()), "profile": True}))
+    report = device_shell.check_app(EmulatedDevice(model), config, platform="emulated")
+    assert report["device"]["kernels"] == "arm_dsp"
+    assert [[op["op"] for op in v["profile"]] for v in report["vectors"]] == \
+        [["FULLY_CONNECTED", "SOFTMAX"]] * 2
+    assert report["host_clock"] is False  # no build .config beside it: not an emulator
+
+
+def test_profile_table_is_sorted_with_shares() -> None:
+    report = {"vectors": [
+        {"profile": [{"node": 0, "op": "CONV_2D", "cycles": 100},
+                     {"node": 1, "op": "SOFTMAX", "cycles": 300}]},
+        {"profile": [{"node": 0, "op": "CONV_2D", "cycles": 300},
+                     {"node": 1, "op": "SOFTMAX", "cycles": 300}]}]}
+    lines = device_test.profile_lines(report)
+    assert lines[0] == "profile: cycles per operator, mean of 2 inferences"
+    assert lines[2].split() == ["SOFTMAX", "1", "300", "60.0%"]
+    assert lines[3].split() == ["CONV_2D", "0", "200", "40.0%"]
+    assert lines[4].split() == ["total", "500", "100.0%"]
+
+
 def test_check_app_reports_the_first_differing_byte(tmp_path) -> None:  # type: ignore[no-untyped-def]
     model = shared_model("tflm_micro_speech_int8")
     with pytest.raises(DeviceError, match=r"output 0: byte 3 is 0x.. on the device, 0x.. on"):
@@ -266,12 +329,12 @@ app = Path(sys.argv[sys.argv.index("-T") + 1])
 vectors = load_vectors(app / "vectors.npz")
 exact = {exact}
 report = {{"model": str(app / "m.tflite"), "platform": sys.argv[sys.argv.index("-p") + 1],
-          "device": {{"arena_used": 352, "head": 336, "tail": 16, "host_arena": 352,
-                      "clock_hz": 12000000}},
+          "device": {{"arena_used": {arena}, "head": 100, "tail": {arena} - 100,
+                      "host_arena": {arena}, "clock_hz": 12000000, "kernels": {kernels!r}}},
           "vectors": [{{"cycles": 1000 + k, "match": [exact],
                        "mismatch": [] if exact else ["output 0: byte 0 is 0x01"]}}
                       for k in range(len(vectors))],
-          "bit_exact": exact}}
+          "bit_exact": exact, "host_clock": {host_clock}}}
 (app / "results.json").write_text(json.dumps(report))
 raise SystemExit(0 if exact else 1)
 """
@@ -279,18 +342,58 @@ raise SystemExit(0 if exact else 1)
 
 @pytest.mark.parametrize("exact", [True, False])
 def test_run_reports_cycles_arena_and_bit_exactness(capsys, monkeypatch, tmp_path, exact) -> None:  # type: ignore[no-untyped-def]
+    host = Interpreter.from_bytes(shared_model("tflm_hello_world_int8").read_bytes())
+    arena = host.arena_used_bytes()
     zephyr = fake_zephyr(tmp_path, TWISTER.format(west_commands=str(ROOT / "west_commands"),
-                                                  exact=exact))
+                                                  exact=exact, arena=arena,
+                                                  kernels="reference", host_clock=False))
     status, out, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
                                "-n", "3", "-O", str(tmp_path / "o"), zephyr=zephyr)
     assert status == (0 if exact else 1), err
-    # The stand-in device reports 352; the host figure is the runtime's own plan.
-    host = Interpreter.from_bytes(shared_model("tflm_hello_world_int8").read_bytes())
-    assert ("arena: 352 bytes on the target (head 336, tail 16); "
-            f"host {host.arena_used_bytes()} bytes") in out
+    # The host figure is the runtime's own plan with the kernels the target reports.
+    assert "kernels: reference" in out
+    assert (f"arena: {arena} bytes on the target (head 100, tail {arena - 100}); "
+            f"host {arena} bytes with the same kernels") in out
     assert "cycles per inference: 1001 median, 1000 min, 1002 max" in out
+    assert "clock follows host time" not in out
     assert f"outputs: {3 if exact else 0} of 3 vectors bit-exact with the host runner" in out
     assert (tmp_path / "o" / "twister.log").is_file()
+
+
+def test_target_arena_is_compared_with_the_host_plan_of_its_kernels(  # type: ignore[no-untyped-def]
+        capsys, monkeypatch, tmp_path) -> None:
+    """A target on arm_dsp is held to the arm_dsp host plan, not the reference one."""
+    model = shared_model("mlperf_kws_dscnn_int8")
+    dsp = device_test.host_arena(model, "arm_dsp")
+    ref = device_test.host_arena(model, "reference")
+    assert dsp is not None and ref is not None and dsp != ref
+    for arena, status in ((dsp, 0), (ref, 1)):
+        zephyr = fake_zephyr(tmp_path / str(arena), TWISTER.format(
+            west_commands=str(ROOT / "west_commands"), exact=True, arena=arena,
+            kernels="arm_dsp", host_clock=True))
+        got, out, err = run_cli(capsys, monkeypatch, str(model), "-n", "1",
+                                "-O", str(tmp_path / str(arena) / "o"), zephyr=zephyr)
+        assert got == status, err
+        assert f"host {dsp} bytes with the same kernels" in out
+        assert "an emulator's clock follows host time" in out
+        if status:
+            assert f"the target planned {ref} bytes, the host {dsp}" in err
+
+
+def test_a_filtered_platform_is_reported_with_twisters_reason(  # type: ignore[no-untyped-def]
+        capsys, monkeypatch, tmp_path) -> None:
+    twister = """import json, sys
+from pathlib import Path
+out = Path(sys.argv[sys.argv.index("--outdir") + 1])
+out.mkdir(parents=True)
+(out / "twister.json").write_text(json.dumps({"testsuites": [
+    {"name": "t", "platform": "p", "status": "filtered", "reason": "Not enough RAM"}]}))
+"""
+    status, _, err = run_cli(capsys, monkeypatch, str(shared_model("tflm_hello_world_int8")),
+                             "-p", "tiny_board", "-O", str(tmp_path / "o"),
+                             zephyr=fake_zephyr(tmp_path, twister))
+    assert status == 1
+    assert err == "ztflm: twister left tiny_board out: Not enough RAM\n"
 
 
 def test_run_without_a_report_says_where_the_log_is(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -327,17 +430,72 @@ def test_west_registers_tflm_test() -> None:
 
 # A real run: twister, Zephyr and QEMU.
 
-@pytest.mark.nosan
-def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def needs_zephyr() -> None:
     if not os.environ.get("ZEPHYR_BASE"):
         pytest.skip("SKIPPED: ZEPHYR_BASE is not set; the device test needs a Zephyr 4.x tree "
                     "(see tests/zephyr/README.md)")
-    model = shared_model("tflm_hello_world_int8")
-    r = subprocess.run([sys.executable, "-m", "ztflm", "test", str(model), "-p",
-                        "qemu_cortex_m3", "-n", "3", "-O", str(tmp_path)],
-                       capture_output=True, text=True, timeout=1200)
+
+
+def ztflm_test(*args: str, env: Optional[dict[str, str]] = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ztflm", "test", *args], capture_output=True,
+                          text=True, timeout=1800, env=env)
+
+
+def assert_bit_exact_in_the_host_arena(r: subprocess.CompletedProcess, count: int) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "outputs: 3 of 3 vectors bit-exact with the host runner" in r.stdout
-    arena = re.search(r"arena: (\d+) bytes on the target .*; host (\d+) bytes", r.stdout)
-    assert arena and arena.group(1) == arena.group(2)  # reference kernels on the M3
+    assert f"outputs: {count} of {count} vectors bit-exact with the host runner" in r.stdout
+    arena = re.search(r"arena: (\d+) bytes on the target .*; host (\d+) bytes with the same "
+                      r"kernels", r.stdout)
+    assert arena and arena.group(1) == arena.group(2)
     assert re.search(r"cycles per inference: \d+ median", r.stdout)
+
+
+@pytest.mark.nosan
+def test_real_run_on_qemu_cortex_m3_is_bit_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    r = ztflm_test(str(shared_model("tflm_hello_world_int8")), "-p", "qemu_cortex_m3", "-n", "3",
+                   "-O", str(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 3)
+    assert "kernels: reference" in r.stdout
+    assert "clock follows host time" not in r.stdout  # qemu_cortex_m3 runs with -icount
+
+
+# Hardware in the loop with QEMU as the board (scripts/qemu_device.py): twister's device path,
+# `west flash` through the board's misc-flasher runner and a serial line included.
+
+QEMU_DEVICE = ROOT / "scripts" / "qemu_device.py"
+
+
+def device_env(tmp_path: Path) -> dict[str, str]:
+    """This test's own emulated boards: `west flash` and the serial side meet here."""
+    return dict(os.environ, ZTFLM_QEMU_DEVICE=str(tmp_path / "devices"))
+
+
+@pytest.mark.nosan
+def test_device_testing_with_a_hardware_map_runs_on_the_emulated_board(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    hw_map = tmp_path / "map.yaml"
+    hw_map.write_text(yaml.safe_dump([{
+        "connected": True, "id": "qemu-mps2-an386", "platform": "mps2_an386",
+        "product": "QEMU mps2-an386", "runner": "misc-flasher",
+        "serial_pty": f"{QEMU_DEVICE} pty --machine mps2-an386"}]))
+    r = ztflm_test(str(shared_model("mlperf_kws_dscnn_int8")), "-p", "mps2_an386", "-n", "2",
+                   "--device-testing", "--hardware-map", str(hw_map), "--profile",
+                   "-O", str(tmp_path / "o"), env=device_env(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 2)
+    assert "kernels: arm_dsp" in r.stdout
+    assert re.search(r"^  CONV_2D +\d+ +\d+ +\d+\.\d%$", r.stdout, re.M)
+    flashed = json.loads((tmp_path / "devices" / "mps2-an386" / "flashed.json").read_text())
+    assert flashed["count"] == 1  # west flash ran once, through the board's runner
+
+
+@pytest.mark.nosan
+def test_device_testing_with_a_serial_pty_runs_on_the_emulated_board(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    needs_zephyr()
+    r = ztflm_test(str(shared_model("tflm_hello_world_int8")), "-p", "mps2_an500", "-n", "3",
+                   "--device-testing", "--device-serial-pty",
+                   f"{QEMU_DEVICE} pty --machine mps2-an500", "-O", str(tmp_path / "o"),
+                   env=device_env(tmp_path))
+    assert_bit_exact_in_the_host_arena(r, 3)
+    assert "kernels: arm_dsp" in r.stdout
+    assert (tmp_path / "devices" / "mps2-an500" / "image.elf").is_file()

@@ -141,7 +141,9 @@ def test_arena_prints_the_exact_arena_and_tflm_ratio() -> None:
 def test_arena_kconfig_is_the_exact_size() -> None:
     path = model_path("tflm_hello_world_int8")
     out = ok("arena", str(path), "--kconfig")
-    assert out == f"CONFIG_ZTFLM_ARENA_SIZE={Interpreter.from_file(path).arena_used_bytes()}\n"
+    assert out == (f"# west tflm-arena --kconfig: {path.name} with the reference kernels\n"
+                   f"CONFIG_ZTFLM_ARENA_SIZE={Interpreter.from_file(path).arena_used_bytes()}\n"
+                   "CONFIG_ZTFLM_KERNELS_REFERENCE=y\n")
 
 
 def plan_rows(out: str) -> list[tuple[int, int, int, int, int]]:
@@ -406,11 +408,14 @@ RUNTIME_HEADERS = sorted(p.name for p in (RUNTIME / "include" / "ztflm").glob("*
 
 def uses_of(header: str, name: str) -> str:
     """A C file that includes the generated header, then every runtime header, and uses each
-    macro the header defines (an array for each DIMS, a constant for the rest)."""
+    macro the header defines (an array for each DIMS, a string for a quoted value, a constant
+    for the rest)."""
     lines = [f'#include "{name}.h"', *(f"#include <ztflm/{h}>" for h in RUNTIME_HEADERS), ""]
-    for k, macro in enumerate(re.findall(r"^#define (\w+) ", header, re.M)):
+    for k, (macro, value) in enumerate(re.findall(r"^#define (\w+) (.*)$", header, re.M)):
         if macro.endswith("_DIMS"):
             lines.append(f"const int32_t use_{k}[] = {macro};")
+        elif value.startswith('"'):
+            lines.append(f"const char *const use_{k} = {macro};")
         elif not macro.endswith("_H_"):
             lines.append(f"const double use_{k} = (double)({macro});")
     lines += ["extern const struct ztflm_op_resolver *use_resolver;",

@@ -52,6 +52,12 @@ static inline uint32_t counter_ticks(uint32_t t0, uint32_t t1)
 
 static inline void counter_start(void)
 {
+	/*
+	 * Stopped first, so every start counts from the CTRL write: a running timer would restart
+	 * at the VALUE write instead, a few instructions earlier, and a loader's first case would
+	 * read a tick apart from the next ones whenever the count sits by a tick boundary.
+	 */
+	COUNTER_TIMER0_CTRL = 0u;
 	COUNTER_TIMER0_RELOAD = 0xFFFFFFFFu;
 	COUNTER_TIMER0_VALUE = 0xFFFFFFFFu;
 	COUNTER_TIMER0_CTRL = 1u;

@@ -102,7 +102,7 @@ def cmd_arena(args: argparse.Namespace) -> int:
     info = describe(Path(args.model))
     require_runnable(info)
     if args.kconfig:
-        print(f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}")
+        print("\n".join(report.kconfig_lines(info, args.kernels)))
         return 0
     tflm = None if args.no_tflm else arena_report.tflm_arena(info.data)
     print("\n".join(report.arena_lines(info, tflm)))
@@ -141,9 +141,10 @@ def cmd_test(args: argparse.Namespace) -> int:
     opts = device_test.Options(
         model=Path(args.model), platform=args.platform, count=args.count, seed=args.seed,
         outdir=args.outdir, device_testing=args.device_testing,
-        device_serial=args.device_serial, device_serial_baud=args.device_serial_baud,
-        hardware_map=args.hardware_map, west_runner=args.west_runner,
-        generate_only=args.generate_only)
+        device_serial=args.device_serial, device_serial_pty=args.device_serial_pty,
+        device_serial_baud=args.device_serial_baud, hardware_map=args.hardware_map,
+        west_runner=args.west_runner, generate_only=args.generate_only, profile=args.profile,
+        jobs=args.jobs, timeout=args.timeout, twister_args=args.twister_args)
     return device_test.run(opts)
 
 
@@ -159,7 +160,8 @@ def add_arena_arguments(p: argparse.ArgumentParser) -> None:
                    help="per tensor: offset, bytes, first and last op")
     p.add_argument("--svg", type=Path, metavar="FILE", help="draw the plan as SVG")
     p.add_argument("--kconfig", action="store_true",
-                   help="print only CONFIG_ZTFLM_ARENA_SIZE=N")
+                   help="print a Kconfig fragment: CONFIG_ZTFLM_ARENA_SIZE=N and the kernel "
+                        "overlay it is exact for")
     p.add_argument("--no-tflm", action="store_true", help="skip TFLM's arena for comparison")
     p.add_argument("--kernels", default="reference", metavar="OVERLAY",
                    help="kernel overlay whose scratch memory the arena includes: reference, "
@@ -190,11 +192,22 @@ def add_test_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device-testing", action="store_true",
                    help="run on a real board instead of an emulator")
     p.add_argument("--device-serial", metavar="DEV", help="the board's serial port")
+    p.add_argument("--device-serial-pty", metavar="SCRIPT",
+                   help="a command whose stdin/stdout is the board's serial line "
+                        "(e.g. scripts/qemu_device.py pty --machine mps2-an386)")
     p.add_argument("--device-serial-baud", type=int, metavar="BAUD", help="its baud rate")
     p.add_argument("--hardware-map", type=Path, metavar="FILE", help="a twister hardware map")
     p.add_argument("--west-runner", metavar="RUNNER", help="west flash runner for the board")
+    p.add_argument("--profile", action="store_true",
+                   help="build with CONFIG_ZTFLM_PROFILER and print cycles per operator")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="twister's parallel jobs")
+    p.add_argument("--timeout", type=int, metavar="SECONDS",
+                   help="time twister allows the test (default 120 + 30 per vector)")
     p.add_argument("--generate-only", action="store_true",
                    help="write the test application and stop (no Zephyr needed)")
+    p.add_argument("--twister", nargs=argparse.REMAINDER, default=[], dest="twister_args",
+                   metavar="ARG", help="the rest of the line goes to twister as it is "
+                                       "(last option, e.g. --twister --timeout-multiplier 2)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,6 +19,7 @@ REPLY = re.compile(r"ztflm: (ok|error)\b ?(.*)$")
 # VT100 colour and cursor sequences the shell may put around a line.
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 DATA = re.compile(r"data (\d+) ([0-9a-f]+)")
+OP = re.compile(r"op (\d+) (\w+) (\d+)")
 # Input bytes per `ztflm input` line: 2 hex digits each, well inside the shell's line buffer.
 CHUNK = 96
 
@@ -53,6 +54,7 @@ class DeviceInfo:
     clock_hz: int
     inputs: list[TensorInfo]
     outputs: list[TensorInfo]
+    kernels: str = "reference"
 
 
 @dataclass
@@ -63,10 +65,19 @@ class Vector:
 
 
 @dataclass
+class OpCycles:
+    """One operator's cycles in one invoke (CONFIG_ZTFLM_PROFILER)."""
+    node: int
+    op: str
+    cycles: int
+
+
+@dataclass
 class VectorResult:
     cycles: int
     match: list[bool]
     mismatch: list[str] = field(default_factory=list)
+    profile: list[OpCycles] = field(default_factory=list)
 
 
 def host_vectors(model: Union[Path, bytes], count: int, seed: int) -> list[Vector]:
@@ -157,10 +168,12 @@ class ShellSession:
             return [TensorInfo(int(t), int(b)) for _, t, b in found]
 
         model = re.search(r"model (\S+) bytes", text)
+        kernels = re.search(r"kernels (\w+)", text)
         return DeviceInfo(model.group(1) if model else "?", number(r"arena used (\d+)"),
                           number(r" head (\d+)"), number(r" tail (\d+)"),
                           number(r" host (\d+)"), number(r"clock (\d+)"),
-                          tensors("input"), tensors("output"))
+                          tensors("input"), tensors("output"),
+                          kernels.group(1) if kernels else "reference")
 
     def load(self, index: int, data: bytes) -> None:
         for off in range(0, len(data), self.chunk):
@@ -175,6 +188,14 @@ class ShellSession:
         if m is None:
             raise DeviceError(f"`ztflm invoke` replied {reply!r}")
         return int(m.group(1))
+
+    def profile(self) -> list[OpCycles]:
+        lines, reply = self.command("ztflm profile")
+        ops = [OpCycles(int(m.group(1)), m.group(2), int(m.group(3)))
+               for m in (OP.search(line) for line in lines) if m]
+        if reply != str(len(ops)):
+            raise DeviceError(f"`ztflm profile`: {len(ops)} operators read, device sent {reply}")
+        return ops
 
     def output(self, index: int) -> bytes:
         lines, reply = self.command(f"ztflm output {index}")
@@ -191,18 +212,29 @@ class ShellSession:
         return bytes(data)
 
 
-def run_vectors(session: ShellSession, vectors: list[Vector]) -> list[VectorResult]:
+def run_vectors(session: ShellSession, vectors: list[Vector],
+                profile: bool = False) -> list[VectorResult]:
     results = []
     for v in vectors:
         for i, x in enumerate(v.inputs):
             session.load(i, x)
         cycles = session.invoke()
+        ops = session.profile() if profile else []
         got = [session.output(i) for i in range(len(v.outputs))]
         match = [a == b for a, b in zip(got, v.outputs)]
         mismatch = [_first_difference(i, a, b) for i, (a, b, ok)
                     in enumerate(zip(got, v.outputs, match)) if not ok]
-        results.append(VectorResult(cycles, match, mismatch))
+        results.append(VectorResult(cycles, match, mismatch, ops))
     return results
+
+
+def build_config(build_dir: Path) -> dict[str, str]:
+    """The build's Kconfig values (zephyr/.config), empty when there is none."""
+    try:
+        text = (build_dir / "zephyr" / ".config").read_text()
+    except OSError:
+        return {}
+    return dict(line.split("=", 1) for line in text.splitlines() if line.startswith("CONFIG_"))
 
 
 def _first_difference(index: int, device: bytes, host: bytes) -> str:
@@ -231,13 +263,17 @@ def check_app(console: Console, config_path: Path, platform: str = "") -> dict[s
             [t.bytes for t in info.outputs] != [len(y) for y in vectors[0].outputs]:
         raise DeviceError(f"the device runs another model than {model.name}: "
                           f"inputs {[t.bytes for t in info.inputs]} bytes")
-    results = run_vectors(session, vectors)
+    results = run_vectors(session, vectors, profile=bool(config.get("profile")))
+    kconfig = build_config(Path(config_path).parent)
     report = {
         "model": str(model),
         "platform": platform,
         "device": asdict(info),
         "vectors": [asdict(r) for r in results],
         "bit_exact": all(all(r.match) for r in results),
+        # An emulator whose clock follows the host's, not the instructions run (no -icount).
+        "host_clock": kconfig.get("CONFIG_QEMU_TARGET") == "y"
+        and kconfig.get("CONFIG_QEMU_ICOUNT") != "y",
     }
     if config.get("results"):
         Path(config["results"]).write_text(json.dumps(report, indent=1))

@@ -68,3 +68,13 @@ def plan_lines(placements: list[Placement]) -> list[str]:
         lines.append(f"{p.tensor:6} {p.offset:7} {p.bytes:7} {p.first_op:6} {p.last_op:5}  "
                      f"{printable(p.name)}{tag}")
     return lines
+
+
+def kconfig_lines(info: ModelInfo, kernels: str) -> list[str]:
+    """A conf fragment a Zephyr build accepts as it is: the arena and the overlay choice
+    it is exact for, so the build cannot pick other kernels under it."""
+    return [
+        f"# west tflm-arena --kconfig: {info.path.name} with the {kernels} kernels",
+        f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}",
+        f"CONFIG_ZTFLM_KERNELS_{kernels.upper()}=y",
+    ]

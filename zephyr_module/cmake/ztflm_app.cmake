@@ -1,4 +1,10 @@
-# Include before find_package(Zephyr) in an application that uses ztflm. It adds:
+# Include before find_package(Zephyr) in an application that uses ztflm; outside this
+# repository, find it where the west workspace keeps the module (README, Zephyr quick start):
+#   execute_process(COMMAND west list -f {abspath} ztflm WORKING_DIRECTORY $ENV{ZEPHYR_BASE}
+#     OUTPUT_VARIABLE ZTFLM_MODULE_DIR OUTPUT_STRIP_TRAILING_WHITESPACE
+#     COMMAND_ERROR_IS_FATAL ANY)
+#   include(${ZTFLM_MODULE_DIR}/zephyr_module/cmake/ztflm_app.cmake)
+# It adds:
 #  - ztflm's per-board fragments, boards/<board>.conf and boards/<board>.overlay at the top of
 #    the repository, where <board> is the board target with '/' as '_'
 #    (mps2/an521/cpu0 -> mps2_an521_cpu0);

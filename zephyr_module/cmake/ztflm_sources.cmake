@@ -53,19 +53,6 @@ function(ztflm_kernel_sources out overlay)
   if(NOT overlay STREQUAL "reference")
     ztflm_glob(own ${ZTFLM_MODULE_DIR}/kernels/${overlay}/*.c)
   endif()
-  # Until every operator is a descriptor, an overlay file that registers no variant
-  # (no ZTFLM_VARIANT) still stands in for the reference file of its name, which it
-  # copies or #includes; drop this loop once `grep -rl '#include "reference/'
-  # zephyr_module/kernels` prints nothing.
-  foreach(src ${own})
-    get_filename_component(name ${src} NAME)
-    if(EXISTS ${ZTFLM_MODULE_DIR}/kernels/reference/${name})
-      file(STRINGS ${src} registers REGEX "ZTFLM_VARIANT\\(")
-      if(NOT registers)
-        list(REMOVE_ITEM reference ${ZTFLM_MODULE_DIR}/kernels/reference/${name})
-      endif()
-    endif()
-  endforeach()
   set(sources ${reference} ${own})
   list(SORT sources)
   set(${out} ${sources} PARENT_SCOPE)

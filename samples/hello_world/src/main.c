@@ -11,7 +11,7 @@
 /* int8 inputs across the model's range: x = (q + 128) * 0.0245, from 0 to about 6.2. */
 static const int8_t inputs[] = {-128, -96, -64, -32, 0, 32, 64, 96};
 
-static uint8_t arena_buf[hello_world_ARENA_SIZE + CONFIG_SAMPLE_ARENA_EXTRA]
+static uint8_t arena_buf[hello_world_ARENA_SIZE]
 	__aligned(ZTFLM_ARENA_ALIGN);
 
 static int fail(const char *what, const struct ztflm_interpreter *ip)
@@ -43,8 +43,9 @@ int main(void)
 	}
 	const uint32_t used = ztflm_arena_used(&arena) - arena.pad;
 
-	printk("arena: %u bytes (host plan %u)\n", used, hello_world_ARENA_SIZE);
-	if (IS_ENABLED(CONFIG_ZTFLM_KERNELS_REFERENCE) && used != hello_world_ARENA_SIZE) {
+	printk("arena: %u bytes (host plan %u for the %s kernels)\n", used, hello_world_ARENA_SIZE,
+	       hello_world_ARENA_KERNELS);
+	if (used != hello_world_ARENA_SIZE) {
 		printk("hello_world: FAILED: arena differs from the host plan\n");
 		return 1;
 	}

@@ -36,7 +36,7 @@ static const struct {
 	{"noise", feat_noise, sizeof(feat_noise)},
 };
 
-static uint8_t arena_buf[kws_ARENA_SIZE + CONFIG_SAMPLE_ARENA_EXTRA] __aligned(ZTFLM_ARENA_ALIGN);
+static uint8_t arena_buf[kws_ARENA_SIZE] __aligned(ZTFLM_ARENA_ALIGN);
 
 #if CONFIG_ZTFLM_PROFILER
 /* Cycles of every operator over all inferences (CONFIG_ZTFLM_PROFILER). */
@@ -91,8 +91,9 @@ int main(void)
 #endif
 	const uint32_t used = ztflm_arena_used(&arena) - arena.pad;
 
-	printk("arena: %u bytes (host plan %u)\n", used, kws_ARENA_SIZE);
-	if (IS_ENABLED(CONFIG_ZTFLM_KERNELS_REFERENCE) && used != kws_ARENA_SIZE) {
+	printk("arena: %u bytes (host plan %u for the %s kernels)\n", used, kws_ARENA_SIZE,
+	       kws_ARENA_KERNELS);
+	if (used != kws_ARENA_SIZE) {
 		printk("keyword_spotting: FAILED: arena differs from the host plan\n");
 		return 1;
 	}

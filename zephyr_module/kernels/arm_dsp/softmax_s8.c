@@ -1,10 +1,11 @@
 /*
- * SOFTMAX on int8 input (Arm DSP extension): the reference kernel (gemmlowp fixed point
+ * SOFTMAX on int8 input (Arm DSP extension): the reference computation (gemmlowp fixed point
  * exactly as TFLM, int8 or int16 out) with the row maximum four values a step (SSUB8 and
  * SEL). The exponentials are the reference's: rows are short (the class count) and their
  * cost is the fixed-point exp.
  */
 #include "arm_dsp/dsp.h"
+#include "ops/softmax.h"
 
 static int32_t row_max_dsp(const int8_t *x, int32_t depth)
 {
@@ -26,5 +27,4 @@ static int32_t row_max_dsp(const int8_t *x, int32_t depth)
 	return max;
 }
 
-#define ZTFLM_SOFTMAX_S8_ROW_MAX row_max_dsp
-#include "reference/softmax_s8.c"
+ZTFLM_SOFTMAX_S8_VARIANTS(arm_dsp, row_max_dsp);

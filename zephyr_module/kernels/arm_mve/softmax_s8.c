@@ -4,22 +4,13 @@
  * for the output) in a stack block of up to EXP_CACHE values, then gemmlowp fixed point
  * exactly as TFLM, int8 or int16 out.
  */
+#include <stdbool.h>
+
 #include "arm_mve/mve.h"
-#include "common/fixedpoint.h"
 #include "ops/softmax.h"
 
-#define SCALED_DIFF_BITS 5
-#define ACCUM_BITS 12
 /* Rows up to this deep keep their exps (256 bytes of stack); deeper rows recompute them. */
 #define EXP_CACHE 64
-
-static inline int32_t exp_of_diff(const struct ztflm_softmax_params *p, int32_t diff)
-{
-	const int32_t scaled =
-		ztflm_mbqm_greater_than_one(diff, p->input_multiplier, p->input_left_shift);
-
-	return ztflm_fp_exp_on_negative_values(scaled, SCALED_DIFF_BITS);
-}
 
 static int32_t row_max(const int8_t *x, uint32_t n)
 {
@@ -63,26 +54,24 @@ static void softmax_row(const struct ztflm_softmax_params *p, const int8_t *x, i
 		int32_t e = 0;
 
 		if (diff >= p->diff_min) {
-			e = exp_of_diff(p, diff);
-			sum = ztflm_fp_add(sum, ztflm_fp_rescale(e, 0, ACCUM_BITS));
+			e = ztflm_softmax_exp(p, diff);
+			sum = ztflm_fp_add(sum, ztflm_fp_rescale(e, 0, ZTFLM_SOFTMAX_ACCUM_BITS));
 		}
 		if (cached) {
 			exps[c] = e;
 		}
 	}
-	const int32_t scale = ztflm_fp_get_reciprocal(sum, ACCUM_BITS, &bits_over_unit);
+	const int32_t scale =
+		ztflm_fp_get_reciprocal(sum, ZTFLM_SOFTMAX_ACCUM_BITS, &bits_over_unit);
 	const int32_t exponent = bits_over_unit + 31 - out_bits;
 
 	for (uint32_t c = 0; c < n; c++) {
 		const int32_t diff = x[c] - max;
 		int32_t v = out_min;
 
-		/* Outside 0..31 every output is the minimum. */
-		if (diff >= p->diff_min && exponent >= 0 && exponent <= 31) {
-			const int32_t e = cached ? exps[c] : exp_of_diff(p, diff);
-			const int32_t unsat = ztflm_rdbpot(ztflm_fp_mul(scale, e), exponent);
-
-			v = ztflm_clamp_i32(ztflm_fp_add(unsat, out_min), out_min, out_max);
+		if (diff >= p->diff_min) {
+			v = ztflm_softmax_out(cached ? exps[c] : ztflm_softmax_exp(p, diff), scale,
+					      exponent, out_min, out_max);
 		}
 		if (y8 != NULL) {
 			y8[c] = (int8_t)v;
@@ -92,20 +81,33 @@ static void softmax_row(const struct ztflm_softmax_params *p, const int8_t *x, i
 	}
 }
 
-void ztflm_softmax_s8(const struct ztflm_softmax_params *p, const int8_t *in, int8_t *out)
+/* Every row, to int8 (wide false) or int16 output. */
+static int rows(struct ztflm_context *ctx, const struct ztflm_softmax_params *p, bool wide)
 {
+	const int8_t *in = ztflm_input_data(ctx, 0);
+	void *out = ztflm_output_data(ctx, 0);
+
 	for (int32_t i = 0; i < p->outer; i++) {
 		const uint32_t at = (uint32_t)i * (uint32_t)p->depth;
 
-		softmax_row(p, in + at, 8, INT8_MIN, INT8_MAX, out + at, NULL);
+		if (wide) {
+			softmax_row(p, in + at, 16, INT16_MIN, INT16_MAX, NULL, (int16_t *)out + at);
+		} else {
+			softmax_row(p, in + at, 8, INT8_MIN, INT8_MAX, (int8_t *)out + at, NULL);
+		}
 	}
+	return ZTFLM_OK;
 }
 
-void ztflm_softmax_s8_s16(const struct ztflm_softmax_params *p, const int8_t *in, int16_t *out)
+static int s8_eval(struct ztflm_context *ctx, const void *params)
 {
-	for (int32_t i = 0; i < p->outer; i++) {
-		const uint32_t at = (uint32_t)i * (uint32_t)p->depth;
-
-		softmax_row(p, in + at, 16, INT16_MIN, INT16_MAX, NULL, out + at);
-	}
+	return rows(ctx, params, false);
 }
+
+static int s8_s16_eval(struct ztflm_context *ctx, const void *params)
+{
+	return rows(ctx, params, true);
+}
+
+ZTFLM_VARIANT(softmax_s8_arm_mve, ZTFLM_INT8, ZTFLM_INT8, s8_eval, NULL, NULL);
+ZTFLM_VARIANT(softmax_s8_s16_arm_mve, ZTFLM_INT8, ZTFLM_INT16, s8_s16_eval, NULL, NULL);

@@ -1,23 +1,26 @@
-/* CONCATENATION: parameters and the compute function (a strided copy, type-agnostic). */
+/* CONCATENATION: parameters and the compute variants (a strided copy, any element type). */
 #ifndef ZTFLM_KERNELS_OPS_CONCATENATION_H_
 #define ZTFLM_KERNELS_OPS_CONCATENATION_H_
 
 #include <stdint.h>
 
+#include <ztflm/op.h>
+
 /*
- * Seen from the axis, every tensor is outer rows; a row of the output is the
- * rows of the inputs one after the other.
+ * Seen from the axis, every tensor is outer rows; a row of the output is the rows of the
+ * inputs one after the other. Op data is this struct and one row size per input.
  */
 struct ztflm_concatenation_params {
-	uint32_t outer;      /**< product of the dimensions before the axis */
-	uint32_t output_row; /**< bytes of one output row */
+	uint32_t outer;       /**< product of the dimensions before the axis */
+	uint32_t output_row;  /**< bytes of one output row */
+	uint32_t input_row[]; /**< bytes of one row of each input */
 };
 
-/**
- * Copy one input into the output: outer rows of input_row bytes, each to
- * offset bytes into the matching output row.
- */
-void ztflm_concatenation_copy(const struct ztflm_concatenation_params *p, const void *in,
-			      uint32_t input_row, uint32_t offset, void *out);
+extern const struct ztflm_variant ztflm_concatenation_f32_ref;
+extern const struct ztflm_variant ztflm_concatenation_s8_ref;
+extern const struct ztflm_variant ztflm_concatenation_s16_ref;
+extern const struct ztflm_variant ztflm_concatenation_s32_ref;
+extern const struct ztflm_variant ztflm_concatenation_s64_ref;
+extern const struct ztflm_variant ztflm_concatenation_bool_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_CONCATENATION_H_ */

@@ -1,31 +1,10 @@
-/* MEAN: node layer (axes from the constant tensor, loop nest, quantized rescale, dispatch). */
-#include <ztflm/op.h>
+/* MEAN: axes from the constant tensor, the loop nest, the quantized rescale. */
 #include <string.h>
 
 #include <ztflm/schema.h>
 
 #include "common/quant.h"
 #include "ops/mean.h"
-
-struct mean_op {
-	uint32_t type;
-	struct ztflm_mean_params params; /* followed by its loops */
-};
-
-static int check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t)
-{
-	ZTFLM_MSG_ONLY(what);
-	const int32_t lo = t->type == ZTFLM_INT8 ? INT8_MIN : INT16_MIN;
-	const int32_t hi = t->type == ZTFLM_INT8 ? INT8_MAX : INT16_MAX;
-
-	ZTFLM_CHECK(ctx, t->scale_count > 0, ZTFLM_ERR_MODEL, "%s is not quantized", what);
-	/* Written so that NaN fails too. */
-	ZTFLM_CHECK(ctx, t->scale > 0.0f && t->scale <= 3.4e38f, ZTFLM_ERR_MODEL,
-		    "%s has a scale that is not positive and finite", what);
-	ZTFLM_CHECK(ctx, t->zero_point >= lo && t->zero_point <= hi, ZTFLM_ERR_MODEL,
-		    "%s zero point %d is outside its type's range", what, (int)t->zero_point);
-	return ZTFLM_OK;
-}
 
 /* Bit mask of the reduced dimensions from the axis tensor (negative axes count from the end). */
 static int reduced_mask(struct ztflm_context *ctx, const struct ztflm_tensor *axis, int32_t rank,
@@ -94,14 +73,6 @@ static void add_loop(struct ztflm_mean_dim *loops, uint32_t *n, uint32_t count, 
 static int quant_params(struct ztflm_context *ctx, const struct ztflm_tensor *in,
 			const struct ztflm_tensor *out, struct ztflm_mean_params *p)
 {
-	int rc = check_quant(ctx, "input", in);
-
-	if (rc == ZTFLM_OK) {
-		rc = check_quant(ctx, "output", out);
-	}
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
 	p->input_zero_point = in->zero_point;
 	p->output_zero_point = out->zero_point;
 	ztflm_quantize_multiplier((double)in->scale / (double)out->scale, &p->multiplier,
@@ -130,41 +101,22 @@ static int quant_params(struct ztflm_context *ctx, const struct ztflm_tensor *in
 	return ZTFLM_OK;
 }
 
-static int mean_prepare(struct ztflm_context *ctx)
+static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
-	struct ztflm_tensor in;
-	struct ztflm_tensor axis;
-	struct ztflm_tensor out;
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *out = &io->out[0];
 	struct ztflm_mean_dim kept[ZTFLM_MAX_DIMS];
 	struct ztflm_mean_dim red[ZTFLM_MAX_DIMS];
 	struct ztflm_mean_params p = {0};
 	uint32_t mask = 0;
-	int rc;
 
-	ZTFLM_CHECK(ctx, ctx->inputs_count == 2 && ctx->outputs_count == 1, ZTFLM_ERR_MODEL,
-		    "needs 2 inputs and 1 output, has %d and %d", (int)ctx->inputs_count,
-		    (int)ctx->outputs_count);
-	rc = ztflm_get_input(ctx, 0, &in);
+	(void)unused;
+	ZTFLM_CHECK(ctx, in->dims_count <= ZTFLM_MAX_DIMS, ZTFLM_ERR_UNSUPPORTED,
+		    "rank %d is more than the %d supported", (int)in->dims_count, ZTFLM_MAX_DIMS);
+	int rc = reduced_mask(ctx, &io->in[1], in->dims_count, &mask);
+
 	if (rc == ZTFLM_OK) {
-		rc = ztflm_get_input(ctx, 1, &axis);
-	}
-	if (rc == ZTFLM_OK) {
-		rc = ztflm_get_output(ctx, 0, &out);
-	}
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	if (in.type != ZTFLM_FLOAT32 && in.type != ZTFLM_INT8 && in.type != ZTFLM_INT16) {
-		return ztflm_fail_type(ctx, "input", in.type);
-	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
-		    "output type %s differs from the input type %s", ztflm_type_name(out.type),
-		    ztflm_type_name(in.type));
-	ZTFLM_CHECK(ctx, in.dims_count <= ZTFLM_MAX_DIMS, ZTFLM_ERR_UNSUPPORTED,
-		    "rank %d is more than the %d supported", (int)in.dims_count, ZTFLM_MAX_DIMS);
-	rc = reduced_mask(ctx, &axis, in.dims_count, &mask);
-	if (rc == ZTFLM_OK) {
-		rc = check_output(ctx, &in, &out, mask,
+		rc = check_output(ctx, in, out, mask,
 				  ztflm_option_bool(ctx, ZTFLM_REDUCER_KEEP_DIMS, false));
 	}
 	if (rc != ZTFLM_OK) {
@@ -174,24 +126,24 @@ static int mean_prepare(struct ztflm_context *ctx)
 	uint32_t stride = 1;
 
 	p.reduced_count = 1;
-	for (int32_t d = in.dims_count; d-- > 0;) {
-		const uint32_t count = (uint32_t)in.dims[d];
+	for (int32_t d = in->dims_count; d-- > 0;) {
+		const uint32_t count = (uint32_t)in->dims[d];
 
 		if ((mask >> d) & 1u) {
 			p.reduced_count *= count;
 		}
 		stride *= count;
 	}
-	if (in.elements == 0) {
+	if (in->elements == 0) {
 		/* Nothing to add up: every output is 0, as TFLM's int path gives. */
-		kept[0].count = out.elements;
+		kept[0].count = out->elements;
 		kept[0].stride = 0;
 		p.n_kept = 1;
 		p.reduced_count = 0;
 	} else {
 		/* Outermost first, so walk the dimensions forwards with their strides. */
-		for (int32_t d = 0; d < in.dims_count; d++) {
-			const uint32_t count = (uint32_t)in.dims[d];
+		for (int32_t d = 0; d < in->dims_count; d++) {
+			const uint32_t count = (uint32_t)in->dims[d];
 
 			stride /= count;
 			if ((mask >> d) & 1u) {
@@ -201,55 +153,48 @@ static int mean_prepare(struct ztflm_context *ctx)
 			}
 		}
 	}
-	if (in.type != ZTFLM_FLOAT32) {
-		rc = quant_params(ctx, &in, &out, &p);
+	if (in->type != ZTFLM_FLOAT32) {
+		rc = quant_params(ctx, in, out, &p);
 		if (rc != ZTFLM_OK) {
 			return rc;
 		}
 	}
 
 	const uint32_t nloops = p.n_kept + p.n_reduced;
-	struct mean_op *op = ztflm_alloc_op_data(
+	struct ztflm_mean_params *op = ztflm_alloc_op_data(
 		ctx, (uint32_t)(sizeof(*op) + nloops * sizeof(struct ztflm_mean_dim)));
 
 	if (op == NULL) {
 		return ZTFLM_ERR_ARENA;
 	}
-	struct ztflm_mean_dim *loops = (struct ztflm_mean_dim *)(void *)(&op->params + 1);
+	struct ztflm_mean_dim *loops = (struct ztflm_mean_dim *)(void *)(op + 1);
 
+	*op = p;
 	for (uint32_t i = 0; i < p.n_kept; i++) {
 		loops[i] = kept[i];
 	}
 	for (uint32_t i = 0; i < p.n_reduced; i++) {
 		loops[p.n_kept + i] = red[i];
 	}
-	op->params = p;
-	op->type = in.type;
 	return ZTFLM_OK;
 }
 
-static int mean_eval(struct ztflm_context *ctx)
-{
-	const struct mean_op *op = ctx->op_data;
-	const void *in = ztflm_input_data(ctx, 0);
-	void *out = ztflm_output_data(ctx, 0);
-
-	switch (op->type) {
-	case ZTFLM_INT8:
-		ztflm_mean_s8(&op->params, in, out);
-		break;
-	case ZTFLM_INT16:
-		ztflm_mean_s16(&op->params, in, out);
-		break;
-	default:
-		ztflm_mean_f32(&op->params, in, out);
-		break;
-	}
-	return ZTFLM_OK;
-}
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_mean_s8_ref,
+	&ztflm_mean_s16_ref,
+	&ztflm_mean_f32_ref,
+};
 
 const struct ztflm_op ztflm_op_mean = {
-	.prepare = mean_prepare,
-	.eval = mean_eval,
+	ZTFLM_OP_GENERIC,
 	.builtin = ZTFLM_OP_MEAN,
+	.options = ZTFLM_OPTIONS_REDUCER,
+	.inputs_min = 2,
+	.inputs_max = 2,
+	.outputs_min = 1,
+	.outputs_max = 1,
+	.same_type = ZTFLM_OUT(0),
+	.quantized = ZTFLM_IN(0) | ZTFLM_OUT(0),
+	.parse = parse,
+	ZTFLM_OP_VARIANTS(variants),
 };

@@ -1,9 +1,11 @@
-/* MEAN: parameters and compute functions (reduction over any set of axes). */
+/* MEAN: parameters, the loop nest its variants walk, the variants (any set of axes). */
 #ifndef ZTFLM_KERNELS_OPS_MEAN_H_
 #define ZTFLM_KERNELS_OPS_MEAN_H_
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include <ztflm/op.h>
 
 /* One loop over the input: count steps of stride elements. */
 struct ztflm_mean_dim {
@@ -50,8 +52,8 @@ static inline bool ztflm_mean_next(const struct ztflm_mean_dim *d, uint32_t n, u
 	return false;
 }
 
-void ztflm_mean_s8(const struct ztflm_mean_params *p, const int8_t *in, int8_t *out);
-void ztflm_mean_s16(const struct ztflm_mean_params *p, const int16_t *in, int16_t *out);
-void ztflm_mean_f32(const struct ztflm_mean_params *p, const float *in, float *out);
+extern const struct ztflm_variant ztflm_mean_s8_ref;
+extern const struct ztflm_variant ztflm_mean_s16_ref;
+extern const struct ztflm_variant ztflm_mean_f32_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_MEAN_H_ */

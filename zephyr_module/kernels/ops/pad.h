@@ -1,8 +1,10 @@
-/* PAD and PADV2: parameters and compute functions (by element size). */
+/* PAD and PADV2: parameters and the compute variants (data movement by element size). */
 #ifndef ZTFLM_KERNELS_OPS_PAD_H_
 #define ZTFLM_KERNELS_OPS_PAD_H_
 
 #include <stdint.h>
+
+#include <ztflm/op.h>
 
 /* TFLM pads tensors of rank up to 5. */
 #define ZTFLM_PAD_MAX_DIMS 5
@@ -15,10 +17,11 @@ struct ztflm_pad_dim {
 };
 
 /*
- * ndims dimensions, outermost first, stored right after this header (see
- * ztflm_pad_dims). Neighbouring dimensions without padding are fused.
+ * ndims dimensions, outermost first, stored right after this header (see ztflm_pad_dims).
+ * Neighbouring dimensions without padding are fused.
  */
 struct ztflm_pad_params {
+	int32_t value; /**< pad value without a constant_values input: 0, or the int8 zero point */
 	uint32_t ndims;
 };
 
@@ -27,11 +30,9 @@ static inline const struct ztflm_pad_dim *ztflm_pad_dims(const struct ztflm_pad_
 	return (const struct ztflm_pad_dim *)(const void *)(p + 1);
 }
 
-/**
- * Pads elements of size bytes (1, 2 or 4: int8, int16, int32 and float32 alike, moved as
- * bit patterns); value points at one element of padding.
- */
-void ztflm_pad(const struct ztflm_pad_params *p, uint32_t size, const void *in, const void *value,
-	       void *out);
+extern const struct ztflm_variant ztflm_pad_f32_ref;
+extern const struct ztflm_variant ztflm_pad_s8_ref;
+extern const struct ztflm_variant ztflm_pad_s16_ref;
+extern const struct ztflm_variant ztflm_pad_s32_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_PAD_H_ */

@@ -1,40 +1,23 @@
-/* The prepare step shared by AVERAGE_POOL_2D and MAX_POOL_2D, as TFLM's PoolingPrepare. */
+/* The parameters AVERAGE_POOL_2D and MAX_POOL_2D share, as TFLM's PoolingPrepare. */
 #include <math.h>
 
 #include <ztflm/schema.h>
 
 #include "common/padding.h"
-#include "common/quant.h"
 #include "ops/pooling.h"
 
-int ztflm_pool_prepare(struct ztflm_context *ctx)
+int ztflm_pool_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
-	struct ztflm_tensor in;
-	struct ztflm_tensor out;
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *out = &io->out[0];
+	struct ztflm_pool_params *p = params;
 	struct ztflm_padding_values pad;
 	int32_t out_h;
 	int32_t out_w;
-	int rc;
 
-	ZTFLM_CHECK(ctx, ctx->inputs_count == 1 && ctx->outputs_count == 1, ZTFLM_ERR_MODEL,
-		    "needs 1 input and 1 output, has %d and %d", (int)ctx->inputs_count,
-		    (int)ctx->outputs_count);
-	rc = ztflm_get_input(ctx, 0, &in);
-	if (!rc) {
-		rc = ztflm_get_output(ctx, 0, &out);
-	}
-	if (rc) {
-		return rc;
-	}
-	if (in.type != ZTFLM_INT8 && in.type != ZTFLM_FLOAT32) {
-		return ztflm_fail_type(ctx, "input", in.type);
-	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
-		    "output type %s differs from input %s", ztflm_type_name(out.type),
-		    ztflm_type_name(in.type));
-	ZTFLM_CHECK(ctx, in.dims_count == 4 && out.dims_count == 4, ZTFLM_ERR_MODEL,
-		    "input and output must have rank 4, have %d and %d", (int)in.dims_count,
-		    (int)out.dims_count);
+	ZTFLM_CHECK(ctx, in->dims_count == 4 && out->dims_count == 4, ZTFLM_ERR_MODEL,
+		    "input and output must have rank 4, have %d and %d", (int)in->dims_count,
+		    (int)out->dims_count);
 	ZTFLM_CHECK(ctx, ctx->options_type == ZTFLM_OPTIONS_POOL_2D, ZTFLM_ERR_MODEL,
 		    "options are missing");
 
@@ -45,7 +28,7 @@ int ztflm_pool_prepare(struct ztflm_context *ctx)
 	const int32_t filter_h = ztflm_option_i32(ctx, ZTFLM_POOL_FILTER_H, 0);
 	const int32_t activation = ztflm_option_i8(ctx, ZTFLM_POOL_ACTIVATION, 0);
 
-	if (ztflm_compute_padding(padding, stride_h, stride_w, 1, 1, in.dims[1], in.dims[2],
+	if (ztflm_compute_padding(padding, stride_h, stride_w, 1, 1, in->dims[1], in->dims[2],
 				  filter_h, filter_w, &out_h, &out_w, &pad) != 0) {
 		return ztflm_fail(ctx, ZTFLM_ERR_MODEL,
 				  "invalid window: padding %d, stride %dx%d, filter %dx%d",
@@ -53,21 +36,14 @@ int ztflm_pool_prepare(struct ztflm_context *ctx)
 				  (int)filter_w);
 	}
 	ZTFLM_CHECK(ctx,
-		    out.dims[0] == in.dims[0] && out.dims[1] == out_h && out.dims[2] == out_w &&
-			    out.dims[3] == in.dims[3],
-		    ZTFLM_ERR_MODEL, "output shape is not [%d, %d, %d, %d]", (int)in.dims[0],
-		    (int)out_h, (int)out_w, (int)in.dims[3]);
-
-	struct ztflm_pool_params *p = ztflm_alloc_op_data(ctx, sizeof(*p));
-
-	if (!p) {
-		return ZTFLM_ERR_ARENA;
-	}
-	p->type = in.type;
-	p->batches = in.dims[0];
-	p->input_h = in.dims[1];
-	p->input_w = in.dims[2];
-	p->depth = in.dims[3];
+		    out->dims[0] == in->dims[0] && out->dims[1] == out_h && out->dims[2] == out_w &&
+			    out->dims[3] == in->dims[3],
+		    ZTFLM_ERR_MODEL, "output shape is not [%d, %d, %d, %d]", (int)in->dims[0],
+		    (int)out_h, (int)out_w, (int)in->dims[3]);
+	p->batches = in->dims[0];
+	p->input_h = in->dims[1];
+	p->input_w = in->dims[2];
+	p->depth = in->dims[3];
 	p->output_h = out_h;
 	p->output_w = out_w;
 	p->stride_h = stride_h;
@@ -76,16 +52,16 @@ int ztflm_pool_prepare(struct ztflm_context *ctx)
 	p->filter_w = filter_w;
 	p->pad_h = pad.height;
 	p->pad_w = pad.width;
-	if (in.type == ZTFLM_FLOAT32) {
-		ztflm_activation_range_float(activation, &p->act_min_f, &p->act_max_f);
+	if (in->type == ZTFLM_FLOAT32) {
+		ztflm_activation_range_float(activation, &p->act.f.min, &p->act.f.max);
 		return ZTFLM_OK;
 	}
 	/* TFLM requires the same quantization on both sides. */
-	ZTFLM_CHECK(ctx, fabs((double)(in.scale - out.scale)) <= 1.0e-6,
+	ZTFLM_CHECK(ctx, fabs((double)(in->scale - out->scale)) <= 1.0e-6,
 		    ZTFLM_ERR_UNSUPPORTED, "input and output scales differ");
-	ZTFLM_CHECK(ctx, in.zero_point == out.zero_point, ZTFLM_ERR_UNSUPPORTED,
-		    "input and output zero points differ (%d, %d)", (int)in.zero_point,
-		    (int)out.zero_point);
-	return ztflm_activation_range_quantized(ctx, activation, out.scale, out.zero_point,
-						out.type, &p->act_min, &p->act_max);
+	ZTFLM_CHECK(ctx, in->zero_point == out->zero_point, ZTFLM_ERR_UNSUPPORTED,
+		    "input and output zero points differ (%d, %d)", (int)in->zero_point,
+		    (int)out->zero_point);
+	return ztflm_activation_range_quantized(ctx, activation, out->scale, out->zero_point,
+						out->type, &p->act.q.min, &p->act.q.max);
 }

@@ -1,12 +1,9 @@
-/* RESHAPE: node layer (shape checks; the output shares the input's memory). */
-#include <ztflm/op.h>
+/* RESHAPE: shape checks; the output shares the input's memory. */
 #include <string.h>
 
 #include <ztflm/schema.h>
 
 #include "ops/reshape.h"
-
-#include <ztflm/kernel.h>
 
 /*
  * The requested shape (shape tensor or new_shape option) must describe the
@@ -40,46 +37,29 @@ static int check_requested(struct ztflm_context *ctx, const int32_t *shape, int3
 	return ZTFLM_OK;
 }
 
-static int reshape_prepare(struct ztflm_context *ctx)
+static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
-	struct ztflm_tensor in;
-	struct ztflm_tensor out;
-	int rc;
+	const struct ztflm_tensor *in = &io->in[0];
+	const struct ztflm_tensor *out = &io->out[0];
+	int rc = ZTFLM_OK;
 
-	ZTFLM_CHECK(ctx, (ctx->inputs_count == 1 || ctx->inputs_count == 2) &&
-				 ctx->outputs_count == 1,
-		    ZTFLM_ERR_MODEL, "needs 1 or 2 inputs and 1 output, has %d and %d",
-		    (int)ctx->inputs_count, (int)ctx->outputs_count);
-	rc = ztflm_get_input(ctx, 0, &in);
-	if (rc == ZTFLM_OK) {
-		rc = ztflm_get_output(ctx, 0, &out);
-	}
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	ZTFLM_CHECK(ctx, out.type == in.type, ZTFLM_ERR_MODEL,
-		    "output type %s differs from the input type %s", ztflm_type_name(out.type),
-		    ztflm_type_name(in.type));
-	ZTFLM_CHECK(ctx, ztflm_type_size(in.type) > 0, ZTFLM_ERR_UNSUPPORTED,
-		    "type %s is not supported", ztflm_type_name(in.type));
-	for (int32_t i = 0; i < out.dims_count; i++) {
-		ZTFLM_CHECK(ctx, out.dims[i] >= 0, ZTFLM_ERR_UNSUPPORTED,
+	(void)unused;
+	ZTFLM_CHECK(ctx, ztflm_type_size(in->type) > 0, ZTFLM_ERR_UNSUPPORTED,
+		    "type %s is not supported", ztflm_type_name(in->type));
+	for (int32_t i = 0; i < out->dims_count; i++) {
+		ZTFLM_CHECK(ctx, out->dims[i] >= 0, ZTFLM_ERR_UNSUPPORTED,
 			    "output dimension %d is %d: the output shape must be known", (int)i,
-			    (int)out.dims[i]);
+			    (int)out->dims[i]);
 	}
-	ZTFLM_CHECK(ctx, in.elements == out.elements, ZTFLM_ERR_MODEL,
-		    "input has %u elements but output has %u", (unsigned)in.elements,
-		    (unsigned)out.elements);
-	if (ctx->inputs_count == 2 && ztflm_has_input(ctx, 1)) {
-		struct ztflm_tensor shape;
+	ZTFLM_CHECK(ctx, in->elements == out->elements, ZTFLM_ERR_MODEL,
+		    "input has %u elements but output has %u", (unsigned)in->elements,
+		    (unsigned)out->elements);
+	if (io->in[1].index >= 0) {
+		const struct ztflm_tensor *shape = &io->in[1];
 
-		rc = ztflm_get_input(ctx, 1, &shape);
-		if (rc != ZTFLM_OK) {
-			return rc;
-		}
 		/* A shape computed at run time cannot change the planned output: ignore it. */
-		if (shape.is_const && shape.data != NULL && shape.type == ZTFLM_INT32) {
-			rc = check_requested(ctx, shape.data, (int32_t)shape.elements, &out);
+		if (shape->is_const && shape->data != NULL && shape->type == ZTFLM_INT32) {
+			rc = check_requested(ctx, shape->data, (int32_t)shape->elements, out);
 		}
 	} else {
 		const int32_t *new_shape = NULL;
@@ -87,30 +67,27 @@ static int reshape_prepare(struct ztflm_context *ctx)
 							      &new_shape);
 
 		if (count >= 0) {
-			rc = check_requested(ctx, new_shape, count, &out);
+			rc = check_requested(ctx, new_shape, count, out);
 		}
 	}
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
 	/* No op data: the copy is rare (aliasing failed), so eval looks the size up. */
-	return ztflm_alias_output(ctx);
+	return rc == ZTFLM_OK ? ztflm_alias_output(ctx) : rc;
 }
 
-static int reshape_eval(struct ztflm_context *ctx)
-{
-	const void *in = ztflm_input_data(ctx, 0);
-	void *out = ztflm_output_data(ctx, 0);
-	struct ztflm_tensor t;
-
-	if (in != out && ztflm_get_input(ctx, 0, &t) == ZTFLM_OK) {
-		ztflm_reshape_copy(in, out, t.bytes);
-	}
-	return ZTFLM_OK;
-}
+static const struct ztflm_variant *const variants[] = {
+	&ztflm_reshape_ref,
+};
 
 const struct ztflm_op ztflm_op_reshape = {
-	.prepare = reshape_prepare,
-	.eval = reshape_eval,
+	ZTFLM_OP_GENERIC,
 	.builtin = ZTFLM_OP_RESHAPE,
+	.options = ZTFLM_OPTIONS_RESHAPE,
+	.inputs_min = 1,
+	.inputs_max = 2,
+	.outputs_min = 1,
+	.outputs_max = 1,
+	.optional = ZTFLM_IN(1),
+	.same_type = ZTFLM_OUT(0),
+	.parse = parse,
+	ZTFLM_OP_VARIANTS(variants),
 };

@@ -1,10 +1,10 @@
-/* RESHAPE: the compute function (a copy, when the output could not share the input's memory). */
+/* RESHAPE: its compute variant (a copy, when the output could not share the input's memory). */
 #ifndef ZTFLM_KERNELS_OPS_RESHAPE_H_
 #define ZTFLM_KERNELS_OPS_RESHAPE_H_
 
-#include <stdint.h>
+#include <ztflm/op.h>
 
-/** Copy bytes from in to out unless they are the same buffer. */
-void ztflm_reshape_copy(const void *in, void *out, uint32_t bytes);
+/* Every type: the bytes move as they are. */
+extern const struct ztflm_variant ztflm_reshape_ref;
 
 #endif /* ZTFLM_KERNELS_OPS_RESHAPE_H_ */

@@ -1,0 +1,62 @@
+/* What the CMSIS-NN pooling variants share: the nodes CMSIS-NN pools exactly, its parameters. */
+#ifndef ZTFLM_KERNELS_CMSIS_NN_POOLING_H_
+#define ZTFLM_KERNELS_CMSIS_NN_POOLING_H_
+
+#include "cmsis_nn/cmsis_nn_glue.h"
+#include "ops/pooling.h"
+
+/*
+ * Sizes CMSIS-NN holds in int, every window overlapping the input (an empty one leaves its
+ * output unwritten, or fails the average), and an ordered activation range inside int8 (it
+ * clamps with max then min).
+ */
+static inline bool ztflm_cmsis_pool_ok(const struct ztflm_pool_params *p)
+{
+	const int32_t dims[] = {p->input_h,  p->input_w,  p->depth,    p->output_h, p->output_w,
+				p->stride_h, p->stride_w, p->filter_h, p->filter_w, p->pad_h,
+				p->pad_w};
+
+	for (uint32_t i = 0; i < sizeof(dims) / sizeof(dims[0]); i++) {
+		if (!ztflm_cmsis_dim_ok(dims[i])) {
+			return false;
+		}
+	}
+	return p->batches > 0 && p->filter_h > p->pad_h && p->filter_w > p->pad_w &&
+	       (int64_t)(p->output_h - 1) * p->stride_h - p->pad_h < p->input_h &&
+	       (int64_t)(p->output_w - 1) * p->stride_w - p->pad_w < p->input_w &&
+	       ztflm_cmsis_size_ok((uint64_t)p->batches * (uint64_t)p->input_h *
+				   (uint64_t)p->input_w * (uint64_t)p->depth) &&
+	       ztflm_cmsis_size_ok((uint64_t)p->batches * (uint64_t)p->output_h *
+				   (uint64_t)p->output_w * (uint64_t)p->depth) &&
+	       ztflm_pool_s8_range_ordered(p);
+}
+
+/* arm_avgpool_s8 or arm_max_pool_s8. */
+typedef arm_cmsis_nn_status (*ztflm_cmsis_pool_fn)(const cmsis_nn_context *ctx,
+						   const cmsis_nn_pool_params *pool_params,
+						   const cmsis_nn_dims *input_dims,
+						   const int8_t *input_data,
+						   const cmsis_nn_dims *filter_dims,
+						   const cmsis_nn_dims *output_dims,
+						   int8_t *output_data);
+
+/* Runs a node the variant's can_run accepted through fn, with buf as CMSIS-NN's buffer. */
+static inline int ztflm_cmsis_pool_run(struct ztflm_context *ctx,
+				       const struct ztflm_pool_params *p, ztflm_cmsis_pool_fn fn,
+				       const cmsis_nn_context *buf)
+{
+	const cmsis_nn_pool_params pool = {.stride = {.w = p->stride_w, .h = p->stride_h},
+					   .padding = {.w = p->pad_w, .h = p->pad_h},
+					   .activation = {.min = p->act.q.min, .max = p->act.q.max}};
+	const cmsis_nn_dims input = {p->batches, p->input_h, p->input_w, p->depth};
+	const cmsis_nn_dims filter = {1, p->filter_h, p->filter_w, 1};
+	const cmsis_nn_dims output = {p->batches, p->output_h, p->output_w, p->depth};
+
+	/* can_run rules out every failure CMSIS-NN reports. */
+	return fn(buf, &pool, &input, ztflm_input_data(ctx, 0), &filter, &output,
+		  ztflm_output_data(ctx, 0)) == ARM_CMSIS_NN_SUCCESS
+		       ? ZTFLM_OK
+		       : ztflm_fail(ctx, ZTFLM_ERR_KERNEL, "CMSIS-NN refused the node");
+}
+
+#endif /* ZTFLM_KERNELS_CMSIS_NN_POOLING_H_ */

@@ -1,0 +1,71 @@
+/* AVERAGE_POOL_2D and MAX_POOL_2D, reference variants: one window walk, a fold per arithmetic. */
+#include <float.h>
+#include <math.h>
+
+#include "ops/pooling.h"
+
+/*
+ * Once the sum is NaN it keeps its own payload, as TFLM's x86 build does; the compiler may
+ * otherwise pick either NaN operand of the addition. A macro: v is read only when added.
+ */
+#define ADD_F32(acc, v) (isnan(acc) ? (acc) : (acc) + (v))
+
+/* std::max(acc, v) takes v only when acc < v: NaNs never win. */
+static inline float max_f32(float acc, float v)
+{
+	return acc < v ? v : acc;
+}
+
+ZTFLM_POOL_FOLD(sum_f32, float, float, ADD_F32)
+ZTFLM_POOL_FOLD(window_max_f32, float, float, max_f32)
+
+static inline int8_t average_s8(const struct ztflm_pool_params *p, const int8_t *x,
+				const struct ztflm_pool_span *s)
+{
+	const int32_t mean = ztflm_pool_mean(ztflm_pool_sum_s8(p, x, s, 0), s->rows * s->cols);
+
+	return (int8_t)ztflm_pool_act(mean, p->act.q.min, p->act.q.max);
+}
+
+/* The window sum in TFLM's order, divided by the count. */
+static inline float average_f32(const struct ztflm_pool_params *p, const float *x,
+				const struct ztflm_pool_span *s)
+{
+	const float mean = sum_f32(p, x, s, 0.0f) / (float)(s->rows * s->cols);
+
+	return ztflm_clamp_f32(mean, p->act.f.min, p->act.f.max);
+}
+
+/* TFLM takes the activation bounds as int8 here (std::max<int8_t>), unlike the average's. */
+static inline int8_t maximum_s8(const struct ztflm_pool_params *p, const int8_t *x,
+				const struct ztflm_pool_span *s)
+{
+	const int32_t max = ztflm_pool_max_s8(p, x, s, INT8_MIN);
+
+	return (int8_t)ztflm_pool_act(max, (int8_t)p->act.q.min, (int8_t)p->act.q.max);
+}
+
+/* From the lowest float, as TFLM. */
+static inline float maximum_f32(const struct ztflm_pool_params *p, const float *x,
+				const struct ztflm_pool_span *s)
+{
+	return ztflm_clamp_f32(window_max_f32(p, x, s, -FLT_MAX), p->act.f.min, p->act.f.max);
+}
+
+/* The variant ztflm_<id>: each output is value(p, x, span), x its channel's top-left input. */
+#define POOL_VARIANT(id, type, T, value)                                                           \
+	static inline void id##_position(const struct ztflm_pool_params *p, const T *x,            \
+					 const struct ztflm_pool_span *s, T *out)                  \
+	{                                                                                          \
+		for (int32_t c = 0; c < p->depth; c++) {                                           \
+			out[c] = value(p, x, s);                                                   \
+			x++;                                                                       \
+		}                                                                                  \
+	}                                                                                          \
+	ZTFLM_POOL_EVAL(id##_eval, T, id##_position)                                               \
+	ZTFLM_VARIANT(id, type, type, id##_eval, NULL, NULL)
+
+POOL_VARIANT(average_pool_2d_s8_ref, ZTFLM_INT8, int8_t, average_s8);
+POOL_VARIANT(average_pool_2d_f32_ref, ZTFLM_FLOAT32, float, average_f32);
+POOL_VARIANT(max_pool_2d_s8_ref, ZTFLM_INT8, int8_t, maximum_s8);
+POOL_VARIANT(max_pool_2d_f32_ref, ZTFLM_FLOAT32, float, maximum_f32);
