@@ -23,6 +23,7 @@
 	X(FULLY_CONNECTED, fully_connected)                                                        \
 	X(HARD_SWISH, hard_swish)                                                                  \
 	X(L2_NORMALIZATION, l2_normalization)                                                      \
+	X(L2_POOL_2D, l2_pool_2d)                                                                  \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
 	X(LOG_SOFTMAX, log_softmax)                                                                \

@@ -1,4 +1,4 @@
-/* AVERAGE_POOL_2D and MAX_POOL_2D, reference variants: one window walk, a fold per arithmetic. */
+/* AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D, reference variants: one window walk, a fold per arithmetic. */
 #include <float.h>
 #include <math.h>
 
@@ -16,7 +16,14 @@ static inline float max_f32(float acc, float v)
 	return acc < v ? v : acc;
 }
 
+/* TFLM's sum_squares += val * val, the sum's NaN payload kept as in ADD_F32. */
+static inline float add_square_f32(float acc, float v)
+{
+	return ADD_F32(acc, v * v);
+}
+
 ZTFLM_POOL_FOLD(sum_f32, float, float, ADD_F32)
+ZTFLM_POOL_FOLD(sum_squares_f32, float, float, add_square_f32)
 ZTFLM_POOL_FOLD(window_max_f32, float, float, max_f32)
 
 static inline int8_t average_s8(const struct ztflm_pool_params *p, const int8_t *x,
@@ -34,6 +41,15 @@ static inline float average_f32(const struct ztflm_pool_params *p, const float *
 	const float mean = sum_f32(p, x, s, 0.0f) / (float)(s->rows * s->cols);
 
 	return ztflm_clamp_f32(mean, p->act.f.min, p->act.f.max);
+}
+
+/* The root of the window's mean square (TFLM has no quantized L2 pooling). */
+static inline float l2_f32(const struct ztflm_pool_params *p, const float *x,
+			   const struct ztflm_pool_span *s)
+{
+	const float mean = sum_squares_f32(p, x, s, 0.0f) / (float)(s->rows * s->cols);
+
+	return ztflm_clamp_f32(sqrtf(mean), p->act.f.min, p->act.f.max);
 }
 
 /* TFLM takes the activation bounds as int8 here (std::max<int8_t>), unlike the average's. */
@@ -67,5 +83,6 @@ static inline float maximum_f32(const struct ztflm_pool_params *p, const float *
 
 POOL_VARIANT(average_pool_2d_s8_ref, ZTFLM_INT8, int8_t, average_s8);
 POOL_VARIANT(average_pool_2d_f32_ref, ZTFLM_FLOAT32, float, average_f32);
+POOL_VARIANT(l2_pool_2d_f32_ref, ZTFLM_FLOAT32, float, l2_f32);
 POOL_VARIANT(max_pool_2d_s8_ref, ZTFLM_INT8, int8_t, maximum_s8);
 POOL_VARIANT(max_pool_2d_f32_ref, ZTFLM_FLOAT32, float, maximum_f32);
