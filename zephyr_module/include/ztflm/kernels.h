@@ -14,6 +14,7 @@
 	X(ARG_MAX, arg_max)                                                                        \
 	X(ARG_MIN, arg_min)                                                                        \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BATCH_MATMUL, batch_matmul)                                                              \
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(CUMSUM, cumsum)                                                                          \

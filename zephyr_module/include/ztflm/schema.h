@@ -188,6 +188,16 @@
 #define ZTFLM_LEAKY_RELU_ALPHA 0
 #define ZTFLM_LEAKY_RELU_FIELDS(F) F(ZTFLM_LEAKY_RELU_ALPHA, FLOAT32, Alpha)
 
+/* BatchMatMulOptions */
+#define ZTFLM_OPTIONS_BATCH_MATMUL 101
+#define ZTFLM_BATCH_MATMUL_ADJ_X 0
+#define ZTFLM_BATCH_MATMUL_ADJ_Y 1
+#define ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS 2
+#define ZTFLM_BATCH_MATMUL_FIELDS(F)                                                               \
+	F(ZTFLM_BATCH_MATMUL_ADJ_X, BOOL8, AdjX)                                                   \
+	F(ZTFLM_BATCH_MATMUL_ADJ_Y, BOOL8, AdjY)                                                   \
+	F(ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+
 /* CumsumOptions */
 #define ZTFLM_OPTIONS_CUMSUM 102
 #define ZTFLM_CUMSUM_EXCLUSIVE 0
@@ -214,6 +224,7 @@
 	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_ARG_MIN, ArgMinOptions, ZTFLM_NO_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
+	X(ZTFLM_OPTIONS_BATCH_MATMUL, BatchMatMulOptions, ZTFLM_BATCH_MATMUL_FIELDS)               \
 	X(ZTFLM_OPTIONS_CUMSUM, CumsumOptions, ZTFLM_CUMSUM_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */
