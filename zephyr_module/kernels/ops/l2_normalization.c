@@ -11,7 +11,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 	ZTFLM_CHECK(ctx, act == ZTFLM_ACT_NONE, ZTFLM_ERR_UNSUPPORTED,
 		    "fused activation %d is not supported (TFLM takes none)", (int)act);
 	p->input_zero_point = io->in[0].zero_point;
-	return ztflm_rows_parse(ctx, io, 4, params);
+	return ztflm_last_axis_parse(ctx, io, 4, params);
 }
 
 static const struct ztflm_variant *const variants[] = {

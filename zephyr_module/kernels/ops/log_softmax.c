@@ -38,7 +38,7 @@ static int quant_params(struct ztflm_context *ctx, const struct ztflm_tensor *in
 
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
-	const int rc = ztflm_rows_parse(ctx, io, ZTFLM_MAX_DIMS, params);
+	const int rc = ztflm_last_axis_parse(ctx, io, ZTFLM_MAX_DIMS, params);
 
 	if (rc != ZTFLM_OK || io->in[0].type == ZTFLM_FLOAT32) {
 		return rc;

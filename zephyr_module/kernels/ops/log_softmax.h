@@ -1,8 +1,8 @@
-/* LOG_SOFTMAX: parameters and compute variants (last-axis family, ops/rows.h). */
+/* LOG_SOFTMAX: parameters and compute variants (last-axis family, ops/last_axis.h). */
 #ifndef ZTFLM_KERNELS_OPS_LOG_SOFTMAX_H_
 #define ZTFLM_KERNELS_OPS_LOG_SOFTMAX_H_
 
-#include "ops/rows.h"
+#include "ops/last_axis.h"
 
 /*
  * x - max - log(sum of e^(x - max)) per row. int8 follows TFLM: differences from the row's
@@ -10,7 +10,7 @@
  * output in steps of 1/16 from 127 (the output scale and zero point TFLM requires).
  */
 struct ztflm_log_softmax_params {
-	struct ztflm_rows rows;
+	struct ztflm_last_axis rows;
 	int32_t input_multiplier;  /**< input scale in Q5.26, a left shift from Q31 */
 	int32_t input_left_shift;
 	int32_t reverse_multiplier; /**< the inverse rescale, to bound the differences */
