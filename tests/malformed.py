@@ -217,3 +217,68 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
 }
+
+
+def one_op(op: str, inputs: list, outputs: list, options: Optional[str] = None,
+           **fields: object) -> Callable[[], bytes]:
+    """A model of one operator: each input a (shape, dtype) graph input or an array (a
+    constant), each output a (shape, dtype) graph output."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        ins = [b.const(i) if isinstance(i, np.ndarray) else b.input(*i) for i in inputs]
+        outs = [b.tensor(*o) for o in outputs]
+        b.op(op, ins, outs, options, **fields)
+        for o in outs:
+            b.output(o)
+        return b.build()
+    return make
+
+
+def _i32(*v: int) -> np.ndarray:
+    return np.array(v, np.int32)
+
+
+F32 = np.float32
+I16 = np.int16
+# Issue 13: each operator's parameter checks, as (model, the error's words, status name).
+OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str, str]] = {
+    "arg_max axis past the rank": (one_op(
+        "ARG_MAX", [([2, 3], F32), _i32(2)], [([2], np.int32)], "ArgMaxOptions",
+        output_type=2), "axis 2 is out of range for rank 2", "MODEL"),
+    "batch_matmul depths that differ": (one_op(
+        "BATCH_MATMUL", [([3, 5], F32), ([4, 2], F32)], [([3, 2], F32)], "BatchMatMulOptions"),
+        "LHS depth 5 is not RHS depth 4", "MODEL"),
+    "batch_matmul batches that do not broadcast": (one_op(
+        "BATCH_MATMUL", [([2, 3, 5], F32), ([3, 5, 2], F32)], [([3, 3, 2], F32)],
+        "BatchMatMulOptions"), "batch dimension 0: LHS has 2, RHS 3, neither 1", "MODEL"),
+    "batch_matmul adjoint depth that differs": (one_op(
+        "BATCH_MATMUL", [([3, 5], F32), ([5, 2], F32)], [([5, 2], F32)], "BatchMatMulOptions",
+        adj_x=True), "LHS depth 3 is not RHS depth 5", "MODEL"),
+    "batch_matmul rank 6": (one_op(
+        "BATCH_MATMUL", [([1, 1, 1, 1, 3, 5], F32), ([5, 2], F32)], [([1, 1, 1, 1, 3, 2], F32)],
+        "BatchMatMulOptions"), "LHS rank 6 and RHS rank 2 must be 2 to 5", "UNSUPPORTED"),
+    "batch_matmul int16 rescale shift past 14": (one_op(
+        "BATCH_MATMUL", [([3, 5], I16, 1.0, 0), ([5, 2], I16, 1.0, 0)],
+        [([3, 2], I16, 1.0 / 40000, 0)], "BatchMatMulOptions"),
+        "int16 output rescale shift 16 is above 14", "UNSUPPORTED"),
+    "cumsum axis past the rank": (one_op(
+        "CUMSUM", [([2, 3], F32), _i32(-3)], [([2, 3], F32)], "CumsumOptions"),
+        "axis -3 is out of range for rank 2", "MODEL"),
+    "l2_normalization rank 5": (one_op(
+        "L2_NORMALIZATION", [([1, 1, 1, 2, 3], F32)], [([1, 1, 1, 2, 3], F32)],
+        "L2NormOptions"), "input rank 5 is not 1 to 4", "UNSUPPORTED"),
+    "l2_pool_2d stride 0": (one_op(
+        "L2_POOL_2D", [([1, 4, 4, 1], F32)], [([1, 2, 2, 1], F32)], "Pool2DOptions",
+        padding="VALID", stride_h=0, stride_w=2, filter_height=2, filter_width=2),
+        "invalid window", "MODEL"),
+    "log_softmax output of another shape": (one_op(
+        "LOG_SOFTMAX", [([2, 3], F32)], [([3, 2], F32)], "LogSoftmaxOptions"),
+        "output dimension 0 is 3, not the input's 2", "MODEL"),
+    "sum axis past the rank": (one_op(
+        "SUM", [([2, 3], F32), _i32(3)], [([2], F32)], "ReducerOptions"),
+        "axis 3 is out of range for rank 2", "MODEL"),
+    "reduce_max output of another rank": (one_op(
+        "REDUCE_MAX", [([2, 3], F32), _i32(1)], [([2, 1, 1], F32)], "ReducerOptions",
+        keep_dims=True), "output has rank 3 but the reduction has rank 2", "MODEL"),
+}
+SEMANTIC.update({label: make for label, (make, _, _) in OPERATOR_PARAMETERS.items()})

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from malformed import (
     ARENA,
+    OPERATOR_PARAMETERS,
     SMALL,
     byte_flips,
     const_add_builder,
@@ -418,3 +419,13 @@ def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
     b.op("ADD", [x, v], [y], "AddOptions")
     b.output(y)
     assert_bit_exact(b.build(), n_random=5)
+
+
+@pytest.mark.parametrize("label", sorted(OPERATOR_PARAMETERS))
+def test_an_operator_parameter_out_of_range_is_refused_naming_it(label: str) -> None:
+    """Issue 13's operators: each parameter check refuses the node with its op, node and what."""
+    make, match, code = OPERATOR_PARAMETERS[label]
+    with pytest.raises(ztflm.Error, match=match) as err:
+        ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
+    assert err.value.code == getattr(ztflm.Status, code)
+    assert err.value.node == 0 and "\n" not in str(err.value)
