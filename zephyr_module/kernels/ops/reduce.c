@@ -138,6 +138,27 @@ int ztflm_reduce_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
 	return ZTFLM_OK;
 }
 
+/*
+ * MEAN: TFLM folds 1/count into the multiplier. Scale it up by the largest power of two not
+ * above count (at most 2^32, and so that the shift stays >= -31), divide, and shift back.
+ */
+static void fold_count(struct ztflm_reducer_params *p)
+{
+	int32_t s = 0;
+
+	if (p->reduce.reduced_count == 0) {
+		return;
+	}
+	for (uint32_t v = p->reduce.reduced_count; v > 1; v >>= 1) {
+		s++;
+	}
+	if (s > 31 + p->shift) {
+		s = 31 + p->shift;
+	}
+	p->multiplier = (int32_t)(((int64_t)p->multiplier << s) / (int64_t)p->reduce.reduced_count);
+	p->shift -= s;
+}
+
 int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	const struct ztflm_tensor *in = &io->in[0];
@@ -151,7 +172,7 @@ int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, vo
 	if (rc != ZTFLM_OK || in->type == ZTFLM_FLOAT32 || in->type == ZTFLM_BOOL) {
 		return rc;
 	}
-	if (ctx->op != ZTFLM_OP_SUM) {
+	if (ctx->op != ZTFLM_OP_SUM && ctx->op != ZTFLM_OP_MEAN) {
 		/* REDUCE_MAX and REDUCE_MIN pick values: TFLM wants them on the same scale. */
 		ZTFLM_CHECK(ctx, in->scale == out->scale && in->zero_point == out->zero_point,
 			    ZTFLM_ERR_UNSUPPORTED,
@@ -162,6 +183,9 @@ int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, vo
 	p->output_zero_point = out->zero_point;
 	ztflm_quantize_multiplier((double)in->scale / (double)out->scale, &p->multiplier,
 				  &p->shift);
+	if (ctx->op == ZTFLM_OP_MEAN) {
+		fold_count(p);
+	}
 	/* Larger left shifts would shift out every bit (and be undefined in C). */
 	ZTFLM_CHECK(ctx, p->shift <= 31, ZTFLM_ERR_UNSUPPORTED,
 		    "input scale too large for the output scale");

@@ -1,5 +1,5 @@
 /*
- * The reduction family (SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_ALL, ARG_MAX, ARG_MIN): every
+ * The reduction family (MEAN, SUM, REDUCE_MAX, REDUCE_MIN, REDUCE_ALL, ARG_MAX, ARG_MIN): every
  * output element folds the input elements of its reduced axes, in memory order as TFLM's
  * Reduce visits them. Op data is the operator's parameter struct P, whose first member is a
  * struct ztflm_reduce, followed by the loop nest; a variant is an accumulator type with its
@@ -33,7 +33,7 @@ struct ztflm_reduce {
 
 /** How a reduction reads its axes. */
 enum ztflm_reduce_axes {
-	ZTFLM_REDUCE_ALL_AXES,   /**< every entry of input 1 (SUM, REDUCE_*) */
+	ZTFLM_REDUCE_ALL_AXES,   /**< every entry of input 1 (MEAN, SUM, REDUCE_*) */
 	ZTFLM_REDUCE_FIRST_AXIS, /**< only the first (ARG_MAX, ARG_MIN read no more) */
 };
 
@@ -117,21 +117,22 @@ static inline bool ztflm_reduce_next(const struct ztflm_reduce_dim *d, uint32_t 
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
 
 /**
- * The parameters of SUM, REDUCE_MAX, REDUCE_MIN and REDUCE_ALL (ReducerOptions), followed by
- * the nest. SUM of int8 and int16 rescales (sum - count * input zero point) to the output.
+ * The parameters of MEAN, SUM, REDUCE_MAX, REDUCE_MIN and REDUCE_ALL (ReducerOptions),
+ * followed by the nest. MEAN and SUM of int8 and int16 rescale (sum - count * input zero
+ * point) to the output.
  */
 struct ztflm_reducer_params {
 	struct ztflm_reduce reduce;
 	int32_t input_zero_point;
 	int32_t output_zero_point;
-	int32_t multiplier; /**< s_in / s_out, quantized (SUM) */
+	int32_t multiplier; /**< s_in / s_out (SUM), / the count too (MEAN), quantized */
 	int32_t shift;      /**< left if > 0 (at most 31) */
 };
 
 /** The parse of every ReducerOptions operator (its checks follow ctx->op). */
 int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused);
 
-/** The descriptor of reduction NAME (SUM, REDUCE_MAX, ...) over its variants. */
+/** The descriptor of reduction NAME (MEAN, SUM, REDUCE_MAX, ...) over its variants. */
 #define ZTFLM_REDUCER_OP(NAME, table, quantized_set)                                               \
 	{                                                                                          \
 		ZTFLM_OP_GENERIC,                                                                  \
@@ -147,6 +148,9 @@ int ztflm_reducer_parse(struct ztflm_context *ctx, const struct ztflm_io *io, vo
 		ZTFLM_OP_VARIANTS(table),                                                          \
 	}
 
+extern const struct ztflm_variant ztflm_mean_s8_ref;
+extern const struct ztflm_variant ztflm_mean_s16_ref;
+extern const struct ztflm_variant ztflm_mean_f32_ref;
 extern const struct ztflm_variant ztflm_sum_s8_ref;
 extern const struct ztflm_variant ztflm_sum_s16_ref;
 extern const struct ztflm_variant ztflm_sum_f32_ref;

@@ -1,6 +1,6 @@
 /*
- * SUM, REDUCE_MAX, REDUCE_MIN and REDUCE_ALL, reference variants: TFLM's ReduceGeneric and
- * QuantizedMeanOrSum folds, each written once and instantiated per type.
+ * MEAN, SUM, REDUCE_MAX, REDUCE_MIN and REDUCE_ALL, reference variants: TFLM's ReduceGeneric
+ * and QuantizedMeanOrSum folds, each written once and instantiated per type.
  */
 #include <float.h>
 #include <math.h>
@@ -58,6 +58,12 @@ static inline int32_t sum_finish_s16(const P *p, int32_t acc)
 	return ztflm_clamp_i32(sum_rescale(p, acc), INT16_MIN, INT16_MAX);
 }
 
+/* The float mean: the sum in memory order, then one division (TFLM's rounding). */
+static inline float mean_finish_f32(const P *p, float acc)
+{
+	return acc / (float)p->reduce.reduced_count;
+}
+
 /* Maxima and minima: the running value is replaced only by a strictly larger (smaller) input,
  * so NaN inputs never win, and the type's extreme is the start and the empty result. */
 #define EXTREME_FNS(T, kind, cmp, start)                                                           \
@@ -102,6 +108,13 @@ SAME_FN(float)
 SAME_FN(int32_t)
 SAME_FN(uint32_t)
 
+/* The quantized mean is the sum with 1/count folded into its multiplier (ops/reduce.c). */
+ZTFLM_REDUCE_VARIANT(mean_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, int32_t, zero_i32,
+		     sum_step_q, sum_finish_s8, zero_i32);
+ZTFLM_REDUCE_VARIANT(mean_s16_ref, P, ZTFLM_INT16, int16_t, ZTFLM_INT16, int16_t, int32_t,
+		     zero_i32, sum_step_q, sum_finish_s16, zero_i32);
+ZTFLM_REDUCE_VARIANT(mean_f32_ref, P, ZTFLM_FLOAT32, float, ZTFLM_FLOAT32, float, float,
+		     sum_init_f32, sum_step_f32, mean_finish_f32, sum_init_f32);
 ZTFLM_REDUCE_VARIANT(sum_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, int32_t, zero_i32,
 		     sum_step_q, sum_finish_s8, zero_i32);
 ZTFLM_REDUCE_VARIANT(sum_s16_ref, P, ZTFLM_INT16, int16_t, ZTFLM_INT16, int16_t, int32_t, zero_i32,
