@@ -192,3 +192,17 @@ int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct 
 		    (int)t->zero_point, ztflm_type_name(t->type));
 	return ZTFLM_OK;
 }
+
+int ztflm_check_same_shape(struct ztflm_context *ctx, const struct ztflm_tensor *in,
+			   const struct ztflm_tensor *out)
+{
+	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
+		    "output rank %d is not the input's %d", (int)out->dims_count,
+		    (int)in->dims_count);
+	for (int32_t d = 0; d < in->dims_count; d++) {
+		ZTFLM_CHECK(ctx, out->dims[d] == in->dims[d], ZTFLM_ERR_MODEL,
+			    "output dimension %d is %d, not the input's %d", (int)d,
+			    (int)out->dims[d], (int)in->dims[d]);
+	}
+	return ZTFLM_OK;
+}

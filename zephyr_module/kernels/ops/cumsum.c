@@ -35,13 +35,12 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    ZTFLM_MAX_DIMS);
 	ZTFLM_CHECK(ctx, axis->type == ZTFLM_INT32 && axis->elements == 1, ZTFLM_ERR_MODEL,
 		    "the axis must be one int32 value");
-	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
-		    "output rank %d is not the input's %d", (int)out->dims_count,
-		    (int)in->dims_count);
+	int rc = ztflm_check_same_shape(ctx, in, out);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
 	for (int32_t d = 0; d < in->dims_count; d++) {
-		ZTFLM_CHECK(ctx, out->dims[d] == in->dims[d], ZTFLM_ERR_MODEL,
-			    "output dimension %d is %d, not the input's %d", (int)d,
-			    (int)out->dims[d], (int)in->dims[d]);
 		p->dims[d] = (uint32_t)in->dims[d];
 	}
 	p->rank = in->dims_count;
@@ -60,7 +59,6 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		return ZTFLM_OK;
 	}
 	const double twice_input_scale = 2.0 * (double)in->scale;
-	int rc;
 
 	p->input_offset = -in->zero_point;
 	p->output_offset = out->zero_point;

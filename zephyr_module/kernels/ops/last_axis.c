@@ -1,8 +1,8 @@
 /* The last-axis family's shared parse: the output's shape and the rows. */
 #include "ops/last_axis.h"
 
-int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t max_rank,
-		     void *params)
+int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+			  int32_t max_rank, void *params)
 {
 	const struct ztflm_tensor *in = &io->in[0];
 	const struct ztflm_tensor *out = &io->out[0];
@@ -10,13 +10,10 @@ int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io, 
 
 	ZTFLM_CHECK(ctx, in->dims_count >= 1 && in->dims_count <= max_rank, ZTFLM_ERR_UNSUPPORTED,
 		    "input rank %d is not 1 to %d", (int)in->dims_count, (int)max_rank);
-	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
-		    "output rank %d is not the input's %d", (int)out->dims_count,
-		    (int)in->dims_count);
-	for (int32_t d = 0; d < in->dims_count; d++) {
-		ZTFLM_CHECK(ctx, out->dims[d] == in->dims[d], ZTFLM_ERR_MODEL,
-			    "output dimension %d is %d, not the input's %d", (int)d,
-			    (int)out->dims[d], (int)in->dims[d]);
+	const int rc = ztflm_check_same_shape(ctx, in, out);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
 	}
 	r->depth = (uint32_t)in->dims[in->dims_count - 1];
 	r->outer = r->depth > 0 ? in->elements / r->depth : 0u;

@@ -19,7 +19,7 @@ struct ztflm_last_axis {
  * last dimension of a scalar past its shape), and records the rows in params (which starts
  * with a struct ztflm_last_axis).
  */
-int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t max_rank,
-		     void *params);
+int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+			  int32_t max_rank, void *params);
 
 #endif /* ZTFLM_KERNELS_OPS_LAST_AXIS_H_ */
