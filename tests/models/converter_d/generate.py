@@ -20,10 +20,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def conv1d() -> keras.Model:
-    """A keyword-spotting-like 1-D stack: valid and same padding, a stride, a dilation. 51 steps
-    leave 24 at the dilated layer, a multiple of its rate: the converter's SPACE_TO_BATCH_ND
-    then pads nothing (TFLM pads with memory it never wrote, so the runtime refuses padding).
-    A fixed batch: with an unknown one the converter stores SPACE_TO_BATCH_ND's output batch
+    """A keyword-spotting-like 1-D stack: valid and same padding, a stride, a dilation. With a
+    fixed batch the converter makes RESHAPE, three CONV_2D (the last with dilation 2), RESHAPE,
+    MEAN, FULLY_CONNECTED; with an unknown one it wraps each convolution in EXPAND_DIMS and
+    the dilated one in SPACE_TO_BATCH_ND and BATCH_TO_SPACE_ND, and stores the latter's batch
     as 1 where the block makes it 2."""
     return keras.Sequential([
         keras.Input((51, 10), batch_size=1),
