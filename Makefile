@@ -223,8 +223,8 @@ test-cmsis-nn: setup native
 ARM_DSP_LIB := $(BUILD)/overlay/libztflm_arm_dsp_san.so
 # tests/c/test_scratch_sizes.c against an overlay's library: $(1) the library, $(2) the overlay.
 define scratch_sizes
-	gcc $(WARN) -g -O1 $(SAN) $(INC) tests/c/test_scratch_sizes.c $(1) \
-		-Wl,-rpath,$(abspath $(dir $(1))) -o $(BUILD)/overlay/test_scratch_sizes_$(2)
+	gcc $(WARN) -g -O1 $(SAN) $(INC) tests/c/test_scratch_sizes.c $(abspath $(1)) \
+		-o $(BUILD)/overlay/test_scratch_sizes_$(2)
 	$(BUILD)/overlay/test_scratch_sizes_$(2) $(2)
 endef
 test-arm-dsp: setup native $(KERNEL_CASES)/.recorded

@@ -2,6 +2,7 @@
 make bench and make demo. The runtime's sources come from the build description."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -50,9 +51,12 @@ def tools(core: str) -> tuple[str, str]:
     return "arm-none-eabi-gcc", "qemu-system-arm"
 
 
-def firmware(model_path: Path, core: str, arena: int = 192 * 1024,
+def firmware(model_path: Path, core: str, arena: int | None = None,
              overlay: str = "reference") -> Path:
-    """Builds (once) the test firmware for a model, core and kernel overlay."""
+    """Builds (once) the test firmware for a model, core and kernel overlay, with an arena of
+    `arena` bytes or, by default, exactly the host plan's for that overlay."""
+    if arena is None:
+        arena = planned_arena(model_path, overlay)
     out = BUILD / core / overlay / f"{model_path.stem}_{arena}.elf"
     if not stale(out, [model_path], overlay):
         return out
@@ -193,10 +197,16 @@ def host_outputs(model: str) -> list[bytes]:
 
 
 def kernels_arena(model: str, overlay: str) -> int:
+    """planned_arena of a shared model, by name."""
+    return planned_arena(MODELS / f"{model}.tflite", overlay)
+
+
+@functools.cache
+def planned_arena(model_path: Path, overlay: str) -> int:
     """What a user gets from `ztflm arena MODEL --kernels OVERLAY --kconfig`: the exact arena
     with that overlay's scratch, from the package's host library built with it."""
     env = {k: v for k, v in os.environ.items() if k not in ("ZTFLM_LIB", "ZTFLM_KERNELS")}
-    out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(MODELS / f"{model}.tflite"),
+    out = subprocess.run([sys.executable, "-m", "ztflm", "arena", str(model_path),
                           "--kernels", overlay, "--kconfig"], capture_output=True, text=True,
                          check=True, env=env).stdout
     found = re.search(r"^CONFIG_ZTFLM_ARENA_SIZE=(\d+)$", out, re.M)

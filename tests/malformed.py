@@ -189,6 +189,136 @@ def custom_op(name: str) -> bytes:
     return b.build()
 
 
+def one_op(name: str, inputs: list, out_shape: list, options: Optional[str] = None,
+           dtype: type = np.float32, **fields: object) -> Callable[[], bytes]:
+    """A one-operator model: inputs are shapes (graph inputs of dtype) or arrays (constants)."""
+    def make() -> bytes:
+        b = ModelBuilder()
+        ins = [b.input(i, dtype) if isinstance(i, list) else b.const(i) for i in inputs]
+        y = b.tensor(out_shape, dtype)
+        b.op(name, ins, [y], options, **fields)
+        b.output(y)
+        return b.build()
+    return make
+
+
+def _i32(*values: object) -> np.ndarray:
+    return np.array(values, np.int32)
+
+
+def _arg_max_past_the_rank() -> bytes:
+    b = ModelBuilder()
+    x = b.input([2, 3], np.float32)
+    y = b.tensor([2], np.int32)
+    b.op("ARG_MAX", [x, b.const(_i32(2))], [y], "ArgMaxOptions", output_type=2)
+    b.output(y)
+    return b.build()
+
+
+def _int16_batch_matmul(out_scale: float) -> bytes:
+    b = ModelBuilder()
+    x = b.input([3, 5], np.int16, scale=1.0, zero_point=0)
+    w = b.input([5, 2], np.int16, scale=1.0, zero_point=0)
+    y = b.tensor([3, 2], np.int16, scale=out_scale, zero_point=0)
+    b.op("BATCH_MATMUL", [x, w], [y], "BatchMatMulOptions")
+    b.output(y)
+    return b.build()
+
+
+# Issue 13, parts B and D: each operator's parameter checks, name -> (bytes, the error they
+# give).
+# Without them each of these reads or writes outside a tensor in TFLM or in a kernel here.
+OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "GATHER axis outside the input": (
+        one_op("GATHER", [[4, 3], [2, 2]], [4, 2, 2], "GatherOptions", axis=2),
+        "axis 2 is outside an input of rank 2"),
+    "GATHER constant position outside its axis": (
+        one_op("GATHER", [[4, 3], _i32(1, 4)], [2, 3], "GatherOptions"),
+        r"index 1 is 4, outside \[0, 4\)"),
+    "GATHER_ND index depth above the params' rank": (
+        one_op("GATHER_ND", [[4, 3], _i32([0, 1, 2])], [1], "GatherNdOptions"),
+        "indices have 3 components for params of rank 2"),
+    "EMBEDDING_LOOKUP constant id below the table": (
+        one_op("EMBEDDING_LOOKUP", [_i32(0, -1), [5, 3]], [2, 3]),
+        r"index 1 is -1, outside \[0, 5\)"),
+    "MIRROR_PAD reflected padding as large as its dimension": (
+        one_op("MIRROR_PAD", [[3, 2], _i32([3, 0], [0, 0])], [6, 2], "MirrorPadOptions"),
+        "padding 3 and 0 of dimension 0: not within 0..2"),
+    "SPACE_TO_DEPTH block size 0": (
+        one_op("SPACE_TO_DEPTH", [[1, 4, 4, 1]], [1, 4, 4, 1], "SpaceToDepthOptions"),
+        "block size 0 is not positive"),
+    "DEPTH_TO_SPACE block size whose square wraps 32 bits": (
+        one_op("DEPTH_TO_SPACE", [[0, 1, 1, 1]], [0, 65536, 65536, 0], "DepthToSpaceOptions",
+               block_size=65536),
+        "block size 65536 is not positive or too large"),
+    "SPACE_TO_BATCH_ND batches past int32": (
+        one_op("SPACE_TO_BATCH_ND", [[1, 0, 0, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [1, 0, 0, 1], "SpaceToBatchNDOptions"),
+        "output batches overflow int32"),
+    "BATCH_TO_SPACE_ND block shape whose product wraps 32 bits": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 1, 1, 1], _i32(65536, 65536), _i32([0, 0], [0, 0])],
+               [0, 65536, 65536, 1], "BatchToSpaceNDOptions"),
+        "input batches 4 are not a multiple of 65536 x 65536 blocks"),
+    "BATCH_TO_SPACE_ND short block shape": (
+        one_op("BATCH_TO_SPACE_ND", [[4, 2, 2, 1], _i32(2), _i32([0, 0], [0, 0])],
+               [1, 4, 4, 1], "BatchToSpaceNDOptions"),
+        "block shape has 1 values, not 2"),
+    "RESIZE_BILINEAR size of one value": (
+        one_op("RESIZE_BILINEAR", [[1, 2, 2, 1], _i32(4)], [1, 4, 4, 1],
+               "ResizeBilinearOptions"),
+        "the size must be an int32 tensor of 2 values"),
+    "RESIZE_NEAREST_NEIGHBOR of an empty input to a full output": (
+        one_op("RESIZE_NEAREST_NEIGHBOR", [[1, 0, 2, 1], _i32(4, 4)], [1, 4, 4, 1],
+               "ResizeNearestNeighborOptions"),
+        "an empty input cannot be resized to 4 x 4"),
+    "TRANSPOSE_CONV output shape that is not the output's": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 9, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 4, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "output shape value 2 is 9 but the output's dimension is 8"),
+    "TRANSPOSE_CONV input the output's window does not give": (
+        one_op("TRANSPOSE_CONV", [_i32(1, 8, 8, 1), np.ones([1, 3, 3, 1], np.float32),
+                                  [1, 5, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
+               stride_h=2, stride_w=2),
+        "input is 5 x 4, but the convolution it transposes gives 4 x 4"),
+    "ARG_MAX axis past the rank": (_arg_max_past_the_rank, "axis 2 is out of range for rank 2"),
+    "BATCH_MATMUL depths that differ": (
+        one_op("BATCH_MATMUL", [[3, 5], [4, 2]], [3, 2], "BatchMatMulOptions"),
+        "LHS depth 5 is not RHS depth 4"),
+    "BATCH_MATMUL batches that do not broadcast": (
+        one_op("BATCH_MATMUL", [[2, 3, 5], [3, 5, 2]], [3, 3, 2], "BatchMatMulOptions"),
+        "batch dimension 0: LHS has 2, RHS 3, neither 1"),
+    "BATCH_MATMUL adjoint depth that differs": (
+        one_op("BATCH_MATMUL", [[3, 5], [5, 2]], [5, 2], "BatchMatMulOptions", adj_x=True),
+        "LHS depth 3 is not RHS depth 5"),
+    "BATCH_MATMUL rank 6": (
+        one_op("BATCH_MATMUL", [[1, 1, 1, 1, 3, 5], [5, 2]], [1, 1, 1, 1, 3, 2],
+               "BatchMatMulOptions"),
+        "LHS rank 6 and RHS rank 2 must be 2 to 5"),
+    "BATCH_MATMUL int16 rescale shift past 14": (
+        lambda: _int16_batch_matmul(1.0 / 40000), "int16 output rescale shift 16 is above 14"),
+    "CUMSUM axis past the rank": (
+        one_op("CUMSUM", [[2, 3], _i32(-3)], [2, 3], "CumsumOptions"),
+        "axis -3 is out of range for rank 2"),
+    "L2_NORMALIZATION rank 5": (
+        one_op("L2_NORMALIZATION", [[1, 1, 1, 2, 3]], [1, 1, 1, 2, 3], "L2NormOptions"),
+        "input rank 5 is not 1 to 4"),
+    "L2_POOL_2D stride 0": (
+        one_op("L2_POOL_2D", [[1, 4, 4, 1]], [1, 2, 2, 1], "Pool2DOptions", padding="VALID",
+               stride_h=0, stride_w=2, filter_height=2, filter_width=2),
+        "invalid window"),
+    "LOG_SOFTMAX output of another shape": (
+        one_op("LOG_SOFTMAX", [[2, 3]], [3, 2], "LogSoftmaxOptions"),
+        "output dimension 0 is 3, not 2"),
+    "SUM axis past the rank": (
+        one_op("SUM", [[2, 3], _i32(3)], [2], "ReducerOptions"),
+        "axis 3 is out of range for rank 2"),
+    "REDUCE_MAX output of another rank": (
+        one_op("REDUCE_MAX", [[2, 3], _i32(1)], [2, 1, 1], "ReducerOptions", keep_dims=True),
+        "output has rank 3 but the reduction has rank 2"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -216,69 +346,5 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "constant graph input": lambda: const_graph_io("input"),
     "constant graph output": lambda: const_graph_io("output"),
     "custom op name with control characters": lambda: custom_op(HOSTILE_NAME),
+    **{name: make for name, (make, _) in OPERATOR_PARAMETERS.items()},
 }
-
-
-def one_op(op: str, inputs: list, outputs: list, options: Optional[str] = None,
-           **fields: object) -> Callable[[], bytes]:
-    """A model of one operator: each input a (shape, dtype) graph input or an array (a
-    constant), each output a (shape, dtype) graph output."""
-    def make() -> bytes:
-        b = ModelBuilder()
-        ins = [b.const(i) if isinstance(i, np.ndarray) else b.input(*i) for i in inputs]
-        outs = [b.tensor(*o) for o in outputs]
-        b.op(op, ins, outs, options, **fields)
-        for o in outs:
-            b.output(o)
-        return b.build()
-    return make
-
-
-def _i32(*v: int) -> np.ndarray:
-    return np.array(v, np.int32)
-
-
-F32 = np.float32
-I16 = np.int16
-# Issue 13: each operator's parameter checks, as (model, the error's words, status name).
-OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str, str]] = {
-    "arg_max axis past the rank": (one_op(
-        "ARG_MAX", [([2, 3], F32), _i32(2)], [([2], np.int32)], "ArgMaxOptions",
-        output_type=2), "axis 2 is out of range for rank 2", "MODEL"),
-    "batch_matmul depths that differ": (one_op(
-        "BATCH_MATMUL", [([3, 5], F32), ([4, 2], F32)], [([3, 2], F32)], "BatchMatMulOptions"),
-        "LHS depth 5 is not RHS depth 4", "MODEL"),
-    "batch_matmul batches that do not broadcast": (one_op(
-        "BATCH_MATMUL", [([2, 3, 5], F32), ([3, 5, 2], F32)], [([3, 3, 2], F32)],
-        "BatchMatMulOptions"), "batch dimension 0: LHS has 2, RHS 3, neither 1", "MODEL"),
-    "batch_matmul adjoint depth that differs": (one_op(
-        "BATCH_MATMUL", [([3, 5], F32), ([5, 2], F32)], [([5, 2], F32)], "BatchMatMulOptions",
-        adj_x=True), "LHS depth 3 is not RHS depth 5", "MODEL"),
-    "batch_matmul rank 6": (one_op(
-        "BATCH_MATMUL", [([1, 1, 1, 1, 3, 5], F32), ([5, 2], F32)], [([1, 1, 1, 1, 3, 2], F32)],
-        "BatchMatMulOptions"), "LHS rank 6 and RHS rank 2 must be 2 to 5", "UNSUPPORTED"),
-    "batch_matmul int16 rescale shift past 14": (one_op(
-        "BATCH_MATMUL", [([3, 5], I16, 1.0, 0), ([5, 2], I16, 1.0, 0)],
-        [([3, 2], I16, 1.0 / 40000, 0)], "BatchMatMulOptions"),
-        "int16 output rescale shift 16 is above 14", "UNSUPPORTED"),
-    "cumsum axis past the rank": (one_op(
-        "CUMSUM", [([2, 3], F32), _i32(-3)], [([2, 3], F32)], "CumsumOptions"),
-        "axis -3 is out of range for rank 2", "MODEL"),
-    "l2_normalization rank 5": (one_op(
-        "L2_NORMALIZATION", [([1, 1, 1, 2, 3], F32)], [([1, 1, 1, 2, 3], F32)],
-        "L2NormOptions"), "input rank 5 is not 1 to 4", "UNSUPPORTED"),
-    "l2_pool_2d stride 0": (one_op(
-        "L2_POOL_2D", [([1, 4, 4, 1], F32)], [([1, 2, 2, 1], F32)], "Pool2DOptions",
-        padding="VALID", stride_h=0, stride_w=2, filter_height=2, filter_width=2),
-        "invalid window", "MODEL"),
-    "log_softmax output of another shape": (one_op(
-        "LOG_SOFTMAX", [([2, 3], F32)], [([3, 2], F32)], "LogSoftmaxOptions"),
-        "output dimension 0 is 3, not the input's 2", "MODEL"),
-    "sum axis past the rank": (one_op(
-        "SUM", [([2, 3], F32), _i32(3)], [([2], F32)], "ReducerOptions"),
-        "axis 3 is out of range for rank 2", "MODEL"),
-    "reduce_max output of another rank": (one_op(
-        "REDUCE_MAX", [([2, 3], F32), _i32(1)], [([2, 1, 1], F32)], "ReducerOptions",
-        keep_dims=True), "output has rank 3 but the reduction has rank 2", "MODEL"),
-}
-SEMANTIC.update({label: make for label, (make, _, _) in OPERATOR_PARAMETERS.items()})

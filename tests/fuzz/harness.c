@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <ztflm/kernel.h>
+#include <ztflm/op.h>
 #include <ztflm/resolver.h>
 #include <ztflm/ztflm.h>
 
@@ -57,33 +58,34 @@ static void print_stats(void)
 }
 
 /*
- * Every kernel of the build behind one that notes, per run, whether prepare and eval ran.
- * The build's resolver registers builtin ops only, so the builtin code finds the kernel.
+ * Every operator of the build behind a copy of its descriptor whose prepare and eval note, per
+ * run, that they ran. The build's resolver registers builtin ops only, so the builtin code
+ * finds the operator; the copy keeps its parse and variants for the generic prepare.
  */
-static const struct ztflm_kernel *real_kernel(const struct ztflm_context *ctx)
+static const struct ztflm_op *real_op(const struct ztflm_context *ctx)
 {
-	const struct ztflm_kernel *k = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
+	const struct ztflm_op *op = ztflm_resolve(&ztflm_all_ops_resolver, ctx->op, NULL, 0);
 
-	if (!k) {
-		fprintf(stderr, "ztflm-fuzz: no kernel for builtin %d\n", (int)ctx->op);
+	if (!op) {
+		fprintf(stderr, "ztflm-fuzz: no operator for builtin %d\n", (int)ctx->op);
 		abort();
 	}
-	return k;
+	return op;
 }
 
 static int counting_prepare(struct ztflm_context *ctx)
 {
 	run_prepared = 1;
-	return real_kernel(ctx)->prepare(ctx);
+	return real_op(ctx)->prepare(ctx);
 }
 
 static int counting_eval(struct ztflm_context *ctx)
 {
 	run_evaluated = 1;
-	return real_kernel(ctx)->eval(ctx);
+	return real_op(ctx)->eval(ctx);
 }
 
-static const struct ztflm_kernel counting = {counting_prepare, counting_eval};
+static struct ztflm_op counting[CODES];
 static struct ztflm_op_registration counting_ops[CODES];
 static struct ztflm_op_resolver counting_resolver = {counting_ops, 0};
 
@@ -92,8 +94,11 @@ static void make_counting_resolver(void)
 	const struct ztflm_op_resolver *all = &ztflm_all_ops_resolver;
 
 	for (uint32_t i = 0; i < all->count && i < CODES; i++) {
+		counting[i] = *all->ops[i].op;
+		counting[i].prepare = counting_prepare;
+		counting[i].eval = counting_eval;
 		counting_ops[i] = all->ops[i];
-		counting_ops[i].kernel = &counting;
+		counting_ops[i].op = &counting[i];
 	}
 	counting_resolver.count = all->count < CODES ? all->count : CODES;
 }

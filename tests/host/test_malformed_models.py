@@ -421,11 +421,12 @@ def test_int8_variable_tensor_resets_to_its_zero_point_as_in_tflm() -> None:
     assert_bit_exact(b.build(), n_random=5)
 
 
-@pytest.mark.parametrize("label", sorted(OPERATOR_PARAMETERS))
-def test_an_operator_parameter_out_of_range_is_refused_naming_it(label: str) -> None:
-    """Issue 13's operators: each parameter check refuses the node with its op, node and what."""
-    make, match, code = OPERATOR_PARAMETERS[label]
-    with pytest.raises(ztflm.Error, match=match) as err:
+@pytest.mark.parametrize("name", OPERATOR_PARAMETERS)
+def test_operator_parameters_that_do_not_fit_are_refused_at_allocate(name: str) -> None:
+    """Issue 13's operators: each parameter check of the catalogue, with its one-line error
+    naming the operator and node (and the same bytes on QEMU, tests/qemu)."""
+    make, pattern = OPERATOR_PARAMETERS[name]
+    with pytest.raises(ztflm.Error, match=r"^[A-Z0-9_]+ \(builtin \d+\) at node 0: " + pattern) as e:
         ztflm.Interpreter.from_bytes(make(), arena_size=ARENA)
-    assert err.value.code == getattr(ztflm.Status, code)
-    assert err.value.node == 0 and "\n" not in str(err.value)
+    assert e.value.code in (ztflm.Status.MODEL, ztflm.Status.UNSUPPORTED)
+    assert "\n" not in str(e.value)

@@ -234,9 +234,9 @@ def test_ranks_outside_2_to_5_are_refused_like_tflm() -> None:
 def test_output_shape_other_than_the_product_is_refused() -> None:
     # TFLM rewrites the output's dimensions when the element count agrees; the runtime keeps
     # the model's shapes, so it refuses.
-    with pytest.raises(ztflm.Error, match="output matrices are 4x3, not 3x4"):
+    with pytest.raises(ztflm.Error, match="output dimension 0 is 4, not 3"):
         ztflm.Interpreter.from_bytes(build(np.float32, [3, 5], [5, 4], out=[4, 3]))
-    with pytest.raises(ztflm.Error, match="output rank 3 is not 2"):
+    with pytest.raises(ztflm.Error, match="output has rank 3, not 2"):
         ztflm.Interpreter.from_bytes(build(np.float32, [3, 5], [5, 4], out=[1, 3, 4]))
 
 

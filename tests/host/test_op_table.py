@@ -83,3 +83,13 @@ def test_docs_operator_table_is_generated_from_the_descriptors() -> None:
     text = (ROOT / "docs/operators.md").read_text()
     assert optable.markdown(OPS) in text, (
         "docs/operators.md is stale: regenerate its table with `ztflm ops --markdown`")
+
+
+def test_readme_counts_the_operators_of_the_op_table() -> None:
+    readme = (ROOT / "README.md").read_text()
+    said = re.search(r"\((\d+) builtin and (\d+) custom today", readme)
+    assert said, "README no longer states how many operators run"
+    custom = sum(1 for op in OPS if op.builtin == _lib.CUSTOM_CODE)
+    assert (int(said[1]), int(said[2])) == (len(OPS) - custom, custom), (
+        f"README says {said[1]} builtin and {said[2]} custom operators; the op table has "
+        f"{len(OPS) - custom} and {custom}")

@@ -39,11 +39,15 @@ def host_outputs(model: bytes, inputs: list[bytes] | None) -> tuple[int, list[by
     return ip.arena_used_bytes(), [ip.get_output(k).tobytes() for k in range(ip.num_outputs())]
 
 
+# Models the loader's buffer cannot hold run as firmware of their own (test_qemu.py).
+BATCHED = [m for m in SUPPORTED if (MODELS / f"{m}.tflite").stat().st_size <= LOADER_MODEL_MAX]
+
+
 @pytest.mark.parametrize("core", CORES)
 def test_every_supported_model_in_one_batch_equals_the_host_runner(core: str) -> None:
-    models = [(MODELS / f"{m}.tflite").read_bytes() for m in SUPPORTED]
-    results = run_batch(core, "reference", [Case(m, name=n) for m, n in zip(models, SUPPORTED)])
-    for model, name, r in zip(models, SUPPORTED, results):
+    models = [(MODELS / f"{m}.tflite").read_bytes() for m in BATCHED]
+    results = run_batch(core, "reference", [Case(m, name=n) for m, n in zip(models, BATCHED)])
+    for model, name, r in zip(models, BATCHED, results):
         assert r.status == "ok", (name, r.error)
         arena, outputs = host_outputs(model, None)
         assert r.arena == arena, name

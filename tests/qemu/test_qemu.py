@@ -38,7 +38,7 @@ def test_firmware_outputs_equal_the_host_runner_bit_for_bit(model: str, core: st
 
 @pytest.mark.parametrize("core", [core_param("m3"), core_param("rv32")])
 def test_unregistered_op_prints_the_error_and_fails(core: str) -> None:
-    result = run(firmware(MODELS / "tflm_mnist_lstm_int8.tflite", core), core)
+    result = run(firmware(MODELS / "tflm_mnist_lstm_int8.tflite", core, arena=64 * 1024), core)
     assert result.returncode == 1
     assert "UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0" in result.console
 

@@ -99,9 +99,12 @@ void *ztflm_op_scratch(const struct ztflm_context *ctx);
  */
 int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t);
 
-/** Checks that output out has the shape of input in (rank and every dimension). */
-int ztflm_check_same_shape(struct ztflm_context *ctx, const struct ztflm_tensor *in,
-			   const struct ztflm_tensor *out);
+/**
+ * Checks that output 0 has the shape the operator derives: rank dimensions, dims[k] each
+ * (operators whose output shape TFLM computes at prepare, where ztflm plans the model's).
+ */
+int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *io,
+			     const int32_t *dims, int32_t rank);
 
 /** The compute variant ztflm_<id> for a selecting-input type and an output type. */
 #define ZTFLM_VARIANT(id, in_type, output_type, eval_fn, can_run_fn, scratch_fn)                   \

@@ -165,6 +165,14 @@
 #define ZTFLM_ARITH_ACTIVATION 0
 #define ZTFLM_ARITH_FIELDS(F) F(ZTFLM_ARITH_ACTIVATION, ENUM8, FusedActivationFunction)
 
+/* ResizeBilinearOptions */
+#define ZTFLM_OPTIONS_RESIZE_BILINEAR 15
+#define ZTFLM_RESIZE_BILINEAR_ALIGN_CORNERS 2
+#define ZTFLM_RESIZE_BILINEAR_HALF_PIXEL_CENTERS 3
+#define ZTFLM_RESIZE_BILINEAR_FIELDS(F)                                                            \
+	F(ZTFLM_RESIZE_BILINEAR_ALIGN_CORNERS, BOOL8, AlignCorners)                                \
+	F(ZTFLM_RESIZE_BILINEAR_HALF_PIXEL_CENTERS, BOOL8, HalfPixelCenters)
+
 /* ReshapeOptions */
 #define ZTFLM_OPTIONS_RESHAPE 17
 #define ZTFLM_RESHAPE_NEW_SHAPE 0
@@ -173,15 +181,53 @@
 /* ArgMaxOptions, ArgMinOptions: output_type is not read (the output tensor's type is) */
 #define ZTFLM_OPTIONS_ARG_MAX 40
 #define ZTFLM_OPTIONS_ARG_MIN 57
+/* SpaceToDepthOptions, DepthToSpaceOptions: the block size in the same slot */
+#define ZTFLM_OPTIONS_SPACE_TO_DEPTH 19
+#define ZTFLM_OPTIONS_DEPTH_TO_SPACE 94
+#define ZTFLM_BLOCK_SIZE 0
+#define ZTFLM_BLOCK_FIELDS(F) F(ZTFLM_BLOCK_SIZE, STRIDE32, BlockSize)
 
 /* PadOptions, PadV2Options: no fields */
 #define ZTFLM_OPTIONS_PAD 22
 #define ZTFLM_OPTIONS_PADV2 43
 
+/* GatherOptions */
+#define ZTFLM_OPTIONS_GATHER 23
+#define ZTFLM_GATHER_AXIS 0
+#define ZTFLM_GATHER_BATCH_DIMS 1
+#define ZTFLM_GATHER_FIELDS(F)                                                                     \
+	F(ZTFLM_GATHER_AXIS, AXIS32, Axis)                                                         \
+	F(ZTFLM_GATHER_BATCH_DIMS, AXIS32, BatchDims)
+
+/* BatchToSpaceNDOptions, SpaceToBatchNDOptions, GatherNdOptions: no fields */
+#define ZTFLM_OPTIONS_BATCH_TO_SPACE_ND 24
+#define ZTFLM_OPTIONS_SPACE_TO_BATCH_ND 25
+#define ZTFLM_OPTIONS_GATHER_ND 83
+
 /* ReducerOptions */
 #define ZTFLM_OPTIONS_REDUCER 27
 #define ZTFLM_REDUCER_KEEP_DIMS 0
 #define ZTFLM_REDUCER_FIELDS(F) F(ZTFLM_REDUCER_KEEP_DIMS, BOOL8, KeepDims)
+
+/* TransposeConvOptions */
+#define ZTFLM_OPTIONS_TRANSPOSE_CONV 49
+#define ZTFLM_TCONV_PADDING 0
+#define ZTFLM_TCONV_STRIDE_W 1
+#define ZTFLM_TCONV_STRIDE_H 2
+#define ZTFLM_TCONV_ACTIVATION 3
+#define ZTFLM_TRANSPOSE_CONV_FIELDS(F)                                                             \
+	F(ZTFLM_TCONV_PADDING, ENUM8, Padding)                                                     \
+	F(ZTFLM_TCONV_STRIDE_W, STRIDE32, StrideW)                                                 \
+	F(ZTFLM_TCONV_STRIDE_H, STRIDE32, StrideH)                                                 \
+	F(ZTFLM_TCONV_ACTIVATION, ENUM8, FusedActivationFunction)
+
+/* ResizeNearestNeighborOptions */
+#define ZTFLM_OPTIONS_RESIZE_NEAREST 74
+#define ZTFLM_RESIZE_NN_ALIGN_CORNERS 0
+#define ZTFLM_RESIZE_NN_HALF_PIXEL_CENTERS 1
+#define ZTFLM_RESIZE_NN_FIELDS(F)                                                                  \
+	F(ZTFLM_RESIZE_NN_ALIGN_CORNERS, BOOL8, AlignCorners)                                      \
+	F(ZTFLM_RESIZE_NN_HALF_PIXEL_CENTERS, BOOL8, HalfPixelCenters)
 
 /* LeakyReluOptions */
 #define ZTFLM_OPTIONS_LEAKY_RELU 75
@@ -197,7 +243,6 @@
 	F(ZTFLM_BATCH_MATMUL_ADJ_X, BOOL8, AdjX)                                                   \
 	F(ZTFLM_BATCH_MATMUL_ADJ_Y, BOOL8, AdjY)                                                   \
 	F(ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
-
 /* CumsumOptions */
 #define ZTFLM_OPTIONS_CUMSUM 102
 #define ZTFLM_CUMSUM_EXCLUSIVE 0
@@ -205,6 +250,10 @@
 #define ZTFLM_CUMSUM_FIELDS(F)                                                                     \
 	F(ZTFLM_CUMSUM_EXCLUSIVE, BOOL8, Exclusive)                                                \
 	F(ZTFLM_CUMSUM_REVERSE, BOOL8, Reverse)
+/* MirrorPadOptions */
+#define ZTFLM_OPTIONS_MIRROR_PAD 77
+#define ZTFLM_MIRROR_PAD_MODE 0
+#define ZTFLM_MIRROR_PAD_FIELDS(F) F(ZTFLM_MIRROR_PAD_MODE, ENUM8, Mode)
 
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
@@ -212,18 +261,28 @@
 	X(ZTFLM_OPTIONS_POOL_2D, Pool2DOptions, ZTFLM_POOL_2D_FIELDS)                              \
 	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
 	X(ZTFLM_OPTIONS_SOFTMAX, SoftmaxOptions, ZTFLM_SOFTMAX_FIELDS)                             \
-	X(ZTFLM_OPTIONS_L2_NORM, L2NormOptions, ZTFLM_L2_NORM_FIELDS)                              \
 	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
 	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_L2_NORM, L2NormOptions, ZTFLM_L2_NORM_FIELDS)                              \
+	X(ZTFLM_OPTIONS_RESIZE_BILINEAR, ResizeBilinearOptions, ZTFLM_RESIZE_BILINEAR_FIELDS)      \
 	X(ZTFLM_OPTIONS_RESHAPE, ReshapeOptions, ZTFLM_RESHAPE_FIELDS)                             \
+	X(ZTFLM_OPTIONS_SPACE_TO_DEPTH, SpaceToDepthOptions, ZTFLM_BLOCK_FIELDS)                   \
 	X(ZTFLM_OPTIONS_MUL, MulOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_PAD, PadOptions, ZTFLM_NO_FIELDS)                                          \
+	X(ZTFLM_OPTIONS_GATHER, GatherOptions, ZTFLM_GATHER_FIELDS)                                \
+	X(ZTFLM_OPTIONS_BATCH_TO_SPACE_ND, BatchToSpaceNDOptions, ZTFLM_NO_FIELDS)                 \
+	X(ZTFLM_OPTIONS_SPACE_TO_BATCH_ND, SpaceToBatchNDOptions, ZTFLM_NO_FIELDS)                 \
 	X(ZTFLM_OPTIONS_REDUCER, ReducerOptions, ZTFLM_REDUCER_FIELDS)                             \
 	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_ARG_MAX, ArgMaxOptions, ZTFLM_NO_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_PADV2, PadV2Options, ZTFLM_NO_FIELDS)                                      \
+	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
 	X(ZTFLM_OPTIONS_ARG_MIN, ArgMinOptions, ZTFLM_NO_FIELDS)                                   \
+	X(ZTFLM_OPTIONS_RESIZE_NEAREST, ResizeNearestNeighborOptions, ZTFLM_RESIZE_NN_FIELDS)      \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
+	X(ZTFLM_OPTIONS_MIRROR_PAD, MirrorPadOptions, ZTFLM_MIRROR_PAD_FIELDS)                     \
+	X(ZTFLM_OPTIONS_GATHER_ND, GatherNdOptions, ZTFLM_NO_FIELDS)                               \
+	X(ZTFLM_OPTIONS_DEPTH_TO_SPACE, DepthToSpaceOptions, ZTFLM_BLOCK_FIELDS)                   \
 	X(ZTFLM_OPTIONS_BATCH_MATMUL, BatchMatMulOptions, ZTFLM_BATCH_MATMUL_FIELDS)               \
 	X(ZTFLM_OPTIONS_CUMSUM, CumsumOptions, ZTFLM_CUMSUM_FIELDS)
 

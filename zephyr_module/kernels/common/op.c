@@ -193,16 +193,17 @@ int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct 
 	return ZTFLM_OK;
 }
 
-int ztflm_check_same_shape(struct ztflm_context *ctx, const struct ztflm_tensor *in,
-			   const struct ztflm_tensor *out)
+int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *io,
+			     const int32_t *dims, int32_t rank)
 {
-	ZTFLM_CHECK(ctx, out->dims_count == in->dims_count, ZTFLM_ERR_MODEL,
-		    "output rank %d is not the input's %d", (int)out->dims_count,
-		    (int)in->dims_count);
-	for (int32_t d = 0; d < in->dims_count; d++) {
-		ZTFLM_CHECK(ctx, out->dims[d] == in->dims[d], ZTFLM_ERR_MODEL,
-			    "output dimension %d is %d, not the input's %d", (int)d,
-			    (int)out->dims[d], (int)in->dims[d]);
+	const struct ztflm_tensor *out = &io->out[0];
+
+	ZTFLM_CHECK(ctx, out->dims_count == rank, ZTFLM_ERR_MODEL,
+		    "output has rank %d, not %d", (int)out->dims_count, (int)rank);
+	for (int32_t k = 0; k < rank; k++) {
+		ZTFLM_CHECK(ctx, out->dims[k] == dims[k], ZTFLM_ERR_MODEL,
+			    "output dimension %d is %d, not %d", (int)k, (int)out->dims[k],
+			    (int)dims[k]);
 	}
 	return ZTFLM_OK;
 }

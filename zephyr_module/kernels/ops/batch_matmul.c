@@ -4,6 +4,9 @@
 #include "ops/batch_matmul.h"
 #include "ops/conv_common.h"
 
+/* TFLM's limit: the matrices and up to three batch dimensions. */
+#define MAX_RANK (ZTFLM_BATCH_MATMUL_BATCH_DIMS + 2)
+
 /* Elements after dimension d of a tensor (the stride of d in memory). */
 static uint32_t stride_after(const struct ztflm_tensor *t, int32_t d)
 {
@@ -21,13 +24,15 @@ static int32_t dim_from_end(const struct ztflm_tensor *t, int32_t d)
 	return d < t->dims_count ? t->dims[t->dims_count - 1 - d] : 1;
 }
 
-/* The batch dimensions: each equal, or 1 in one of the inputs (broadcast), as in TFLM. */
+/*
+ * The batch dimensions: each equal, or 1 in one of the inputs (broadcast), as in TFLM. shape
+ * gets the output's (its first rank - 2 entries).
+ */
 static int plan_batches(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t rank,
-			struct ztflm_batch_matmul_params *p)
+			struct ztflm_batch_matmul_params *p, int32_t *shape)
 {
 	const struct ztflm_tensor *lhs = &io->in[0];
 	const struct ztflm_tensor *rhs = &io->in[1];
-	const struct ztflm_tensor *out = &io->out[0];
 
 	for (int32_t k = 0; k < ZTFLM_BATCH_MATMUL_BATCH_DIMS; k++) {
 		p->batches[k] = 1;
@@ -41,9 +46,7 @@ static int plan_batches(struct ztflm_context *ctx, const struct ztflm_io *io, in
 		ZTFLM_CHECK(ctx, l == r || l == 1 || r == 1, ZTFLM_ERR_MODEL,
 			    "batch dimension %d: LHS has %d, RHS %d, neither 1", (int)(rank - 1 - d),
 			    (int)l, (int)r);
-		ZTFLM_CHECK(ctx, out->dims[rank - 1 - d] == b, ZTFLM_ERR_MODEL,
-			    "output dimension %d is %d, not %d", (int)(rank - 1 - d),
-			    (int)out->dims[rank - 1 - d], (int)b);
+		shape[rank - 1 - d] = b;
 		p->batches[k] = (uint32_t)b;
 		p->lhs_batch[k] = l == 1 ? 0 : stride_after(lhs, lhs->dims_count - 1 - d);
 		p->rhs_batch[k] = r == 1 ? 0 : stride_after(rhs, rhs->dims_count - 1 - d);
@@ -91,17 +94,16 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 {
 	const struct ztflm_tensor *lhs = &io->in[0];
 	const struct ztflm_tensor *rhs = &io->in[1];
-	const struct ztflm_tensor *out = &io->out[0];
 	struct ztflm_batch_matmul_params *p = params;
 	const bool adj_x = ztflm_option_bool(ctx, ZTFLM_BATCH_MATMUL_ADJ_X, false);
 	const bool adj_y = ztflm_option_bool(ctx, ZTFLM_BATCH_MATMUL_ADJ_Y, false);
 
-	ZTFLM_CHECK(ctx, lhs->dims_count >= 2 && lhs->dims_count <= 5 && rhs->dims_count >= 2 &&
-				 rhs->dims_count <= 5,
-		    ZTFLM_ERR_UNSUPPORTED, "LHS rank %d and RHS rank %d must be 2 to 5",
-		    (int)lhs->dims_count, (int)rhs->dims_count);
+	ZTFLM_CHECK(ctx, lhs->dims_count >= 2 && lhs->dims_count <= MAX_RANK &&
+				 rhs->dims_count >= 2 && rhs->dims_count <= MAX_RANK,
+		    ZTFLM_ERR_UNSUPPORTED, "LHS rank %d and RHS rank %d must be 2 to %d",
+		    (int)lhs->dims_count, (int)rhs->dims_count, MAX_RANK);
 	const int32_t rank = lhs->dims_count > rhs->dims_count ? lhs->dims_count : rhs->dims_count;
-	/* Each input's two last dimensions, as stored: [rows, depth] and [depth, cols] unless adjoint. */
+	/* The two last dimensions as stored: [rows, depth] and [depth, cols] unless adjoint. */
 	const int32_t l0 = dim_from_end(lhs, 1);
 	const int32_t l1 = dim_from_end(lhs, 0);
 	const int32_t r0 = dim_from_end(rhs, 1);
@@ -119,14 +121,14 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 	p->lhs_depth = adj_x ? (uint32_t)l1 : 1u;
 	p->rhs_depth = adj_y ? 1u : (uint32_t)r1;
 	p->rhs_col = adj_y ? (uint32_t)r1 : 1u;
-	ZTFLM_CHECK(ctx, out->dims_count == rank, ZTFLM_ERR_MODEL,
-		    "output rank %d is not %d", (int)out->dims_count, (int)rank);
-	ZTFLM_CHECK(ctx, out->dims[rank - 2] == (int32_t)p->rows &&
-				 out->dims[rank - 1] == (int32_t)p->cols,
-		    ZTFLM_ERR_MODEL, "output matrices are %dx%d, not %dx%d",
-		    (int)out->dims[rank - 2], (int)out->dims[rank - 1], (int)p->rows, (int)p->cols);
-	const int rc = plan_batches(ctx, io, rank, p);
+	int32_t shape[MAX_RANK];
+	int rc = plan_batches(ctx, io, rank, p, shape);
 
+	shape[rank - 2] = (int32_t)p->rows;
+	shape[rank - 1] = (int32_t)p->cols;
+	if (rc == ZTFLM_OK) {
+		rc = ztflm_check_output_shape(ctx, io, shape, rank);
+	}
 	if (rc != ZTFLM_OK || lhs->type == ZTFLM_FLOAT32) {
 		return rc;
 	}

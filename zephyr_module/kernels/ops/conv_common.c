@@ -1,17 +1,15 @@
-/* The setup CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED share (see conv_common.h). */
+/* The setup the convolution-like operators share (see conv_common.h). */
 #include <math.h>
 
 #include "common/padding.h"
 #include "ops/conv_common.h"
 
-int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
-		      int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
-		      int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t out_h,
-		      int32_t out_w, int32_t *pad_h, int32_t *pad_w)
+int ztflm_conv_padding(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
+		       int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
+		       int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t *out_h,
+		       int32_t *out_w, int32_t *pad_h, int32_t *pad_w)
 {
 	struct ztflm_padding_values pad;
-	int32_t h;
-	int32_t w;
 
 	ZTFLM_CHECK(ctx, padding == ZTFLM_PADDING_SAME || padding == ZTFLM_PADDING_VALID,
 		    ZTFLM_ERR_MODEL, "padding %d is neither SAME nor VALID", (int)padding);
@@ -23,21 +21,38 @@ int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride
 		    "filter is %d x %d", (int)filter_h, (int)filter_w);
 	ZTFLM_CHECK(ctx,
 		    ztflm_compute_padding(padding, stride_h, stride_w, dilation_h, dilation_w,
-					  in_h, in_w, filter_h, filter_w, &h, &w, &pad) == 0,
+					  in_h, in_w, filter_h, filter_w, out_h, out_w, &pad) == 0,
 		    ZTFLM_ERR_MODEL, "window does not fit the %d x %d input", (int)in_h, (int)in_w);
-	ZTFLM_CHECK(ctx, h == out_h && w == out_w, ZTFLM_ERR_MODEL,
-		    "output is %d x %d but the window gives %d x %d", (int)out_h, (int)out_w,
-		    (int)h, (int)w);
 	/* The kernels compute out * stride - pad + dilation * (filter - 1) in int32. */
-	const int64_t reach_h = (int64_t)(out_h > 0 ? out_h - 1 : 0) * stride_h + pad.height +
+	const int64_t reach_h = (int64_t)(*out_h > 0 ? *out_h - 1 : 0) * stride_h + pad.height +
 				(int64_t)(filter_h - 1) * dilation_h;
-	const int64_t reach_w = (int64_t)(out_w > 0 ? out_w - 1 : 0) * stride_w + pad.width +
+	const int64_t reach_w = (int64_t)(*out_w > 0 ? *out_w - 1 : 0) * stride_w + pad.width +
 				(int64_t)(filter_w - 1) * dilation_w;
 
 	ZTFLM_CHECK(ctx, reach_h <= INT32_MAX && reach_w <= INT32_MAX, ZTFLM_ERR_UNSUPPORTED,
 		    "window coordinates overflow int32");
 	*pad_h = pad.height;
 	*pad_w = pad.width;
+	return ZTFLM_OK;
+}
+
+int ztflm_conv_window(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
+		      int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
+		      int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t out_h,
+		      int32_t out_w, int32_t *pad_h, int32_t *pad_w)
+{
+	int32_t h;
+	int32_t w;
+	const int rc = ztflm_conv_padding(ctx, padding, stride_h, stride_w, dilation_h,
+					  dilation_w, in_h, in_w, filter_h, filter_w, &h, &w, pad_h,
+					  pad_w);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	ZTFLM_CHECK(ctx, h == out_h && w == out_w, ZTFLM_ERR_MODEL,
+		    "output is %d x %d but the window gives %d x %d", (int)out_h, (int)out_w,
+		    (int)h, (int)w);
 	return ZTFLM_OK;
 }
 

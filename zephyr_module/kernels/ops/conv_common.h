@@ -25,6 +25,16 @@ struct ztflm_conv_quant {
 #define ZTFLM_CONV_FC 1u
 
 /**
+ * Output size and padding of a convolution window over an in_h x in_w input (TFLM
+ * ComputePaddingHeightWidth), after checking the padding, strides, dilations and filter, and
+ * that no coordinate the kernels compute overflows int32.
+ */
+int ztflm_conv_padding(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
+		       int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
+		       int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t *out_h,
+		       int32_t *out_w, int32_t *pad_h, int32_t *pad_w);
+
+/**
  * Padding of a convolution window (TFLM ComputePaddingHeightWidth); checks that the output
  * tensor has the size the window produces and that no coordinate the kernel computes
  * overflows int32.

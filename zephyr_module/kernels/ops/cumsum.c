@@ -35,7 +35,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    ZTFLM_MAX_DIMS);
 	ZTFLM_CHECK(ctx, axis->type == ZTFLM_INT32 && axis->elements == 1, ZTFLM_ERR_MODEL,
 		    "the axis must be one int32 value");
-	int rc = ztflm_check_same_shape(ctx, in, out);
+	int rc = ztflm_check_output_shape(ctx, io, in->dims, in->dims_count);
 
 	if (rc != ZTFLM_OK) {
 		return rc;

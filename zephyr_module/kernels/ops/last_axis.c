@@ -5,12 +5,11 @@ int ztflm_last_axis_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
 			  int32_t max_rank, void *params)
 {
 	const struct ztflm_tensor *in = &io->in[0];
-	const struct ztflm_tensor *out = &io->out[0];
 	struct ztflm_last_axis *r = params;
 
 	ZTFLM_CHECK(ctx, in->dims_count >= 1 && in->dims_count <= max_rank, ZTFLM_ERR_UNSUPPORTED,
 		    "input rank %d is not 1 to %d", (int)in->dims_count, (int)max_rank);
-	const int rc = ztflm_check_same_shape(ctx, in, out);
+	const int rc = ztflm_check_output_shape(ctx, io, in->dims, in->dims_count);
 
 	if (rc != ZTFLM_OK) {
 		return rc;

@@ -1,6 +1,7 @@
 /* TRANSPOSE, reference variants: one strided copy, instantiated per element size. */
 #include <string.h>
 
+#include "ops/movement.h"
 #include "ops/transpose.h"
 
 /* The output in order; size is a constant in each caller, so the copy is one move. */
@@ -14,6 +15,11 @@ static inline void transpose(const struct ztflm_transpose_params *p, const uint8
 	uint32_t base = 0;
 	int32_t k;
 
+	for (k = 0; k <= (int32_t)last; k++) {
+		if (p->out_dims[k] == 0u) {
+			return; /* an empty output: the walk below would copy one row */
+		}
+	}
 	do {
 		const uint8_t *src = in + base * size;
 
@@ -34,15 +40,7 @@ static inline void transpose(const struct ztflm_transpose_params *p, const uint8
 	} while (k >= 0);
 }
 
-#define TRANSPOSE_VARIANT(id, type, size)                                                          \
-	static int id##_eval(struct ztflm_context *ctx, const void *params)                        \
-	{                                                                                          \
-		transpose(params, ztflm_input_data(ctx, 0), ztflm_output_data(ctx, 0), size);      \
-		return ZTFLM_OK;                                                                   \
-	}                                                                                          \
-	ZTFLM_VARIANT(id, type, type, id##_eval, NULL, NULL)
-
-TRANSPOSE_VARIANT(transpose_s8_ref, ZTFLM_INT8, 1u);
-TRANSPOSE_VARIANT(transpose_s16_ref, ZTFLM_INT16, 2u);
-TRANSPOSE_VARIANT(transpose_s32_ref, ZTFLM_INT32, 4u);
-TRANSPOSE_VARIANT(transpose_f32_ref, ZTFLM_FLOAT32, 4u);
+ZTFLM_MOVE_VARIANT(transpose_s8_ref, ZTFLM_INT8, transpose, 1u);
+ZTFLM_MOVE_VARIANT(transpose_s16_ref, ZTFLM_INT16, transpose, 2u);
+ZTFLM_MOVE_VARIANT(transpose_s32_ref, ZTFLM_INT32, transpose, 4u);
+ZTFLM_MOVE_VARIANT(transpose_f32_ref, ZTFLM_FLOAT32, transpose, 4u);
