@@ -1,5 +1,4 @@
 /* CUMSUM, reference variants: one walk along the axis, TFLM's float and int8 sums. */
-#include <math.h>
 
 #include "common/quant.h"
 #include "ops/cumsum.h"
@@ -16,7 +15,7 @@ static inline float start_f32(const P *p)
 static inline float add_f32(const P *p, float acc, float x)
 {
 	(void)p;
-	return isnan(acc) ? acc : acc + x;
+	return ztflm_add_f32(acc, x);
 }
 
 static inline float out_f32(const P *p, float acc)

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "common/fixedpoint.h"
+#include "common/quant.h"
 #include "ops/l2_normalization.h"
 
 static int l2_normalization_f32(struct ztflm_context *ctx, const void *params)
@@ -18,7 +19,7 @@ static int l2_normalization_f32(struct ztflm_context *ctx, const void *params)
 
 		for (uint32_t c = 0; c < p->rows.depth; c++) {
 			/* A NaN sum keeps the first NaN's payload, as TFLM's x86 build does. */
-			squares = isnan(squares) ? squares : squares + in[c] * in[c];
+			squares = ztflm_add_f32(squares, in[c] * in[c]);
 		}
 		float norm = sqrtf(squares);
 

@@ -7,6 +7,7 @@
 
 #include "common/expf.h"
 #include "common/fixedpoint.h"
+#include "common/quant.h"
 #include "common/logf.h"
 #include "ops/log_softmax.h"
 
@@ -31,7 +32,7 @@ static int log_softmax_f32(struct ztflm_context *ctx, const void *params)
 			const float e = ztflm_expf(in[c] - max);
 
 			/* A NaN sum keeps the first NaN's payload, as TFLM's x86 build does. */
-			sum = isnan(sum) ? sum : sum + e;
+			sum = ztflm_add_f32(sum, e);
 		}
 		const float log_sum = ztflm_logf(sum);
 

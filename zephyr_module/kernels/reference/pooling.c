@@ -4,11 +4,6 @@
 
 #include "ops/pooling.h"
 
-/*
- * Once the sum is NaN it keeps its own payload, as TFLM's x86 build does; the compiler may
- * otherwise pick either NaN operand of the addition. A macro: v is read only when added.
- */
-#define ADD_F32(acc, v) (isnan(acc) ? (acc) : (acc) + (v))
 
 /* std::max(acc, v) takes v only when acc < v: NaNs never win. */
 static inline float max_f32(float acc, float v)
@@ -16,13 +11,13 @@ static inline float max_f32(float acc, float v)
 	return acc < v ? v : acc;
 }
 
-/* TFLM's sum_squares += val * val, the sum's NaN payload kept as in ADD_F32. */
+/* TFLM's sum_squares += val * val. */
 static inline float add_square_f32(float acc, float v)
 {
-	return ADD_F32(acc, v * v);
+	return ztflm_add_f32(acc, v * v);
 }
 
-ZTFLM_POOL_FOLD(sum_f32, float, float, ADD_F32)
+ZTFLM_POOL_FOLD(sum_f32, float, float, ztflm_add_f32)
 ZTFLM_POOL_FOLD(sum_squares_f32, float, float, add_square_f32)
 ZTFLM_POOL_FOLD(window_max_f32, float, float, max_f32)
 

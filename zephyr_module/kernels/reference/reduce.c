@@ -3,7 +3,6 @@
  * and QuantizedMeanOrSum folds, each written once and instantiated per type.
  */
 #include <float.h>
-#include <math.h>
 
 #include "common/quant.h"
 #include "ops/reduce.h"
@@ -17,12 +16,10 @@ static inline float sum_init_f32(const P *p)
 	return 0.0f;
 }
 
-/* A NaN sum keeps the first NaN's payload, as TFLM's x86 build does; the compiler may
- * otherwise pick either NaN operand of the addition. */
 static inline float sum_step_f32(const P *p, float acc, float x)
 {
 	(void)p;
-	return isnan(acc) ? acc : x + acc;
+	return ztflm_add_f32(acc, x);
 }
 
 static inline int32_t zero_i32(const P *p)
