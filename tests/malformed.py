@@ -206,7 +206,27 @@ def _i32(*values: object) -> np.ndarray:
     return np.array(values, np.int32)
 
 
-# Issue 13, part B: each operator's parameter checks, name -> (bytes, the error they give).
+def _arg_max_past_the_rank() -> bytes:
+    b = ModelBuilder()
+    x = b.input([2, 3], np.float32)
+    y = b.tensor([2], np.int32)
+    b.op("ARG_MAX", [x, b.const(_i32(2))], [y], "ArgMaxOptions", output_type=2)
+    b.output(y)
+    return b.build()
+
+
+def _int16_batch_matmul(out_scale: float) -> bytes:
+    b = ModelBuilder()
+    x = b.input([3, 5], np.int16, scale=1.0, zero_point=0)
+    w = b.input([5, 2], np.int16, scale=1.0, zero_point=0)
+    y = b.tensor([3, 2], np.int16, scale=out_scale, zero_point=0)
+    b.op("BATCH_MATMUL", [x, w], [y], "BatchMatMulOptions")
+    b.output(y)
+    return b.build()
+
+
+# Issue 13, parts B and D: each operator's parameter checks, name -> (bytes, the error they
+# give).
 # Without them each of these reads or writes outside a tensor in TFLM or in a kernel here.
 SPATIAL_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
     "GATHER axis outside the input": (
@@ -266,6 +286,41 @@ SPATIAL_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
                                   [1, 5, 4, 1]], [1, 8, 8, 1], "TransposeConvOptions",
                stride_h=2, stride_w=2),
         "input is 5 x 4, but the convolution it transposes gives 4 x 4"),
+    "ARG_MAX axis past the rank": (_arg_max_past_the_rank, "axis 2 is out of range for rank 2"),
+    "BATCH_MATMUL depths that differ": (
+        one_op("BATCH_MATMUL", [[3, 5], [4, 2]], [3, 2], "BatchMatMulOptions"),
+        "LHS depth 5 is not RHS depth 4"),
+    "BATCH_MATMUL batches that do not broadcast": (
+        one_op("BATCH_MATMUL", [[2, 3, 5], [3, 5, 2]], [3, 3, 2], "BatchMatMulOptions"),
+        "batch dimension 0: LHS has 2, RHS 3, neither 1"),
+    "BATCH_MATMUL adjoint depth that differs": (
+        one_op("BATCH_MATMUL", [[3, 5], [5, 2]], [5, 2], "BatchMatMulOptions", adj_x=True),
+        "LHS depth 3 is not RHS depth 5"),
+    "BATCH_MATMUL rank 6": (
+        one_op("BATCH_MATMUL", [[1, 1, 1, 1, 3, 5], [5, 2]], [1, 1, 1, 1, 3, 2],
+               "BatchMatMulOptions"),
+        "LHS rank 6 and RHS rank 2 must be 2 to 5"),
+    "BATCH_MATMUL int16 rescale shift past 14": (
+        lambda: _int16_batch_matmul(1.0 / 40000), "int16 output rescale shift 16 is above 14"),
+    "CUMSUM axis past the rank": (
+        one_op("CUMSUM", [[2, 3], _i32(-3)], [2, 3], "CumsumOptions"),
+        "axis -3 is out of range for rank 2"),
+    "L2_NORMALIZATION rank 5": (
+        one_op("L2_NORMALIZATION", [[1, 1, 1, 2, 3]], [1, 1, 1, 2, 3], "L2NormOptions"),
+        "input rank 5 is not 1 to 4"),
+    "L2_POOL_2D stride 0": (
+        one_op("L2_POOL_2D", [[1, 4, 4, 1]], [1, 2, 2, 1], "Pool2DOptions", padding="VALID",
+               stride_h=0, stride_w=2, filter_height=2, filter_width=2),
+        "invalid window"),
+    "LOG_SOFTMAX output of another shape": (
+        one_op("LOG_SOFTMAX", [[2, 3]], [3, 2], "LogSoftmaxOptions"),
+        "output dimension 0 is 3, not 2"),
+    "SUM axis past the rank": (
+        one_op("SUM", [[2, 3], _i32(3)], [2], "ReducerOptions"),
+        "axis 3 is out of range for rank 2"),
+    "REDUCE_MAX output of another rank": (
+        one_op("REDUCE_MAX", [[2, 3], _i32(1)], [2, 1, 1], "ReducerOptions", keep_dims=True),
+        "output has rank 3 but the reduction has rank 2"),
 }
 
 

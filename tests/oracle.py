@@ -1,6 +1,11 @@
 """Runs a model through ztflm and through TFLM (tflite-micro) and checks they agree bit for bit."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
@@ -55,6 +60,22 @@ def run_tflm(model: bytes, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:
     _set_inputs(ip, inputs)
     ip.invoke()
     return [np.array(ip.get_output(k)) for k in range(outputs_count(model))]
+
+
+def tflm_crashes(model: bytes, inputs: Sequence[np.ndarray]) -> bool:
+    """Whether TFLM dies on a signal (a segmentation fault, an abort) running one invoke of
+    model on inputs, in a process of its own so that the test's survives. That process runs
+    without the sanitizers of make test-py-san, which would turn the signal into an exit."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "ZTFLM_LIB")}
+    with tempfile.TemporaryDirectory() as folder:
+        case = Path(folder) / "case.npz"
+        np.savez(case, np.frombuffer(model, np.uint8), *inputs)
+        code = ("import sys, numpy as np, oracle; z = np.load(sys.argv[1]); "
+                "oracle.run_tflm(z['arr_0'].tobytes(), "
+                "[z[f'arr_{i}'] for i in range(1, len(z.files))])")
+        done = subprocess.run([sys.executable, "-c", code, str(case)], capture_output=True,
+                              cwd=Path(__file__).resolve().parent, env=env, timeout=120)
+    return done.returncode < 0
 
 
 def run_ztflm(model: bytes, inputs: Sequence[np.ndarray]) -> list[np.ndarray]:

@@ -114,3 +114,11 @@ def test_int32_mean_is_refused_at_allocate():
 
     with pytest.raises(ztflm.Error, match="MEAN .*INT32 input and INT32 output are not supported"):
         ztflm.Interpreter.from_bytes(build([2, 4, 5, 3], [1, 2], True, np.int32))
+
+
+def test_float_nan_payload_is_the_first_nan_of_the_sum_like_tflm():
+    # MEAN sums as SUM does (the reduction family): a NaN sum keeps its first NaN's payload.
+    bits = np.array([[0x7FC00001, 0x3F800000, 0xFFC00002, 0x40000000],
+                     [0x3F800000, 0xFFC00003, 0x7FC00004, 0x7F800000]], np.uint32)
+    oracle.assert_bit_exact(build([2, 4], [1], False, np.float32),
+                            inputs=[bits.view(np.float32)])

@@ -1,6 +1,7 @@
 """AVERAGE_POOL_2D and MAX_POOL_2D are bit-exact with TFLM: int8, int16 and float32, windows,
 strides, SAME and VALID padding, windows larger than the input, and every fused activation; an
-int16 window whose int32 sum could overflow in TFLM is refused."""
+int16 window whose int32 sum could overflow in TFLM is refused. L2_POOL_2D likewise in
+float32, the one type TFLM runs it in."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -244,3 +245,40 @@ def test_int16_window_whose_int32_sum_could_overflow_is_refused(op: str) -> None
         else:
             x = np.full([1, rows, 256, 1], -32768, np.int16)
             oracle.assert_bit_exact(model, inputs=[x])
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"f{w[0]}s{w[1]}")
+@pytest.mark.parametrize("padding", ["SAME", "VALID"])
+def test_l2_pooling_is_bit_exact(window: tuple, padding: str) -> None:
+    filt, stride = window
+    shape = [2, 7, 5, 4]
+    if padding == "VALID" and (filt[0] > shape[1] or filt[1] > shape[2]):
+        pytest.skip("window larger than the input")
+    model = pool_model("L2_POOL_2D", np.float32, shape, filt, stride, padding, "NONE")
+    for x in float_samples(shape, np.random.default_rng(filt[0] * 10 + stride[1])):
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_l2_pooling_fused_activation_is_bit_exact(activation: str) -> None:
+    model = pool_model("L2_POOL_2D", np.float32, [1, 9, 9, 2], (3, 3), (2, 2), "SAME",
+                       activation)
+    oracle.assert_bit_exact(model, n_random=3)
+    assert variants.kernel_of(model) == "l2_pool_2d_f32_ref"
+
+
+def test_l2_pooling_nan_payload_and_overflow_follow_tflm() -> None:
+    # Squares past FLT_MAX give inf; NaNs of two payloads in a window keep the first.
+    model = pool_model("L2_POOL_2D", np.float32, [1, 2, 2, 2], (2, 2), (2, 2), "VALID", "NONE")
+    bits = np.array([0x7FC00001, 0x7F000000, 0xFFC00000, 0x5F000000,
+                     0xFFC00003, 0x80000000, 0x3F800000, 0x1F000000], np.uint32)
+    oracle.assert_bit_exact(model, inputs=[bits.view(np.float32).reshape(1, 2, 2, 2)])
+
+
+def test_l2_pooling_int8_is_refused_like_tflm() -> None:
+    model = pool_model("L2_POOL_2D", np.int8, [1, 4, 4, 1], (2, 2), (2, 2), "VALID", "NONE")
+    with pytest.raises(RuntimeError):
+        oracle.run_tflm(model, [np.zeros((1, 4, 4, 1), np.int8)])
+    with pytest.raises(ztflm.Error, match="L2_POOL_2D .*INT8 input and INT8 output are not "
+                                          "supported"):
+        ztflm.Interpreter.from_bytes(model)

@@ -13,7 +13,10 @@
 	X(ABS, abs)                                                                                \
 	X(ADD, add)                                                                                \
 	X(ADD_N, add_n)                                                                            \
+	X(ARG_MAX, arg_max)                                                                        \
+	X(ARG_MIN, arg_min)                                                                        \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
+	X(BATCH_MATMUL, batch_matmul)                                                              \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(BROADCAST_ARGS, broadcast_args)                                                          \
 	X(BROADCAST_TO, broadcast_to)                                                              \
@@ -22,11 +25,13 @@
 	X(CONCATENATION, concatenation)                                                            \
 	X(CONV_2D, conv_2d)                                                                        \
 	X(COS, cos)                                                                                \
+	X(CUMSUM, cumsum)                                                                          \
 	X(DEPTHWISE_CONV_2D, depthwise_conv_2d)                                                    \
 	X(DEPTH_TO_SPACE, depth_to_space)                                                          \
 	X(DEQUANTIZE, dequantize)                                                                  \
 	X(DIV, div)                                                                                \
 	X(DYNAMIC_UPDATE_SLICE, dynamic_update_slice)                                              \
+	X(ELU, elu)                                                                                \
 	X(EMBEDDING_LOOKUP, embedding_lookup)                                                      \
 	X(EQUAL, equal)                                                                            \
 	X(EXP, exp)                                                                                \
@@ -40,6 +45,9 @@
 	X(GATHER_ND, gather_nd)                                                                    \
 	X(GREATER, greater)                                                                        \
 	X(GREATER_EQUAL, greater_equal)                                                            \
+	X(HARD_SWISH, hard_swish)                                                                  \
+	X(L2_NORMALIZATION, l2_normalization)                                                      \
+	X(L2_POOL_2D, l2_pool_2d)                                                                  \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
 	X(LESS, less)                                                                              \
 	X(LESS_EQUAL, less_equal)                                                                  \
@@ -48,6 +56,7 @@
 	X(LOGICAL_NOT, logical_not)                                                                \
 	X(LOGICAL_OR, logical_or)                                                                  \
 	X(LOGISTIC, logistic)                                                                      \
+	X(LOG_SOFTMAX, log_softmax)                                                                \
 	X(MAXIMUM, maximum)                                                                        \
 	X(MAX_POOL_2D, max_pool_2d)                                                                \
 	X(MEAN, mean)                                                                              \
@@ -59,7 +68,11 @@
 	X(PACK, pack)                                                                              \
 	X(PAD, pad)                                                                                \
 	X(PADV2, padv2)                                                                            \
+	X(PRELU, prelu)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
+	X(REDUCE_ALL, reduce_all)                                                                  \
+	X(REDUCE_MAX, reduce_max)                                                                  \
+	X(REDUCE_MIN, reduce_min)                                                                  \
 	X(RELU, relu)                                                                              \
 	X(RELU6, relu6)                                                                            \
 	X(RESHAPE, reshape)                                                                        \
@@ -83,6 +96,7 @@
 	X(SQUEEZE, squeeze)                                                                        \
 	X(STRIDED_SLICE, strided_slice)                                                            \
 	X(SUB, sub)                                                                                \
+	X(SUM, sum)                                                                                \
 	X(SVDF, svdf)                                                                              \
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)                                                                    \

@@ -142,6 +142,10 @@
 	F(ZTFLM_SVDF_RANK, INT32, Rank)                                                            \
 	F(ZTFLM_SVDF_ACTIVATION, ENUM8, FusedActivationFunction)                                   \
 	F(ZTFLM_SVDF_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+/* L2NormOptions */
+#define ZTFLM_OPTIONS_L2_NORM 12
+#define ZTFLM_L2_NORM_ACTIVATION 0
+#define ZTFLM_L2_NORM_FIELDS(F) F(ZTFLM_L2_NORM_ACTIVATION, ENUM8, FusedActivationFunction)
 
 /* FullyConnectedOptions */
 #define ZTFLM_OPTIONS_FULLY_CONNECTED 8
@@ -189,6 +193,9 @@
 #define ZTFLM_RESHAPE_NEW_SHAPE 0
 #define ZTFLM_RESHAPE_FIELDS(F) F(ZTFLM_RESHAPE_NEW_SHAPE, INT32_VECTOR, NewShape)
 
+/* ArgMaxOptions, ArgMinOptions: output_type is not read (the output tensor's type is) */
+#define ZTFLM_OPTIONS_ARG_MAX 40
+#define ZTFLM_OPTIONS_ARG_MIN 57
 /* SpaceToDepthOptions, DepthToSpaceOptions: the block size in the same slot */
 #define ZTFLM_OPTIONS_SPACE_TO_DEPTH 19
 #define ZTFLM_OPTIONS_DEPTH_TO_SPACE 94
@@ -312,6 +319,22 @@
 #define ZTFLM_LEAKY_RELU_ALPHA 0
 #define ZTFLM_LEAKY_RELU_FIELDS(F) F(ZTFLM_LEAKY_RELU_ALPHA, FLOAT32, Alpha)
 
+/* BatchMatMulOptions */
+#define ZTFLM_OPTIONS_BATCH_MATMUL 101
+#define ZTFLM_BATCH_MATMUL_ADJ_X 0
+#define ZTFLM_BATCH_MATMUL_ADJ_Y 1
+#define ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS 2
+#define ZTFLM_BATCH_MATMUL_FIELDS(F)                                                               \
+	F(ZTFLM_BATCH_MATMUL_ADJ_X, BOOL8, AdjX)                                                   \
+	F(ZTFLM_BATCH_MATMUL_ADJ_Y, BOOL8, AdjY)                                                   \
+	F(ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+/* CumsumOptions */
+#define ZTFLM_OPTIONS_CUMSUM 102
+#define ZTFLM_CUMSUM_EXCLUSIVE 0
+#define ZTFLM_CUMSUM_REVERSE 1
+#define ZTFLM_CUMSUM_FIELDS(F)                                                                     \
+	F(ZTFLM_CUMSUM_EXCLUSIVE, BOOL8, Exclusive)                                                \
+	F(ZTFLM_CUMSUM_REVERSE, BOOL8, Reverse)
 /* MirrorPadOptions */
 #define ZTFLM_OPTIONS_MIRROR_PAD 77
 #define ZTFLM_MIRROR_PAD_MODE 0
@@ -319,11 +342,15 @@
 
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
 	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
+	X(ZTFLM_OPTIONS_ARG_MAX, ArgMaxOptions, ZTFLM_NO_FIELDS)                                   \
+	X(ZTFLM_OPTIONS_ARG_MIN, ArgMinOptions, ZTFLM_NO_FIELDS)                                   \
+	X(ZTFLM_OPTIONS_BATCH_MATMUL, BatchMatMulOptions, ZTFLM_BATCH_MATMUL_FIELDS)               \
 	X(ZTFLM_OPTIONS_BATCH_TO_SPACE_ND, BatchToSpaceNDOptions, ZTFLM_NO_FIELDS)                 \
 	X(ZTFLM_OPTIONS_BROADCAST_TO, BroadcastToOptions, ZTFLM_NO_FIELDS)                         \
 	X(ZTFLM_OPTIONS_CAST, CastOptions, ZTFLM_NO_FIELDS)                                        \
 	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
+	X(ZTFLM_OPTIONS_CUMSUM, CumsumOptions, ZTFLM_CUMSUM_FIELDS)                                \
 	X(ZTFLM_OPTIONS_DEPTHWISE_CONV_2D, DepthwiseConv2DOptions, ZTFLM_DEPTHWISE_CONV_2D_FIELDS) \
 	X(ZTFLM_OPTIONS_DEPTH_TO_SPACE, DepthToSpaceOptions, ZTFLM_BLOCK_FIELDS)                   \
 	X(ZTFLM_OPTIONS_DIV, DivOptions, ZTFLM_ARITH_FIELDS)                                       \
@@ -333,6 +360,7 @@
 	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
 	X(ZTFLM_OPTIONS_GATHER, GatherOptions, ZTFLM_GATHER_FIELDS)                                \
 	X(ZTFLM_OPTIONS_GATHER_ND, GatherNdOptions, ZTFLM_NO_FIELDS)                               \
+	X(ZTFLM_OPTIONS_L2_NORM, L2NormOptions, ZTFLM_L2_NORM_FIELDS)                              \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
 	X(ZTFLM_OPTIONS_MIRROR_PAD, MirrorPadOptions, ZTFLM_MIRROR_PAD_FIELDS)                     \
 	X(ZTFLM_OPTIONS_MUL, MulOptions, ZTFLM_ARITH_FIELDS)                                       \

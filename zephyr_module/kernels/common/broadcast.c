@@ -87,8 +87,8 @@ int ztflm_bcast_plan(struct ztflm_context *ctx, const struct ztflm_tensor *a,
 }
 
 void ztflm_bcast_run(const struct ztflm_bcast *b, const void *params, const void *in1,
-		     const void *in2, uint32_t in_size, void *out, uint32_t out_size,
-		     ztflm_bcast_row row)
+		     uint32_t in1_size, const void *in2, uint32_t in2_size, void *out,
+		     uint32_t out_size, ztflm_bcast_row row)
 {
 	const uint32_t ndims = b->ndims;
 
@@ -105,7 +105,8 @@ void ztflm_bcast_run(const struct ztflm_bcast *b, const void *params, const void
 	uint32_t ib = 0;
 
 	do {
-		row(params, x + ia * in_size, d[0].a_stride, y + ib * in_size, d[0].b_stride, o, n);
+		row(params, x + ia * in1_size, d[0].a_stride, y + ib * in2_size, d[0].b_stride, o,
+		    n);
 		o += n * out_size;
 	} while (ztflm_bcast_next(d, ndims, idx, &ia, &ib));
 }

@@ -81,11 +81,11 @@ typedef void (*ztflm_bcast_row)(const void *params, const void *x, uint32_t sa, 
 				uint32_t sb, void *out, uint32_t n);
 
 /**
- * Walks the nest b, calling row once per innermost run. in_size and out_size are the bytes of
- * an input and of an output element.
+ * Walks the nest b, calling row once per innermost run. in1_size, in2_size and out_size are
+ * the bytes of an element of each input and of the output.
  */
 void ztflm_bcast_run(const struct ztflm_bcast *b, const void *params, const void *in1,
-		     const void *in2, uint32_t in_size, void *out, uint32_t out_size,
-		     ztflm_bcast_row row);
+		     uint32_t in1_size, const void *in2, uint32_t in2_size, void *out,
+		     uint32_t out_size, ztflm_bcast_row row);
 
 #endif /* ZTFLM_KERNELS_BROADCAST_H_ */

@@ -14,8 +14,8 @@
  * operations leaves them exact, so contraction by the compiler cannot change one either.
  */
 #include <stdint.h>
-#include <string.h>
 
+#include "common/bits.h"
 #include "common/expf.h"
 
 #define EXPF_N 32
@@ -44,41 +44,9 @@ static const uint64_t expf_tab[EXPF_N] = {
 	0x3fefa4afa2a490dau, 0x3fefd0765b6e4540u,
 };
 
-static inline uint32_t float_bits(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, sizeof(u));
-	return u;
-}
-
-static inline float bits_float(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, sizeof(f));
-	return f;
-}
-
-static inline uint64_t double_bits(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, sizeof(u));
-	return u;
-}
-
-static inline double bits_double(uint64_t u)
-{
-	double d;
-
-	memcpy(&d, &u, sizeof(d));
-	return d;
-}
-
 float ztflm_expf(float x)
 {
-	const uint32_t ux = float_bits(x);
+	const uint32_t ux = ztflm_float_bits(x);
 	const uint32_t abstop = (ux >> 20) & 0x7ffu;
 
 	/* |x| >= 88, inf or NaN: the only inputs near overflow or underflow. */
@@ -88,10 +56,10 @@ float ztflm_expf(float x)
 		}
 		if (abstop >= 0x7f8u) {
 			/* +inf, or NaN quieted with its payload (glibc's x + x on x86). */
-			return (ux & 0x007fffffu) != 0u ? bits_float(ux | 0x00400000u) : x;
+			return (ux & 0x007fffffu) != 0u ? ztflm_bits_float(ux | 0x00400000u) : x;
 		}
 		if (x > 0x1.62e42ep6f) { /* above ln(2^128): overflow */
-			return bits_float(0x7f800000u);
+			return ztflm_bits_float(0x7f800000u);
 		}
 		if (x < -0x1.9fe368p6f) { /* below ln(2^-150): underflow to +0 */
 			return 0.0f;
@@ -101,12 +69,12 @@ float ztflm_expf(float x)
 	const double xd = (double)x;
 	/* Round to the nearest integer (ties to even) through the shift's low bits. */
 	const double shifted = EXPF_INV_LN2_N * xd + EXPF_SHIFT;
-	const uint64_t ki = double_bits(shifted);
+	const uint64_t ki = ztflm_double_bits(shifted);
 	const double kd = shifted - EXPF_SHIFT;
 	/* fma(EXPF_INV_LN2_N, xd, -kd) without an fma: see the top of the file. */
 	const double r = (EXPF_INV_LN2_N_HEAD * xd - kd) + EXPF_INV_LN2_N_TAIL * xd;
 	/* 2^(k/32): the table entry with k / 32 added to its exponent field. */
-	const double s = bits_double(expf_tab[ki % EXPF_N] + (ki << (52 - 5)));
+	const double s = ztflm_bits_double(expf_tab[ki % EXPF_N] + (ki << (52 - 5)));
 	const double z = EXPF_C0 * r + EXPF_C1;
 	const double r2 = r * r;
 	double y = EXPF_C2 * r + 1.0;

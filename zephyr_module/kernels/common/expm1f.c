@@ -10,8 +10,8 @@
  * (FLT_EVAL_METHOD 0), so the result does not depend on the core's floating-point unit.
  */
 #include <stdint.h>
-#include <string.h>
 
+#include "common/bits.h"
 #include "common/expm1f.h"
 
 /* Each product and sum rounded on its own, as glibc's build rounds them: fusing a multiply
@@ -34,31 +34,15 @@
 #define Q4 0x1.0cfca8p-18f
 #define Q5 -0x1.afdb76p-23f
 
-static inline uint32_t float_bits(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, sizeof(u));
-	return u;
-}
-
-static inline float bits_float(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, sizeof(f));
-	return f;
-}
-
 /* y times 2^k by its exponent field (y is normal and the result stays finite). */
 static inline float scale(float y, int32_t k)
 {
-	return bits_float(float_bits(y) + ((uint32_t)k << 23));
+	return ztflm_bits_float(ztflm_float_bits(y) + ((uint32_t)k << 23));
 }
 
 float ztflm_expm1f(float x)
 {
-	const uint32_t bits = float_bits(x);
+	const uint32_t bits = ztflm_float_bits(x);
 	const uint32_t abs_bits = bits & 0x7fffffffu;
 	const int negative = (bits >> 31) != 0;
 	float c = 0.0f;
@@ -124,11 +108,11 @@ float ztflm_expm1f(float x)
 		return scale(1.0f - (e - x), k) - 1.0f;
 	}
 	if (k < 23) {
-		const float one_minus = bits_float(0x3f800000u - (0x1000000u >> k)); /* 1 - 2^-k */
+		const float one_minus = ztflm_bits_float(0x3f800000u - (0x1000000u >> k)); /* 1 - 2^-k */
 
 		return scale(one_minus - (e - x), k);
 	}
-	const float tiny = bits_float((uint32_t)(0x7f - k) << 23); /* 2^-k */
+	const float tiny = ztflm_bits_float((uint32_t)(0x7f - k) << 23); /* 2^-k */
 
 	return scale(x - (e + tiny) + 1.0f, k);
 }

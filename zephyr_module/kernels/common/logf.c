@@ -11,8 +11,8 @@
  */
 #include <math.h>
 #include <stdint.h>
-#include <string.h>
 
+#include "common/bits.h"
 #include "common/logf.h"
 
 #define LOGF_N 16
@@ -43,25 +43,9 @@ static const double logf_tab[LOGF_N][2] = {
 	{0x1.767dcf5534862p-1, 0x1.4043057b6ee09p-2},
 };
 
-static inline uint32_t float_bits(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, sizeof(u));
-	return u;
-}
-
-static inline float bits_float(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, sizeof(f));
-	return f;
-}
-
 float ztflm_logf(float x)
 {
-	uint32_t ix = float_bits(x);
+	uint32_t ix = ztflm_float_bits(x);
 
 	if (ix == 0x3f800000u) {
 		return 0.0f;
@@ -79,13 +63,13 @@ float ztflm_logf(float x)
 			return (x - x) / (x - x);
 		}
 		/* Subnormal: scaled into the normal range, the scale taken off k. */
-		ix = float_bits(x * 0x1p23f);
+		ix = ztflm_float_bits(x * 0x1p23f);
 		ix -= 23u << 23;
 	}
 	const uint32_t tmp = ix - LOGF_OFF;
 	const uint32_t i = (tmp >> (23 - 4)) % LOGF_N;
 	const int32_t k = (int32_t)tmp >> 23; /* arithmetic shift */
-	const double z = (double)bits_float(ix - (tmp & (0x1ffu << 23)));
+	const double z = (double)ztflm_bits_float(ix - (tmp & (0x1ffu << 23)));
 	const double r = z * logf_tab[i][0] - 1.0;
 	const double y0 = logf_tab[i][1] + (double)k * LOGF_LN2;
 	const double r2 = r * r;

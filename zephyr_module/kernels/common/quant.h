@@ -2,6 +2,7 @@
 #ifndef ZTFLM_KERNELS_QUANT_H_
 #define ZTFLM_KERNELS_QUANT_H_
 
+#include <math.h>
 #include <stdint.h>
 
 #include <ztflm/kernel.h>
@@ -108,6 +109,15 @@ static inline float ztflm_clamp_f32(float x, float lo, float hi)
 	/* TFLM's ActivationFunctionWithMinMax: min(max(x, lo), hi). */
 	float y = x < lo ? lo : x;
 	return y > hi ? hi : y;
+}
+
+/*
+ * A float sum's next value as TFLM's x86 build gives it: once the sum is NaN it keeps its own
+ * payload (the first NaN added); the compiler may otherwise pick either NaN operand.
+ */
+static inline float ztflm_add_f32(float acc, float x)
+{
+	return isnan(acc) ? acc : acc + x;
 }
 
 #endif /* ZTFLM_KERNELS_QUANT_H_ */

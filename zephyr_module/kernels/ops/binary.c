@@ -35,11 +35,13 @@ int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *i
 	return ztflm_binary_parse(ctx, io, 0, &p);
 }
 
-int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
-		      uint32_t in_size, uint32_t out_size, ztflm_bcast_row row)
+int ztflm_binary_eval_mixed(struct ztflm_context *ctx, const void *params,
+			    uint32_t params_bytes, uint32_t in1_size, uint32_t in2_size,
+			    uint32_t out_size, ztflm_bcast_row row)
 {
 	ztflm_bcast_run(ztflm_binary_bcast(params, params_bytes), params, ztflm_input_data(ctx, 0),
-			ztflm_input_data(ctx, 1), in_size, ztflm_output_data(ctx, 0), out_size, row);
+			in1_size, ztflm_input_data(ctx, 1), in2_size, ztflm_output_data(ctx, 0),
+			out_size, row);
 	return ZTFLM_OK;
 }
 
@@ -50,6 +52,6 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 
 	/* An output element of 0 bytes keeps every row writing to the one counter. */
 	ztflm_bcast_run(ztflm_binary_bcast(params, params_bytes), params, ztflm_input_data(ctx, 0),
-			ztflm_input_data(ctx, 1), in_size, &count, 0, row);
+			in_size, ztflm_input_data(ctx, 1), in_size, &count, 0, row);
 	return count;
 }

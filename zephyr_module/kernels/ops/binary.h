@@ -24,9 +24,18 @@ static inline const struct ztflm_bcast *ztflm_binary_bcast(const void *params,
 	return (const struct ztflm_bcast *)(const void *)((const uint8_t *)params + params_bytes);
 }
 
-/** Runs row over the node's nest (in_size, out_size: element bytes). */
-int ztflm_binary_eval(struct ztflm_context *ctx, const void *params, uint32_t params_bytes,
-		      uint32_t in_size, uint32_t out_size, ztflm_bcast_row row);
+/** Runs row over the node's nest (in1_size, in2_size, out_size: element bytes). */
+int ztflm_binary_eval_mixed(struct ztflm_context *ctx, const void *params,
+			    uint32_t params_bytes, uint32_t in1_size, uint32_t in2_size,
+			    uint32_t out_size, ztflm_bcast_row row);
+
+/** Runs row over the node's nest, both inputs of one type (in_size, out_size: element bytes). */
+static inline int ztflm_binary_eval(struct ztflm_context *ctx, const void *params,
+				    uint32_t params_bytes, uint32_t in_size, uint32_t out_size,
+				    ztflm_bcast_row row)
+{
+	return ztflm_binary_eval_mixed(ctx, params, params_bytes, in_size, in_size, out_size, row);
+}
 
 /**
  * Walks the node's nest with a counting row (ZTFLM_BINARY_COUNT_ROW) and returns the number
@@ -56,6 +65,10 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
  * One arithmetic function serves every type it is instantiated for.
  */
 #define ZTFLM_BINARY_ROW(name, P, T_IN, T_OUT, fn)                                                 \
+	ZTFLM_BINARY_ROW_MIXED(name, P, T_IN, T_IN, T_OUT, fn)
+
+/** ZTFLM_BINARY_ROW with input 1 of C type T_X and input 2 of T_Y. */
+#define ZTFLM_BINARY_ROW_MIXED(name, P, T_X, T_Y, T_OUT, fn)                                       \
 	static void name(const void *params, const void *x_, uint32_t sa, const void *y_,          \
 			 uint32_t sb, void *out_, uint32_t n)                                      \
 	{                                                                                          \
@@ -63,8 +76,8 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 		 * registers instead of being read again for every element. */                     \
 		const P copy = *(const P *)params;                                                 \
 		const P *p = &copy;                                                                \
-		const T_IN *x = x_;                                                                \
-		const T_IN *y = y_;                                                                \
+		const T_X *x = x_;                                                                 \
+		const T_Y *y = y_;                                                                 \
 		T_OUT *out = out_;                                                                 \
                                                                                                    \
 		for (uint32_t i = 0; i < n; i++) {                                                 \
@@ -78,11 +91,22 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
  * output of out_type and T_OUT, each element fn(p, x, y).
  */
 #define ZTFLM_BINARY_VARIANT_AT(name, P, params_bytes, in_type, T_IN, out_type, T_OUT, fn)         \
-	ZTFLM_BINARY_ROW(name##_row, P, T_IN, T_OUT, fn)                                           \
+	ZTFLM_BINARY_VARIANT_MIXED_AT(name, P, params_bytes, in_type, T_IN, T_IN, out_type, T_OUT, fn)
+
+/** ZTFLM_BINARY_VARIANT with input 1 of C type T_X (of in_type) and input 2 of T_Y. */
+#define ZTFLM_BINARY_VARIANT_MIXED(name, P, in_type, T_X, T_Y, out_type, T_OUT, fn)                \
+	ZTFLM_BINARY_VARIANT_MIXED_AT(name, P, (uint32_t)sizeof(P), in_type, T_X, T_Y, out_type,   \
+				      T_OUT, fn)
+
+/** ZTFLM_BINARY_VARIANT_AT with input 1 of C type T_X (of in_type) and input 2 of T_Y. */
+#define ZTFLM_BINARY_VARIANT_MIXED_AT(name, P, params_bytes, in_type, T_X, T_Y, out_type,          \
+				      T_OUT, fn)                                                   \
+	ZTFLM_BINARY_ROW_MIXED(name##_row, P, T_X, T_Y, T_OUT, fn)                                 \
 	static int name##_eval(struct ztflm_context *ctx, const void *params)                      \
 	{                                                                                          \
-		return ztflm_binary_eval(ctx, params, (params_bytes), (uint32_t)sizeof(T_IN),      \
-					 (uint32_t)sizeof(T_OUT), name##_row);                     \
+		return ztflm_binary_eval_mixed(ctx, params, (params_bytes), (uint32_t)sizeof(T_X), \
+					       (uint32_t)sizeof(T_Y), (uint32_t)sizeof(T_OUT),     \
+					       name##_row);                                        \
 	}                                                                                          \
 	ZTFLM_VARIANT(name, in_type, out_type, name##_eval, NULL, NULL)
 

@@ -141,7 +141,20 @@ static int channel_multipliers(struct ztflm_context *ctx, const struct ztflm_io 
 	return ZTFLM_OK;
 }
 
-/* TFLM GetQuantizedConvolutionMultipler: per tensor, the scale product is taken in float. */
+int ztflm_conv_product_multiplier(struct ztflm_context *ctx, const struct ztflm_tensor *in,
+				  const struct ztflm_tensor *filter, const struct ztflm_tensor *out,
+				  int32_t max_shift, int32_t *multiplier, int32_t *shift)
+{
+	const float product = in->scale * filter->scale;
+
+	ZTFLM_CHECK(ctx, product >= 0.0f, ZTFLM_ERR_MODEL, "negative filter scale");
+	ztflm_quantize_multiplier((double)product / (double)out->scale, multiplier, shift);
+	ZTFLM_CHECK(ctx, *shift <= max_shift, ZTFLM_ERR_UNSUPPORTED,
+		    "the output scale is too small for the input and filter scales");
+	return ZTFLM_OK;
+}
+
+/* FULLY_CONNECTED's: the bias scale checked first. */
 static int fc_multiplier(struct ztflm_context *ctx, const struct ztflm_io *io,
 			 int32_t max_shift, int32_t *multiplier, int32_t *shift)
 {
@@ -156,13 +169,7 @@ static int fc_multiplier(struct ztflm_context *ctx, const struct ztflm_io *io,
 		ZTFLM_CHECK(ctx, diff / (double)out->scale <= 0.02, ZTFLM_ERR_MODEL,
 			    "bias scale is not input scale times filter scale");
 	}
-	const float product = in->scale * filter->scale;
-
-	ZTFLM_CHECK(ctx, product >= 0.0f, ZTFLM_ERR_MODEL, "negative filter scale");
-	ztflm_quantize_multiplier((double)product / (double)out->scale, multiplier, shift);
-	ZTFLM_CHECK(ctx, *shift <= max_shift, ZTFLM_ERR_UNSUPPORTED,
-		    "the output scale is too small for the input and filter scales");
-	return ZTFLM_OK;
+	return ztflm_conv_product_multiplier(ctx, in, filter, out, max_shift, multiplier, shift);
 }
 
 /* TFLM's 16x8 CONV_2D and DEPTHWISE_CONV_2D leave the int16 zero points out of the sums. */

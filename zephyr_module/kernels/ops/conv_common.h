@@ -78,6 +78,14 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 		     int32_t channels, uint32_t params_bytes, uint32_t flags,
 		     struct ztflm_conv_quant *q, void **op_data);
 
+/**
+ * TFLM GetQuantizedConvolutionMultipler, per tensor: in scale * filter scale (in float) / out
+ * scale as a multiplier and shift; refuses a negative product and shifts above max_shift.
+ */
+int ztflm_conv_product_multiplier(struct ztflm_context *ctx, const struct ztflm_tensor *in,
+				  const struct ztflm_tensor *filter, const struct ztflm_tensor *out,
+				  int32_t max_shift, int32_t *multiplier, int32_t *shift);
+
 /** The multipliers after params_bytes of parameters; the shifts follow count of them. */
 static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t params_bytes)
 {

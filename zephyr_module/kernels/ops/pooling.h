@@ -1,4 +1,4 @@
-/* AVERAGE_POOL_2D and MAX_POOL_2D: parameters, the window walk they share, their variants. */
+/* AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D: parameters, the window walk they share, their variants. */
 #ifndef ZTFLM_KERNELS_OPS_POOLING_H_
 #define ZTFLM_KERNELS_OPS_POOLING_H_
 
@@ -35,10 +35,10 @@ struct ztflm_pool_params {
 	} act;
 };
 
-/** Checks a node of either pooling operator and fills its parameters (ops/pooling.c). */
+/** Checks a node of a pooling operator and fills its parameters (ops/pooling.c). */
 int ztflm_pool_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params);
 
-/** The descriptor of pooling operator NAME (AVERAGE_POOL_2D, MAX_POOL_2D) over its variants. */
+/** The descriptor of pooling operator NAME (AVERAGE_POOL_2D, MAX_POOL_2D, L2_POOL_2D) over its variants. */
 #define ZTFLM_POOL_OP(NAME, table)                                                                 \
 	{                                                                                          \
 		ZTFLM_OP_GENERIC,                                                                  \
@@ -191,6 +191,7 @@ extern const struct ztflm_variant ztflm_average_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_mve;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_l2_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s16_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_f32_ref;

@@ -1,14 +1,9 @@
-/* AVERAGE_POOL_2D and MAX_POOL_2D, reference variants: one window walk, a fold per arithmetic. */
+/* AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D, reference variants: one window walk, a fold per arithmetic. */
 #include <float.h>
 #include <math.h>
 
 #include "ops/pooling.h"
 
-/*
- * Once the sum is NaN it keeps its own payload, as TFLM's x86 build does; the compiler may
- * otherwise pick either NaN operand of the addition. A macro: v is read only when added.
- */
-#define ADD_F32(acc, v) (isnan(acc) ? (acc) : (acc) + (v))
 
 /* std::max(acc, v) takes v only when acc < v: NaNs never win. */
 static inline float max_f32(float acc, float v)
@@ -16,7 +11,14 @@ static inline float max_f32(float acc, float v)
 	return acc < v ? v : acc;
 }
 
-ZTFLM_POOL_FOLD(sum_f32, float, float, ADD_F32)
+/* TFLM's sum_squares += val * val. */
+static inline float add_square_f32(float acc, float v)
+{
+	return ztflm_add_f32(acc, v * v);
+}
+
+ZTFLM_POOL_FOLD(sum_f32, float, float, ztflm_add_f32)
+ZTFLM_POOL_FOLD(sum_squares_f32, float, float, add_square_f32)
 ZTFLM_POOL_FOLD(window_max_f32, float, float, max_f32)
 
 ZTFLM_POOL_FOLD(sum_s16, int16_t, int32_t, ztflm_pool_add_i32)
@@ -45,6 +47,15 @@ static inline float average_f32(const struct ztflm_pool_params *p, const float *
 	const float mean = sum_f32(p, x, s, 0.0f) / (float)(s->rows * s->cols);
 
 	return ztflm_clamp_f32(mean, p->act.f.min, p->act.f.max);
+}
+
+/* The root of the window's mean square (TFLM has no quantized L2 pooling). */
+static inline float l2_f32(const struct ztflm_pool_params *p, const float *x,
+			   const struct ztflm_pool_span *s)
+{
+	const float mean = sum_squares_f32(p, x, s, 0.0f) / (float)(s->rows * s->cols);
+
+	return ztflm_clamp_f32(sqrtf(mean), p->act.f.min, p->act.f.max);
 }
 
 /*
@@ -85,6 +96,7 @@ static inline float maximum_f32(const struct ztflm_pool_params *p, const float *
 POOL_VARIANT(average_pool_2d_s8_ref, ZTFLM_INT8, int8_t, average_s8);
 POOL_VARIANT(average_pool_2d_s16_ref, ZTFLM_INT16, int16_t, average_s16);
 POOL_VARIANT(average_pool_2d_f32_ref, ZTFLM_FLOAT32, float, average_f32);
+POOL_VARIANT(l2_pool_2d_f32_ref, ZTFLM_FLOAT32, float, l2_f32);
 POOL_VARIANT(max_pool_2d_s8_ref, ZTFLM_INT8, int8_t, maximum_s8);
 POOL_VARIANT(max_pool_2d_s16_ref, ZTFLM_INT16, int16_t, maximum_s16);
 POOL_VARIANT(max_pool_2d_f32_ref, ZTFLM_FLOAT32, float, maximum_f32);
