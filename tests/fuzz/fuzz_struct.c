@@ -298,7 +298,7 @@ static uint32_t tensor_bytes(const struct walk *w, uint32_t t)
 	}
 	/* INT4 packs two a byte (ztflm_type_bytes). */
 	const uint64_t bytes = elements <= UINT32_MAX
-				       ? ztflm_type_bytes(type_at ? w->b[type_at] : 0u, elements)
+				       ? ztflm_type_bytes(type_at ? w->b[type_at] : 0u, (uint32_t)elements)
 				       : UINT64_MAX;
 
 	return bytes <= UINT32_MAX ? (uint32_t)bytes : 0u;

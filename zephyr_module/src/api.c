@@ -5,25 +5,29 @@
 #include "fb.h"
 #include "internal.h"
 
-uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip)
+/* The graph's inputs or outputs: how many, once init has located them. */
+static uint32_t io_count(const struct ztflm_interpreter *ip, bool output)
 {
 	return (ip && ip->state >= ZTFLM_STATE_INITIALIZED && ip->state != ZTFLM_STATE_FAILED)
-		       ? fb_vec_len(ip->model, ip->graph_inputs)
+		       ? fb_vec_len(ip->model, output ? ip->graph_outputs : ip->graph_inputs)
 		       : 0;
+}
+
+uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip)
+{
+	return io_count(ip, false);
 }
 
 uint32_t ztflm_outputs_count(const struct ztflm_interpreter *ip)
 {
-	return (ip && ip->state >= ZTFLM_STATE_INITIALIZED && ip->state != ZTFLM_STATE_FAILED)
-		       ? fb_vec_len(ip->model, ip->graph_outputs)
-		       : 0;
+	return io_count(ip, true);
 }
 
 /* Graph input or output index: a view of its tensor. */
 int ztflm_io_view(struct ztflm_interpreter *ip, bool output, uint32_t index,
 		  struct ztflm_tensor *t)
 {
-	const uint32_t count = output ? ztflm_outputs_count(ip) : ztflm_inputs_count(ip);
+	const uint32_t count = io_count(ip, output);
 
 	if (!ip || !t || index >= count) {
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_INVALID_ARG, -1,

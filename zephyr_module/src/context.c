@@ -81,6 +81,11 @@ void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes)
 	return p;
 }
 
+uint32_t ztflm_resets(const struct ztflm_context *ctx)
+{
+	return ctx->ip->resets;
+}
+
 int ztflm_request_scratch(struct ztflm_context *ctx, uint32_t bytes, int32_t *index)
 {
 	struct ztflm_interpreter *ip = ctx->ip;

@@ -69,7 +69,9 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 
 		ztflm_node_context(ip, node, &ctx);
 		ctx.variant = (uint8_t)(info & ZTFLM_NODE_VARIANT);
-		ctx.op_data = ztflm_node_params(ip, info);
+		if (info > ZTFLM_NODE_FLAGS) {
+			ctx.op_data = ztflm_node_params(ip, info);
+		}
 #if ZTFLM_PROFILER
 		const uint32_t start = ip->profile ? ztflm_port_cycles() : 0u;
 #endif
@@ -111,19 +113,8 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "reset before allocate")
 			  : ZTFLM_ERR_INVALID_ARG;
 	}
-	for (uint32_t node = 0; node < ip->op_count; node++) {
-		const uint32_t info = ip->node_op_data[node];
-		struct ztflm_context ctx;
-
-		if (info >= ZTFLM_NODE_SKIP) {
-			continue;
-		}
-		ztflm_node_context(ip, node, &ctx);
-		/* A stateful operator keeps its state in its op data (never a skipped node). */
-		if (ctx.desc->reset && info > ZTFLM_NODE_FLAGS) {
-			ctx.desc->reset(ztflm_node_params(ip, info));
-		}
-	}
+	/* A stateful operator resets its op data before its next eval (ztflm_op_eval). */
+	ip->resets++;
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);
 		/* TFLM's ResetVariableTensor: int8 to the zero point, everything else to 0. */

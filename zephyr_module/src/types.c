@@ -1,37 +1,30 @@
 /* Element sizes and names of tensor types. */
 #include <ztflm/types.h>
 
-uint32_t ztflm_type_size(uint8_t type)
+/*
+ * Element sizes in nibbles, so INT4 (two elements a byte) is one more row: 0 for a type
+ * without a size (STRING, RESOURCE, VARIANT).
+ */
+static const uint8_t nibbles[] = {
+	[ZTFLM_FLOAT32] = 8, [ZTFLM_FLOAT16] = 4,    [ZTFLM_INT32] = 8,  [ZTFLM_UINT8] = 2,
+	[ZTFLM_INT64] = 16,  [ZTFLM_BOOL] = 2,       [ZTFLM_INT16] = 4,  [ZTFLM_COMPLEX64] = 16,
+	[ZTFLM_INT8] = 2,    [ZTFLM_FLOAT64] = 16,   [ZTFLM_COMPLEX128] = 32,
+	[ZTFLM_UINT64] = 16, [ZTFLM_UINT32] = 8,     [ZTFLM_UINT16] = 4, [ZTFLM_INT4] = 1,
+	[ZTFLM_BFLOAT16] = 4,
+};
+
+uint64_t ztflm_type_bytes(uint8_t type, uint32_t elements)
 {
-	switch (type) {
-	case ZTFLM_FLOAT32:
-	case ZTFLM_INT32:
-	case ZTFLM_UINT32:
-		return 4;
-	case ZTFLM_FLOAT16:
-	case ZTFLM_INT16:
-	case ZTFLM_UINT16:
-	case ZTFLM_BFLOAT16:
-		return 2;
-	case ZTFLM_UINT8:
-	case ZTFLM_INT8:
-	case ZTFLM_BOOL:
-		return 1;
-	case ZTFLM_INT64:
-	case ZTFLM_FLOAT64:
-	case ZTFLM_UINT64:
-	case ZTFLM_COMPLEX64:
-		return 8;
-	case ZTFLM_COMPLEX128:
-		return 16;
-	default:
-		return 0;
-	}
+	const uint32_t n = type < sizeof(nibbles) ? nibbles[type] : 0u;
+
+	/* An odd count of INT4 elements rounds up; every other size is a whole byte. */
+	return ((uint64_t)elements * n + 1u) / 2u;
 }
 
-uint64_t ztflm_type_bytes(uint8_t type, uint64_t elements)
+uint32_t ztflm_type_size(uint8_t type)
 {
-	return type == ZTFLM_INT4 ? elements / 2u + elements % 2u : elements * ztflm_type_size(type);
+	/* Two elements take the nibbles of one: halved, INT4's one nibble has no byte size. */
+	return (uint32_t)ztflm_type_bytes(type, 2u) >> 1;
 }
 
 const char *ztflm_type_name(uint8_t type)

@@ -182,7 +182,7 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 		}
 	}
 	const uint8_t type = at[ZTFLM_TENSOR_TYPE] ? v->b[at[ZTFLM_TENSOR_TYPE]] : 0;
-	const uint64_t bytes = ztflm_type_bytes(type, elements);
+	const uint64_t bytes = ztflm_type_bytes(type, (uint32_t)elements); /* <= ZTFLM_MAX_SIZE */
 	const uint32_t buffer = at[ZTFLM_TENSOR_BUFFER] ? fb_u32(v->b, at[ZTFLM_TENSOR_BUFFER]) : 0;
 
 	if (bytes > ZTFLM_MAX_SIZE) {

@@ -56,6 +56,9 @@ int32_t ztflm_tensor_zero_point(const struct ztflm_context *ctx, const struct zt
 /** Zeroed persistent memory for this node's op data, 8-byte aligned; NULL sets an error. */
 void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes);
 
+/** How many times the interpreter was reset (allocate counts as one): state follows it. */
+uint32_t ztflm_resets(const struct ztflm_context *ctx);
+
 /** Ask for a scratch buffer planned with this node's lifetime; *index is for ztflm_scratch. */
 int ztflm_request_scratch(struct ztflm_context *ctx, uint32_t bytes, int32_t *index);
 

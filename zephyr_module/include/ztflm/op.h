@@ -68,8 +68,9 @@ struct ztflm_op {
 	 */
 	int (*parse)(struct ztflm_context *ctx, const struct ztflm_io *io, void *params);
 	/**
-	 * Set the state a stateful operator keeps in its op data to its initial value: at the
-	 * end of allocate and on every ztflm_reset, like variable tensors. NULL: no state.
+	 * Set the state a stateful operator keeps in its op data to its initial value, before
+	 * the first eval after allocate or a ztflm_reset, like variable tensors. Its op data
+	 * then starts with a uint32_t the op layer keeps (the resets it has seen). NULL: no state.
 	 */
 	void (*reset)(void *params);
 	const struct ztflm_variant *const *variants; /**< in order of preference */

@@ -91,9 +91,9 @@ uint32_t ztflm_type_size(uint8_t type);
 /**
  * Bytes that elements elements of type take: elements times the element size, or half of
  * them rounded up for INT4 (packed two to a byte, constant weights only); 0 when the type
- * has no size.
+ * has no size. Elements up to 2^32: a product of dimensions the verifier bounded.
  */
-uint64_t ztflm_type_bytes(uint8_t type, uint64_t elements);
+uint64_t ztflm_type_bytes(uint8_t type, uint32_t elements);
 
 /** Name of a tensor type ("INT8"), "UNKNOWN" for values outside the schema. */
 const char *ztflm_type_name(uint8_t type);

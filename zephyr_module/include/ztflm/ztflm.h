@@ -77,6 +77,7 @@ struct ztflm_interpreter {
 	uint32_t head_bytes;              /* this interpreter's planned head */
 	uint32_t tail_bytes;              /* this interpreter's persistent part */
 	uint32_t tail_mark;               /* arena tail_used before this interpreter */
+	uint32_t resets;                  /* ztflm_reset calls: stateful operators follow it */
 	uint8_t state;
 	struct ztflm_error error;
 #if ZTFLM_PROFILER

@@ -174,7 +174,19 @@ int ztflm_op_prepare(struct ztflm_context *ctx)
 
 int ztflm_op_eval(struct ztflm_context *ctx)
 {
-	return ctx->desc->variants[ctx->variant]->eval(ctx, ctx->op_data);
+	const struct ztflm_op *op = ctx->desc;
+
+	if (op->reset) {
+		/* The op data's first word: the interpreter's resets when its state was set. */
+		uint32_t *seen = ctx->op_data;
+		const uint32_t resets = ztflm_resets(ctx);
+
+		if (*seen != resets) {
+			op->reset(ctx->op_data);
+			*seen = resets;
+		}
+	}
+	return op->variants[ctx->variant]->eval(ctx, ctx->op_data);
 }
 
 void *ztflm_op_scratch(const struct ztflm_context *ctx)

@@ -59,6 +59,7 @@ struct ztflm_signal_filter_bank_square_root_params {
 
 /* SignalFilterBankSpectralSubtraction: a smoothed noise estimate subtracted; it is state. */
 struct ztflm_signal_spectral_subtraction_params {
+	uint32_t resets;      /**< the op layer's (op.h: reset) */
 	uint32_t channels;
 	uint32_t smoothing;
 	uint32_t one_minus_smoothing;
@@ -92,6 +93,7 @@ struct ztflm_signal_filter_bank_log_params {
  * its state is each row's samples not yet framed (at most capacity).
  */
 struct ztflm_signal_framer_params {
+	uint32_t resets;      /**< the op layer's (op.h: reset) */
 	uint32_t rows;
 	uint32_t frames;      /**< per row and invoke: innermost / frame_step */
 	uint32_t frame_size;
@@ -106,6 +108,7 @@ struct ztflm_signal_framer_params {
  * step frames, the first frame repeated left times; its state is the frames not yet output.
  */
 struct ztflm_signal_stacker_params {
+	uint32_t resets;      /**< the op layer's (op.h: reset) */
 	uint32_t channels;
 	uint32_t size;        /**< output elements: channels * (left + right + 1) */
 	uint32_t step_size;   /**< channels * stacker_step */
@@ -117,6 +120,7 @@ struct ztflm_signal_stacker_params {
 
 /* SignalDelay: each row delayed by delay samples; its state is the last delay of each row. */
 struct ztflm_signal_delay_params {
+	uint32_t resets;      /**< the op layer's (op.h: reset) */
 	uint32_t rows;
 	uint32_t frame;       /**< innermost dimension */
 	uint32_t delay;
@@ -128,6 +132,7 @@ struct ztflm_signal_delay_params {
  * frame_size samples of the sum not yet output.
  */
 struct ztflm_signal_overlap_add_params {
+	uint32_t resets;      /**< the op layer's (op.h: reset) */
 	uint32_t rows;
 	uint32_t frames;
 	uint32_t frame_size;
