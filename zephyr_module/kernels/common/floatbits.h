@@ -1,42 +1,11 @@
-/* The bits of float and double values, for the math functions that work on them directly. */
+/* NaNs as x86 makes them, for the float results TFLM's x86-64 build gives (bits: common/bits.h). */
 #ifndef ZTFLM_KERNELS_COMMON_FLOATBITS_H_
 #define ZTFLM_KERNELS_COMMON_FLOATBITS_H_
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 
-static inline uint32_t ztflm_f32_bits(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, sizeof(u));
-	return u;
-}
-
-static inline float ztflm_bits_f32(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, sizeof(f));
-	return f;
-}
-
-static inline uint64_t ztflm_f64_bits(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, sizeof(u));
-	return u;
-}
-
-static inline double ztflm_bits_f64(uint64_t u)
-{
-	double d;
-
-	memcpy(&d, &u, sizeof(d));
-	return d;
-}
+#include "common/bits.h"
 
 /** x86's result for an invalid operation (0/0, inf - inf): the negative quiet NaN. */
 #define ZTFLM_X86_DEFAULT_NAN 0xffc00000u
@@ -44,13 +13,13 @@ static inline double ztflm_bits_f64(uint64_t u)
 /** A NaN quieted as x86 quiets it: the quiet bit set, sign and payload kept. */
 static inline float ztflm_quiet_nan(uint32_t nan_bits)
 {
-	return ztflm_bits_f32(nan_bits | 0x00400000u);
+	return ztflm_bits_float(nan_bits | 0x00400000u);
 }
 
 /** Whether x is a NaN, decided on its bits. */
 static inline bool ztflm_f32_is_nan(float x)
 {
-	return (ztflm_f32_bits(x) & 0x7fffffffu) > 0x7f800000u;
+	return (ztflm_float_bits(x) & 0x7fffffffu) > 0x7f800000u;
 }
 
 /**
@@ -64,10 +33,10 @@ static inline float ztflm_x86_nan2(float x, float y, float r)
 		return r;
 	}
 	if (ztflm_f32_is_nan(x)) {
-		return ztflm_quiet_nan(ztflm_f32_bits(x));
+		return ztflm_quiet_nan(ztflm_float_bits(x));
 	}
-	return ztflm_f32_is_nan(y) ? ztflm_quiet_nan(ztflm_f32_bits(y))
-				   : ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN);
+	return ztflm_f32_is_nan(y) ? ztflm_quiet_nan(ztflm_float_bits(y))
+				   : ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN);
 }
 
 #endif /* ZTFLM_KERNELS_COMMON_FLOATBITS_H_ */

@@ -33,21 +33,21 @@ static float x87_nan(uint32_t ux, uint32_t uy)
 	const uint32_t qy = uy | 0x00400000u;
 
 	if ((uy & 0x7fffffffu) <= 0x7f800000u) {
-		return ztflm_bits_f32(qx);
+		return ztflm_bits_float(qx);
 	}
 	if ((ux & 0x7fffffffu) <= 0x7f800000u) {
-		return ztflm_bits_f32(qy);
+		return ztflm_bits_float(qy);
 	}
 	if ((qx & 0x007fffffu) != (qy & 0x007fffffu)) {
-		return ztflm_bits_f32((qx & 0x007fffffu) > (qy & 0x007fffffu) ? qx : qy);
+		return ztflm_bits_float((qx & 0x007fffffu) > (qy & 0x007fffffu) ? qx : qy);
 	}
-	return ztflm_bits_f32((qx & 0x80000000u) != 0u ? qy : qx);
+	return ztflm_bits_float((qx & 0x80000000u) != 0u ? qy : qx);
 }
 
 float ztflm_fmodf(float x, float y)
 {
-	const uint32_t ux = ztflm_f32_bits(x);
-	const uint32_t uy = ztflm_f32_bits(y);
+	const uint32_t ux = ztflm_float_bits(x);
+	const uint32_t uy = ztflm_float_bits(y);
 	const uint32_t sign = ux & 0x80000000u;
 	const uint32_t ax = ux & 0x7fffffffu;
 	const uint32_t ay = uy & 0x7fffffffu;
@@ -57,7 +57,7 @@ float ztflm_fmodf(float x, float y)
 	}
 	/* Infinity over anything, anything over 0: the x87's invalid result. */
 	if (ax == 0x7f800000u || ay == 0u) {
-		return ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN);
+		return ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN);
 	}
 	if (ax < ay) {
 		return x;
@@ -78,7 +78,7 @@ float ztflm_fmodf(float x, float y)
 		mx -= my;
 	}
 	if (mx == 0u) {
-		return ztflm_bits_f32(sign);
+		return ztflm_bits_float(sign);
 	}
 	while (mx < 0x00800000u) {
 		mx <<= 1;
@@ -88,5 +88,5 @@ float ztflm_fmodf(float x, float y)
 	const uint32_t bits = ey >= 1 ? ((uint32_t)ey << 23) | (mx & 0x007fffffu)
 				      : mx >> (1 - ey);
 
-	return ztflm_bits_f32(sign | bits);
+	return ztflm_bits_float(sign | bits);
 }

@@ -5,7 +5,7 @@
 /* Rounds x to an integer toward -inf (up = 0) or +inf (up = 1). */
 static float round_to_integer(float x, uint32_t up)
 {
-	uint32_t u = ztflm_f32_bits(x);
+	uint32_t u = ztflm_float_bits(x);
 	const uint32_t negative = u >> 31;
 	const int32_t e = (int32_t)((u >> 23) & 0xffu) - 127;
 
@@ -32,7 +32,7 @@ static float round_to_integer(float x, uint32_t up)
 	if (negative != up) {
 		u += fraction;
 	}
-	return ztflm_bits_f32(u & ~fraction);
+	return ztflm_bits_float(u & ~fraction);
 }
 
 float ztflm_floorf(float x)

@@ -56,7 +56,7 @@ static const uint32_t inv_pio4[24] = {
 /* The top 12 bits of |x|'s float representation. */
 static inline uint32_t abstop12(float x)
 {
-	return (ztflm_f32_bits(x) >> 20) & 0x7ffu;
+	return (ztflm_float_bits(x) >> 20) & 0x7ffu;
 }
 
 /* The remainder of x by n * pi/2 for |x| < 120, rounded once. */
@@ -122,16 +122,16 @@ static float reduced(float y, int32_t cosine)
 		x = reduce_fast(x, &n);
 		q = n;
 	} else if (top < abstop12(__builtin_inff())) {
-		const uint32_t xi = ztflm_f32_bits(y);
+		const uint32_t xi = ztflm_float_bits(y);
 
 		/* The reduction works on |y|: the sign goes into the quadrant. */
 		x = reduce_large(xi, &n);
 		q = n + (int32_t)(xi >> 31);
 	} else {
 		/* inf - inf: x86's invalid NaN; a NaN comes back quieted. */
-		return ztflm_f32_bits(y) == 0x7f800000u || ztflm_f32_bits(y) == 0xff800000u
-			       ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN)
-			       : ztflm_quiet_nan(ztflm_f32_bits(y));
+		return ztflm_float_bits(y) == 0x7f800000u || ztflm_float_bits(y) == 0xff800000u
+			       ? ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN)
+			       : ztflm_quiet_nan(ztflm_float_bits(y));
 	}
 	return poly(x * quadrant_sign[q & 3], x * x, &polys[(q >> 1) & 1], n ^ cosine);
 }

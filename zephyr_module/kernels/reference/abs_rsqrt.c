@@ -22,7 +22,7 @@ static inline float abs_f32(const P *p, float x)
 {
 	(void)p;
 	/* The sign bit cleared, a NaN left as it is (x86's andps). */
-	return ztflm_bits_f32(ztflm_f32_bits(x) & 0x7fffffffu);
+	return ztflm_bits_float(ztflm_float_bits(x) & 0x7fffffffu);
 }
 
 /* The fixed-point 1 / sqrt(x - zp), as TFLM computes it with 20 bits of headroom. */
@@ -52,14 +52,14 @@ static inline bool rsqrt_negative(const P *p, int32_t x)
 
 static inline float rsqrt_f32(const P *p, float x)
 {
-	const uint32_t u = ztflm_f32_bits(x);
+	const uint32_t u = ztflm_float_bits(x);
 
 	(void)p;
 	if ((u & 0x7fffffffu) > 0x7f800000u) {
 		return ztflm_quiet_nan(u);
 	}
 	/* Below -0.0 the square root is x86's invalid NaN, and its reciprocal that NaN. */
-	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : 1.0f / __builtin_sqrtf(x);
+	return x < 0.0f ? ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN) : 1.0f / __builtin_sqrtf(x);
 }
 
 ZTFLM_UNARY_VARIANT(abs_s8_ref, P, ZTFLM_INT8, int8_t, ZTFLM_INT8, int8_t, abs_q);

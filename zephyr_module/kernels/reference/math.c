@@ -11,24 +11,24 @@ static inline float neg_f32(const P *p, float x)
 {
 	(void)p;
 	/* A sign flip on every core, a signalling NaN left signalling (x86's xorps). */
-	return ztflm_bits_f32(ztflm_f32_bits(x) ^ 0x80000000u);
+	return ztflm_bits_float(ztflm_float_bits(x) ^ 0x80000000u);
 }
 
 /* NaN operands are quieted on the bits, as x86 quiets them (soft-float cores may not). */
 static inline float square_f32(const P *p, float x)
 {
 	(void)p;
-	return ztflm_f32_is_nan(x) ? ztflm_quiet_nan(ztflm_f32_bits(x)) : x * x;
+	return ztflm_f32_is_nan(x) ? ztflm_quiet_nan(ztflm_float_bits(x)) : x * x;
 }
 
 static inline float sqrt_f32(const P *p, float x)
 {
 	(void)p;
 	if (ztflm_f32_is_nan(x)) {
-		return ztflm_quiet_nan(ztflm_f32_bits(x));
+		return ztflm_quiet_nan(ztflm_float_bits(x));
 	}
 	/* Below -0.0: x86's invalid NaN. sqrtf itself is correctly rounded everywhere. */
-	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : __builtin_sqrtf(x);
+	return x < 0.0f ? ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN) : __builtin_sqrtf(x);
 }
 
 /* The element function name_f32: the runtime's own fn, glibc's bits on every core. */
@@ -50,9 +50,9 @@ static inline float log_f32(const P *p, float x)
 	(void)p;
 	/* ztflm_logf makes these NaNs by arithmetic, which soft-float cores do otherwise. */
 	if (ztflm_f32_is_nan(x)) {
-		return ztflm_quiet_nan(ztflm_f32_bits(x));
+		return ztflm_quiet_nan(ztflm_float_bits(x));
 	}
-	return x < 0.0f ? ztflm_bits_f32(ZTFLM_X86_DEFAULT_NAN) : ztflm_logf(x);
+	return x < 0.0f ? ztflm_bits_float(ZTFLM_X86_DEFAULT_NAN) : ztflm_logf(x);
 }
 
 /* TFLM's RoundToNearest: half to even, by the floor and the distance from it. */
@@ -61,11 +61,11 @@ static inline float round_f32(const P *p, float x)
 	(void)p;
 	if (ztflm_f32_is_nan(x)) {
 		/* TFLM's floor + 1 quiets it. */
-		return ztflm_quiet_nan(ztflm_f32_bits(x));
+		return ztflm_quiet_nan(ztflm_float_bits(x));
 	}
 	const float floor_x = ztflm_floorf(x);
 	/* inf - inf is NaN, which TFLM's comparisons send to floor + 1 = inf: x itself. */
-	const float diff = (ztflm_f32_bits(x) & 0x7fffffffu) == 0x7f800000u ? 1.0f : x - floor_x;
+	const float diff = (ztflm_float_bits(x) & 0x7fffffffu) == 0x7f800000u ? 1.0f : x - floor_x;
 
 	/* A distance of exactly 1/2 means |x| < 2^23: the floor converts to int32. */
 	if (diff < 0.5f || (diff == 0.5f && (int32_t)floor_x % 2 == 0)) {
