@@ -8,12 +8,12 @@ Run: .venv/bin/python scripts/gen_sincosf_table.py (paste the table into sincosf
 """
 from __future__ import annotations
 
-from decimal import Decimal, getcontext
+from decimal import Decimal, getcontext, localcontext
 from fractions import Fraction
 
 from gen_expf_table import round_to_double_bits
 
-getcontext().prec = 100
+PRECISION = 100  # digits: the series run in a context of their own (another module's may differ)
 WINDOWS = 24
 HPI_BITS = 0x3FF921FB54442D18      # 0x1.921fb54442d18p+0
 HPI_INV_BITS = 0x41645F306DC9C883  # 0x1.45f306dc9c883p+23
@@ -34,7 +34,9 @@ def _arctan_inverse(n: int) -> Decimal:
 
 def pi() -> Fraction:
     """Machin's formula, good to 95 digits."""
-    return Fraction(16 * _arctan_inverse(5) - 4 * _arctan_inverse(239))
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return Fraction(16 * _arctan_inverse(5) - 4 * _arctan_inverse(239))
 
 
 def double_bits(value: Fraction) -> int:
