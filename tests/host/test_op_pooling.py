@@ -233,18 +233,20 @@ def test_an_overlay_leaves_int16_pooling_to_reference(kernels: str, tmp_path: Pa
 
 @pytest.mark.parametrize("op", OPS)
 def test_int16_window_whose_int32_sum_could_overflow_is_refused(op: str) -> None:
-    # 257 x 256 = 65792 values of -32768 sum below INT32_MIN in TFLM's int32 accumulator;
-    # 256 x 256 = 65536 is the largest window whose sum always fits, and runs.
-    for rows, refused in ((257, True), (256, False)):
-        model = pool_model(op, np.int16, [1, rows, 256, 1], (rows, 256), (1, 1), "VALID",
+    # 256 x 256 = 65536 values of -32768 sum to INT32_MIN in TFLM's int32 accumulator, and
+    # its rounding step (sum - 32768) wraps (TFLM answers +32767); 257 x 255 = 65535 is the
+    # largest window whose sum and rounding always fit, and runs.
+    for rows, cols, refused in ((256, 256, True), (257, 255, False)):
+        model = pool_model(op, np.int16, [1, rows, cols, 1], (rows, cols), (1, 1), "VALID",
                            "NONE", scale=0.5)
         if refused:
-            with pytest.raises(ztflm.Error, match=f"{op} .*int16 window of 257 x 256 values "
+            with pytest.raises(ztflm.Error, match=f"{op} .*int16 window of 256 x 256 values "
                                                   "may overflow"):
                 ztflm.Interpreter.from_bytes(model)
         else:
-            x = np.full([1, rows, 256, 1], -32768, np.int16)
-            oracle.assert_bit_exact(model, inputs=[x])
+            for value in (-32768, 32767):
+                x = np.full([1, rows, cols, 1], value, np.int16)
+                oracle.assert_bit_exact(model, inputs=[x])
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"f{w[0]}s{w[1]}")

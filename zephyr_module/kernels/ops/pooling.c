@@ -57,15 +57,16 @@ int ztflm_pool_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void 
 		return ZTFLM_OK;
 	}
 	/*
-	 * TFLM sums an int16 window in int32: past 65536 values the sum can overflow (undefined
-	 * in C++, wrapped on TFLM's targets), so such a window is refused rather than guessed.
+	 * TFLM sums an int16 window in int32 and rounds the mean as (sum -/+ count / 2) / count:
+	 * from 65536 values on, that can overflow (undefined in C++, wrapped on TFLM's targets:
+	 * 65536 values of -32768 average to +32767 there), so such a window is refused.
 	 */
 	const int32_t rows = filter_h < p->input_h ? filter_h : p->input_h;
 	const int32_t cols = filter_w < p->input_w ? filter_w : p->input_w;
 
-	ZTFLM_CHECK(ctx, in->type != ZTFLM_INT16 || (int64_t)rows * cols <= 65536,
+	ZTFLM_CHECK(ctx, in->type != ZTFLM_INT16 || (int64_t)rows * cols <= 65535,
 		    ZTFLM_ERR_UNSUPPORTED,
-		    "int16 window of %d x %d values may overflow TFLM's int32 sum (at most 65536)",
+		    "int16 window of %d x %d values may overflow TFLM's int32 sum (at most 65535)",
 		    (int)rows, (int)cols);
 	/* TFLM requires the same quantization on both sides. */
 	ZTFLM_CHECK(ctx, fabs((double)(in->scale - out->scale)) <= 1.0e-6,
