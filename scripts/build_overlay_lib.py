@@ -31,6 +31,18 @@ import build_description
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# What a firmware build (Zephyr's, when ztflm_add_model sizes a cmsis_nn arena) exports for
+# its cross compiler; the host library takes the host's (HOST_CC, else CMake's default).
+CROSS_VARIABLES = ("CC", "CXX", "CFLAGS", "CXXFLAGS", "CPPFLAGS", "LDFLAGS", "ASM")
+
+
+def host_environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in CROSS_VARIABLES}
+    if os.environ.get("HOST_CC"):
+        env["CC"] = os.environ["HOST_CC"]
+    return env
+
+
 def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None,
           defines: tuple[str, ...] = ()) -> Path:
     """Configures (once) and builds the library; raises BuildDescriptionError without
@@ -45,10 +57,11 @@ def build(out: Path, overlay: str, sanitize: bool, sizes_for: str | None = None,
               f"-DZTFLM_CMSIS_NN_SIZES={sizes_for or ''}",
               f"-DZTFLM_CMSIS_NN_PATH={os.environ.get('CMSIS_NN_PATH', '')}"]
     generator = ["-G", "Ninja"] if shutil.which("ninja") else []
+    env = host_environment()
     subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build_dir), *generator, *config],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, env=env)
     subprocess.run(["cmake", "--build", str(build_dir), "--target", f"ztflm_native_{overlay}",
-                    "--parallel", str(os.cpu_count() or 1)], check=True)
+                    "--parallel", str(os.cpu_count() or 1)], check=True, env=env)
     built = next(p for p in build_dir.glob("_native*")
                  if p.is_file() and p.suffix in (".so", ".dylib", ".dll"))
     # Replaced by renaming: a test run that has the old library loaded keeps its copy.
