@@ -113,7 +113,7 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "reset before allocate")
 			  : ZTFLM_ERR_INVALID_ARG;
 	}
-	/* A stateful operator resets its op data before its next eval (ztflm_op_eval). */
+	/* A stateful operator resets its op data before its next eval (ztflm_op_eval_stateful). */
 	ip->resets++;
 	for (uint32_t i = 0; i < ip->tensor_count; i++) {
 		ztflm_tensor_view(ip, i, &t);

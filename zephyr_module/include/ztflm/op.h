@@ -96,6 +96,9 @@ int ztflm_op_prepare(struct ztflm_context *ctx);
 /** Runs the variant prepare picked. */
 int ztflm_op_eval(struct ztflm_context *ctx);
 
+/** ztflm_op_eval after resetting the node's state when the interpreter was reset since. */
+int ztflm_op_eval_stateful(struct ztflm_context *ctx);
+
 /** The chosen variant's scratch buffer during eval (NULL if it asked for none). */
 void *ztflm_op_scratch(const struct ztflm_context *ctx);
 
@@ -163,6 +166,11 @@ int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *i
 
 /** The generic prepare and eval; every descriptor but control flow's starts with it. */
 #define ZTFLM_OP_GENERIC .prepare = ztflm_op_prepare, .eval = ztflm_op_eval
+
+/* A stateful operator's: the generic prepare, its state reset before an eval that follows a
+ * reset (reset_fn, see struct ztflm_op). Other operators' evals never look for state. */
+#define ZTFLM_OP_STATEFUL(reset_fn)                                                                \
+	.prepare = ztflm_op_prepare, .eval = ztflm_op_eval_stateful, .reset = (reset_fn)
 
 #ifdef __cplusplus
 }

@@ -174,19 +174,20 @@ int ztflm_op_prepare(struct ztflm_context *ctx)
 
 int ztflm_op_eval(struct ztflm_context *ctx)
 {
-	const struct ztflm_op *op = ctx->desc;
+	return ctx->desc->variants[ctx->variant]->eval(ctx, ctx->op_data);
+}
 
-	if (op->reset) {
-		/* The op data's first word: the interpreter's resets when its state was set. */
-		uint32_t *seen = ctx->op_data;
-		const uint32_t resets = ztflm_resets(ctx);
+int ztflm_op_eval_stateful(struct ztflm_context *ctx)
+{
+	/* The op data's first word: the interpreter's resets when its state was set. */
+	uint32_t *seen = ctx->op_data;
+	const uint32_t resets = ztflm_resets(ctx);
 
-		if (*seen != resets) {
-			op->reset(ctx->op_data);
-			*seen = resets;
-		}
+	if (*seen != resets) {
+		ctx->desc->reset(ctx->op_data);
+		*seen = resets;
 	}
-	return op->variants[ctx->variant]->eval(ctx, ctx->op_data);
+	return ztflm_op_eval(ctx);
 }
 
 void *ztflm_op_scratch(const struct ztflm_context *ctx)

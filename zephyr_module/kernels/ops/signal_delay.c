@@ -45,7 +45,7 @@ static const struct ztflm_variant *const variants[] = {
 };
 
 const struct ztflm_op ztflm_op_signal_delay = {
-	ZTFLM_OP_GENERIC,
+	ZTFLM_OP_STATEFUL(ztflm_signal_delay_reset),
 	.builtin = ZTFLM_OP_CUSTOM,
 	.custom_name = "SignalDelay",
 	.inputs_min = 1,
@@ -54,6 +54,5 @@ const struct ztflm_op ztflm_op_signal_delay = {
 	.outputs_max = 1,
 	.same_type = ZTFLM_OUT(0),
 	.parse = parse,
-	.reset = ztflm_signal_delay_reset,
 	ZTFLM_OP_VARIANTS(variants),
 };

@@ -81,7 +81,7 @@ static const struct ztflm_variant *const variants[] = {
 };
 
 const struct ztflm_op ztflm_op_signal_filter_bank_spectral_subtraction = {
-	ZTFLM_OP_GENERIC,
+	ZTFLM_OP_STATEFUL(ztflm_signal_spectral_subtraction_reset),
 	.builtin = ZTFLM_OP_CUSTOM,
 	.custom_name = "SignalFilterBankSpectralSubtraction",
 	.inputs_min = 1,
@@ -89,6 +89,5 @@ const struct ztflm_op ztflm_op_signal_filter_bank_spectral_subtraction = {
 	.outputs_min = 2,
 	.outputs_max = 2,
 	.parse = parse,
-	.reset = ztflm_signal_spectral_subtraction_reset,
 	ZTFLM_OP_VARIANTS(variants),
 };

@@ -80,7 +80,7 @@ static const struct ztflm_variant *const variants[] = {
 };
 
 const struct ztflm_op ztflm_op_signal_framer = {
-	ZTFLM_OP_GENERIC,
+	ZTFLM_OP_STATEFUL(ztflm_signal_framer_reset),
 	.builtin = ZTFLM_OP_CUSTOM,
 	.custom_name = "SignalFramer",
 	.inputs_min = 1,
@@ -89,6 +89,5 @@ const struct ztflm_op ztflm_op_signal_framer = {
 	.outputs_max = 2,
 	.same_type = ZTFLM_OUT(0),
 	.parse = parse,
-	.reset = ztflm_signal_framer_reset,
 	ZTFLM_OP_VARIANTS(variants),
 };

@@ -66,7 +66,7 @@ static const struct ztflm_variant *const variants[] = {
 };
 
 const struct ztflm_op ztflm_op_signal_overlap_add = {
-	ZTFLM_OP_GENERIC,
+	ZTFLM_OP_STATEFUL(ztflm_signal_overlap_add_reset),
 	.builtin = ZTFLM_OP_CUSTOM,
 	.custom_name = "SignalOverlapAdd",
 	.inputs_min = 1,
@@ -75,6 +75,5 @@ const struct ztflm_op ztflm_op_signal_overlap_add = {
 	.outputs_max = 1,
 	.same_type = ZTFLM_OUT(0),
 	.parse = parse,
-	.reset = ztflm_signal_overlap_add_reset,
 	ZTFLM_OP_VARIANTS(variants),
 };

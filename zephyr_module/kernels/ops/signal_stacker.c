@@ -67,7 +67,7 @@ static const struct ztflm_variant *const variants[] = {
 };
 
 const struct ztflm_op ztflm_op_signal_stacker = {
-	ZTFLM_OP_GENERIC,
+	ZTFLM_OP_STATEFUL(ztflm_signal_stacker_reset),
 	.builtin = ZTFLM_OP_CUSTOM,
 	.custom_name = "SignalStacker",
 	.inputs_min = 1,
@@ -75,6 +75,5 @@ const struct ztflm_op ztflm_op_signal_stacker = {
 	.outputs_min = 2,
 	.outputs_max = 2,
 	.parse = parse,
-	.reset = ztflm_signal_stacker_reset,
 	ZTFLM_OP_VARIANTS(variants),
 };
