@@ -37,7 +37,8 @@ help:
 	@echo "                 overlay, bit for bit against TFLM (CORE: m3 m4 m55 rv32)"
 	@echo "make test-arm-dsp the DSP overlay: host suite (ASan+UBSan) and kernel suite on M4"
 	@echo "make test-arm-mve the Helium overlay: host suite (ASan+UBSan) and kernel suite on M55"
-	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600)"
+	@echo "make fuzz        each libFuzzer target for FUZZ_SECONDS (default 600), or for"
+	@echo "                 FUZZ_RUNS executions when set (e.g. FUZZ_RUNS=10000000)"
 
 setup:
 	@scripts/setup.sh
@@ -238,11 +239,21 @@ test-cmsis-nn: setup native
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
 		CORE=m55 OVERLAY=cmsis_nn
 
+# The host tests that compute through the library (operators, models, the API): an overlay's
+# library runs these. Left out: the CLI, tooling, code generation and Zephyr suites, which do
+# not depend on the kernels (test-py and test-py-san run them), and tests whose arena is the
+# reference kernels' (test_tools' generated C links them itself; test_tflm_test states
+# hello_world's reference arena).
+OVERLAY_HOST_TESTS := $(filter-out $(addprefix tests/host/,test_builder.py test_cli.py \
+	test_cli_contract.py test_cli_hostile.py test_embed_plan.py test_expf_table.py \
+	test_model_strings.py test_offline_plan.py test_op_table.py test_qemu_device.py \
+	test_samples.py test_schema_layout.py test_sigmoid_table.py test_sincosf_table.py \
+	test_tflm_test.py test_tools.py test_types_option.py test_west.py test_zephyr_app.py),\
+	$(wildcard tests/host/test_*.py))
+
 # The arm_dsp overlay: the host suite (bit-exact with TFLM) on a library built with it (the
 # portable C beside each intrinsic) under ASan and UBSan, then the kernel suite on QEMU M4
 # with its intrinsics (tests/qemu/test_arm_dsp.py, the models, runs with test-qemu).
-# Left out: tests whose arena is the reference kernels' (test_generated_c_... links them
-# itself; test_run_reports_... states hello_world's reference arena), not the overlay's.
 ARM_DSP_LIB := $(BUILD)/overlay/libztflm_arm_dsp_san.so
 # tests/c/test_scratch_sizes.c against an overlay's library: $(1) the library, $(2) the overlay.
 define scratch_sizes
@@ -255,9 +266,8 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_DSP_LIB),arm_dsp)
 	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
-		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
-		test_run_reports_cycles_arena_and_bit_exactness"
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q -m "not nosan" \
+		-p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
 	@# The DSP extension is also in the Cortex-M55: the same overlay there.
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_dsp
@@ -271,9 +281,8 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_MVE_LIB),arm_mve)
 	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider \
-		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena and not \
-		test_run_reports_cycles_arena_and_bit_exactness"
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q -m "not nosan" \
+		-p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
 # What a user installs: the sdist and the wheel built from it, each in a fresh venv outside
@@ -306,6 +315,8 @@ test-py-san: setup
 # regression inputs under tests/fuzz/regressions/, which fuzz-smoke replays through every
 # fuzzer.
 FUZZ_SECONDS ?= 600
+FUZZ_RUNS ?=
+FUZZ_LIMIT := $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS))
 FUZZERS := fuzz_model fuzz_struct
 FUZZ_SEEDS := $(filter-out %/tflm_dtln_noise_suppression.tflite %/mlperf_vww_mobilenet_int8.tflite \
 	%/tflm_person_detect_int8.tflite %/tflm_pytorch_mobilenet_v2_int8.tflite,\
@@ -341,8 +352,8 @@ fuzz-run: fuzzers $(FUZZ_BUILT)
 	@set -eo pipefail; for f in $(FUZZERS); do \
 		mkdir -p $(BUILD)/fuzz/corpus-$$f; \
 		cp $(FUZZ_SEEDS) $(BUILD)/fuzz/seeds/*.tflite $(BUILD)/fuzz/corpus-$$f/; \
-		echo "fuzz-run: $$f for $(FUZZ_SECONDS) s"; \
-		ZTFLM_FUZZ_STATS=1 $(BUILD)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=400000 \
+		echo "fuzz-run: $$f for $(if $(FUZZ_RUNS),$(FUZZ_RUNS) runs,$(FUZZ_SECONDS) s)"; \
+		ZTFLM_FUZZ_STATS=1 $(BUILD)/fuzz/$$f $(FUZZ_LIMIT) -max_len=400000 \
 			-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/$$f- -print_final_stats=1 \
 			$(BUILD)/fuzz/corpus-$$f 2>&1 | grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'; \
 	done

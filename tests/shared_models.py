@@ -38,3 +38,8 @@ UNSUPPORTED = {
     "tflm_mnist_lstm_int8": "UNIDIRECTIONAL_SEQUENCE_LSTM",
     "tflm_xtensa_micro_speech_lstm": "UNIDIRECTIONAL_SEQUENCE_LSTM",
 }
+
+# Models large enough that repeating them in every tier costs minutes (the 3.9 MB MobileNetV2:
+# its generated C alone is 20 MB of source). The QEMU tier compiles and runs its generated C
+# on every core, so host tiers that repeat the plain one's work can leave it out or trim it.
+LARGE = {"tflm_pytorch_mobilenet_v2_int8"}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from shared_models import SUPPORTED
+from shared_models import LARGE, SUPPORTED
 
 from modelbuilder import ModelBuilder
 from oracle import run_tflm
@@ -28,7 +28,8 @@ HOST_SOURCES = sorted(
     p for d in ("src", "kernels/common", "kernels/ops", "kernels/reference", "port/host")
     for p in (RUNTIME / d).glob("*.c"))
 CFLAGS = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-O1", "-ffp-contract=off"]
-C_MODELS = SUPPORTED
+# The large MobileNetV2's generated C (20 MB of source) is compiled and run on every QEMU core.
+C_MODELS = [m for m in SUPPORTED if m not in LARGE]
 
 
 def model_path(stem: str) -> Path:

@@ -47,8 +47,10 @@ def int8_only(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return out, mask
 
 
-def build(objs: Path, stem: str, name: str, tmp_path: Path) -> Path:
-    ok("convert", str(model_path(stem)), "-o", str(tmp_path), "--name", name)
+def build(objs: Path, stem: str | Path, name: str, tmp_path: Path) -> Path:
+    """A program of the runtime objects running a shared model (by name) or a model file."""
+    ok("convert", str(stem if isinstance(stem, Path) else model_path(stem)), "-o",
+       str(tmp_path), "--name", name)
     main = tmp_path / f"main_{name}.c"
     main.write_text(MAIN_C.replace("@NAME@", name))
     exe = tmp_path / f"prog_{name}"
@@ -86,17 +88,51 @@ def test_a_build_of_the_models_types_runs_it_bit_exact(int8_only: tuple[Path, in
     ip.set_input(x, 0)
     ip.invoke()
     assert r.stdout.splitlines()[1] == f"output 0 {ip.get_output(0).tobytes().hex()}"
-    # The float variant's file compiled to its descriptor entry alone: no code.
+    # The float variant's file compiled to its descriptor entry alone: no code; the INT4
+    # weights' variant beside the int8 one has none either.
     assert functions(int8_only[0], "fully_connected_f32.c") == []
-    assert functions(int8_only[0], "fully_connected_s8.c") != []
+    int8_functions = functions(int8_only[0], "fully_connected_s8.c")
+    assert "ztflm_fully_connected_s8_reference" in int8_functions
+    assert not [f for f in int8_functions if "s4" in f], int8_functions
+
+
+def symbols(objs: Path, source: str, kinds: tuple[str, ...]) -> list[str]:
+    """The symbols of those nm kinds in one runtime source's object (kernels/SOURCE)."""
+    k = HOST_SOURCES.index(RUNTIME_KERNELS / source)
+    out = subprocess.run(["nm", str(objs / f"{k}.o")], capture_output=True, text=True,
+                         check=True).stdout
+    return [line.split()[-1] for line in out.splitlines() if line.split()[-2] in kinds]
 
 
 def functions(objs: Path, source: str) -> list[str]:
-    """The functions (text symbols) of one runtime source's object."""
-    k = HOST_SOURCES.index(RUNTIME_KERNELS / "reference" / source)
-    out = subprocess.run(["nm", str(objs / f"{k}.o")], capture_output=True, text=True,
-                         check=True).stdout
-    return [line.split()[-1] for line in out.splitlines() if line.split()[-2] in ("t", "T")]
+    """The functions (text symbols) of one reference kernel's object."""
+    return symbols(objs, f"reference/{source}", ("t", "T"))
+
+
+def test_softmax_without_int16_calls_none_of_its_int16_tables(
+        int8_only: tuple[Path, int]) -> None:
+    """SOFTMAX's int16 lookup tables are built in its prepare: not in an int8 build."""
+    assert "ztflm_lut16_populate" not in symbols(int8_only[0], "ops/softmax.c", ("U",))
+
+
+def test_int4_weights_without_int4_kernels_are_refused_not_read_as_int8(
+        int8_only: tuple[Path, int], tmp_path: Path) -> None:
+    """An int8 model with INT4 weights on a build without INT4: no int8 variant may read the
+    packed weights, so allocate refuses the node in one line naming INT4."""
+    from test_op_fully_connected import build as fc_model
+
+    model = tmp_path / "fc_int4.tflite"
+    model.write_bytes(fc_model([2, 16], 4, np.int8, weights="int4"))
+    exe = build(int8_only[0], model, "q", tmp_path)
+    (tmp_path / "in.bin").write_bytes(bytes(32))
+    r = subprocess.run([str(exe), str(tmp_path / "in.bin"), "0"], capture_output=True,
+                       text=True)
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1
+    assert "INT4 filter kernels are not in this build (ZTFLM_TYPES)" in r.stderr, r.stderr
+    # The same model on the full build runs (the host library has every type).
+    ip = Interpreter.from_file(model)
+    ip.invoke()
 
 
 def test_a_model_of_a_type_left_out_is_refused_naming_it(int8_only: tuple[Path, int],

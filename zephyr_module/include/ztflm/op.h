@@ -134,6 +134,14 @@ int ztflm_check_output_shape(struct ztflm_context *ctx, const struct ztflm_io *i
 		.out_type = (output_type),                                                         \
 	}
 
+/* A variant for weights of another type than its input (packed int4): its functions are built
+ * only when the weights' type is built too. */
+#define ZTFLM_VARIANT_WEIGHTS(id, in_type, output_type, weights_type, eval_fn, can_run_fn,         \
+			      scratch_fn)                                                          \
+	ZTFLM_VARIANT(id, in_type, output_type, ZTFLM_VARIANT_FN(weights_type, weights_type, eval_fn), \
+		      ZTFLM_VARIANT_FN(weights_type, weights_type, can_run_fn),                    \
+		      ZTFLM_VARIANT_FN(weights_type, weights_type, scratch_fn))
+
 #if ZTFLM_OVERLAY_ARM_DSP
 #define ZTFLM_ARM_DSP(...) __VA_ARGS__,
 #else

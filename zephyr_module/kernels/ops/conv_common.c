@@ -69,14 +69,17 @@ static int check_weights(struct ztflm_context *ctx, const struct ztflm_io *io, i
 				  : (filter != ZTFLM_INT8 && filter != ZTFLM_INT4)) {
 		return ztflm_fail_type(ctx, "filter", filter);
 	}
-	q->filter_int4 = filter == ZTFLM_INT4;
+	/* Without int4 kernels no variant may read packed weights as int8. */
+	ZTFLM_CHECK(ctx, filter != ZTFLM_INT4 || ZTFLM_TYPE_BUILT(ZTFLM_INT4), ZTFLM_ERR_UNSUPPORTED,
+		    "INT4 filter kernels are not in this build (ZTFLM_TYPES)");
+	q->filter_int4 = ZTFLM_TYPE_BUILT(ZTFLM_INT4) && filter == ZTFLM_INT4;
 	q->bias16 = 0;
 	/* TFLM: an int32 bias, or none and the options saying int32, accumulate in int32. */
 	q->acc32 = type == ZTFLM_INT16 && (flags & ZTFLM_CONV_ACC32) != 0u;
 	if (bias->index < 0) {
 		return ZTFLM_OK;
 	}
-	if (type == ZTFLM_INT16) {
+	if (ZTFLM_TYPE_BUILT(ZTFLM_INT16) && type == ZTFLM_INT16) {
 		ZTFLM_CHECK(ctx, bias->type != ZTFLM_INT32 || !(flags & ZTFLM_CONV_BIAS64),
 			    ZTFLM_ERR_UNSUPPORTED,
 			    "bias type INT32 is not supported with int16 input (TFLM reads it as "
@@ -188,10 +191,12 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 {
 	const struct ztflm_tensor *out = &io->out[0];
 	const uint8_t type = io->in[0].type;
+	/* The generic prepare refused the types this build has no kernels for. */
+	const bool s16 = ZTFLM_TYPE_BUILT(ZTFLM_INT16) && type == ZTFLM_INT16;
 	int rc = check_weights(ctx, io, channels, flags, q);
 	int32_t count = 0;
 
-	if (rc == ZTFLM_OK && type == ZTFLM_INT16 && !(flags & ZTFLM_CONV_FC)) {
+	if (rc == ZTFLM_OK && s16 && !(flags & ZTFLM_CONV_FC)) {
 		rc = check_s16_zero_points(ctx, io);
 	}
 	if (rc != ZTFLM_OK) {
@@ -199,7 +204,7 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 	}
 	q->filter_offset = 0;
 	q->per_channel = 0;
-	if (type == ZTFLM_FLOAT32) {
+	if (ZTFLM_TYPE_BUILT(ZTFLM_FLOAT32) && type == ZTFLM_FLOAT32) {
 		q->input_offset = 0;
 		q->output_offset = 0;
 		ztflm_activation_range_float(activation, &q->act.f.min, &q->act.f.max);
@@ -228,7 +233,7 @@ int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32
 	}
 	int32_t *mult = (int32_t *)(void *)(p + params_bytes);
 	/* TFLM's int64 rescaling shifts right by 15 - shift: a larger shift is undefined. */
-	const int32_t max_shift = type == ZTFLM_INT16 && !q->acc32 ? 14 : 31;
+	const int32_t max_shift = s16 && !q->acc32 ? 14 : 31;
 
 	if (count > 0 && (q->per_channel || !(flags & ZTFLM_CONV_FC))) {
 		rc = channel_multipliers(ctx, io, count, max_shift, mult, mult + count);

@@ -88,7 +88,9 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 {
 	const struct ztflm_tensor *in = &io->in[0];
 	const struct ztflm_tensor *out = &io->out[0];
-	const uint32_t luts = in->type == ZTFLM_INT16 ? 2u * ZTFLM_LUT16_SIZE * sizeof(int16_t) : 0u;
+	/* The generic prepare refused int16 when its kernels are not built: drop its tables too. */
+	const bool s16 = ZTFLM_TYPE_BUILT(ZTFLM_INT16) && in->type == ZTFLM_INT16;
+	const uint32_t luts = s16 ? 2u * ZTFLM_LUT16_SIZE * sizeof(int16_t) : 0u;
 
 	(void)unused;
 	ZTFLM_CHECK(ctx, in->dims_count >= 1 && in->elements == out->elements &&
@@ -108,7 +110,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	if (in->type == ZTFLM_FLOAT32) {
 		return ZTFLM_OK;
 	}
-	return in->type == ZTFLM_INT16 ? int16_params(ctx, io, p) : quant_params(ctx, io, p);
+	return s16 ? int16_params(ctx, io, p) : quant_params(ctx, io, p);
 }
 
 static const struct ztflm_variant *const variants[] = {

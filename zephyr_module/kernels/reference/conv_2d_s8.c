@@ -149,5 +149,5 @@ static int eval_s4(struct ztflm_context *ctx, const void *params)
 }
 
 ZTFLM_VARIANT(conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
-ZTFLM_VARIANT(conv_2d_s4_ref, ZTFLM_INT8, ZTFLM_INT8, eval_s4, ztflm_conv_2d_int4,
-	      ztflm_conv_2d_int4_scratch);
+ZTFLM_VARIANT_WEIGHTS(conv_2d_s4_ref, ZTFLM_INT8, ZTFLM_INT8, ZTFLM_INT4, eval_s4,
+		      ztflm_conv_2d_int4, ztflm_conv_2d_int4_scratch);

@@ -113,5 +113,5 @@ static int eval_s4(struct ztflm_context *ctx, const void *params)
 }
 
 ZTFLM_VARIANT(fully_connected_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
-ZTFLM_VARIANT(fully_connected_s4_ref, ZTFLM_INT8, ZTFLM_INT8, eval_s4, ztflm_fully_connected_int4,
-	      ztflm_fully_connected_int4_scratch);
+ZTFLM_VARIANT_WEIGHTS(fully_connected_s4_ref, ZTFLM_INT8, ZTFLM_INT8, ZTFLM_INT4, eval_s4,
+		      ztflm_fully_connected_int4, ztflm_fully_connected_int4_scratch);
