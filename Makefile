@@ -98,7 +98,8 @@ test-c: setup
 	@# ztflm's expf, expm1f and logf against the host libm's (-O2, no sanitizers: speed):
 	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
 	@# LOG_SOFTMAX sums), infinity and NaN included. floorf from -1/8 down to -2^25 and on
-	@# negative NaNs, ceilf on the positive mirror; sinf and cosf from 0.5 to 512 (both
+	@# negative NaNs, ceilf on the positive mirror, roundf on all 2^32 (activation ranges and
+	@# QUANTIZE round with it); sinf and cosf from 0.5 to 512 (both
 	@# polynomials, the fast reduction up to 120 and the large one past it). All four were
 	@# checked on all 2^32 inputs once: too slow to repeat here.
 	gcc $(WARN) -O2 $(INC) \
@@ -111,6 +112,7 @@ test-c: setup
 	$(BUILD)/test_mathf floorf 0xff800000 0xffffffff
 	$(BUILD)/test_mathf ceilf 0x3e000000 0x4c000000
 	$(BUILD)/test_mathf ceilf 0x7f800000 0x7fffffff
+	$(BUILD)/test_mathf roundf
 	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
 	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
 	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines: every 15th

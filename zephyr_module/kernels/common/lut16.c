@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "common/lut16.h"
+#include "common/mathf.h"
 
 /* std::min and std::max as TFLM calls them (the first operand unless the second wins). */
 static float table_value(float v)
@@ -29,12 +30,12 @@ void ztflm_lut16_populate(float in_scale, int32_t in_zero_point, float out_scale
 		const float val = f(input_min + (float)i * step);
 		const float val_midpoint = f(input_min + (float)i * step + half_step);
 		const float val_next = f(input_min + (float)(i + 1) * step);
-		const float sample = roundf(val * inv);
-		const float midpoint_interp = roundf((val_next * inv + roundf(val * inv)) / 2.0f);
-		const float midpoint_err = midpoint_interp - roundf(val_midpoint * inv);
-		const float bias = roundf(midpoint_err / 2.0f);
+		const float sample = ztflm_roundf(val * inv);
+		const float midpoint_interp = ztflm_roundf((val_next * inv + ztflm_roundf(val * inv)) / 2.0f);
+		const float midpoint_err = midpoint_interp - ztflm_roundf(val_midpoint * inv);
+		const float bias = ztflm_roundf(midpoint_err / 2.0f);
 
 		lut[i] = (int16_t)table_value(sample - bias);
 	}
-	lut[steps] = (int16_t)table_value(roundf(f(input_max) * inv));
+	lut[steps] = (int16_t)table_value(ztflm_roundf(f(input_max) * inv));
 }

@@ -15,6 +15,12 @@ float ztflm_floorf(float x);
 float ztflm_ceilf(float x);
 
 /**
+ * roundf (halves away from zero), exact; a NaN comes back quieted. No soft-float addition:
+ * an activation range on a core without an FPU links no float adder for it.
+ */
+float ztflm_roundf(float x);
+
+/**
  * fmodf, exact: the remainder of x / y with x's sign; NaNs as the x87 fprem instruction
  * chooses them (TFLM's x86 build computes fmodf with it).
  */

@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "quant.h"
+#include "common/mathf.h"
 
 void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
 {
@@ -49,7 +50,7 @@ int ztflm_quantize_multiplier_below_one(struct ztflm_context *ctx, double real, 
 static int quantize_value(struct ztflm_context *ctx, float scale, int32_t zero_point, float f,
 			  int32_t *q)
 {
-	const float tmp = roundf(f / scale);
+	const float tmp = ztflm_roundf(f / scale);
 
 	/* (float)INT32_MAX is 2^31, itself outside int32: the upper bound is exclusive. */
 	if (!(tmp >= (float)INT32_MIN && tmp < -(float)INT32_MIN)) {

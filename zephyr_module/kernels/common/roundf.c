@@ -1,4 +1,4 @@
-/* floorf and ceilf on the bits: exact, NaN passed through unchanged (glibc on x86 does). */
+/* floorf, ceilf and roundf on the bits: exact, NaNs as glibc on x86 returns them. */
 #include "common/floatbits.h"
 #include "common/mathf.h"
 
@@ -43,4 +43,26 @@ float ztflm_floorf(float x)
 float ztflm_ceilf(float x)
 {
 	return round_to_integer(x, 1u);
+}
+
+float ztflm_roundf(float x)
+{
+	const uint32_t u = ztflm_float_bits(x);
+	const int32_t e = (int32_t)((u >> 23) & 0xffu) - 127;
+
+	if (e >= 23) {
+		/* Integral, infinite, or NaN: glibc's roundf quiets a signalling one. */
+		return e == 128 && (u & 0x007fffffu) != 0u ? ztflm_quiet_nan(u) : x;
+	}
+	if (e < 0) {
+		/* |x| < 1: 0 below one half, else 1, with x's sign. */
+		return ztflm_bits_float((u & 0x80000000u) | (e == -1 ? 0x3f800000u : 0u));
+	}
+	const uint32_t fraction = 0x007fffffu >> e;
+
+	if ((u & fraction) == 0u) {
+		return x;
+	}
+	/* Half a unit of the integer part, then the fraction cut: a carry rounds the exponent up. */
+	return ztflm_bits_float((u + (0x00400000u >> e)) & ~fraction);
 }

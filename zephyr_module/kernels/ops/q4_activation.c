@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdbool.h>
 
+#include "common/mathf.h"
 #include "common/quant.h"
 #include "ops/q4_activation.h"
 
@@ -11,7 +12,7 @@
 static bool checked_log2(float x, int32_t *log2)
 {
 	const float l = logf(x) * (1.0f / logf(2.0f));
-	const float rounded = roundf(l);
+	const float rounded = ztflm_roundf(l);
 
 	/* A scale of 0, infinity or NaN (a hostile model's) has no power of two. */
 	if (!isfinite(rounded)) {

@@ -1,6 +1,7 @@
 /* RELU6: int8 and int16 (clamped in the input's quantization) and float32. */
 #include <math.h>
 
+#include "common/mathf.h"
 #include "common/quant.h"
 #include "ops/relu.h"
 
@@ -10,7 +11,7 @@
  */
 static int32_t quantized_six(float scale, int32_t zero_point, int32_t lo, int32_t hi)
 {
-	const double r = (double)roundf(6.0f / scale) + (double)zero_point;
+	const double r = (double)ztflm_roundf(6.0f / scale) + (double)zero_point;
 	const int32_t q = (r >= -2147483648.0 && r < 2147483648.0) ? (int32_t)r : INT32_MIN;
 
 	return ztflm_clamp_i32(q, lo, hi);

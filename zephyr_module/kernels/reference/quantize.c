@@ -4,6 +4,7 @@
  */
 #include <math.h>
 
+#include "common/mathf.h"
 #include "common/quant.h"
 #include "ops/quantize.h"
 
@@ -14,7 +15,7 @@
  */
 static inline int32_t quantize(const struct ztflm_quantize_params *p, float x)
 {
-	const float r = roundf(x / p->output_scale);
+	const float r = ztflm_roundf(x / p->output_scale);
 	const int32_t q = (r >= -2147483648.0f && r < 2147483648.0f) ? (int32_t)r : INT32_MIN;
 
 	return (int32_t)((uint32_t)q + (uint32_t)p->output_zero_point);

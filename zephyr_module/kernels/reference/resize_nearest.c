@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/mathf.h"
 #include "ops/movement.h"
 #include "ops/resize.h"
 
@@ -10,7 +11,7 @@ static inline int32_t nearest(int32_t y, int32_t in, float scale, bool align_cor
 			      bool half_pixel_centers)
 {
 	const float v = ((float)y + (half_pixel_centers ? 0.5f : 0.0f)) * scale;
-	int32_t n = (int32_t)(align_corners ? roundf(v) : floorf(v));
+	int32_t n = (int32_t)(align_corners ? ztflm_roundf(v) : floorf(v));
 
 	n = n < in - 1 ? n : in - 1;
 	return half_pixel_centers && n < 0 ? 0 : n;
