@@ -64,6 +64,10 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 					void *scratch)
 {
 	(void)scratch;
+	/* A copy the int8 stores cannot alias: its fields stay in registers across the loops. */
+	const struct ztflm_fc_params local = *p;
+
+	p = &local;
 	const int32_t depth = p->accum_depth;
 	const int32_t units = p->output_depth;
 	const int32_t step = p->per_channel ? 1 : 0;
