@@ -12,13 +12,13 @@ static int multiplier_below_one(struct ztflm_context *ctx, double real, int32_t 
 	return rc;
 }
 
-int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io,
-			       struct ztflm_add_sub_params *p)
+int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
+			       void *params)
 {
+	struct ztflm_add_sub_params *p = params;
 	const struct ztflm_tensor *in1 = &io->in[0];
 	const struct ztflm_tensor *in2 = &io->in[1];
 	const struct ztflm_tensor *out = &io->out[0];
-	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
 
 	/* Both inputs go to a common scale with 20 (int16: 15) bits of headroom. */
 	p->left_shift = out->type == ZTFLM_INT16 ? 15 : 20;

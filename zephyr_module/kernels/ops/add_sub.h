@@ -24,16 +24,7 @@ struct ztflm_add_sub_params {
 	int8_t input2_shift;
 	int8_t output_shift;
 	int8_t left_shift;
-	union {
-		struct {
-			int32_t min;
-			int32_t max;
-		} q; /**< int8, int16 and int32 */
-		struct {
-			float min;
-			float max;
-		} f;
-	} act;
+	union ztflm_act_range act; /**< q: int8, int16 and int32; f: float32 */
 };
 
 /** Both quantized inputs at the common scale (TFLM's general path). */
@@ -70,8 +61,8 @@ static inline int32_t ztflm_add_q(const struct ztflm_add_sub_params *p, int32_t 
  * The int8/int16 parameters (ops/add_sub.c): both inputs rescaled to twice the larger input
  * scale with left_shift bits of headroom, the activation range in the output's quantization.
  */
-int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io,
-			       struct ztflm_add_sub_params *p);
+int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
+			       void *params);
 
 extern const struct ztflm_variant ztflm_add_s8_ref;
 extern const struct ztflm_variant ztflm_add_s16_ref;

@@ -1,4 +1,7 @@
 /* The element-wise binary family's shared node layer: broadcast planning and the nest walk. */
+#include <ztflm/schema.h>
+
+#include "common/quant.h"
 #include "ops/binary.h"
 
 int ztflm_binary_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
@@ -33,6 +36,26 @@ int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *i
 
 	(void)unused;
 	return ztflm_binary_parse(ctx, io, 0, &p);
+}
+
+int ztflm_arith_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+		      uint32_t params_bytes, uint32_t act_offset, ztflm_arith_setup int32_setup,
+		      ztflm_arith_setup quant_setup)
+{
+	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
+	uint8_t *p;
+	const int rc = ztflm_binary_parse(ctx, io, params_bytes, (void **)&p);
+
+	if (rc != ZTFLM_OK) {
+		return rc;
+	}
+	if (io->out[0].type == ZTFLM_FLOAT32) {
+		union ztflm_act_range *range = (union ztflm_act_range *)(void *)(p + act_offset);
+
+		ztflm_activation_range_float(act, &range->f.min, &range->f.max);
+		return ZTFLM_OK;
+	}
+	return (io->out[0].type == ZTFLM_INT32 ? int32_setup : quant_setup)(ctx, io, act, p);
 }
 
 int ztflm_binary_eval_mixed(struct ztflm_context *ctx, const void *params,

@@ -141,6 +141,19 @@ uint32_t ztflm_binary_count(struct ztflm_context *ctx, const void *params, uint3
 #define ZTFLM_BINARY_PLAIN_VARIANT(name, in_type, T_IN, out_type, T_OUT, fn)                       \
 	ZTFLM_BINARY_VARIANT_AT(name, struct ztflm_bcast, 0u, in_type, T_IN, out_type, T_OUT, fn)
 
+/** An arithmetic operator's setup of its parameters for int32 or quantized tensors. */
+typedef int (*ztflm_arith_setup)(struct ztflm_context *ctx, const struct ztflm_io *io,
+				 int32_t act, void *params);
+
+/**
+ * The parse of ADD, SUB, MUL and DIV: op data of params_bytes and the broadcast nest; float32
+ * takes the fused activation's range (a union ztflm_act_range at act_offset), int32 and the
+ * quantized types their operator's setup.
+ */
+int ztflm_arith_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+		      uint32_t params_bytes, uint32_t act_offset, ztflm_arith_setup int32_setup,
+		      ztflm_arith_setup quant_setup);
+
 /** The parse of a binary operator without parameters: the nest only. */
 int ztflm_binary_parse_plain(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused);
 

@@ -1,5 +1,5 @@
 /* DIV: element-wise with broadcasting; int8, int32 and float32. */
-#include <ztflm/schema.h>
+#include <stddef.h>
 
 #include "ops/div.h"
 
@@ -13,8 +13,9 @@
 #define DIV_MAX_OUTPUT_SHIFT 23
 
 static int quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
-			struct ztflm_div_params *p)
+			void *params)
 {
+	struct ztflm_div_params *p = params;
 	const struct ztflm_tensor *out = &io->out[0];
 	/* The released TFLM computes the ratio in double (its sources once did it in float). */
 	const double real =
@@ -38,28 +39,22 @@ static int quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, in
 	return ZTFLM_OK;
 }
 
+static int int32_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
+		       void *params)
+{
+	struct ztflm_div_params *p = params;
+
+	ZTFLM_CHECK(ctx, io->in[0].scale_count == 0 && io->in[1].scale_count == 0,
+		    ZTFLM_ERR_UNSUPPORTED, "int32 inputs must not be quantized");
+	ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
+	return ZTFLM_OK;
+}
+
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
-	struct ztflm_div_params *p;
-	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
-	int rc = ztflm_binary_parse(ctx, io, sizeof(*p), (void **)&p);
-
 	(void)unused;
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	switch (io->out[0].type) {
-	case ZTFLM_FLOAT32:
-		ztflm_activation_range_float(act, &p->act.f.min, &p->act.f.max);
-		return ZTFLM_OK;
-	case ZTFLM_INT32:
-		ZTFLM_CHECK(ctx, io->in[0].scale_count == 0 && io->in[1].scale_count == 0,
-			    ZTFLM_ERR_UNSUPPORTED, "int32 inputs must not be quantized");
-		ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
-		return ZTFLM_OK;
-	default:
-		return quant_params(ctx, io, act, p);
-	}
+	return ztflm_arith_parse(ctx, io, sizeof(struct ztflm_div_params),
+				 offsetof(struct ztflm_div_params, act), int32_setup, quant_params);
 }
 
 static const struct ztflm_variant *const variants[] = {

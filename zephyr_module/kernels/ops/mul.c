@@ -1,11 +1,12 @@
 /* MUL: element-wise with broadcasting; int8, int16 (zero point 0), int32 and float32. */
-#include <ztflm/schema.h>
+#include <stddef.h>
 
 #include "ops/mul.h"
 
 static int quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
-			struct ztflm_mul_params *p)
+			void *params)
 {
+	struct ztflm_mul_params *p = params;
 	const struct ztflm_tensor *out = &io->out[0];
 
 	if (out->type == ZTFLM_INT16) {
@@ -35,27 +36,23 @@ static int quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, in
 	return ZTFLM_OK;
 }
 
+static int int32_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
+		       void *params)
+{
+	struct ztflm_mul_params *p = params;
+
+	/* No rescaling. */
+	(void)ctx;
+	(void)io;
+	ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
+	return ZTFLM_OK;
+}
+
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
-	struct ztflm_mul_params *p;
-	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
-	int rc = ztflm_binary_parse(ctx, io, sizeof(*p), (void **)&p);
-
 	(void)unused;
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	switch (io->out[0].type) {
-	case ZTFLM_FLOAT32:
-		ztflm_activation_range_float(act, &p->act.f.min, &p->act.f.max);
-		return ZTFLM_OK;
-	case ZTFLM_INT32:
-		/* No rescaling. */
-		ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
-		return ZTFLM_OK;
-	default:
-		return quant_params(ctx, io, act, p);
-	}
+	return ztflm_arith_parse(ctx, io, sizeof(struct ztflm_mul_params),
+				 offsetof(struct ztflm_mul_params, act), int32_setup, quant_params);
 }
 
 static const struct ztflm_variant *const variants[] = {

@@ -17,16 +17,7 @@ struct ztflm_mul_params {
 	int32_t output_offset; /**< the output zero point */
 	int32_t output_multiplier;
 	int32_t output_shift; /**< left if > 0 */
-	union {
-		struct {
-			int32_t min;
-			int32_t max;
-		} q; /**< int8, int16 and int32 */
-		struct {
-			float min;
-			float max;
-		} f;
-	} act;
+	union ztflm_act_range act; /**< q: int8, int16 and int32; f: float32 */
 };
 
 /** The product of two quantized values (int8 or int16) in the output's quantization. */

@@ -1,33 +1,27 @@
 /* SUB: element-wise with broadcasting; int8, int16, int32 and float32. */
-#include <ztflm/schema.h>
+#include <stddef.h>
 
 #include "ops/add_sub.h"
 
+static int int32_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
+		       void *params)
+{
+	struct ztflm_add_sub_params *p = params;
+
+	ZTFLM_CHECK(ctx,
+		    io->in[0].scale_count == 0 && io->in[1].scale_count == 0 &&
+			    io->out[0].scale_count == 0,
+		    ZTFLM_ERR_UNSUPPORTED, "int32 tensors must not be quantized");
+	ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
+	return ZTFLM_OK;
+}
+
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
-	struct ztflm_add_sub_params *p;
-	const int32_t act = ztflm_option_i8(ctx, ZTFLM_ARITH_ACTIVATION, ZTFLM_ACT_NONE);
-	int rc = ztflm_binary_parse(ctx, io, sizeof(*p), (void **)&p);
-
 	(void)unused;
-	if (rc != ZTFLM_OK) {
-		return rc;
-	}
-	switch (io->out[0].type) {
-	case ZTFLM_FLOAT32:
-		ztflm_activation_range_float(act, &p->act.f.min, &p->act.f.max);
-		return ZTFLM_OK;
-	case ZTFLM_INT32:
-		ZTFLM_CHECK(ctx,
-			    io->in[0].scale_count == 0 && io->in[1].scale_count == 0 &&
-				    io->out[0].scale_count == 0,
-			    ZTFLM_ERR_UNSUPPORTED, "int32 tensors must not be quantized");
-		ztflm_activation_range_i32(act, &p->act.q.min, &p->act.q.max);
-		return ZTFLM_OK;
-	default:
-		/* As ADD (the released TFLM computes SUB's multipliers in double, like ADD's). */
-		return ztflm_add_sub_quant_params(ctx, io, p);
-	}
+	return ztflm_arith_parse(ctx, io, sizeof(struct ztflm_add_sub_params),
+				 offsetof(struct ztflm_add_sub_params, act), int32_setup,
+				 ztflm_add_sub_quant_params);
 }
 
 static const struct ztflm_variant *const variants[] = {
