@@ -1,13 +1,35 @@
 /*
  * DEPTHWISE_CONV_2D of int8 tensors with INT4 weights (two a byte, as TFLite packs them),
- * delegated to CMSIS-NN's arm_depthwise_conv_wrapper_s4, which reads them packed. Its int32
- * sums and requantization are its int8 kernels'. Its general path with an odd number of input
- * channels, sizes CMSIS-NN cannot hold, input offsets outside its lanes, a missing bias and
- * any status other than success run the reference computation instead.
+ * delegated to CMSIS-NN, which reads them packed: arm_depthwise_conv_wrapper_s4, or on Helium
+ * arm_depthwise_conv_s4 alone. Its int32 sums and requantization are its int8 kernels'.
+ *
+ * Measured against TFLM's reference (tests/host/test_cmsis_nn_16x8_int4.py, on the host and
+ * in the QEMU kernel suite), although TFLM's own cmsis_nn kernel calls both: the general path,
+ * arm_depthwise_conv_s4, differs on an odd number of input channels, and Helium's
+ * arm_depthwise_conv_s4_opt differs on every node tried (M55), so those nodes run the general
+ * path or the reference variant. Sizes CMSIS-NN cannot hold, input offsets outside its lanes,
+ * a missing bias and any status other than success run the reference computation too.
  */
 #include "cmsis_nn/depthwise.h"
 
-#ifdef ZTFLM_CMSIS_NN_SIZES_FOR_TARGET
+/* Helium, or a host library planning for it: the general path only. */
+#if defined(ARM_MATH_MVEI) || defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+#define GENERAL_ONLY 1
+#else
+#define GENERAL_ONLY 0
+#endif
+
+/*
+ * Whether the wrapper takes its optimized path (depth multiplier 1, one batch, no dilation),
+ * as opposed to arm_depthwise_conv_s4.
+ */
+static bool opt_path(const struct ztflm_dw_conv_params *p)
+{
+	return !GENERAL_ONLY && p->depth_multiplier == 1 && p->batches == 1 &&
+	       p->dilation_h == 1 && p->dilation_w == 1;
+}
+
+#if defined(ZTFLM_CMSIS_NN_SIZES_FOR_TARGET) && !GENERAL_ONLY
 /* This core's size, where the plan is a target's: a larger one declines the node. */
 static int32_t native_buffer_bytes(const struct ztflm_cmsis_dw_call *c)
 {
@@ -19,11 +41,16 @@ static int32_t native_buffer_bytes(const struct ztflm_cmsis_dw_call *c)
 /* The size scratch is planned with: this core's, or the core a host library plans for. */
 static uint32_t cmsis_buffer_bytes(const struct ztflm_dw_conv_params *p)
 {
+#if GENERAL_ONLY
+	(void)p;
+	return 0u; /* arm_depthwise_conv_s4 takes no buffer */
+#else
 	const struct ztflm_cmsis_dw_call c = ztflm_cmsis_dw_call(p);
 	const int32_t n = ZTFLM_CMSIS_SIZE(arm_depthwise_conv_wrapper_s4_get_buffer_size)(
 		&c.conv, &c.input, &c.filter, &c.output);
 
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
+#endif
 }
 
 /*
@@ -48,7 +75,7 @@ static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multipl
 	const uint32_t buf_bytes = cmsis_buffer_bytes(p);
 
 	if (bias == NULL || scratch == NULL
-#ifdef ZTFLM_CMSIS_NN_SIZES_FOR_TARGET
+#if defined(ZTFLM_CMSIS_NN_SIZES_FOR_TARGET) && !GENERAL_ONLY
 	    || (uint32_t)native_buffer_bytes(&c) > buf_bytes
 #endif
 	) {
@@ -61,29 +88,19 @@ static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multipl
 	const cmsis_nn_per_channel_quant_params quant =
 		ztflm_cmsis_quant(p->per_channel, p->output_c, multiplier, shift,
 				  (uint8_t *)scratch + buf_bytes);
+	const arm_cmsis_nn_status status =
+		GENERAL_ONLY ? arm_depthwise_conv_s4(&ctx, &c.conv, &quant, &c.input, in, &c.filter,
+						     filter, &c.bias, bias, &c.output, out)
+			     : arm_depthwise_conv_wrapper_s4(&ctx, &c.conv, &quant, &c.input, in,
+							     &c.filter, filter, &c.bias, bias,
+							     &c.output, out);
 
-	if (arm_depthwise_conv_wrapper_s4(&ctx, &c.conv, &quant, &c.input, in, &c.filter, filter,
-					  &c.bias, bias, &c.output, out) != ARM_CMSIS_NN_SUCCESS) {
+	if (status != ARM_CMSIS_NN_SUCCESS) {
 		ztflm_depthwise_conv_2d_s4_reference(p, multiplier, shift, in, filter, bias, out,
 						     scratch);
 	}
 }
 
-/*
- * Whether the wrapper takes its optimized path (depth multiplier 1, one batch, no dilation),
- * as opposed to arm_depthwise_conv_s4.
- */
-static bool opt_path(const struct ztflm_dw_conv_params *p)
-{
-	return p->depth_multiplier == 1 && p->batches == 1 && p->dilation_h == 1 &&
-	       p->dilation_w == 1;
-}
-
-/*
- * arm_depthwise_conv_s4 differs from TFLM's reference when the input has an odd number of
- * channels (measured: tests/host/test_cmsis_nn_16x8_int4.py), although TFLM's own cmsis_nn
- * kernel calls it for those too: such nodes take the reference variant.
- */
 static bool can_run(const void *params)
 {
 	const struct ztflm_dw_conv_params *p = params;
