@@ -111,6 +111,7 @@ function(ztflm_cmsis_nn_sources out_sources out_includes root)
     ${root}/Source/NNSupportFunctions/arm_nntables.c
     ${root}/Source/NNSupportFunctions/arm_q7_to_q15_with_offset.c
     ${root}/Source/PoolingFunctions/*_s8.c
+    ${root}/Source/PoolingFunctions/*_s16.c
     ${root}/Source/BasicMathFunctions/*_s8.c
     ${root}/Source/SoftmaxFunctions/*_s8*.c)
   list(FILTER sources EXCLUDE REGEX "(lstm|svdf)")
