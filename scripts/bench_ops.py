@@ -15,6 +15,7 @@ from pathlib import Path
 
 import firmware
 import numpy as np
+from bench import overlay_present
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -23,9 +24,12 @@ import ztflm  # noqa: E402
 from modelbuilder import ModelBuilder  # noqa: E402
 
 OUT = ROOT / "build" / "bench_ops"
-# (core, overlay) pairs: each overlay on the cores it is built for.
-CONFIGS = [("m4", "reference"), ("m4", "arm_dsp"), ("m55", "reference"), ("m55", "arm_dsp"),
-           ("m55", "arm_mve")]
+# (core, overlay) pairs: each overlay on the cores it is built for; cmsis_nn only with
+# CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
+CONFIGS = [("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"), ("m55", "reference"),
+           ("m55", "arm_dsp"), ("m55", "arm_mve"), ("m55", "cmsis_nn")]
+# The firmware's arena: the host plans cmsis_nn's scratch for its own C paths, not the core's.
+ARENA = 96 * 1024
 
 
 def _quantized(b: ModelBuilder, rng: np.random.Generator, shape: tuple[int, ...], channels: int,
@@ -94,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ops", nargs="+", default=list(OPS), choices=list(OPS))
     args = p.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    configs = [c for c in CONFIGS if args.cores is None or c[0] in args.cores]
+    configs = [c for c in CONFIGS
+               if (args.cores is None or c[0] in args.cores) and overlay_present(c[1])]
     print("| operator (16x8) | core | kernels | instructions | vs reference | bit-exact |")
     print("|---|---|---|---:|---:|---|")
     for name in args.ops:
@@ -103,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         expected = host_outputs(path)
         reference: dict[str, int] = {}
         for core, overlay in configs:
-            run = firmware.run(firmware.firmware(path, core, overlay=overlay), core)
+            run = firmware.run(firmware.firmware(path, core, ARENA, overlay=overlay), core)
             if run.returncode != 0 or run.instructions is None:
                 print(run.console, file=sys.stderr)
                 raise SystemExit(f"bench_ops: {name} failed on {core} {overlay}")

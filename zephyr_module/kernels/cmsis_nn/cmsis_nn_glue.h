@@ -85,6 +85,19 @@ static inline void ztflm_cmsis_expand_quant(int32_t channels, int32_t multiplier
 }
 
 /*
+ * Scratch of a convolution variant: CMSIS-NN's buffer, then (per tensor) the multiplier and
+ * shift of each of channels repeated (ztflm_cmsis_quant); at least fallback bytes, what the
+ * reference computation takes for a node declined at run time.
+ */
+static inline uint32_t ztflm_cmsis_conv_scratch(uint32_t buffer, bool per_channel,
+						int32_t channels, uint32_t fallback)
+{
+	const uint32_t own = buffer + (per_channel ? 0u : 8u * (uint32_t)channels);
+
+	return own > fallback ? own : fallback;
+}
+
+/*
  * CMSIS-NN's per-channel quantization for a call: the node's own, or (per tensor) its one
  * multiplier and shift repeated into scratch at quant (8 bytes a channel).
  */

@@ -26,18 +26,13 @@ static uint32_t cmsis_buffer_bytes(const struct ztflm_conv_params *p)
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
 
-/*
- * Scratch: CMSIS-NN's buffer, then (per-tensor) the multiplier and shift per channel; at least
- * the reference computation's one unpacked channel, for a node declined at run time.
- */
+/* At least the reference computation's one unpacked channel, for a node declined at run time. */
 static uint32_t scratch_bytes(const void *params)
 {
 	const struct ztflm_conv_params *p = params;
-	const uint32_t own =
-		cmsis_buffer_bytes(p) + (p->per_channel ? 0u : 8u * (uint32_t)p->output_c);
-	const uint32_t fallback = ztflm_conv_2d_int4_scratch(p);
 
-	return own > fallback ? own : fallback;
+	return ztflm_cmsis_conv_scratch(cmsis_buffer_bytes(p), p->per_channel, p->output_c,
+					ztflm_conv_2d_int4_scratch(p));
 }
 
 static void compute(const struct ztflm_conv_params *p, const int32_t *multiplier,

@@ -26,12 +26,11 @@ static uint32_t cmsis_buffer_bytes(const struct ztflm_dw_conv_params *p)
 	return n > 0 ? ztflm_cmsis_align4((uint32_t)n) : 0u;
 }
 
-/* Scratch: CMSIS-NN's buffer, then (per-tensor) the multiplier and shift per channel. */
 static uint32_t scratch_bytes(const void *params)
 {
 	const struct ztflm_dw_conv_params *p = params;
 
-	return cmsis_buffer_bytes(p) + (p->per_channel ? 0u : 8u * (uint32_t)p->output_c);
+	return ztflm_cmsis_conv_scratch(cmsis_buffer_bytes(p), p->per_channel, p->output_c, 0u);
 }
 
 static void compute(const struct ztflm_dw_conv_params *p, const int32_t *multiplier,
