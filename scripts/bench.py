@@ -47,6 +47,8 @@ STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
 # repository model, measured as ANCHORS.md's, go in a TFLM.md beside it (read as a second
 # anchors file, in ANCHORS.md's row format); without one its "vs TFLM" columns stay "-".
 MODELS_16X8 = ["denoiser_16x8"]
+# The INT4 row: the INT4-weight keyword spotter of tests/models/int4 (TFLM runs it too).
+MODELS_INT4 = ["kws_dscnn_int4"]
 # (core, overlay) pairs measured; an overlay is skipped while its directory is absent.
 # cmsis_nn only with CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
 CONFIGS = [("m3", "reference"), ("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"),
@@ -249,7 +251,7 @@ def table(results: list[Result], tflm: dict[tuple[str, str, str], tuple[int, int
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--models", nargs="+", default=MLPERF + STATEFUL + MODELS_16X8,
+    p.add_argument("--models", nargs="+", default=MLPERF + STATEFUL + MODELS_16X8 + MODELS_INT4,
                    metavar="MODEL",
                    help="models by name: shared ones (../shared/models) or tests/models/*/")
     p.add_argument("--cores", nargs="+", default=None, choices=sorted(firmware.TARGETS))

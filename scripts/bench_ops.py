@@ -15,6 +15,7 @@ from pathlib import Path
 
 import firmware
 import numpy as np
+from bench import overlay_present
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -23,20 +24,24 @@ import ztflm  # noqa: E402
 from modelbuilder import ModelBuilder  # noqa: E402
 
 OUT = ROOT / "build" / "bench_ops"
-# (core, overlay) pairs: each overlay on the cores it is built for.
-CONFIGS = [("m4", "reference"), ("m4", "arm_dsp"), ("m55", "reference"), ("m55", "arm_dsp"),
-           ("m55", "arm_mve")]
+# (core, overlay) pairs: each overlay on the cores it is built for; cmsis_nn only with
+# CMSIS_NN_PATH (a CMSIS-NN checkout; never vendored).
+CONFIGS = [("m4", "reference"), ("m4", "arm_dsp"), ("m4", "cmsis_nn"), ("m55", "reference"),
+           ("m55", "arm_dsp"), ("m55", "arm_mve"), ("m55", "cmsis_nn")]
+# The firmware's arena: the host plans cmsis_nn's scratch for its own C paths, not the core's.
+ARENA = 96 * 1024
 
 
 def _quantized(b: ModelBuilder, rng: np.random.Generator, shape: tuple[int, ...], channels: int,
-               axis: int) -> tuple[int, int]:
-    """int8 per-channel weights of shape and their int64 bias (input scale 0.002)."""
-    scales = (10 ** rng.uniform(-3, -2, channels)).astype(np.float32)
+               axis: int, per_channel: bool = True) -> tuple[int, int]:
+    """int8 per-channel (or per-tensor) weights of shape and their int64 bias (input scale
+    0.002)."""
+    scales = (10 ** rng.uniform(-3, -2, channels if per_channel else 1)).astype(np.float32)
     w = b.const(rng.integers(-127, 128, shape).astype(np.int8), scale=scales,
-                zero_point=[0] * channels, quantized_dimension=axis)
+                zero_point=[0] * len(scales), quantized_dimension=axis)
     bias = b.const(rng.integers(-50000, 50000, channels).astype(np.int64),
                    scale=(np.float32(0.002) * scales).astype(np.float32),
-                   zero_point=[0] * channels)
+                   zero_point=[0] * len(scales))
     return w, bias
 
 
@@ -64,19 +69,25 @@ def depthwise_conv_2d(rng: np.random.Generator) -> bytes:
     return b.build()
 
 
-def fully_connected(rng: np.random.Generator) -> bytes:
+def fully_connected(rng: np.random.Generator, per_channel: bool = True) -> bytes:
     """A 256 -> 64 dense layer, one batch."""
     b = ModelBuilder()
     x = b.input([1, 256], np.int16, scale=0.002)
-    w, bias = _quantized(b, rng, (64, 256), 64, 0)
+    w, bias = _quantized(b, rng, (64, 256), 64, 0, per_channel)
     y = b.tensor([1, 64], np.int16, scale=0.004)
     b.op("FULLY_CONNECTED", [x, w, bias], [y], "FullyConnectedOptions")
     b.output(y)
     return b.build()
 
 
+def fully_connected_per_tensor(rng: np.random.Generator) -> bytes:
+    """The same with one weight scale: CMSIS-NN's s16 fully connected has no per-channel one."""
+    return fully_connected(rng, per_channel=False)
+
+
 OPS = {"conv_2d": conv_2d, "depthwise_conv_2d": depthwise_conv_2d,
-       "fully_connected": fully_connected}
+       "fully_connected": fully_connected,
+       "fully_connected_per_tensor": fully_connected_per_tensor}
 
 
 def host_outputs(path: Path) -> list[bytes]:
@@ -94,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ops", nargs="+", default=list(OPS), choices=list(OPS))
     args = p.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    configs = [c for c in CONFIGS if args.cores is None or c[0] in args.cores]
+    configs = [c for c in CONFIGS
+               if (args.cores is None or c[0] in args.cores) and overlay_present(c[1])]
     print("| operator (16x8) | core | kernels | instructions | vs reference | bit-exact |")
     print("|---|---|---|---:|---:|---|")
     for name in args.ops:
@@ -103,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         expected = host_outputs(path)
         reference: dict[str, int] = {}
         for core, overlay in configs:
-            run = firmware.run(firmware.firmware(path, core, overlay=overlay), core)
+            run = firmware.run(firmware.firmware(path, core, ARENA, overlay=overlay), core)
             if run.returncode != 0 or run.instructions is None:
                 print(run.console, file=sys.stderr)
                 raise SystemExit(f"bench_ops: {name} failed on {core} {overlay}")

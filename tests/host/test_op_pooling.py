@@ -218,17 +218,25 @@ def int16_models() -> list[bytes]:
     return [pool_model(op, np.int16, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU") for op in OPS]
 
 
-def test_int16_pooling_runs_the_reference_variant() -> None:
-    assert [variants.kernel_of(m) for m in int16_models()] == [f"{op.lower()}_s16_ref"
+def int16_variant(op: str, kernels: str) -> str:
+    """cmsis_nn's variant (CMSIS-NN's s16 pooling), else the reference one: arm_dsp and arm_mve
+    have no int16 pooling variant."""
+    return f"{op.lower()}_s16_{'cmsis_nn' if kernels == 'cmsis_nn' else 'ref'}"
+
+
+def test_int16_pooling_runs_its_variant() -> None:
+    int8 = pool_model("MAX_POOL_2D", np.int8, [1, 6, 6, 9], (3, 3), (1, 1), "SAME", "RELU")
+    loaded = variants.kernel_of(int8).rsplit("_s8_", 1)[1]  # ref, or the library's overlay
+    assert [variants.kernel_of(m) for m in int16_models()] == [int16_variant(op, loaded)
                                                                 for op in OPS]
 
 
 @pytest.mark.nosan
 @pytest.mark.parametrize("kernels", variants.HOST_OVERLAYS)
-def test_an_overlay_leaves_int16_pooling_to_reference(kernels: str, tmp_path: Path) -> None:
-    # No overlay has an int16 pooling variant: its build falls back to the reference one.
+def test_an_overlay_runs_int16_pooling_with_its_variant_or_reference(kernels: str,
+                                                                     tmp_path: Path) -> None:
     got = variants.node_kernels(int16_models(), kernels, tmp_path)
-    assert got == [[f"{op.lower()}_s16_ref"] for op in OPS]
+    assert got == [[int16_variant(op, kernels)] for op in OPS]
 
 
 @pytest.mark.parametrize("op", OPS)

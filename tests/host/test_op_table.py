@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+import test_op_conv_2d as conv
+import test_op_depthwise_conv_2d as dw
+import test_op_fully_connected as fc
+import test_op_transpose_conv as tconv
 from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
+import ztflm
 from ztflm import _lib, optable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,3 +99,30 @@ def test_readme_counts_the_operators_of_the_op_table() -> None:
     assert (int(said[1]), int(said[2])) == (len(OPS) - custom, custom), (
         f"README says {said[1]} builtin and {said[2]} custom operators; the op table has "
         f"{len(OPS) - custom} and {custom}")
+
+
+
+# A small node of each operator with weights, by input type and keyword arguments.
+WEIGHT_NODES = {
+    "CONV_2D": lambda dtype, kw: conv.build([1, 5, 5, 2], 3, 3, 3, dtype, **kw),
+    "DEPTHWISE_CONV_2D": lambda dtype, kw: dw.build([1, 5, 5, 2], 1, 3, 3, dtype, **kw),
+    "FULLY_CONNECTED": lambda dtype, kw: fc.build([2, 6], 3, dtype, **kw),
+    "TRANSPOSE_CONV": lambda dtype, kw: tconv.build([1, 3, 3, 2], 2, 3, 3, dtype, (2, 2), **kw),
+}
+
+
+@pytest.mark.parametrize("name", sorted(optable.WEIGHTS))
+def test_weight_types_in_the_table_are_the_ones_that_run(name: str) -> None:
+    """optable.WEIGHTS against the runtime: every int8 and int16 node with int8 or INT4
+    weights loads exactly where the table lists that pair, and float32 with float32."""
+    for dtype, sig in ((np.int8, "INT8"), (np.int16, "INT16"), (np.float32, "FLOAT32")):
+        for weights in (("INT8", "INT4") if dtype != np.float32 else ("FLOAT32",)):
+            kw: dict[str, object] = {"iq": (0.01, 0), "oq": (0.02, 0)} if dtype == np.int16 else {}
+            if weights == "INT4":
+                kw["weights"] = "int4"
+            try:
+                ztflm.Interpreter.from_bytes(WEIGHT_NODES[name](dtype, kw))
+                runs = True
+            except ztflm.Error:
+                runs = False
+            assert runs == (weights in optable.WEIGHTS[name][sig]), (sig, weights)

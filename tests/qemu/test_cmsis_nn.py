@@ -14,9 +14,13 @@ import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
-from firmware import MODELS, ROOT, TARGETS, firmware, host_outputs, run
+from firmware import MODELS, ROOT, TARGETS, firmware, host_outputs, model_path, pattern_inputs, run
 from shared_models import SUPPORTED
+
+import ztflm
+from oracle import run_tflm
 
 CMSIS_NN = os.environ.get("CMSIS_NN_PATH", "")
 HAVE_CMSIS_NN = bool(CMSIS_NN) and (Path(CMSIS_NN) / "Include" / "arm_nnfunctions.h").is_file()
@@ -35,6 +39,9 @@ pytestmark = [
 # Cores with CMSIS-NN's optimized paths: DSP (M4) and Helium (M55, when the tier has it).
 CORES = [c for c in ("m4", "m55") if c in TARGETS]
 SIZES_FOR = {"m4": "dsp", "m55": "mve"}
+# Repository models for CMSIS-NN's s16 and s4 functions: the converter-made 16x8 audio model
+# and the INT4-weight keyword spotter, checked against TFLM itself.
+REPO_MODELS = ["denoiser_16x8", "kws_dscnn_int4"]
 # Convolution-heavy models where CMSIS-NN must at least halve the reference kernels' count on
 # M4: proof that the delegated kernels run (measured: 4.9x on KWS, 3.9x on VWW and person
 # detection, 3.3x on ResNet-8), with room for the reference kernels to get faster.
@@ -59,10 +66,11 @@ def planned_arenas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[s
         script = ("import sys, ztflm\n"
                   "for p in sys.argv[1:]:\n"
                   "    print(ztflm.Interpreter.from_file(p).arena_used_bytes())\n")
-        paths = [str(MODELS / f"{m}.tflite") for m in SUPPORTED]
+        names = [*SUPPORTED, *REPO_MODELS]
+        paths = [str(model_path(m)) for m in names]
         out = subprocess.run([sys.executable, "-c", script, *paths], check=True, text=True,
                              capture_output=True, env={**os.environ, "ZTFLM_LIB": str(lib)})
-        arenas[core] = dict(zip(SUPPORTED, map(int, out.stdout.split())))
+        arenas[core] = dict(zip(names, map(int, out.stdout.split())))
     return arenas
 
 
@@ -70,15 +78,38 @@ def planned_arenas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[s
 @pytest.mark.parametrize("model", SUPPORTED)
 def test_cmsis_nn_firmware_outputs_equal_the_host_runner_bit_for_bit(
         model: str, core: str, planned_arenas: dict[str, dict[str, int]]) -> None:
-    result = run(firmware(MODELS / f"{model}.tflite", core, overlay="cmsis_nn"), core)
+    # The arena a host library sized for the core plans (CMSIS-NN's Helium buffers are larger
+    # than its plain C ones): exactly what the firmware then uses.
+    arena = planned_arenas[core][model]
+    result = run(firmware(MODELS / f"{model}.tflite", core, arena=arena, overlay="cmsis_nn"),
+                 core)
     assert result.returncode == 0, result.console
     assert result.instructions
-    # CMSIS-NN's scratch is planned in the arena: the host plans the core's arena exactly.
-    assert result.arena == planned_arenas[core][model]
+    assert result.arena == arena
     expected = host_outputs(model)
     assert sorted(result.outputs) == list(range(len(expected)))
     for index, data in result.outputs.items():
         assert data == expected[index], f"{model} output {index} differs on {core}"
+
+
+def tflm_outputs(model: str) -> list[bytes]:
+    """TFLM's outputs on the inputs main.c writes."""
+    path = model_path(model)
+    ip = ztflm.Interpreter.from_file(path)
+    inputs = pattern_inputs([ip.get_input_details(i) for i in range(ip.num_inputs())])
+    return [np.ascontiguousarray(y).tobytes() for y in run_tflm(path.read_bytes(), inputs)]
+
+
+@pytest.mark.parametrize("core", CORES)
+@pytest.mark.parametrize("model", REPO_MODELS)
+def test_cmsis_nn_16x8_and_int4_models_are_bit_exact_with_tflm(
+        model: str, core: str, planned_arenas: dict[str, dict[str, int]]) -> None:
+    arena = planned_arenas[core][model]
+    result = run(firmware(model_path(model), core, arena=arena, overlay="cmsis_nn"), core)
+    assert result.returncode == 0, result.console
+    assert result.arena == arena
+    expected = tflm_outputs(model)
+    assert [result.outputs.get(i) for i in range(len(expected))] == expected
 
 
 @pytest.mark.parametrize("model", sorted(SPEEDUP_M4))

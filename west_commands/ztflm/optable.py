@@ -11,6 +11,23 @@ def _signature(v: _lib.Variant) -> str:
     return t if out == t else f"{t}->{out}"
 
 
+# The weight (input 1) types of the operators with weights, per input type: what
+# ztflm_conv_setup (kernels/ops/conv_common.c) accepts, INT4 packed two a byte. The variants
+# name input types only; tests/host/test_op_table.py builds every pair and checks ztflm runs
+# exactly these.
+WEIGHTS: dict[str, dict[str, tuple[str, ...]]] = {
+    **{op: {"INT8": ("INT8", "INT4"), "INT16": ("INT8", "INT4"), "FLOAT32": ("FLOAT32",)}
+       for op in ("CONV_2D", "DEPTHWISE_CONV_2D", "FULLY_CONNECTED")},
+    "TRANSPOSE_CONV": {"INT8": ("INT8",), "INT16": ("INT8",), "FLOAT32": ("FLOAT32",)},
+}
+
+
+def _with_weights(op: _lib.OpInfo, sig: str) -> str:
+    """"INT16 (weights INT8, INT4)" for an operator with weights of more than its own type."""
+    weights = WEIGHTS.get(op.name, {}).get(sig, (sig,))
+    return sig if weights == (sig,) else f"{sig} (weights {', '.join(weights)})"
+
+
 def types_of(op: _lib.OpInfo) -> list[str]:
     """The type signatures an operator runs, in descriptor order, each once."""
     seen: list[str] = []
@@ -49,10 +66,11 @@ def names(ops: list[_lib.OpInfo]) -> str:
 
 def markdown(ops: list[_lib.OpInfo]) -> str:
     """The operator table of docs/operators.md."""
-    rows = ["| operator | code | types (input->output) | inputs | outputs |",
+    rows = ["| operator | code | types (input->output; weights) | inputs | outputs |",
             "|---|---:|---|---|---|"]
     for op in ops:
         code = str(op.builtin) if op.builtin != 32 else "custom"
-        rows.append(f"| {op.name} | {code} | {', '.join(types_of(op))} | {_span(op.inputs)} "
+        types = ", ".join(_with_weights(op, sig) for sig in types_of(op))
+        rows.append(f"| {op.name} | {code} | {types} | {_span(op.inputs)} "
                     f"| {_span(op.outputs)} |")
     return "\n".join(rows) + "\n"

@@ -90,8 +90,8 @@ function(ztflm_overlay_definitions out overlay)
   set(${out} ${defs} PARENT_SCOPE)
 endfunction()
 
-# CMSIS-NN, which the cmsis_nn overlay calls and which is never vendored: the int8 families
-# it uses (as Zephyr's cmsis-nn module selects them) from a checkout at root.
+# CMSIS-NN, which the cmsis_nn overlay calls and which is never vendored: the int8, 16x8 and
+# int4 families it uses (as Zephyr's cmsis-nn module selects them) from a checkout at root.
 function(ztflm_cmsis_nn_sources out_sources out_includes root)
   if(NOT root OR NOT EXISTS ${root}/Include/arm_nnfunctions.h)
     message(FATAL_ERROR "ztflm: the cmsis_nn overlay needs a CMSIS-NN source tree: set "
@@ -100,11 +100,18 @@ function(ztflm_cmsis_nn_sources out_sources out_includes root)
   endif()
   ztflm_glob(sources
     ${root}/Source/ConvolutionFunctions/*_s8*.c
+    ${root}/Source/ConvolutionFunctions/*_s16*.c
+    ${root}/Source/ConvolutionFunctions/*_s4*.c
     ${root}/Source/FullyConnectedFunctions/*_s8.c
+    ${root}/Source/FullyConnectedFunctions/*_s16.c
+    ${root}/Source/FullyConnectedFunctions/*_s4.c
     ${root}/Source/NNSupportFunctions/*_s8*.c
+    ${root}/Source/NNSupportFunctions/*_s16*.c
+    ${root}/Source/NNSupportFunctions/*_s4*.c
     ${root}/Source/NNSupportFunctions/arm_nntables.c
     ${root}/Source/NNSupportFunctions/arm_q7_to_q15_with_offset.c
     ${root}/Source/PoolingFunctions/*_s8.c
+    ${root}/Source/PoolingFunctions/*_s16.c
     ${root}/Source/BasicMathFunctions/*_s8.c
     ${root}/Source/SoftmaxFunctions/*_s8*.c)
   list(FILTER sources EXCLUDE REGEX "(lstm|svdf)")

@@ -11,6 +11,7 @@
 #ifndef ZTFLM_KERNELS_CMSIS_NN_GLUE_H_
 #define ZTFLM_KERNELS_CMSIS_NN_GLUE_H_
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <arm_nnfunctions.h>
@@ -30,6 +31,15 @@
 #endif
 #if defined(ZTFLM_CMSIS_NN_SIZES_DSP) || defined(ZTFLM_CMSIS_NN_SIZES_MVE)
 #define ZTFLM_CMSIS_NN_SIZES_FOR_TARGET 1
+#endif
+
+/* The buffer-size query planned with: fn's _mve or _dsp variant for a target, else fn. */
+#if defined(ZTFLM_CMSIS_NN_SIZES_MVE)
+#define ZTFLM_CMSIS_SIZE(fn) fn##_mve
+#elif defined(ZTFLM_CMSIS_NN_SIZES_DSP)
+#define ZTFLM_CMSIS_SIZE(fn) fn##_dsp
+#else
+#define ZTFLM_CMSIS_SIZE(fn) fn
 #endif
 
 /* CMSIS-NN holds several sizes in uint16_t (convolutions) or int: keep every one in range. */
@@ -73,5 +83,51 @@ static inline void ztflm_cmsis_expand_quant(int32_t channels, int32_t multiplier
 		shift_out[c] = shift;
 	}
 }
+
+/*
+ * Scratch of a convolution variant: CMSIS-NN's buffer, then (per tensor) the multiplier and
+ * shift of each of channels repeated (ztflm_cmsis_quant); at least fallback bytes, what the
+ * reference computation takes for a node declined at run time.
+ */
+static inline uint32_t ztflm_cmsis_conv_scratch(uint32_t buffer, bool per_channel,
+						int32_t channels, uint32_t fallback)
+{
+	const uint32_t own = buffer + (per_channel ? 0u : 8u * (uint32_t)channels);
+
+	return own > fallback ? own : fallback;
+}
+
+/*
+ * CMSIS-NN's per-channel quantization for a call: the node's own, or (per tensor) its one
+ * multiplier and shift repeated into scratch at quant (8 bytes a channel).
+ */
+static inline cmsis_nn_per_channel_quant_params
+ztflm_cmsis_quant(bool per_channel, int32_t channels, const int32_t *multiplier,
+		       const int32_t *shift, void *quant)
+{
+	/* CMSIS-NN only reads them (its struct members are not const). */
+	cmsis_nn_per_channel_quant_params q = {(int32_t *)(uintptr_t)multiplier,
+					       (int32_t *)(uintptr_t)shift};
+
+	if (!per_channel) {
+		int32_t *m = quant;
+
+		ztflm_cmsis_expand_quant(channels, multiplier[0], shift[0], m, m + channels);
+		q.multiplier = m;
+		q.shift = m + channels;
+	}
+	return q;
+}
+
+/*
+ * Whether CMSIS-NN's 16x8 arithmetic gives TFLM's results for every int16 input of a node
+ * (cmsis_nn/s16_exact.c). channels output channels of taps int8 weights each, tap t of
+ * channel c at filter[c * channel_step + t * tap_step]; bias int64 (int32 when acc32) or
+ * NULL; the multiplier and shift of channel c at c * quant_step.
+ */
+bool ztflm_cmsis_s16_exact(const int8_t *filter, uint32_t channels, uint32_t taps,
+			   uint32_t channel_step, uint32_t tap_step, const void *bias,
+			   bool acc32, const int32_t *multiplier, const int32_t *shift,
+			   uint32_t quant_step);
 
 #endif /* ZTFLM_KERNELS_CMSIS_NN_GLUE_H_ */

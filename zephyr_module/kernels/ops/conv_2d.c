@@ -106,10 +106,11 @@ uint32_t ztflm_conv_2d_int4_scratch(const void *params)
 
 /* INT4 weights first: the int8 variants after them read int8 weights. */
 static const struct ztflm_variant *const variants[] = {
+	ZTFLM_CMSIS_NN(&ztflm_conv_2d_s4_cmsis_nn)
 	&ztflm_conv_2d_s4_ref,
 	ZTFLM_ARM_MVE(&ztflm_conv_2d_s8_arm_mve, &ztflm_conv_2d_s16_arm_mve)
 	ZTFLM_ARM_DSP(&ztflm_conv_2d_s8_arm_dsp, &ztflm_conv_2d_s16_arm_dsp)
-	ZTFLM_CMSIS_NN(&ztflm_conv_2d_s8_cmsis_nn)
+	ZTFLM_CMSIS_NN(&ztflm_conv_2d_s8_cmsis_nn, &ztflm_conv_2d_s16_cmsis_nn)
 	&ztflm_conv_2d_s8_ref,
 	&ztflm_conv_2d_s16_ref,
 	&ztflm_conv_2d_f32_ref,

@@ -76,6 +76,12 @@ void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p, 
 					  const int32_t *shift, const int8_t *in, const int8_t *filter,
 					  const int32_t *bias, int8_t *out, void *scratch);
 
+/* INT4 weights: scratch of ztflm_depthwise_conv_2d_int4_scratch bytes. */
+void ztflm_depthwise_conv_2d_s4_reference(const struct ztflm_dw_conv_params *p,
+					  const int32_t *multiplier, const int32_t *shift,
+					  const int8_t *in, const int8_t *filter,
+					  const int32_t *bias, int8_t *out, void *scratch);
+
 void ztflm_depthwise_conv_2d_s16_reference(const struct ztflm_dw_conv_params *p,
 					   const int32_t *multiplier, const int32_t *shift,
 					   const int16_t *in, const int8_t *filter, const void *bias,
@@ -90,6 +96,8 @@ extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_arm_mve;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_arm_mve;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_multiplier_arm_mve;
+extern const struct ztflm_variant ztflm_depthwise_conv_2d_s4_cmsis_nn;
 extern const struct ztflm_variant ztflm_depthwise_conv_2d_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_depthwise_conv_2d_s16_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_DEPTHWISE_CONV_2D_H_ */

@@ -52,6 +52,11 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 					const int32_t *shift, const int8_t *in, const int8_t *filter,
 					const int32_t *bias, int8_t *out, void *scratch);
 
+/* INT4 weights: scratch of ztflm_fully_connected_int4_scratch bytes. */
+void ztflm_fully_connected_s4_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
+					const int32_t *shift, const int8_t *in, const int8_t *filter,
+					const int32_t *bias, int8_t *out, void *scratch);
+
 void ztflm_fully_connected_s16_reference(const struct ztflm_fc_params *p,
 					 const int32_t *multiplier, const int32_t *shift,
 					 const int16_t *in, const int8_t *filter, const void *bias,
@@ -65,6 +70,8 @@ extern const struct ztflm_variant ztflm_fully_connected_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_fully_connected_s16_arm_dsp;
 extern const struct ztflm_variant ztflm_fully_connected_s8_arm_mve;
 extern const struct ztflm_variant ztflm_fully_connected_s16_arm_mve;
+extern const struct ztflm_variant ztflm_fully_connected_s4_cmsis_nn;
 extern const struct ztflm_variant ztflm_fully_connected_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_fully_connected_s16_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_FULLY_CONNECTED_H_ */

@@ -4,7 +4,7 @@
 static const struct ztflm_variant *const variants[] = {
 	ZTFLM_ARM_MVE(&ztflm_max_pool_2d_s8_arm_mve)
 	ZTFLM_ARM_DSP(&ztflm_max_pool_2d_s8_arm_dsp)
-	ZTFLM_CMSIS_NN(&ztflm_max_pool_2d_s8_cmsis_nn)
+	ZTFLM_CMSIS_NN(&ztflm_max_pool_2d_s8_cmsis_nn, &ztflm_max_pool_2d_s16_cmsis_nn)
 	&ztflm_max_pool_2d_s8_ref,
 	&ztflm_max_pool_2d_s16_ref,
 	&ztflm_max_pool_2d_f32_ref,

@@ -191,6 +191,7 @@ extern const struct ztflm_variant ztflm_average_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_arm_mve;
 extern const struct ztflm_variant ztflm_average_pool_2d_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_average_pool_2d_s16_cmsis_nn;
 extern const struct ztflm_variant ztflm_l2_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s16_ref;
@@ -198,5 +199,6 @@ extern const struct ztflm_variant ztflm_max_pool_2d_f32_ref;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_arm_mve;
 extern const struct ztflm_variant ztflm_max_pool_2d_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_max_pool_2d_s16_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_POOLING_H_ */

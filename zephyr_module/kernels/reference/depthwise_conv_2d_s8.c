@@ -89,10 +89,10 @@ void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
 }
 
 /* INT4 weights: one output channel at a time, its weights unpacked into scratch. */
-static void depthwise_conv_2d_s4(const struct ztflm_dw_conv_params *p,
-				 const int32_t *multiplier, const int32_t *shift,
-				 const int8_t *in, const int8_t *filter, const int32_t *bias,
-				 int8_t *out, void *scratch)
+void ztflm_depthwise_conv_2d_s4_reference(const struct ztflm_dw_conv_params *p,
+					  const int32_t *multiplier, const int32_t *shift,
+					  const int8_t *in, const int8_t *filter,
+					  const int32_t *bias, int8_t *out, void *scratch)
 {
 	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * (uint32_t)p->input_c;
 	const uint32_t taps = (uint32_t)p->filter_h * (uint32_t)p->filter_w;
@@ -126,7 +126,7 @@ static int eval(struct ztflm_context *ctx, const void *params)
 
 static int eval_s4(struct ztflm_context *ctx, const void *params)
 {
-	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, depthwise_conv_2d_s4);
+	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, ztflm_depthwise_conv_2d_s4_reference);
 }
 
 ZTFLM_VARIANT(depthwise_conv_2d_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);

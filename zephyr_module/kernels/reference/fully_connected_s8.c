@@ -86,9 +86,9 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 }
 
 /* INT4 weights: one unit at a time, its weights unpacked into scratch. */
-static void fully_connected_s4(const struct ztflm_fc_params *p, const int32_t *multiplier,
-			       const int32_t *shift, const int8_t *in, const int8_t *filter,
-			       const int32_t *bias, int8_t *out, void *scratch)
+void ztflm_fully_connected_s4_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
+					const int32_t *shift, const int8_t *in, const int8_t *filter,
+					const int32_t *bias, int8_t *out, void *scratch)
 {
 	const uint32_t depth = (uint32_t)p->accum_depth;
 	int8_t *w = scratch;
@@ -113,7 +113,7 @@ static int eval(struct ztflm_context *ctx, const void *params)
 
 static int eval_s4(struct ztflm_context *ctx, const void *params)
 {
-	return ztflm_fully_connected_s8_eval(ctx, params, fully_connected_s4);
+	return ztflm_fully_connected_s8_eval(ctx, params, ztflm_fully_connected_s4_reference);
 }
 
 ZTFLM_VARIANT(fully_connected_s8_ref, ZTFLM_INT8, ZTFLM_INT8, eval, NULL, NULL);
