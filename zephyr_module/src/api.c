@@ -158,3 +158,24 @@ const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t 
 
 	return op && op->custom_name ? op->custom_name : "";
 }
+
+#if ZTFLM_SUBGRAPHS > 1
+uint32_t ztflm_subgraphs_count(const struct ztflm_interpreter *ip)
+{
+	return io_count(ip, true) ? ip->subgraph_count : 0u;
+}
+
+int ztflm_view_subgraph(struct ztflm_interpreter *ip, uint32_t index)
+{
+	const uint32_t count = ztflm_subgraphs_count(ip);
+
+	if (!ip || index >= count) {
+		return ip ? ztflm_error_set(ip, ZTFLM_ERR_INVALID_ARG, -1,
+					    "subgraph %u does not exist (the model has %u)", index,
+					    count)
+			  : ZTFLM_ERR_INVALID_ARG;
+	}
+	ztflm_subgraph_enter(ip, index);
+	return ZTFLM_OK;
+}
+#endif

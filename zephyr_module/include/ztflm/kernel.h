@@ -95,6 +95,18 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
  */
 void ztflm_custom_options(const struct ztflm_context *ctx, const uint8_t **data, uint32_t *size);
 
+/* ---- Subgraphs (control flow; a build with ZTFLM_SUBGRAPHS > 1) ------- */
+
+/** Runs subgraph index to its end (it is another than every one running: allocate checks). */
+int ztflm_invoke_subgraph(struct ztflm_context *ctx, uint32_t index);
+
+/**
+ * The count of subgraph index's inputs (outputs when output), and a view of number i of
+ * them in t when i is below it.
+ */
+int ztflm_subgraph_io(struct ztflm_context *ctx, uint32_t index, bool output, uint32_t i,
+		      struct ztflm_tensor *t);
+
 /* ---- Errors ------------------------------------------------------------- */
 
 /**

@@ -20,6 +20,7 @@
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(BROADCAST_ARGS, broadcast_args)                                                          \
 	X(BROADCAST_TO, broadcast_to)                                                              \
+	X(CALL_ONCE, call_once)                                                                    \
 	X(CAST, cast)                                                                              \
 	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
@@ -46,6 +47,7 @@
 	X(GREATER, greater)                                                                        \
 	X(GREATER_EQUAL, greater_equal)                                                            \
 	X(HARD_SWISH, hard_swish)                                                                  \
+	X(IF, if)                                                                                  \
 	X(L2_NORMALIZATION, l2_normalization)                                                      \
 	X(L2_POOL_2D, l2_pool_2d)                                                                  \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
@@ -102,6 +104,7 @@
 	X(TRANSPOSE, transpose)                                                                    \
 	X(TRANSPOSE_CONV, transpose_conv)                                                          \
 	X(UNPACK, unpack)                                                                          \
+	X(WHILE, while)                                                                            \
 	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */
