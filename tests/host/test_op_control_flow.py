@@ -4,6 +4,7 @@ of tests/malformed.py (CONTROL_FLOW) refused with their one-line errors."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,7 +14,9 @@ from malformed import CONTROL_FLOW
 import oracle
 import ztflm
 from modelbuilder import ModelBuilder, pack, schema
+from ztflm import codegen
 from ztflm.arena_report import tflm_arena
+from ztflm.model import describe
 
 
 @pytest.mark.parametrize("op", ["IF", "WHILE", "CALL_ONCE"])
@@ -199,3 +202,46 @@ def test_object_api_round_trip_keeps_the_subgraphs() -> None:
     m = schema.ModelT.InitFromPackedBuf(while_model(nested_if=True), 0)
     assert len(m.subgraphs) == 5
     ztflm.Interpreter.from_bytes(pack(m))
+
+
+# ---- Converter-made models (tests/models/control_flow/generate.py, TensorFlow 2.21) ----
+
+CONVERTED = Path(__file__).resolve().parents[1] / "models" / "control_flow"
+
+
+@pytest.mark.parametrize("name", ["gru_while_float", "cond_if_float"])
+def test_converted_model_streams_bit_exact_in_less_than_tflms_arena(name: str) -> None:
+    """A Keras GRU with unroll=False (the converter's WHILE loop over the time steps, its
+    body one cell) and a tf.cond (IF): 20 invokes, reset, the same 20, every output
+    bit-exact with TFLM, in the exact arena, below TFLM's."""
+    model = (CONVERTED / f"{name}.tflite").read_bytes()
+    oracle.assert_stream_bit_exact(model)
+    exact = ztflm.Interpreter.from_bytes(model).arena_used_bytes()
+    theirs = tflm_arena(model)
+    assert theirs is not None and exact <= theirs, (exact, theirs)
+
+
+def test_converted_gru_keeps_its_loop() -> None:
+    info = describe(CONVERTED / "gru_while_float.tflite")
+    assert info.op_counts["WHILE"] == 1 and len(info.subgraphs) == 2
+    # The loop body's operators are the model's too: a generated resolver registers them.
+    assert {"LESS", "LOGISTIC", "TANH", "SPLIT", "GATHER"} <= set(info.op_counts)
+
+
+def test_convert_names_the_subgraphs_a_build_needs(tmp_path: Path) -> None:
+    c, h, _ = codegen.convert(CONVERTED / "cond_if_float.tflite", tmp_path, name="cond")
+    header = h.read_text()
+    assert "#define cond_SUBGRAPHS 3\n" in header
+    assert "BUILD_ASSERT(cond_SUBGRAPHS <= CONFIG_ZTFLM_SUBGRAPHS," in c.read_text()
+    # The branches' operators are registered and their types are in the mask.
+    assert all(f"ZTFLM_REGISTER({op}, " in c.read_text() for op in ("IF", "TANH", "RELU"))
+    assert "#define cond_TYPES 0x" in header
+
+
+def test_resource_variable_model_is_refused_until_its_operators_exist() -> None:
+    """VAR_HANDLE, READ_VARIABLE and ASSIGN_VARIABLE are not written yet (issue 14 point 4):
+    the converted streaming model is refused with the operator named, not run wrong."""
+    with pytest.raises(ztflm.Error, match=r"VAR_HANDLE \(builtin 142\) at node 1: operator "
+                       r"is not registered") as err:
+        ztflm.Interpreter.from_bytes((CONVERTED / "stream_variable_float.tflite").read_bytes())
+    assert err.value.code == ztflm.Status.UNSUPPORTED
