@@ -114,3 +114,41 @@ def accumulator_model(n: int = 4) -> bytes:
         g.op(op, [s, v], [y], "AddOptions" if op == "ADD" else "SubOptions")
         g.output(y)
     return b.build()
+
+
+def _handle(g: ModelBuilder, name: str) -> int:
+    """A VAR_HANDLE of the variable name; its output, the resource."""
+    r = g.tensor([], np.int32)
+    g.tensors[r].type = 13  # RESOURCE
+    g.op("VAR_HANDLE", [], [r], "VarHandleOptions", container="", shared_name=name)
+    return r
+
+
+def variable_model(dtype: Any = np.float32, n: int = 4, init: float = 0.5) -> bytes:
+    """x -> state = state * 0.5 + x, out = state: the state a resource variable that a
+    CALL_ONCE subgraph sets to init first (TensorFlow's tf.Variable, converted with resource
+    variables). int8: quantized with scale 0.05, zero point 3 (TFLM fills the variable with
+    it at a reset)."""
+    q = {"scale": 0.05, "zero_point": 3} if dtype == np.int8 else {}
+    b = ModelBuilder()
+    x = b.input([1, n], dtype, **q)
+    b.op("CALL_ONCE", [], [], "CallOnceOptions", init_subgraph_index=1)
+    h = _handle(b, "state")
+    s = b.tensor([1, n], dtype, **q)
+    b.op("READ_VARIABLE", [h], [s])
+    half = b.const(np.full([1, n], 0.5, np.float32)) if dtype == np.float32 else \
+        b.const(np.full([1, n], 13, np.int8), scale=0.05, zero_point=3)
+    hs = b.tensor([1, n], dtype, **q)
+    new = b.tensor([1, n], dtype, **q)
+    b.op("MUL", [s, half], [hs], "MulOptions")
+    b.op("ADD", [hs, x], [new], "AddOptions")
+    h2 = _handle(b, "state")
+    b.op("ASSIGN_VARIABLE", [h2, new], [])
+    b.output(new)
+    g = b.subgraph()
+    gh = _handle(g, "state")
+    value = np.full([1, n], init, np.float32) if dtype == np.float32 else \
+        np.full([1, n], int(round(init / 0.05)) + 3, np.int8)
+    gv = g.const(value, **q)
+    g.op("ASSIGN_VARIABLE", [gh, gv], [])
+    return b.build()

@@ -586,6 +586,51 @@ CONTROL_FLOW: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+
+def _variable_edit(edit: Callable[[Any], object], dtype: Any = np.float32) -> Callable[[], bytes]:
+    """control_flow_models.variable_model with its object-API model edited before packing:
+    subgraph 0 is CALL_ONCE, VAR_HANDLE, READ_VARIABLE, MUL, ADD, VAR_HANDLE, ASSIGN_VARIABLE;
+    subgraph 1 VAR_HANDLE, ASSIGN_VARIABLE of a constant."""
+    def make() -> bytes:
+        from control_flow_models import variable_model
+
+        m = schema.ModelT.InitFromPackedBuf(variable_model(dtype), 0)
+        edit(m)
+        return pack(m)
+    return make
+
+
+def _drop_assigns(m: Any) -> None:
+    for g in m.subgraphs:
+        g.operators = [op for op in g.operators
+                       if m.operatorCodes[op.opcodeIndex].builtinCode
+                       != schema.BuiltinOperator.ASSIGN_VARIABLE]
+
+
+# Issue 14: resource variables. TFLM copies from a variable no assignment allocated (a null
+# buffer), and checks a read's size only in debug builds: ztflm refuses each.
+RESOURCE_VARIABLES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "resource variable read but never assigned": (
+        _variable_edit(_drop_assigns), "resource variable 'state' is read but never assigned"),
+    "resource variable assigned another type": (
+        _variable_edit(lambda m: setattr(m.subgraphs[1].tensors[1], "type",
+                                         schema.TensorType.INT32)),
+        "variable 0 is 16 bytes of FLOAT32, not 16 of INT32"),
+    "resource variable assigned another size": (
+        _variable_edit(lambda m: (setattr(m.subgraphs[1].tensors[1], "shape", [1, 2]),
+                                  setattr(m.buffers[m.subgraphs[1].tensors[1].buffer], "data",
+                                          np.zeros(8, np.uint8)))),
+        "variable 0 is 16 bytes of FLOAT32, not 8 of FLOAT32"),
+    "READ_VARIABLE of a tensor no VAR_HANDLE writes": (
+        _variable_edit(lambda m: setattr(m.subgraphs[0].operators[2], "inputs", [0])),
+        "input 0 is FLOAT32 of 4 elements, not one resource"),
+    "VAR_HANDLE without a shared name": (
+        _variable_edit(lambda m: setattr(m.subgraphs[0].operators[1].builtinOptions,
+                                         "sharedName", None)),
+        "VAR_HANDLE node 1 has no shared name inside the model"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -622,6 +667,7 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "SVDF with an empty state": lambda: svdf(memory=0),
     "SVDF without a bias": lambda: svdf(bias=False),
     **{name: make for name, (make, _) in CONTROL_FLOW.items()},
+    **{name: make for name, (make, _) in RESOURCE_VARIABLES.items()},
     **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
 

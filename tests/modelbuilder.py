@@ -68,12 +68,13 @@ def camel(name: str) -> str:
 
 
 def enum_value(field: str, value: Any) -> Any:
-    """The schema's value for an enum option given by name ("RELU6"); other values as given."""
+    """The schema's value for an enum option given by name ("RELU6"); other values, strings
+    of options that are not enums among them, as given."""
     if not isinstance(value, str):
         return value
     enum = ENUMS.get(field)
     if enum is None:
-        raise ValueError(f"no enum known for option {field}={value!r}")
+        return value  # a string option (VarHandleOptions' names)
     names = [k for k in vars(enum) if not k.startswith("_")]
     if value not in names:
         raise ValueError(f"{field} must be one of {', '.join(names)}, got {value!r}")

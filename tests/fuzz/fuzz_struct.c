@@ -251,6 +251,9 @@ static uint32_t scalars(struct walk *w, uint32_t t, uint32_t f, uint32_t elem, u
 #define FIELD_FLOAT32(w, t, f) scalar(w, t, f, 4u, K_F32)
 #define FIELD_INT32_VECTOR(w, t, f) scalars(w, t, f, 4u, K_DIM)
 #define FIELD_SUBGRAPH32(w, t, f) scalar(w, t, f, 4u, K_SGIDX)
+#define FIELD_STRING(w, t, f) string(w, t, f)
+
+static void string(struct walk *w, uint32_t t, uint32_t f);
 
 static void walk_options(struct walk *w, uint32_t op)
 {

@@ -236,12 +236,3 @@ def test_convert_names_the_subgraphs_a_build_needs(tmp_path: Path) -> None:
     # The branches' operators are registered and their types are in the mask.
     assert all(f"ZTFLM_REGISTER({op}, " in c.read_text() for op in ("IF", "TANH", "RELU"))
     assert "#define cond_TYPES 0x" in header
-
-
-def test_resource_variable_model_is_refused_until_its_operators_exist() -> None:
-    """VAR_HANDLE, READ_VARIABLE and ASSIGN_VARIABLE are not written yet (issue 14 point 4):
-    the converted streaming model is refused with the operator named, not run wrong."""
-    with pytest.raises(ztflm.Error, match=r"VAR_HANDLE \(builtin 142\) at node 1: operator "
-                       r"is not registered") as err:
-        ztflm.Interpreter.from_bytes((CONVERTED / "stream_variable_float.tflite").read_bytes())
-    assert err.value.code == ztflm.Status.UNSUPPORTED

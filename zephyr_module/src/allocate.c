@@ -56,6 +56,11 @@ static int place_persistent(struct ztflm_interpreter *ip, struct ztflm_life **li
 			return ztflm_error_arena(ip, ip->tail_bytes, false);
 		}
 	}
+	const int rc = ztflm_resources_place(ip);
+
+	if (rc) {
+		return rc;
+	}
 #endif
 	if (variables) {
 		uint8_t *v = ztflm_tail_alloc(ip, variables, 8u);
@@ -150,6 +155,11 @@ int ztflm_allocate(struct ztflm_interpreter *ip)
 	if (!rc) {
 		rc = prepare_nodes(ip);
 	}
+#if ZTFLM_SUBGRAPHS > 1
+	if (!rc) {
+		rc = ztflm_resources_check(ip);
+	}
+#endif
 	if (!rc) {
 		ztflm_graph_share(ip, life);
 		rc = ztflm_plan_memory(ip, life);

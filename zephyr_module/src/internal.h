@@ -80,6 +80,10 @@ uint32_t ztflm_tensor_total(const struct ztflm_interpreter *ip);
 uint32_t ztflm_op_total(const struct ztflm_interpreter *ip);
 /* The subgraphs node (of the current subgraph) runs: their count, at most 2, into to. */
 int ztflm_node_calls(struct ztflm_interpreter *ip, uint32_t node, uint32_t *to);
+/* Resource variables: their table (allocate), the check after prepare, reset. */
+int ztflm_resources_place(struct ztflm_interpreter *ip);
+int ztflm_resources_check(struct ztflm_interpreter *ip);
+void ztflm_resources_reset(struct ztflm_interpreter *ip);
 #else
 #define ZTFLM_SUBGRAPH_COUNT(ip) 1u
 #define ZTFLM_TENSOR_BASE(ip) 0u

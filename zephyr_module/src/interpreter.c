@@ -132,6 +132,10 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 		}
 	}
 	ztflm_subgraph_enter(ip, 0);
+#if ZTFLM_SUBGRAPHS > 1
+	/* TFLM's ResetAll; CALL_ONCE does not run its initialization again (TFLM's). */
+	ztflm_resources_reset(ip);
+#endif
 	return ZTFLM_OK;
 }
 

@@ -1,4 +1,7 @@
-/* More than one subgraph (ZTFLM_SUBGRAPHS > 1): locating them, switching, and running one. */
+/* More than one subgraph (ZTFLM_SUBGRAPHS > 1): locating them, switching, running one, and
+ * the resource variables their nodes share. */
+#include <string.h>
+
 #include <ztflm/op.h>
 #include <ztflm/schema.h>
 
@@ -47,7 +50,7 @@ int ztflm_subgraphs_locate(struct ztflm_interpreter *ip, uint32_t subgraphs)
 
 	if (n > ZTFLM_SUBGRAPHS) {
 		return ztflm_error_model(ip, ZTFLM_ERR_UNSUPPORTED,
-					 "model: %u subgraphs; this build runs at most %d "
+					 "%u subgraphs; this build runs at most %d "
 					 "(ZTFLM_SUBGRAPHS)",
 					 n, ZTFLM_SUBGRAPHS);
 	}
@@ -56,7 +59,7 @@ int ztflm_subgraphs_locate(struct ztflm_interpreter *ip, uint32_t subgraphs)
 
 		if (!ztflm_fields(b, ip->model_size, fb_vec_table(b, subgraphs, k),
 				  ztflm_subgraph_fields, at)) {
-			return ztflm_error_model(ip, ZTFLM_ERR_MODEL, "model: subgraph %u is malformed",
+			return ztflm_error_model(ip, ZTFLM_ERR_MODEL, "subgraph %u is malformed",
 						 k);
 		}
 		sg->tensors = at[ZTFLM_SUBGRAPH_TENSORS];
@@ -70,7 +73,7 @@ int ztflm_subgraphs_locate(struct ztflm_interpreter *ip, uint32_t subgraphs)
 		/* Indices of all subgraphs' tensors and nodes together fit 16 bits, as one's do. */
 		if (tensors > 0xFFFEu || ops > 0xFFFEu) {
 			return ztflm_error_model(ip, ZTFLM_ERR_UNSUPPORTED,
-						 "model: %u tensors and %u operators in subgraphs "
+						 "%u tensors and %u operators in subgraphs "
 						 "0..%u, at most 65534 each",
 						 tensors, ops, k);
 		}
@@ -166,6 +169,156 @@ int ztflm_subgraph_io(struct ztflm_context *ctx, uint32_t index, bool output, ui
 	}
 	ztflm_subgraph_enter(ip, from);
 	return (int)count;
+}
+
+/*
+ * Resource variables, TFLM's MicroResourceVariables: one per distinct (container, shared
+ * name) of the VAR_HANDLE nodes, sized by the first node that reads or writes it.
+ */
+int ztflm_resources_place(struct ztflm_interpreter *ip)
+{
+	uint32_t n = 0;
+
+	for (uint32_t sg = 0; sg < ip->subgraph_count; sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		for (uint32_t node = 0; node < ip->op_count; node++) {
+			struct ztflm_context ctx;
+
+			ztflm_node_context(ip, node, &ctx);
+			n += ctx.op == ZTFLM_OP_VAR_HANDLE;
+		}
+	}
+	ztflm_subgraph_enter(ip, 0);
+	ip->resource_count = 0;
+	ip->resource_max = (uint16_t)n;
+	if (n) {
+		ip->resources = ztflm_tail_alloc(ip, n * (uint32_t)sizeof(struct ztflm_resource), 4u);
+		if (!ip->resources) {
+			return ztflm_error_arena(ip, ip->tail_bytes, false);
+		}
+	}
+	return ZTFLM_OK;
+}
+
+/* The id VAR_HANDLE node c names (VarHandleOptions), created when no earlier one did. */
+static int32_t handle_id(struct ztflm_context *ctx, const struct ztflm_context *c)
+{
+	struct ztflm_interpreter *ip = ctx->ip;
+	uint32_t clen;
+	uint32_t nlen;
+	const char *container = ztflm_option_string(c, ZTFLM_VAR_HANDLE_CONTAINER, &clen);
+	const char *name = ztflm_option_string(c, ZTFLM_VAR_HANDLE_SHARED_NAME, &nlen);
+
+	if (c->options_type != ZTFLM_OPTIONS_VAR_HANDLE || !name || clen > 0xFFFFu ||
+	    nlen > 0xFFFFu) {
+		return ztflm_fail(ctx, ZTFLM_ERR_MODEL,
+				  "VAR_HANDLE node %d has no shared name inside the model",
+				  (int)c->node);
+	}
+	const uint32_t coff = container ? (uint32_t)((const uint8_t *)container - ip->model) : 0;
+	const uint32_t noff = (uint32_t)((const uint8_t *)name - ip->model);
+
+	for (uint32_t i = 0; i < ip->resource_count; i++) {
+		const struct ztflm_resource *r = &ip->resources[i];
+
+		if (r->container_len == clen && r->name_len == nlen &&
+		    !memcmp(ip->model + r->container, ip->model + coff, clen) &&
+		    !memcmp(ip->model + r->name, name, nlen)) {
+			return (int32_t)i;
+		}
+	}
+	/* resource_max counts every VAR_HANDLE node: one more always fits. */
+	struct ztflm_resource *r = &ip->resources[ip->resource_count];
+
+	memset(r, 0, sizeof(*r));
+	r->container = coff;
+	r->container_len = (uint16_t)clen;
+	r->name = noff;
+	r->name_len = (uint16_t)nlen;
+	r->loc = ZTFLM_LOC_NONE;
+	return (int32_t)ip->resource_count++;
+}
+
+int32_t ztflm_resource_id(struct ztflm_context *ctx, int32_t input)
+{
+	struct ztflm_interpreter *ip = ctx->ip;
+
+	if (input < 0) {
+		return handle_id(ctx, ctx);
+	}
+	/* The VAR_HANDLE writing that tensor: the id is known at prepare, as in TFLM. */
+	for (uint32_t node = 0; node < ip->op_count; node++) {
+		struct ztflm_context c;
+
+		ztflm_node_context(ip, node, &c);
+		if (c.op == ZTFLM_OP_VAR_HANDLE && c.outputs_count == 1 &&
+		    c.outputs[0] == ctx->inputs[input]) {
+			return handle_id(ctx, &c);
+		}
+	}
+	return ztflm_fail(ctx, ZTFLM_ERR_MODEL, "input %d is no VAR_HANDLE's output of its subgraph",
+			  (int)input);
+}
+
+int ztflm_resource_use(struct ztflm_context *ctx, int32_t id, const struct ztflm_tensor *t,
+		       bool assign)
+{
+	struct ztflm_resource *r = &ctx->ip->resources[id];
+
+	if (r->loc == ZTFLM_LOC_NONE) {
+		uint8_t *p = ztflm_tail_alloc(ctx->ip, t->bytes, 8u);
+
+		if (!p && t->bytes) {
+			return ztflm_fail(ctx, ZTFLM_ERR_ARENA,
+					  "arena too small for a resource variable of %u bytes",
+					  t->bytes);
+		}
+		r->loc = p ? (uint32_t)(p - ctx->ip->arena->base) : 0u;
+		r->bytes = t->bytes;
+		r->type = t->type;
+	}
+	ZTFLM_CHECK(ctx, r->type == t->type && r->bytes == t->bytes, ZTFLM_ERR_MODEL,
+		    "variable %d is %u bytes of %s, not %u of %s", (int)id, r->bytes,
+		    ztflm_type_name(r->type), t->bytes, ztflm_type_name(t->type));
+	/* TFLM fills a variable with the zero point of the tensor first assigned to it. */
+	if (assign && !r->assigned) {
+		r->fill = (int8_t)t->zero_point;
+	}
+	r->assigned |= assign;
+	r->read |= !assign;
+	return ZTFLM_OK;
+}
+
+void *ztflm_resource_data(const struct ztflm_context *ctx, int32_t id)
+{
+	return ctx->ip->arena->base + ctx->ip->resources[id].loc;
+}
+
+int ztflm_resources_check(struct ztflm_interpreter *ip)
+{
+	for (uint32_t i = 0; i < ip->resource_count; i++) {
+		const struct ztflm_resource *r = &ip->resources[i];
+
+		/* TFLM would copy from a buffer it never allocated. */
+		if (r->read && !r->assigned) {
+			return ztflm_error_model(ip, ZTFLM_ERR_MODEL,
+						 "resource variable '%.*s' is read but never "
+						 "assigned",
+						 (int)r->name_len, (const char *)ip->model + r->name);
+		}
+	}
+	return ZTFLM_OK;
+}
+
+void ztflm_resources_reset(struct ztflm_interpreter *ip)
+{
+	for (uint32_t i = 0; i < ip->resource_count; i++) {
+		const struct ztflm_resource *r = &ip->resources[i];
+
+		if (r->bytes) {
+			memset(ip->arena->base + r->loc, r->fill, r->bytes);
+		}
+	}
 }
 
 #endif /* ZTFLM_SUBGRAPHS > 1 */

@@ -15,6 +15,7 @@
 	X(ADD_N, add_n)                                                                            \
 	X(ARG_MAX, arg_max)                                                                        \
 	X(ARG_MIN, arg_min)                                                                        \
+	X(ASSIGN_VARIABLE, assign_variable)                                                        \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(BATCH_MATMUL, batch_matmul)                                                              \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
@@ -72,6 +73,7 @@
 	X(PADV2, padv2)                                                                            \
 	X(PRELU, prelu)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
+	X(READ_VARIABLE, read_variable)                                                            \
 	X(REDUCE_ALL, reduce_all)                                                                  \
 	X(REDUCE_MAX, reduce_max)                                                                  \
 	X(REDUCE_MIN, reduce_min)                                                                  \
@@ -104,6 +106,7 @@
 	X(TRANSPOSE, transpose)                                                                    \
 	X(TRANSPOSE_CONV, transpose_conv)                                                          \
 	X(UNPACK, unpack)                                                                          \
+	X(VAR_HANDLE, var_handle)                                                                  \
 	X(WHILE, while)                                                                            \
 	X(ZEROS_LIKE, zeros_like)
 

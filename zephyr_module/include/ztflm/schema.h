@@ -76,8 +76,8 @@
  * TableName and FieldName are the schema's (tests/host/test_schema_layout.py checks every
  * number against tflite-micro's schema through them); kind says what the field holds (ENUM8,
  * BOOL8, INT8, INT32, STRIDE32 for strides, dilations and window sizes, AXIS32, MASK32 for a
- * bit per axis, FLOAT32, INT32_VECTOR, SUBGRAPH32 for a subgraph index), which is how the
- * structure-aware fuzzer
+ * bit per axis, FLOAT32, INT32_VECTOR, SUBGRAPH32 for a subgraph index, STRING), which is
+ * how the structure-aware fuzzer
  * (tests/fuzz/fuzz_struct.c) rewrites it.
  */
 #define ZTFLM_NO_FIELDS(F)
@@ -362,6 +362,13 @@
 #define ZTFLM_OPTIONS_CALL_ONCE 103
 #define ZTFLM_CALL_ONCE_INIT 0
 #define ZTFLM_CALL_ONCE_FIELDS(F) F(ZTFLM_CALL_ONCE_INIT, SUBGRAPH32, InitSubgraphIndex)
+/* VarHandleOptions: the names that identify a resource variable. */
+#define ZTFLM_OPTIONS_VAR_HANDLE 111
+#define ZTFLM_VAR_HANDLE_CONTAINER 0
+#define ZTFLM_VAR_HANDLE_SHARED_NAME 1
+#define ZTFLM_VAR_HANDLE_FIELDS(F)                                                                 \
+	F(ZTFLM_VAR_HANDLE_CONTAINER, STRING, Container)                                           \
+	F(ZTFLM_VAR_HANDLE_SHARED_NAME, STRING, SharedName)
 
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
 	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
@@ -412,6 +419,7 @@
 	X(ZTFLM_OPTIONS_SVDF, SVDFOptions, ZTFLM_SVDF_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
 	X(ZTFLM_OPTIONS_UNPACK, UnpackOptions, ZTFLM_UNPACK_FIELDS)                                \
+	X(ZTFLM_OPTIONS_VAR_HANDLE, VarHandleOptions, ZTFLM_VAR_HANDLE_FIELDS)                     \
 	X(ZTFLM_OPTIONS_WHILE, WhileOptions, ZTFLM_WHILE_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_ZEROS_LIKE, ZerosLikeOptions, ZTFLM_NO_FIELDS)
 

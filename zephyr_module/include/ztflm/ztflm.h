@@ -57,6 +57,20 @@ struct ztflm_subgraph {
 	uint16_t tensor_base; /* its first tensor's place among all subgraphs' tensors */
 	uint16_t op_base;     /* its first node's place among all subgraphs' nodes */
 };
+
+/** A resource variable (VAR_HANDLE): its names in the model, its data in the arena tail. */
+struct ztflm_resource {
+	uint32_t container; /* model offset of its container's bytes */
+	uint32_t name;      /* and of its shared name's */
+	uint16_t container_len;
+	uint16_t name_len;
+	uint32_t loc;       /* arena offset of its data, ZTFLM_LOC_NONE until sized */
+	uint32_t bytes;
+	uint8_t type;
+	int8_t fill;        /* its bytes after a reset: the zero point it was assigned with */
+	uint8_t assigned;   /* an ASSIGN_VARIABLE writes it */
+	uint8_t read;       /* a READ_VARIABLE reads it */
+};
 #endif
 
 /** Interpreter state; fields are private, allocate it statically or on the stack. */
@@ -96,6 +110,9 @@ struct ztflm_interpreter {
 	uint8_t subgraph_count;
 	uint8_t current;
 	uint32_t *node_time; /* per node: its first and last step, nested calls inside */
+	struct ztflm_resource *resources; /* in the tail, one per VAR_HANDLE node at most */
+	uint16_t resource_count;
+	uint16_t resource_max;
 	struct ztflm_subgraph sg[ZTFLM_SUBGRAPHS];
 #endif
 	struct ztflm_error error;
