@@ -236,3 +236,29 @@ def test_convert_names_the_subgraphs_a_build_needs(tmp_path: Path) -> None:
     # The branches' operators are registered and their types are in the mask.
     assert all(f"ZTFLM_REGISTER({op}, " in c.read_text() for op in ("IF", "TANH", "RELU"))
     assert "#define cond_TYPES 0x" in header
+
+
+def test_arena_plan_and_svg_show_every_subgraph(tmp_path: Path, capsys) -> None:
+    """`ztflm arena --plan` lists a called subgraph's tensors as sNtM, each inside the head
+    and never overlapping a caller's tensor that lives across the call (the IF's input and
+    output); the SVG draws them; --kconfig asks for the subgraphs."""
+    from ztflm import cli
+
+    path = CONVERTED / "cond_if_float.tflite"
+    svg = tmp_path / "plan.svg"
+    assert cli.main(["arena", str(path), "--no-tflm", "--plan", "--svg", str(svg)]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()
+            if re.match(r"\s*(s\d+t)?\d+\s+\d+", line)]
+    by = {r[0]: (int(r[1]), int(r[2])) for r in rows}
+    callee = [k for k in by if k.startswith(("s1t", "s2t"))]
+    assert len(callee) >= 4
+    info = describe(path)
+    if_node = next(n for n in info.nodes if n.op == "IF")
+    across = [str(t) for t in if_node.inputs[1:] + if_node.outputs]
+    for k in callee:
+        for a in across:
+            (o1, b1), (o2, b2) = by[k], by[a]
+            assert o1 + b1 <= o2 or o2 + b2 <= o1, (k, a)
+    assert "s1t0" in svg.read_text()
+    assert cli.main(["arena", str(path), "--kconfig"]) == 0
+    assert "CONFIG_ZTFLM_SUBGRAPHS=3" in capsys.readouterr().out

@@ -10,7 +10,7 @@ import shutil
 
 import numpy as np
 import pytest
-from control_flow_models import accumulator_model, if_model, while_model
+from control_flow_models import accumulator_model, if_model, variable_model, while_model
 from firmware import BUILD, MODELS, ROOT, TARGETS, firmware, pattern_inputs, run, tools
 from shared_models import STATEFUL
 from stateful_models import svdf
@@ -29,9 +29,11 @@ BUILT = {
     "cf_if": if_model,
     "cf_while_if": lambda: while_model(nested_if=True),
     "cf_accumulator": accumulator_model,
+    "cf_variable_f32": lambda: variable_model(np.float32),
+    "cf_variable_s8": lambda: variable_model(np.int8),
 }
 # Converter-made control flow (tests/models/control_flow/generate.py).
-CONVERTED = {"gru_while_float", "cond_if_float"}
+CONVERTED = {"gru_while_float", "cond_if_float", "stream_variable_float"}
 
 
 def model_path(name: str):
