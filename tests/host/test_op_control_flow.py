@@ -15,7 +15,6 @@ import oracle
 import ztflm
 from modelbuilder import ModelBuilder, pack, schema
 from ztflm import codegen
-from ztflm.arena_report import tflm_arena
 from ztflm.model import describe
 
 
@@ -75,13 +74,7 @@ def test_subgraphs_fit_the_exact_arena_and_no_more_than_tflms(make) -> None:
     """ztflm plans every subgraph's tensors in one plan, a callee's inside its caller's
     node as TFLM's allocation scopes nest them: the exact arena runs, one byte less does
     not, and it is below TFLM's."""
-    model = make()
-    exact = ztflm.Interpreter.from_bytes(model).arena_used_bytes()
-    theirs = tflm_arena(model)
-    assert theirs is not None and exact <= theirs, (exact, theirs)
-    with pytest.raises(ztflm.Error) as err:
-        ztflm.Interpreter.from_bytes(model, arena_size=exact - 1)
-    assert err.value.code == ztflm.Status.ARENA
+    oracle.assert_arena_exact_and_below_tflm(make())
 
 
 def _two_ifs_sharing_branches() -> bytes:
@@ -216,9 +209,7 @@ def test_converted_model_streams_bit_exact_in_less_than_tflms_arena(name: str) -
     bit-exact with TFLM, in the exact arena, below TFLM's."""
     model = (CONVERTED / f"{name}.tflite").read_bytes()
     oracle.assert_stream_bit_exact(model)
-    exact = ztflm.Interpreter.from_bytes(model).arena_used_bytes()
-    theirs = tflm_arena(model)
-    assert theirs is not None and exact <= theirs, (exact, theirs)
+    oracle.assert_arena_exact_and_below_tflm(model)
 
 
 def test_converted_gru_keeps_its_loop() -> None:

@@ -12,7 +12,6 @@ from malformed import RESOURCE_VARIABLES
 
 import oracle
 import ztflm
-from ztflm.arena_report import tflm_arena
 from ztflm.model import describe
 
 STREAM = Path(__file__).resolve().parents[1] / "models" / "control_flow" / \
@@ -51,13 +50,7 @@ def test_converted_streaming_model_with_a_tf_variable() -> None:
                                   lambda: variable_model(np.int8), STREAM.read_bytes],
                          ids=["float32", "int8", "converted"])
 def test_variables_fit_the_exact_arena_below_tflms(make) -> None:
-    model = make()
-    exact = ztflm.Interpreter.from_bytes(model).arena_used_bytes()
-    theirs = tflm_arena(model)
-    assert theirs is not None and exact <= theirs, (exact, theirs)
-    with pytest.raises(ztflm.Error) as err:
-        ztflm.Interpreter.from_bytes(model, arena_size=exact - 1)
-    assert err.value.code == ztflm.Status.ARENA
+    oracle.assert_arena_exact_and_below_tflm(make())
 
 
 def test_two_tenants_of_one_arena_keep_their_own_variables() -> None:
