@@ -104,7 +104,11 @@ def model_image(src: Path, core: str, overlay: str, arena: int, strings: bool = 
                       c_path.with_suffix(".h").read_text(), re.M)
     if types is None:
         raise RuntimeError(f"{c_path.with_suffix('.h')} has no {name}_TYPES")
+    subgraphs = re.search(rf"^#define {name}_SUBGRAPHS (\d+)$",
+                          c_path.with_suffix(".h").read_text(), re.M)
     defines = [*([] if strings else [*DEFINES, f"-DZTFLM_TYPES={types[1]}"]),
+               *([f"-DZTFLM_SUBGRAPHS={subgraphs[1]}"] if subgraphs and subgraphs[1] != "1"
+                 else []),
                f"-DFW_ARENA_SIZE={arena}u",
                f"-Dfw_model={name}_model", f"-Dfw_model_len={name}_model_len",
                f"-DFW_RESOLVER={name}_resolver", f"-I{c_path.parent}"]

@@ -69,7 +69,17 @@ def firmware(model_path: Path, core: str, arena: int | None = None,
     subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
                    check=True)
     return build(out, core, overlay, [HERE / "main.c", model_c],
-                 [f"-DFW_ARENA_SIZE={arena}u", f"-DFW_INVOKES={invokes}u"])
+                 [f"-DFW_ARENA_SIZE={arena}u", f"-DFW_INVOKES={invokes}u",
+                  *subgraphs_define(model_path)])
+
+
+def subgraphs_define(model_path: Path) -> list[str]:
+    """-DZTFLM_SUBGRAPHS for a model with control flow (as `ztflm convert` says it needs:
+    NAME_SUBGRAPHS); none for one subgraph, the smallest core."""
+    from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
+
+    n = schema.Model.GetRootAs(model_path.read_bytes(), 0).SubgraphsLength()
+    return [f"-DZTFLM_SUBGRAPHS={n}"] if n > 1 else []
 
 
 def stale(out: Path, extra_inputs: list[Path], overlay: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterator, Optional
 import numpy as np
 from shared_models import MODELS
 
-from modelbuilder import ModelBuilder, pack
+from modelbuilder import ModelBuilder, pack, schema
 
 SMALL = ["tflm_hello_world_int8", "mlperf_kws_dscnn_int8", "tflm_micro_speech_int8"]
 ARENA = 1 << 20
@@ -466,6 +466,171 @@ ELEMENTWISE_PARAMETERS: dict[str, tuple[Callable[[], bytes], str]] = {
 }
 
 
+
+def _if_edit(edit: Callable[[Any], object]) -> Callable[[], bytes]:
+    """control_flow_models.if_model with its object-API model edited before packing."""
+    def make() -> bytes:
+        from control_flow_models import if_model
+
+        m = schema.ModelT.InitFromPackedBuf(if_model(), 0)
+        edit(m)
+        return pack(m)
+    return make
+
+
+def _while_edit(edit: Callable[[Any], object]) -> Callable[[], bytes]:
+    def make() -> bytes:
+        from control_flow_models import while_model
+
+        m = schema.ModelT.InitFromPackedBuf(while_model(), 0)
+        edit(m)
+        return pack(m)
+    return make
+
+
+def _if_op(m: Any) -> Any:
+    return m.subgraphs[0].operators[0]
+
+
+def _while_op(m: Any) -> Any:
+    return m.subgraphs[0].operators[2]
+
+
+def _call_once_into(m: Any, into: int, init: int) -> None:
+    """A CALL_ONCE of subgraph init put first into subgraph into."""
+    code = schema.OperatorCodeT()
+    code.builtinCode = schema.BuiltinOperator.CALL_ONCE
+    code.deprecatedBuiltinCode = 127  # past int8: the code is in builtinCode
+    code.version = 1
+    m.operatorCodes.append(code)
+    op = schema.OperatorT()
+    op.opcodeIndex = len(m.operatorCodes) - 1
+    op.inputs, op.outputs = [], []
+    op.builtinOptionsType = schema.BuiltinOptions.CallOnceOptions
+    op.builtinOptions = schema.CallOnceOptionsT()
+    op.builtinOptions.initSubgraphIndex = init
+    m.subgraphs[into].operators.insert(0, op)
+
+
+def _branch_tensor(m: Any, sg: int, **changes: Any) -> None:
+    for k, v in changes.items():
+        setattr(m.subgraphs[sg].tensors[0], k, v)
+
+
+def self_calling_branch() -> bytes:
+    """IF(c, c, x) into subgraph 1, which does the same IF into itself: arities agree, so
+    TFLM's prepare passes and its planner recurses without end."""
+    b = ModelBuilder()
+    graphs = [b, b.subgraph()]
+    for g in graphs:
+        c = g.input([1], np.bool_)
+        x = g.input([2], np.float32)
+        y = g.tensor([2], np.float32)
+        g.op("IF", [c, c, x], [y], "IfOptions", then_subgraph_index=1, else_subgraph_index=1)
+        g.output(y)
+    return b.build()
+
+
+# Issue 14: subgraphs and control flow. TFLM recurses without end on a subgraph that calls
+# itself, reads IfOptions it does not have, and reads a loop's condition past its outputs:
+# ztflm refuses each, naming what is wrong.
+CONTROL_FLOW: dict[str, tuple[Callable[[], bytes], str]] = {
+    "IF whose then branch is the caller (recursion)": (
+        _if_edit(lambda m: setattr(_if_op(m).builtinOptions, "thenSubgraphIndex", 0)),
+        "subgraph 0 calls subgraph 0, which is running \\(recursion\\)"),
+    "IF branches calling each other (indirect recursion)": (
+        _if_edit(lambda m: (_call_once_into(m, 1, 2), _call_once_into(m, 2, 1))),
+        "subgraph 2 calls subgraph 1, which is running \\(recursion\\)"),
+    "IF branch calling itself": (
+        lambda: self_calling_branch(), "subgraph 1 calls subgraph 1, which is running"),
+    "CALL_ONCE of its own subgraph": (
+        _if_edit(lambda m: _call_once_into(m, 1, 1)),
+        "subgraph 1 calls subgraph 1, which is running \\(recursion\\)"),
+    "IF subgraph index past the last": (
+        _if_edit(lambda m: setattr(_if_op(m).builtinOptions, "elseSubgraphIndex", 3)),
+        "subgraph index 3 outside 0..2"),
+    "IF negative subgraph index": (
+        _if_edit(lambda m: setattr(_if_op(m).builtinOptions, "thenSubgraphIndex", -1)),
+        "subgraph index -1 outside 0..2"),
+    "IF with WhileOptions": (
+        _if_edit(lambda m: (setattr(_if_op(m), "builtinOptionsType",
+                                    schema.BuiltinOptions.WhileOptions),
+                            setattr(_if_op(m), "builtinOptions", schema.WhileOptionsT()))),
+        "its options are not IF options"),
+    "IF without options": (
+        _if_edit(lambda m: (setattr(_if_op(m), "builtinOptionsType", 0),
+                            setattr(_if_op(m), "builtinOptions", None))),
+        "its options are not IF options"),
+    "IF branch with one input too many": (
+        _if_edit(lambda m: setattr(m.subgraphs[1], "inputs", [*m.subgraphs[1].inputs, 0])),
+        "has 1 inputs for the 2 inputs of subgraph 1"),
+    "IF branch input of another type": (
+        _if_edit(lambda m: _branch_tensor(m, 2, type=schema.TensorType.INT32)),
+        "input 1 is FLOAT32 of rank 2, input 0 of subgraph 2 INT32 of rank 2"),
+    "IF branch input of another shape": (
+        _if_edit(lambda m: _branch_tensor(m, 1, shape=[3, 2])),
+        "input 1 has dimension 0 of 2, subgraph 1's input 0 has 3"),
+    "IF condition of two elements": (
+        _if_edit(lambda m: setattr(m.subgraphs[0].tensors[0], "shape", [2])),
+        "the condition \\(input 0\\) is BOOL of 2 elements, not one bool"),
+    "WHILE cond giving an int32": (
+        _while_edit(lambda m: setattr(m.subgraphs[1].tensors[3], "type",
+                                      schema.TensorType.INT32)),
+        "cond subgraph 1 must give a bool as its output 0"),
+    "WHILE with more inputs than outputs": (
+        _while_edit(lambda m: setattr(_while_op(m), "inputs", [*_while_op(m).inputs, 1])),
+        "has 3 inputs and 2 outputs: a loop's must pair up"),
+    "WHILE body giving another shape": (
+        _while_edit(lambda m: setattr(m.subgraphs[2].tensors[4], "shape", [4])),
+        "output 1 has dimension 0 of 3, subgraph 2's output 1 has 4"),
+}
+
+
+
+def _variable_edit(edit: Callable[[Any], object], dtype: Any = np.float32) -> Callable[[], bytes]:
+    """control_flow_models.variable_model with its object-API model edited before packing:
+    subgraph 0 is CALL_ONCE, VAR_HANDLE, READ_VARIABLE, MUL, ADD, VAR_HANDLE, ASSIGN_VARIABLE;
+    subgraph 1 VAR_HANDLE, ASSIGN_VARIABLE of a constant."""
+    def make() -> bytes:
+        from control_flow_models import variable_model
+
+        m = schema.ModelT.InitFromPackedBuf(variable_model(dtype), 0)
+        edit(m)
+        return pack(m)
+    return make
+
+
+def _drop_assigns(m: Any) -> None:
+    for g in m.subgraphs:
+        g.operators = [op for op in g.operators
+                       if m.operatorCodes[op.opcodeIndex].builtinCode
+                       != schema.BuiltinOperator.ASSIGN_VARIABLE]
+
+
+# Issue 14: resource variables. TFLM copies from a variable no assignment allocated (a null
+# buffer), and checks a read's size only in debug builds: ztflm refuses each.
+RESOURCE_VARIABLES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "resource variable read but never assigned": (
+        _variable_edit(_drop_assigns), "resource variable 'state' is read but never assigned"),
+    "resource variable assigned another type": (
+        _variable_edit(lambda m: setattr(m.subgraphs[1].tensors[1], "type",
+                                         schema.TensorType.INT32)),
+        "variable 0 is 16 bytes of FLOAT32, not 16 of INT32"),
+    "resource variable assigned another size": (
+        _variable_edit(lambda m: (setattr(m.subgraphs[1].tensors[1], "shape", [1, 2]),
+                                  setattr(m.buffers[m.subgraphs[1].tensors[1].buffer], "data",
+                                          np.zeros(8, np.uint8)))),
+        "variable 0 is 16 bytes of FLOAT32, not 8 of FLOAT32"),
+    "READ_VARIABLE of a tensor no VAR_HANDLE writes": (
+        _variable_edit(lambda m: setattr(m.subgraphs[0].operators[2], "inputs", [0])),
+        "input 0 is FLOAT32 of 4 elements, not one resource"),
+    "VAR_HANDLE without a shared name": (
+        _variable_edit(lambda m: setattr(m.subgraphs[0].operators[1].builtinOptions,
+                                         "sharedName", None)),
+        "VAR_HANDLE node 1 has no shared name inside the model"),
+}
+
+
 # Semantically malformed two-op models: name -> bytes (the host tests pin each one's error).
 SEMANTIC: dict[str, Callable[[], bytes]] = {
     "operator input out of range": _two_op(_set("subgraphs.0.operators.1.inputs", [99])),
@@ -481,7 +646,7 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "schema version 2": _two_op(_set("version", 2)),
     "unknown builtin": _two_op(lambda m: (_set("operatorCodes.0.builtinCode", 250)(m),
                                           _set("operatorCodes.0.deprecatedBuiltinCode", 127)(m))),
-    "two subgraphs": _two_op(lambda m: setattr(m, "subgraphs", [m.subgraphs[0]] * 2)),
+    "33 subgraphs": _two_op(lambda m: setattr(m, "subgraphs", [m.subgraphs[0]] * 33)),
     "operators out of order": _two_op(lambda m: m.subgraphs[0].operators.reverse()),
     "tensor written twice, output never produced": _two_op(
         _set("subgraphs.0.operators.1.outputs", [1])),
@@ -501,6 +666,8 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "SVDF of rank 0": lambda: svdf(rank=0),
     "SVDF with an empty state": lambda: svdf(memory=0),
     "SVDF without a bias": lambda: svdf(bias=False),
+    **{name: make for name, (make, _) in CONTROL_FLOW.items()},
+    **{name: make for name, (make, _) in RESOURCE_VARIABLES.items()},
     **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
 

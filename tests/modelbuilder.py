@@ -68,12 +68,13 @@ def camel(name: str) -> str:
 
 
 def enum_value(field: str, value: Any) -> Any:
-    """The schema's value for an enum option given by name ("RELU6"); other values as given."""
+    """The schema's value for an enum option given by name ("RELU6"); other values, strings
+    of options that are not enums among them, as given."""
     if not isinstance(value, str):
         return value
     enum = ENUMS.get(field)
     if enum is None:
-        raise ValueError(f"no enum known for option {field}={value!r}")
+        return value  # a string option (VarHandleOptions' names)
     names = [k for k in vars(enum) if not k.startswith("_")]
     if value not in names:
         raise ValueError(f"{field} must be one of {', '.join(names)}, got {value!r}")
@@ -81,16 +82,25 @@ def enum_value(field: str, value: Any) -> Any:
 
 
 class ModelBuilder:
-    """One subgraph; tensors are numbered in the order they are added."""
+    """Subgraph 0 of a model, and the builders of its other subgraphs (subgraph()); tensors
+    are numbered in the order they are added, in each subgraph."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: Optional[ModelBuilder] = None) -> None:
         self.tensors: list[Any] = []
-        self.buffers: list[Any] = [schema.BufferT()]
         self.operators: list[Any] = []
-        self.codes: list[tuple[int, Optional[str]]] = []
         self.inputs: list[int] = []
         self.outputs: list[int] = []
+        # A subgraph's buffers and operator codes are the model's.
+        self.buffers: list[Any] = parent.buffers if parent else [schema.BufferT()]
+        self.codes: list[tuple[int, Optional[str]]] = parent.codes if parent else []
         self.metadata: list[tuple[str, bytes]] = []
+        self.subgraphs: list[ModelBuilder] = []
+
+    def subgraph(self) -> ModelBuilder:
+        """A new subgraph of this model, numbered 1, 2, ... in the order they are added."""
+        g = ModelBuilder(self)
+        self.subgraphs.append(g)
+        return g
 
     def _add(self, shape: Sequence[int], dtype: Any, scale: Scale, zero_point: ZeroPoint,
              quantized_dimension: int, data: Optional[np.ndarray],
@@ -195,10 +205,7 @@ class ModelBuilder:
             oc.version = 1
             oc.customCode = custom
             m.operatorCodes.append(oc)
-        g = schema.SubGraphT()
-        g.tensors, g.operators = self.tensors, self.operators
-        g.inputs, g.outputs = self.inputs, self.outputs
-        m.subgraphs = [g]
+        m.subgraphs = [b._subgraph_t() for b in (self, *self.subgraphs)]
         m.buffers = list(self.buffers)
         if self.metadata:
             m.metadata = []
@@ -211,6 +218,12 @@ class ModelBuilder:
                 md.buffer = len(m.buffers) - 1
                 m.metadata.append(md)
         return m
+
+    def _subgraph_t(self) -> Any:
+        g = schema.SubGraphT()
+        g.tensors, g.operators = self.tensors, self.operators
+        g.inputs, g.outputs = self.inputs, self.outputs
+        return g
 
     def build(self) -> bytes:
         return pack(self.model())

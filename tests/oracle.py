@@ -190,3 +190,20 @@ def assert_stream_bit_exact(model: bytes, steps: int = 20, seed: int = 0,
                 raise AssertionError(f"round {r}, invoke {n}: {e}") from None
             outputs.extend(last)
     return outputs
+
+
+def assert_arena_exact_and_below_tflm(model: bytes) -> int:
+    """ztflm's exact arena runs the model, one byte less is refused as short, and it is no
+    larger than TFLM's (its own allocation report). Returns the exact arena."""
+    from ztflm.arena_report import tflm_arena
+
+    exact = ztflm.Interpreter.from_bytes(model).arena_used_bytes()
+    theirs = tflm_arena(model)
+    assert theirs is not None and exact <= theirs, (exact, theirs)
+    try:
+        ztflm.Interpreter.from_bytes(model, arena_size=exact - 1)
+    except ztflm.Error as e:
+        assert e.code == ztflm.Status.ARENA, str(e)
+    else:
+        raise AssertionError(f"ran in {exact - 1} bytes, one less than its exact arena")
+    return exact

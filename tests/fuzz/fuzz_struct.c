@@ -57,6 +57,7 @@ enum kind {
 	K_EXTBUF,  /* a Buffer table: its data moved to Buffer.offset and Buffer.size */
 	K_STR,     /* bytes of a string of aux bytes */
 	K_FLEX,    /* bytes of a custom operator's FlexBuffer options, aux bytes long */
+	K_SGIDX,   /* subgraph index of a control-flow operator */
 };
 
 struct site {
@@ -86,6 +87,7 @@ struct walk {
 	uint32_t tensors; /* largest tensor count of a subgraph */
 	uint32_t buffers;
 	uint32_t opcodes;
+	uint32_t subgraphs;
 	uint32_t seen;    /* sites offered, for reservoir sampling */
 	uint32_t n;
 	uint64_t rng;
@@ -248,6 +250,10 @@ static uint32_t scalars(struct walk *w, uint32_t t, uint32_t f, uint32_t elem, u
 #define FIELD_MASK32(w, t, f) scalar(w, t, f, 4u, K_MASK)
 #define FIELD_FLOAT32(w, t, f) scalar(w, t, f, 4u, K_F32)
 #define FIELD_INT32_VECTOR(w, t, f) scalars(w, t, f, 4u, K_DIM)
+#define FIELD_SUBGRAPH32(w, t, f) scalar(w, t, f, 4u, K_SGIDX)
+#define FIELD_STRING(w, t, f) string(w, t, f)
+
+static void string(struct walk *w, uint32_t t, uint32_t f);
 
 static void walk_options(struct walk *w, uint32_t op)
 {
@@ -420,6 +426,7 @@ static void walk_model(struct walk *w)
 		}
 	}
 	v = vec(w, m, ZTFLM_MODEL_SUBGRAPHS, 4u, &n);
+	w->subgraphs = n;
 	for (uint32_t i = 0; v && i < n; i++) {
 		const uint32_t g = vec_table(w, v, i);
 
@@ -803,6 +810,10 @@ static void mutate_site(struct walk *w, uint8_t *b, const struct site *s)
 		break;
 	case K_OPIDX:
 		put32(b, s->at, index_value(w, cur, w->opcodes, false));
+		break;
+	case K_SGIDX:
+		/* Another subgraph, the caller's own (recursion), past the last, or -1. */
+		put32(b, s->at, index_value(w, cur, w->subgraphs, true));
 		break;
 	case K_CODE:
 		put32(b, s->at, code_value(w, cur));

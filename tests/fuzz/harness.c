@@ -81,9 +81,21 @@ static int counting_prepare(struct ztflm_context *ctx)
 	return real_op(ctx)->prepare(ctx);
 }
 
+/*
+ * A WHILE whose condition never turns false loops forever, in TFLM too: a valid model, not a
+ * finding. The harness ends such an invoke after FUZZ_MAX_EVALS evals with an error, which
+ * the loop hands up like any eval's.
+ */
+#define FUZZ_MAX_EVALS 100000u
+static uint32_t run_evals;
+
 static int counting_eval(struct ztflm_context *ctx)
 {
 	run_evaluated = 1;
+	if (++run_evals > FUZZ_MAX_EVALS) {
+		return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED, "more than %u evals in one invoke",
+				  FUZZ_MAX_EVALS);
+	}
 	return real_op(ctx)->eval(ctx);
 }
 
@@ -191,6 +203,7 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 	stats.allocate_ok++;
 	/* As an application does (the README's memcpy into in.data): the inputs it is given. */
 	fill_inputs(&ip, model, size, fill);
+	run_evals = 0;
 	if (ztflm_invoke(&ip) == ZTFLM_OK) {
 		stats.invoke_ok++;
 		/* Once more from reset state (variable tensors zeroed, inputs set again). */
@@ -198,6 +211,7 @@ void fuzz_run_model(const uint8_t *data, size_t size, enum fuzz_fill fill)
 			abort();
 		}
 		fill_inputs(&ip, model, size, fill);
+		run_evals = 0;
 		if (ztflm_invoke(&ip) != ZTFLM_OK) {
 			abort(); /* the same model and inputs cannot fail the second time */
 		}

@@ -84,7 +84,10 @@ EDITS: dict[str, Callable[[Any], None]] = {
                                                np.zeros(2, np.uint8)),
     "operator-reads-later-tensor": lambda m: _g(m).operators.reverse(),
     "no-subgraph": lambda m: setattr(m, "subgraphs", []),
-    "two-subgraphs": lambda m: setattr(m, "subgraphs", [_g(m), copy.deepcopy(_g(m))]),
+    # Two subgraphs run (issue 14: subgraph 0, the other uncalled); more than the 32 the
+    # host builds for do not.
+    "33-subgraphs": lambda m: setattr(m, "subgraphs",
+                                      [_g(m), *(copy.deepcopy(_g(m)) for _ in range(32))]),
     "schema-version-2": lambda m: setattr(m, "version", 2),
     "unknown-builtin-code": lambda m: setattr(m.operatorCodes[0], "builtinCode", 9999),
     "unregistered-op": lambda m: setattr(m.operatorCodes[0], "builtinCode",
@@ -173,7 +176,7 @@ def test_missing_file_and_directory_give_the_one_line_error(
 
 
 # The same through the real entry point: status and stderr of the process.
-SAMPLE = {"info": "two-subgraphs", "arena": "unknown-builtin-code",
+SAMPLE = {"info": "33-subgraphs", "arena": "unknown-builtin-code",
           "arena-with-tflm": "mlperf_kws_dscnn_int8-cut-9-of-16", "convert": "text",
           "convert-embed": "schema-version-2", "run": "empty"}
 

@@ -297,10 +297,24 @@ def test_model_with_no_subgraph_is_rejected() -> None:
     rejected(m, r"no subgraph")
 
 
-def test_model_with_two_subgraphs_is_unsupported() -> None:
+def test_model_with_a_second_subgraph_nothing_calls_runs_its_first() -> None:
+    """A second signature, as TensorFlow writes one: TFLM runs subgraph 0 only, so does ztflm
+    (issue 14; "two subgraphs" was refused before)."""
+    from modelbuilder import pack
+
     m = two_op_builder().model()
     m.subgraphs = [m.subgraphs[0], m.subgraphs[0]]
-    rejected(m, r"2 subgraphs", ztflm.Status.UNSUPPORTED)
+    ip = ztflm.Interpreter.from_bytes(pack(m))
+    ip.set_input(np.array([[-1, 2, -3, 4]], np.float32), 0)
+    ip.invoke()
+    assert ip.get_output(0).tolist() == [[0, 2, 0, 4]]
+
+
+def test_model_with_more_subgraphs_than_the_build_runs_is_unsupported() -> None:
+    m = two_op_builder().model()
+    m.subgraphs = [m.subgraphs[0]] * 33
+    rejected(m, r"33 subgraphs; this build runs at most 32 \(ZTFLM_SUBGRAPHS\)",
+             ztflm.Status.UNSUPPORTED)
 
 
 def test_subgraph_without_operators_is_rejected() -> None:

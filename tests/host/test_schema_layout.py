@@ -97,7 +97,7 @@ def option_fields(macro: str) -> list[tuple[str, str, str]]:
 
 
 KINDS = {"ENUM8", "BOOL8", "INT8", "INT32", "STRIDE32", "AXIS32", "MASK32", "FLOAT32",
-         "INT32_VECTOR"}
+         "INT32_VECTOR", "SUBGRAPH32", "STRING"}
 OPTION_CASES = sorted({(define, table, field, kind) for _, table, macro in options_tables()
                        for define, kind, field in option_fields(macro)})
 CASES = [(prefix + name, table, field)

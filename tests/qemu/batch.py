@@ -72,8 +72,9 @@ def loader(core: str, overlay: str = "reference") -> Path:
     out = BUILD / core / overlay / "loader.elf"
     if not stale(out, [], overlay):
         return out
+    # Any model, as on the host (CMakeLists.txt): up to 32 subgraphs.
     defines = [f"-DLOADER_MODEL_MAX={LOADER_MODEL_MAX}u",
-               f"-DLOADER_ARENA_SIZE={LOADER_ARENA_SIZE}u"]
+               f"-DLOADER_ARENA_SIZE={LOADER_ARENA_SIZE}u", "-DZTFLM_SUBGRAPHS=32"]
     return build(out, core, overlay, [HERE / "loader.c"], defines)
 
 

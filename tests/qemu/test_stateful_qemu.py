@@ -1,8 +1,8 @@
-"""Stateful models bare metal (issue 14): 20 invokes back to back, reset, the same 20 again,
-on each emulated core, every output of every invoke bit-exact with TFLM fed the same inputs
-in the same order of invokes and resets. The shared keyword models' outputs are the same on
-every invoke (their scrambled weights saturate the softmax), so SVDF models from the builder,
-whose outputs follow the state, run too."""
+"""Stateful models and models with control flow bare metal (issue 14): 20 invokes back to
+back, reset, the same 20 again, on each emulated core, every output of every invoke bit-exact
+with TFLM fed the same inputs in the same order of invokes and resets. The shared keyword
+models' outputs are the same on every invoke (their scrambled weights saturate the softmax),
+so SVDF models from the builder, whose outputs follow the state, run too."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,8 @@ import shutil
 
 import numpy as np
 import pytest
-from firmware import BUILD, MODELS, TARGETS, firmware, pattern_inputs, run, tools
+from control_flow_models import accumulator_model, if_model, variable_model, while_model
+from firmware import BUILD, MODELS, ROOT, TARGETS, firmware, pattern_inputs, run, tools
 from shared_models import STATEFUL
 from stateful_models import svdf
 
@@ -24,10 +25,20 @@ BUILT = {
     "svdf_f32": lambda: svdf(np.float32, activation="RELU"),
     "svdf_s8_s16_state": lambda: svdf(np.int8, state_dtype=np.int16),
     "svdf_s8_s8_state": lambda: svdf(np.int8, state_dtype=np.int8),
+    # Control flow (a firmware built with ZTFLM_SUBGRAPHS for the model: firmware.py).
+    "cf_if": if_model,
+    "cf_while_if": lambda: while_model(nested_if=True),
+    "cf_accumulator": accumulator_model,
+    "cf_variable_f32": lambda: variable_model(np.float32),
+    "cf_variable_s8": lambda: variable_model(np.int8),
 }
+# Converter-made control flow (tests/models/control_flow/generate.py).
+CONVERTED = {"gru_while_float", "cond_if_float", "stream_variable_float"}
 
 
 def model_path(name: str):
+    if name in CONVERTED:
+        return ROOT / "tests" / "models" / "control_flow" / f"{name}.tflite"
     if name not in BUILT:
         return MODELS / f"{name}.tflite"
     path = BUILD / "stateful" / f"{name}.tflite"
@@ -62,7 +73,7 @@ def tflm_stream(path) -> list[bytes]:
 
 
 @pytest.mark.parametrize("core", [core_param(c) for c in sorted(TARGETS)])
-@pytest.mark.parametrize("model", [*STATEFUL, *BUILT])
+@pytest.mark.parametrize("model", [*STATEFUL, *BUILT, *sorted(CONVERTED)])
 def test_stream_then_reset_is_bit_exact_with_tflm(model: str, core: str) -> None:
     path = model_path(model)
     result = run(firmware(path, core, invokes=INVOKES), core)

@@ -165,6 +165,12 @@ def _declare(lib: ctypes.CDLL) -> None:
         "ztflm_type_name": (ctypes.c_char_p, [ctypes.c_uint8]),
         "ztflm_type_size": (u32, [ctypes.c_uint8]),
     }
+    # Only in a runtime built for more than one subgraph (ZTFLM_SUBGRAPHS > 1).
+    optional = {
+        "ztflm_subgraphs_count": (u32, [vp]),
+        "ztflm_view_subgraph": (ctypes.c_int, [vp, u32]),
+    }
+    sigs.update({k: v for k, v in optional.items() if hasattr(lib, k)})
     for name, (restype, argtypes) in sigs.items():
         fn = getattr(lib, name)
         fn.restype = restype

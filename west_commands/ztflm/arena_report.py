@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Optional
 
-from .model import ModelInfo
+from .model import ModelInfo, Node, Tensor
 from .text import printable
 
 
@@ -25,32 +25,47 @@ class Placement:
     first_op: int
     last_op: int
     persistent: bool
+    subgraph: int = 0  # its subgraph; first_op and last_op count that subgraph's nodes
+
+    @property
+    def label(self) -> str:
+        """t5 for a tensor of subgraph 0, s1t5 for one of subgraph 1."""
+        return f"s{self.subgraph}t{self.tensor}" if self.subgraph else f"t{self.tensor}"
 
 
-def plan(info: ModelInfo) -> list[Placement]:
-    """Every non-constant tensor the runtime placed in the arena, by offset."""
-    last_node = len(info.nodes) - 1
+def _subgraph_plan(info: ModelInfo, index: int, tensors: list[Tensor], nodes: list[Node],
+                   inputs: list[int], outputs: list[int]) -> list[Placement]:
+    last_node = max(len(nodes) - 1, 0)
     first: dict[int, int] = {}
     last: dict[int, int] = {}
-    for t in info.inputs:
+    for t in inputs:
         first[t] = 0
-    for n in info.nodes:
+    for n in nodes:
         for t in n.inputs + n.outputs:
             if t >= 0:
                 first.setdefault(t, n.index)
                 last[t] = n.index
-    for t in info.outputs:
+    for t in outputs:
         last[t] = last_node
     out = []
-    for t in info.tensors:
+    for t in tensors:
         if t.is_const or t.arena_offset is None or t.bytes == 0:
             continue
         persistent = t.is_variable or t.arena_offset >= info.arena_head
         out.append(Placement(t.index, t.name, t.arena_offset, t.bytes,
                              0 if persistent else first.get(t.index, 0),
                              last_node if persistent else last.get(t.index, last_node),
-                             persistent))
-    return sorted(out, key=lambda p: (p.offset, p.first_op, p.tensor))
+                             persistent, index))
+    return out
+
+
+def plan(info: ModelInfo) -> list[Placement]:
+    """Every non-constant tensor the runtime placed in the arena, by offset, of every
+    subgraph (a called subgraph's share the head with its caller's, at other times)."""
+    out = _subgraph_plan(info, 0, info.tensors, info.nodes, info.inputs, info.outputs)
+    for g in info.subgraphs:
+        out += _subgraph_plan(info, g.index, g.tensors, g.nodes, g.inputs, g.outputs)
+    return sorted(out, key=lambda p: (p.offset, p.subgraph, p.first_op, p.tensor))
 
 
 def svg(info: ModelInfo, placements: list[Placement]) -> str:
@@ -77,17 +92,22 @@ def svg(info: ModelInfo, placements: list[Placement]) -> str:
         w = (p.last_op - p.first_op + 1) * col
         h = max(p.bytes * scale, 1.0)
         hue = (i * 47) % 360
+        where = f"subgraph {p.subgraph} " if p.subgraph else ""
+        # Another subgraph's tensors are drawn dashed, at their own subgraph's op indices.
+        dash = ' stroke-dasharray="3"' if p.subgraph else ""
         parts.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-            f'fill="hsl({hue},60%,75%)" stroke="#333"><title>tensor {p.tensor} '
+            f'fill="hsl({hue},60%,75%)" stroke="#333"{dash}><title>{where}tensor {p.tensor} '
             f'{escape(printable(p.name))}: offset {p.offset}, {p.bytes} bytes, ops {p.first_op}-'
             f'{p.last_op}</title></rect>')
-        parts.append(f'<text x="{x + 2:.1f}" y="{y + min(h, 12) - 2:.1f}">t{p.tensor}</text>')
+        parts.append(f'<text x="{x + 2:.1f}" y="{y + min(h, 12) - 2:.1f}">{p.label}</text>')
     for k in range(ops):
         parts.append(f'<text x="{left + (k + 0.5) * col:.1f}" y="{top + height + 14}" '
                      f'text-anchor="middle">{k}</text>')
     parts.append(f'<text x="{left}" y="{top + height + 32}">op index; arena offset grows '
-                 'downwards; dashed line: end of the head</text>')
+                 'downwards; dashed line: end of the head'
+                 + ('; sNtM: subgraph N, dashed, at its own op indices' if info.subgraphs
+                    else '') + '</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -100,6 +100,9 @@ def header(info: ModelInfo, name: str) -> str:
         f" * -DZTFLM_TYPES={name}_TYPES (CONFIG_ZTFLM_TYPES on Zephyr) links only their",
         " * kernels. */",
         f"#define {name}_TYPES 0x{info.types_mask:08x}u",
+        "/* Its subgraphs: a runtime built with -DZTFLM_SUBGRAPHS of at least this",
+        " * (CONFIG_ZTFLM_SUBGRAPHS) runs its control flow; 1 builds the smallest core. */",
+        f"#define {name}_SUBGRAPHS {1 + len(info.subgraphs)}",
         f"#define {name}_INPUTS_COUNT {len(info.inputs)}",
         f"#define {name}_OUTPUTS_COUNT {len(info.outputs)}",
     ]
@@ -142,6 +145,8 @@ def overlay_check(name: str, overlay: str) -> list[str]:
         "\t     CONFIG_ZTFLM_KERNEL_OVERLAY);",
         f"BUILD_ASSERT(({name}_TYPES & ~(uint32_t)CONFIG_ZTFLM_TYPES) == 0,",
         f'\t     "{name} has tensor types CONFIG_ZTFLM_TYPES leaves out: add {name}_TYPES");',
+        f"BUILD_ASSERT({name}_SUBGRAPHS <= CONFIG_ZTFLM_SUBGRAPHS,",
+        f'\t     "{name} has more subgraphs than CONFIG_ZTFLM_SUBGRAPHS runs");',
         "#endif",
         "",
     ]

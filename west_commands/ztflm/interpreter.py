@@ -340,6 +340,24 @@ class Interpreter:
         return int(_lib.lib().ztflm_nodes_count(self._handle))
 
     @_serialized
+    def num_subgraphs(self) -> int:
+        """Subgraphs of the model; invoke runs the first, control flow the others."""
+        lib = _lib.lib()
+        return int(lib.ztflm_subgraphs_count(self._handle)) if hasattr(
+            lib, "ztflm_subgraphs_count") else 1
+
+    @_serialized
+    def view_subgraph(self, index: int) -> None:
+        """What the tensor and node queries describe from now on: subgraph index (the
+        graph inputs and outputs too). invoke and reset view subgraph 0 again."""
+        i = _integer(index, "subgraph index")
+        if i == 0 and self.num_subgraphs() == 1:
+            return
+        if not 0 <= i < self.num_subgraphs() or _lib.lib().ztflm_view_subgraph(
+                self._handle, i) != 0:
+            raise Error(f"subgraph {i} does not exist (the model has {self.num_subgraphs()})")
+
+    @_serialized
     def get_node(self, index: int) -> tuple[int, list[int], list[int]]:
         """Operator number index as the runtime sees it: (builtin code, input tensor indices,
         output tensor indices); -1 is an absent optional input."""

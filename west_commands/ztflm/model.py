@@ -60,6 +60,17 @@ class Node:
 
 
 @dataclass
+class Subgraph:
+    """A subgraph other than the first, which control flow (IF, WHILE, CALL_ONCE) runs."""
+
+    index: int
+    nodes: list[Node] = field(default_factory=list)
+    tensors: list[Tensor] = field(default_factory=list)
+    inputs: list[int] = field(default_factory=list)
+    outputs: list[int] = field(default_factory=list)
+
+
+@dataclass
 class ModelInfo:
     """Everything `ztflm info` prints; error set (and most lists empty) when it cannot run."""
 
@@ -75,7 +86,16 @@ class ModelInfo:
     arena_head: int = 0
     arena_tail: int = 0
     arena_total: int = 0
+    subgraphs: list[Subgraph] = field(default_factory=list)  # the others than the first
     error: Optional[Error] = None
+
+    @property
+    def all_tensors(self) -> list[Tensor]:
+        return [*self.tensors, *(t for g in self.subgraphs for t in g.tensors)]
+
+    @property
+    def all_nodes(self) -> list[Node]:
+        return [*self.nodes, *(n for g in self.subgraphs for n in g.nodes)]
 
     @property
     def constant_bytes(self) -> int:
@@ -95,7 +115,7 @@ class ModelInfo:
         """The runtime's ZTFLM_TYPES for this model: bit 1 << TensorType of every type among
         its tensors, so a build with only these types' kernels runs it."""
         codes = _lib.type_codes()
-        return sum(1 << codes[name] for name in {t.dtype for t in self.tensors})
+        return sum(1 << codes[name] for name in {t.dtype for t in self.all_tensors})
 
     def macs_by_op(self) -> dict[str, int]:
         out: Counter[str] = Counter()
@@ -134,18 +154,32 @@ def _tensor(ip: Interpreter, i: int) -> Tensor:
         quantized_dimension=q["quantized_dimension"], arena_offset=ip.tensor_arena_offset(i))
 
 
-def from_interpreter(ip: Interpreter, path: Path, data: bytes) -> ModelInfo:
-    info = ModelInfo(path=path, size=len(data), data=data)
-    info.tensors = [_tensor(ip, i) for i in range(ip.num_tensors())]
+def _subgraph(ip: Interpreter, index: int) -> Subgraph:
+    """The subgraph the interpreter views."""
+    g = Subgraph(index)
+    g.tensors = [_tensor(ip, i) for i in range(ip.num_tensors())]
     for n in range(ip.num_nodes()):
         code, ins, outs = ip.get_node(n)
         op = ip.get_node_custom_name(n) or _lib.builtin_name(code)
-        macs = node_macs(op, [info.tensors[i] for i in ins if i >= 0],
-                         [info.tensors[i] for i in outs if i >= 0])
-        info.nodes.append(Node(n, code, op, ins, outs, macs))
-    info.inputs = [ip.get_input_details(i)["index"] for i in range(ip.num_inputs())]
-    info.outputs = [ip.get_output_details(i)["index"] for i in range(ip.num_outputs())]
-    info.op_counts = dict(sorted(Counter(n.op for n in info.nodes).items()))
+        macs = node_macs(op, [g.tensors[i] for i in ins if i >= 0],
+                         [g.tensors[i] for i in outs if i >= 0])
+        g.nodes.append(Node(n, code, op, ins, outs, macs))
+    g.inputs = [ip.get_input_details(i)["index"] for i in range(ip.num_inputs())]
+    g.outputs = [ip.get_output_details(i)["index"] for i in range(ip.num_outputs())]
+    return g
+
+
+def from_interpreter(ip: Interpreter, path: Path, data: bytes) -> ModelInfo:
+    info = ModelInfo(path=path, size=len(data), data=data)
+    with ip.lock:
+        first = _subgraph(ip, 0)
+        for k in range(1, ip.num_subgraphs()):
+            ip.view_subgraph(k)
+            info.subgraphs.append(_subgraph(ip, k))
+        ip.view_subgraph(0)
+    info.tensors, info.nodes = first.tensors, first.nodes
+    info.inputs, info.outputs = first.inputs, first.outputs
+    info.op_counts = dict(sorted(Counter(n.op for n in info.all_nodes).items()))
     info.arena_head = ip.arena_head_bytes()
     info.arena_tail = ip.arena_tail_bytes()
     info.arena_total = ip.arena_used_bytes()
@@ -153,7 +187,7 @@ def from_interpreter(ip: Interpreter, path: Path, data: bytes) -> ModelInfo:
 
 
 def _schema_ops(data: bytes, error: Error) -> Optional[list[str]]:
-    """Operator names of subgraph 0, None when they cannot be read safely.
+    """Operator names of every subgraph, None when they cannot be read safely.
 
     Read only when the runtime refused one operator (error.node >= 0): the verifier had then
     accepted the whole model, so the fields read here (the operator codes and each operator's
@@ -175,8 +209,9 @@ def _schema_ops(data: bytes, error: Error) -> Optional[list[str]]:
         if code == CUSTOM and custom:
             name = f"CUSTOM:{custom.decode(errors='replace')}"
         codes.append(name)
-    graph = model.Subgraphs(0)
-    return [codes[graph.Operators(i).OpcodeIndex()] for i in range(graph.OperatorsLength())]
+    graphs = [model.Subgraphs(k) for k in range(model.SubgraphsLength())]
+    return [codes[g.Operators(i).OpcodeIndex()] for g in graphs
+            for i in range(g.OperatorsLength())]
 
 
 def describe(path: Path) -> ModelInfo:

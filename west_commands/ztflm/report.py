@@ -62,10 +62,13 @@ def arena_lines(info: ModelInfo, tflm: Optional[int]) -> list[str]:
 
 
 def plan_lines(placements: list[Placement]) -> list[str]:
+    """One line a placement; with subgraphs, a tensor of subgraph N is sNtM (its first and
+    last op count that subgraph's nodes)."""
     lines = ["tensor  offset   bytes  first  last  name"]
     for p in placements:
         tag = " (persistent)" if p.persistent else ""
-        lines.append(f"{p.tensor:6} {p.offset:7} {p.bytes:7} {p.first_op:6} {p.last_op:5}  "
+        tensor = p.label if p.subgraph else str(p.tensor)
+        lines.append(f"{tensor:>6} {p.offset:7} {p.bytes:7} {p.first_op:6} {p.last_op:5}  "
                      f"{printable(p.name)}{tag}")
     return lines
 
@@ -77,4 +80,5 @@ def kconfig_lines(info: ModelInfo, kernels: str) -> list[str]:
         f"# west tflm-arena --kconfig: {info.path.name} with the {kernels} kernels",
         f"CONFIG_ZTFLM_ARENA_SIZE={info.arena_total}",
         f"CONFIG_ZTFLM_KERNELS_{kernels.upper()}=y",
+        *([f"CONFIG_ZTFLM_SUBGRAPHS={1 + len(info.subgraphs)}"] if info.subgraphs else []),
     ]

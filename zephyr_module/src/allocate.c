@@ -14,9 +14,10 @@
  */
 static int place_persistent(struct ztflm_interpreter *ip, struct ztflm_life **life)
 {
-	const uint32_t scratch_bytes = ztflm_align_up(2u * (ip->op_count + 1u), 4u);
-	uint8_t *p = ztflm_tail_alloc(
-		ip, scratch_bytes + 4u * ip->op_count + 4u * ip->tensor_count, 4u);
+	const uint32_t ops = ztflm_op_total(ip);
+	const uint32_t scratch_bytes = ztflm_align_up(2u * (ops + 1u), 4u);
+	uint8_t *p = ztflm_tail_alloc(ip, scratch_bytes + 4u * ops + 4u * ztflm_tensor_total(ip),
+				      4u);
 	struct ztflm_tensor t;
 	uint32_t variables = 0;
 
@@ -25,21 +26,42 @@ static int place_persistent(struct ztflm_interpreter *ip, struct ztflm_life **li
 	}
 	ip->node_scratch = (uint16_t *)(void *)p;
 	ip->node_op_data = (uint32_t *)(void *)(p + scratch_bytes);
-	union ztflm_tensor_word *w = (void *)(ip->node_op_data + ip->op_count);
-	struct ztflm_life *l = &w[0].life;
+	union ztflm_tensor_word *w = (void *)(ip->node_op_data + ops);
 
-	*life = l;
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		ztflm_tensor_view(ip, i, &t);
-		l[i].first = ZTFLM_LIFE_UNPLANNED;
-		if (t.is_variable) {
-			/* Verified: each under 2^30 bytes; tail_alloc refuses a sum that large. */
-			variables += ztflm_align_up(t.bytes, 8u);
-			variables = variables > ZTFLM_MAX_SIZE ? ZTFLM_MAX_SIZE + 1u : variables;
-		} else if (!t.is_const) {
-			l[i].first = ZTFLM_LIFE_UNSET;
+	*life = &w[0].life;
+	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		struct ztflm_life *l = *life + ZTFLM_TENSOR_BASE(ip);
+
+		for (uint32_t i = 0; i < ip->tensor_count; i++) {
+			ztflm_tensor_view(ip, i, &t);
+			l[i].first = ZTFLM_LIFE_UNPLANNED;
+			if (t.is_variable) {
+				/* Verified: each under 2^30 bytes; tail_alloc refuses a sum that
+				 * large. */
+				variables += ztflm_align_up(t.bytes, 8u);
+				variables = variables > ZTFLM_MAX_SIZE ? ZTFLM_MAX_SIZE + 1u
+								       : variables;
+			} else if (!t.is_const) {
+				l[i].first = ZTFLM_LIFE_UNSET;
+			}
 		}
 	}
+	ztflm_subgraph_enter(ip, 0);
+#if ZTFLM_SUBGRAPHS > 1
+	/* Each node's steps, for its scratch buffers' lifetimes (graph.c), when calls nest. */
+	if (ip->subgraph_count > 1u) {
+		ip->node_time = ztflm_tail_alloc(ip, 4u * ops, 4u);
+		if (!ip->node_time) {
+			return ztflm_error_arena(ip, ip->tail_bytes, false);
+		}
+	}
+	const int rc = ztflm_resources_place(ip);
+
+	if (rc) {
+		return rc;
+	}
+#endif
 	if (variables) {
 		uint8_t *v = ztflm_tail_alloc(ip, variables, 8u);
 
@@ -77,23 +99,29 @@ static int prepare_nodes(struct ztflm_interpreter *ip)
 {
 	/* Scratch sizes wait at the arena base until the plan (memory_plan.c). */
 	ip->scratch_tmp = (uint32_t *)(void *)ip->arena->base;
-	for (uint32_t node = 0; node < ip->op_count; node++) {
-		struct ztflm_context ctx;
+	/* Every subgraph in order, as TFLM: each one's node_scratch ends where the next starts. */
+	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		for (uint32_t node = 0; node < ip->op_count; node++) {
+			struct ztflm_context ctx;
 
-		ztflm_node_context(ip, node, &ctx);
-		ctx.preparing = true;
-		ip->node_scratch[node] = (uint16_t)ip->scratch_count;
-		const int rc = ctx.desc->prepare(&ctx);
+			ztflm_node_context(ip, node, &ctx);
+			ctx.preparing = true;
+			ip->node_scratch[node] = (uint16_t)ip->scratch_count;
+			const int rc = ctx.desc->prepare(&ctx);
 
-		if (rc) {
-			if (ip->error.code == ZTFLM_OK) {
-				ztflm_error_set(ip, rc, (int32_t)node, "prepare failed");
+			if (rc) {
+				if (ip->error.code == ZTFLM_OK) {
+					ztflm_error_set(ip, rc, (int32_t)node, "prepare failed");
+				}
+				return rc;
 			}
-			return rc;
+			ip->node_op_data[node] |=
+				writes_nothing(&ctx) ? ZTFLM_NODE_SKIP : ctx.variant;
 		}
-		ip->node_op_data[node] |= writes_nothing(&ctx) ? ZTFLM_NODE_SKIP : ctx.variant;
+		ip->node_scratch[ip->op_count] = (uint16_t)ip->scratch_count;
 	}
-	ip->node_scratch[ip->op_count] = (uint16_t)ip->scratch_count;
+	ztflm_subgraph_enter(ip, 0);
 	return ZTFLM_OK;
 }
 
@@ -127,6 +155,11 @@ int ztflm_allocate(struct ztflm_interpreter *ip)
 	if (!rc) {
 		rc = prepare_nodes(ip);
 	}
+#if ZTFLM_SUBGRAPHS > 1
+	if (!rc) {
+		rc = ztflm_resources_check(ip);
+	}
+#endif
 	if (!rc) {
 		ztflm_graph_share(ip, life);
 		rc = ztflm_plan_memory(ip, life);

@@ -13,6 +13,13 @@ static uint32_t io_count(const struct ztflm_interpreter *ip, bool output)
 		       : 0;
 }
 
+#if ZTFLM_SUBGRAPHS > 1
+/* Whether init located the model: a subgraph other than the first may have no outputs. */
+#define DESCRIBED(ip, first) ztflm_subgraphs_count(ip)
+#else
+#define DESCRIBED(ip, first) (first)
+#endif
+
 uint32_t ztflm_inputs_count(const struct ztflm_interpreter *ip)
 {
 	return io_count(ip, false);
@@ -84,12 +91,13 @@ uint32_t ztflm_tail_bytes(const struct ztflm_interpreter *ip)
 
 uint32_t ztflm_tensors_count(const struct ztflm_interpreter *ip)
 {
-	return ztflm_inputs_count(ip) || ztflm_outputs_count(ip) ? ip->tensor_count : 0;
+	return DESCRIBED(ip, ztflm_inputs_count(ip) || ztflm_outputs_count(ip)) ? ip->tensor_count
+										 : 0;
 }
 
 uint32_t ztflm_nodes_count(const struct ztflm_interpreter *ip)
 {
-	return ztflm_outputs_count(ip) ? ip->op_count : 0;
+	return DESCRIBED(ip, ztflm_outputs_count(ip)) ? ip->op_count : 0;
 }
 
 const char *ztflm_tensor_name(const struct ztflm_interpreter *ip, uint32_t tensor_index)
@@ -158,3 +166,26 @@ const char *ztflm_node_custom_name(const struct ztflm_interpreter *ip, uint32_t 
 
 	return op && op->custom_name ? op->custom_name : "";
 }
+
+#if ZTFLM_SUBGRAPHS > 1
+uint32_t ztflm_subgraphs_count(const struct ztflm_interpreter *ip)
+{
+	return ip && ip->state >= ZTFLM_STATE_INITIALIZED && ip->state != ZTFLM_STATE_FAILED
+		       ? ip->subgraph_count
+		       : 0u;
+}
+
+int ztflm_view_subgraph(struct ztflm_interpreter *ip, uint32_t index)
+{
+	const uint32_t count = ztflm_subgraphs_count(ip);
+
+	if (!ip || index >= count) {
+		return ip ? ztflm_error_set(ip, ZTFLM_ERR_INVALID_ARG, -1,
+					    "subgraph %u does not exist (the model has %u)", index,
+					    count)
+			  : ZTFLM_ERR_INVALID_ARG;
+	}
+	ztflm_subgraph_enter(ip, index);
+	return ZTFLM_OK;
+}
+#endif

@@ -233,6 +233,26 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
 	return (int32_t)fb_u32(ip->model, (uint32_t)vec);
 }
 
+const char *ztflm_option_string(const struct ztflm_context *ctx, uint32_t field, uint32_t *len)
+{
+	const struct ztflm_interpreter *ip = ctx->ip;
+	const uint32_t at = option_at(ctx, field, 4u);
+
+	*len = 0;
+	if (!at) {
+		return NULL;
+	}
+	const uint64_t str = (uint64_t)at + fb_u32(ip->model, at);
+
+	/* Its length word, then its bytes and the NUL after them, inside the model. */
+	if (str + 4u > ip->model_size ||
+	    fb_u32(ip->model, (uint32_t)str) >= ip->model_size - (uint32_t)str - 4u) {
+		return NULL;
+	}
+	*len = fb_u32(ip->model, (uint32_t)str);
+	return (const char *)ip->model + str + 4u;
+}
+
 void ztflm_custom_options(const struct ztflm_context *ctx, const uint8_t **data, uint32_t *size)
 {
 	const struct ztflm_interpreter *ip = ctx->ip;

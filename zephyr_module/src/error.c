@@ -160,13 +160,24 @@ int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const
 	const char *custom = e->op == ZTFLM_OP_CUSTOM ? custom_name(ip, node) : NULL;
 	uint32_t used = 0;
 
+	const char *where = "";
+
+#if ZTFLM_SUBGRAPHS > 1
+	/* A node of another subgraph than the first is named with it (node numbers restart). */
+	char sg[24];
+
+	if (ip->current) {
+		format_into(sg, sizeof(sg), " of subgraph %u", (unsigned)ip->current);
+		where = sg;
+	}
+#endif
 	e->message[0] = '\0';
 	if (custom) {
-		format_into(e->message, sizeof(e->message), "%s (custom) at node %d: ", custom,
-			    (int)node);
+		format_into(e->message, sizeof(e->message), "%s (custom) at node %d%s: ", custom,
+			    (int)node, where);
 	} else if (e->op >= 0) {
-		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d: ",
-			    ztflm_builtin_name(e->op), (int)e->op, (int)node);
+		format_into(e->message, sizeof(e->message), "%s (builtin %d) at node %d%s: ",
+			    ztflm_builtin_name(e->op), (int)e->op, (int)node, where);
 	}
 	while (e->message[used]) {
 		used++;

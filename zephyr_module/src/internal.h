@@ -63,6 +63,38 @@ enum ztflm_state {
 	ZTFLM_STATE_FAILED = 3,
 };
 
+/*
+ * Subgraphs (subgraph.c). The interpreter's tables and tail slices describe the current
+ * subgraph; ztflm_subgraph_enter switches them. A tensor's or node's place among all
+ * subgraphs' is its subgraph's base plus its index. A single-subgraph build has none of it.
+ */
+#if ZTFLM_SUBGRAPHS > 1
+#define ZTFLM_SUBGRAPH_COUNT(ip) ((uint32_t)(ip)->subgraph_count)
+#define ZTFLM_TENSOR_BASE(ip) ((uint32_t)(ip)->sg[(ip)->current].tensor_base)
+#define ZTFLM_OP_BASE(ip) ((uint32_t)(ip)->sg[(ip)->current].op_base)
+void ztflm_subgraph_enter(struct ztflm_interpreter *ip, uint32_t index);
+/* Every subgraph's tables (init), or a refusal of more than ZTFLM_SUBGRAPHS of them. */
+int ztflm_subgraphs_locate(struct ztflm_interpreter *ip, uint32_t subgraphs);
+/* Tensors and nodes of all subgraphs. */
+uint32_t ztflm_tensor_total(const struct ztflm_interpreter *ip);
+uint32_t ztflm_op_total(const struct ztflm_interpreter *ip);
+/* The subgraphs node (of the current subgraph) runs: their count, at most 2, into to. */
+int ztflm_node_calls(struct ztflm_interpreter *ip, uint32_t node, uint32_t *to);
+/* Resource variables: their table (allocate), the check after prepare, reset. */
+int ztflm_resources_place(struct ztflm_interpreter *ip);
+int ztflm_resources_check(struct ztflm_interpreter *ip);
+void ztflm_resources_reset(struct ztflm_interpreter *ip);
+#else
+#define ZTFLM_SUBGRAPH_COUNT(ip) 1u
+#define ZTFLM_TENSOR_BASE(ip) 0u
+#define ZTFLM_OP_BASE(ip) 0u
+#define ztflm_subgraph_enter(ip, index) ((void)(ip), (void)(index))
+#define ztflm_tensor_total(ip) ((ip)->tensor_count)
+#define ztflm_op_total(ip) ((ip)->op_count)
+#endif
+/* Runs the current subgraph's nodes in order (interpreter.c). */
+int ztflm_run_nodes(struct ztflm_interpreter *ip);
+
 /* error.c */
 int ztflm_error_set(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt, ...);
 int ztflm_error_setv(struct ztflm_interpreter *ip, int code, int32_t node, const char *fmt,

@@ -53,12 +53,8 @@ int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_siz
 	return ZTFLM_OK;
 }
 
-int ztflm_invoke(struct ztflm_interpreter *ip)
+int ztflm_run_nodes(struct ztflm_interpreter *ip)
 {
-	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED) {
-		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "invoke before allocate")
-			  : ZTFLM_ERR_INVALID_ARG;
-	}
 	for (uint32_t node = 0; node < ip->op_count; node++) {
 		const uint32_t info = ip->node_op_data[node];
 
@@ -92,6 +88,16 @@ int ztflm_invoke(struct ztflm_interpreter *ip)
 	return ZTFLM_OK;
 }
 
+int ztflm_invoke(struct ztflm_interpreter *ip)
+{
+	if (!ip || ip->state != ZTFLM_STATE_ALLOCATED) {
+		return ip ? ztflm_error_set(ip, ZTFLM_ERR_STATE, -1, "invoke before allocate")
+			  : ZTFLM_ERR_INVALID_ARG;
+	}
+	ztflm_subgraph_enter(ip, 0); /* a tool may have viewed another (ztflm_view_subgraph) */
+	return ztflm_run_nodes(ip);
+}
+
 #if ZTFLM_PROFILER
 int ztflm_set_profiler(struct ztflm_interpreter *ip, ztflm_profile_fn fn, void *user)
 {
@@ -115,13 +121,21 @@ int ztflm_reset(struct ztflm_interpreter *ip)
 	}
 	/* A stateful operator resets its op data before its next eval (ztflm_op_eval_stateful). */
 	ip->resets++;
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		ztflm_tensor_view(ip, i, &t);
-		/* TFLM's ResetVariableTensor: int8 to the zero point, everything else to 0. */
-		if (t.is_variable && t.data) {
-			memset(t.data, t.type == ZTFLM_INT8 ? t.zero_point : 0, t.bytes);
+	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		for (uint32_t i = 0; i < ip->tensor_count; i++) {
+			ztflm_tensor_view(ip, i, &t);
+			/* TFLM's ResetVariableTensor: int8 to the zero point, everything else 0. */
+			if (t.is_variable && t.data) {
+				memset(t.data, t.type == ZTFLM_INT8 ? t.zero_point : 0, t.bytes);
+			}
 		}
 	}
+	ztflm_subgraph_enter(ip, 0);
+#if ZTFLM_SUBGRAPHS > 1
+	/* TFLM's ResetAll; CALL_ONCE does not run its initialization again (TFLM's). */
+	ztflm_resources_reset(ip);
+#endif
 	return ZTFLM_OK;
 }
 

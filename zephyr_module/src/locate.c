@@ -40,8 +40,14 @@ int ztflm_locate(struct ztflm_interpreter *ip)
 	if (fb_vec_len(b, subgraphs) == 0) {
 		return bad("no subgraph");
 	}
-	ip->subgraph = fb_vec_table(b, subgraphs, 0);
-	if (!ztflm_fields(b, len, ip->subgraph, ztflm_subgraph_fields, at)) {
+#if ZTFLM_SUBGRAPHS > 1
+	const int rc = ztflm_subgraphs_locate(ip, subgraphs);
+
+	if (rc) {
+		return rc;
+	}
+#else
+	if (!ztflm_fields(b, len, fb_vec_table(b, subgraphs, 0), ztflm_subgraph_fields, at)) {
 		return bad("subgraph 0 is malformed");
 	}
 	ip->tensors = at[ZTFLM_SUBGRAPH_TENSORS];
@@ -50,6 +56,7 @@ int ztflm_locate(struct ztflm_interpreter *ip)
 	ip->operators = at[ZTFLM_SUBGRAPH_OPERATORS];
 	ip->tensor_count = fb_vec_len(b, ip->tensors);
 	ip->op_count = fb_vec_len(b, ip->operators);
+#endif
 	/* TFLM reads the last metadata of that name; verify.c checks its contents. */
 	for (uint32_t i = 0; i < fb_vec_len(b, meta); i++) {
 		if (!ztflm_fields(b, len, fb_vec_table(b, meta, i), ztflm_metadata_fields, at)) {

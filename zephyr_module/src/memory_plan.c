@@ -10,38 +10,58 @@
  * The plan list: one entry per tensor with a lifetime (a place of its own in the head, and
  * used), in tensor order, then the scratch buffers.
  */
-static void plan_list(struct ztflm_interpreter *ip, const struct ztflm_life *life,
+static void plan_list(struct ztflm_interpreter *ip, const struct ztflm_life *all,
 		      struct ztflm_plan_buffer *pb, uint32_t entries)
 {
 	struct ztflm_tensor t;
 	uint32_t k = 0;
 
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		if (life[i].first >= ZTFLM_LIFE_UNPLANNED) {
-			continue;
-		}
-		struct ztflm_plan_buffer *b = &pb[k++];
-		const int32_t off = ip->offline_plan ? fb_i32(ip->model, ip->offline_plan + 4u * i)
-						     : -1;
+	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		const struct ztflm_life *life = all + ZTFLM_TENSOR_BASE(ip);
 
-		ztflm_tensor_view(ip, i, &t);
-		b->align = ztflm_type_size(t.type) > 4u ? 8u : 4u;
-		b->size = ztflm_align_up(t.bytes, b->align);
-		b->first = life[i].first;
-		b->last = life[i].last;
-		b->offset = off >= 0 ? (uint32_t)off : ZTFLM_PLAN_UNPLACED;
-	}
-	for (uint32_t node = 0; node < ip->op_count; node++) {
-		for (uint32_t s = ip->node_scratch[node]; s < ip->node_scratch[node + 1u]; s++) {
-			struct ztflm_plan_buffer *b = &pb[entries + s];
+		for (uint32_t i = 0; i < ip->tensor_count; i++) {
+			if (life[i].first >= ZTFLM_LIFE_UNPLANNED) {
+				continue;
+			}
+			struct ztflm_plan_buffer *b = &pb[k++];
+			const int32_t off = ip->offline_plan
+						    ? fb_i32(ip->model, ip->offline_plan + 4u * i)
+						    : -1;
 
-			b->size = ztflm_align_up(ip->scratch_loc[s], 4u);
-			b->align = 4u;
-			b->first = (int32_t)node;
-			b->last = (int32_t)node;
-			b->offset = ZTFLM_PLAN_UNPLACED;
+			ztflm_tensor_view(ip, i, &t);
+			b->align = ztflm_type_size(t.type) > 4u ? 8u : 4u;
+			b->size = ztflm_align_up(t.bytes, b->align);
+			b->first = life[i].first;
+			b->last = life[i].last;
+			b->offset = off >= 0 ? (uint32_t)off : ZTFLM_PLAN_UNPLACED;
+		}
+		for (uint32_t node = 0; node < ip->op_count; node++) {
+			const uint16_t *ns = &ip->node_scratch[node];
+
+			for (uint32_t s = ns[0]; s < ns[1]; s++) {
+				struct ztflm_plan_buffer *b = &pb[entries + s];
+
+				b->size = ztflm_align_up(ip->scratch_loc[s], 4u);
+				b->align = 4u;
+				b->first = (int32_t)node;
+				b->last = (int32_t)node;
+#if ZTFLM_SUBGRAPHS > 1
+				/* The node's steps, with the subgraphs it calls (graph.c). */
+				if (ip->node_time) {
+					const struct ztflm_life *nt =
+						(const struct ztflm_life *)(void *)(ip->node_time +
+										    node);
+
+					b->first = nt->first;
+					b->last = nt->last;
+				}
+#endif
+				b->offset = ZTFLM_PLAN_UNPLACED;
+			}
 		}
 	}
+	ztflm_subgraph_enter(ip, 0);
 }
 
 /*
@@ -49,36 +69,43 @@ static void plan_list(struct ztflm_interpreter *ip, const struct ztflm_life *lif
  * before its location is written there. A shared output takes its input's location, in
  * node order so that a chain of them resolves.
  */
-static void locate_tensors(struct ztflm_interpreter *ip, union ztflm_tensor_word *w,
+static void locate_tensors(struct ztflm_interpreter *ip, union ztflm_tensor_word *all,
 			   const struct ztflm_plan_buffer *pb)
 {
 	struct ztflm_tensor t;
 	uint32_t var = ip->variables;
 	uint32_t k = 0;
 
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
-		const bool entry = w[i].life.first < ZTFLM_LIFE_UNPLANNED;
+	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		union ztflm_tensor_word *w = all + ZTFLM_TENSOR_BASE(ip);
 
-		ztflm_tensor_view(ip, i, &t);
-		w[i].loc = ZTFLM_LOC_NONE;
-		if (entry) {
-			w[i].loc = pb[k++].offset;
-		} else if (t.is_const) {
-			w[i].loc = ZTFLM_LOC_CONST | (uint32_t)((const uint8_t *)t.data - ip->model);
-		} else if (t.is_variable) {
-			var -= ztflm_align_up(t.bytes, 8u);
-			w[i].loc = var;
+		for (uint32_t i = 0; i < ip->tensor_count; i++) {
+			const bool entry = w[i].life.first < ZTFLM_LIFE_UNPLANNED;
+
+			ztflm_tensor_view(ip, i, &t);
+			w[i].loc = ZTFLM_LOC_NONE;
+			if (entry) {
+				w[i].loc = pb[k++].offset;
+			} else if (t.is_const) {
+				w[i].loc = ZTFLM_LOC_CONST |
+					   (uint32_t)((const uint8_t *)t.data - ip->model);
+			} else if (t.is_variable) {
+				var -= ztflm_align_up(t.bytes, 8u);
+				w[i].loc = var;
+			}
+		}
+		for (uint32_t node = 0; node < ip->op_count; node++) {
+			if (ip->node_op_data[node] & ZTFLM_NODE_ALIAS) {
+				struct ztflm_context ctx;
+
+				ztflm_node_context(ip, node, &ctx);
+				w[ctx.outputs[0]].loc = w[ctx.inputs[0]].loc;
+			}
 		}
 	}
-	for (uint32_t node = 0; node < ip->op_count; node++) {
-		if (ip->node_op_data[node] & ZTFLM_NODE_ALIAS) {
-			struct ztflm_context ctx;
-
-			ztflm_node_context(ip, node, &ctx);
-			w[ctx.outputs[0]].loc = w[ctx.inputs[0]].loc;
-		}
-	}
-	ip->tensor_loc = &w[0].loc;
+	ztflm_subgraph_enter(ip, 0);
+	ip->tensor_loc = &all[0].loc;
 }
 
 int ztflm_plan_memory(struct ztflm_interpreter *ip, struct ztflm_life *life)
@@ -87,7 +114,7 @@ int ztflm_plan_memory(struct ztflm_interpreter *ip, struct ztflm_life *life)
 	const uint32_t S = ip->scratch_count;
 	uint32_t entries = 0;
 
-	for (uint32_t i = 0; i < ip->tensor_count; i++) {
+	for (uint32_t i = 0; i < ztflm_tensor_total(ip); i++) {
 		entries += life[i].first < ZTFLM_LIFE_UNPLANNED;
 	}
 

@@ -38,42 +38,55 @@ const struct ztflm_op *ztflm_resolve(const struct ztflm_op_resolver *r, int32_t 
 	return i < 0 ? NULL : r->ops[i].op;
 }
 
-int ztflm_resolve_model(struct ztflm_interpreter *ip)
+/* The opcode of node (of the current subgraph) to its operator, unless an earlier node did. */
+static int resolve_node(struct ztflm_interpreter *ip, uint32_t node)
 {
 	const uint8_t *b = ip->model;
+	const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
+
+	if (ip->opcode_kernel[opcode] != 0) {
+		return ZTFLM_OK;
+	}
+	const int32_t code = ztflm_opcode_builtin(ip, opcode);
+	const uint32_t oc = fb_vec_table(b, ip->opcodes, opcode);
+	const uint32_t name = fb_field_ref(b, oc, ZTFLM_OPCODE_CUSTOM_CODE);
+	const char *custom = name ? (const char *)b + name + 4u : NULL;
+	const uint32_t custom_len = name ? fb_u32(b, name) : 0u;
+	const int32_t k = ztflm_resolve_index(ip->resolver, code, custom, custom_len);
+
+	if (k < 0 || k >= (int32_t)NO_KERNEL - 1) {
+		if (code == ZTFLM_OP_CUSTOM) {
+			/* Verified: the name's length is below ZTFLM_MAX_SIZE. */
+			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
+					       "custom operator '%.*s' is not registered in "
+					       "the op resolver",
+					       (int)custom_len, custom ? custom : "");
+		}
+		return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
+				       "operator is not registered in the op resolver");
+	}
+	ip->opcode_kernel[opcode] = (uint16_t)(k + 1);
+	return ZTFLM_OK;
+}
+
+int ztflm_resolve_model(struct ztflm_interpreter *ip)
+{
+	int rc = ZTFLM_OK;
 
 	/* Zeroed: no opcode resolved yet. */
 	ip->opcode_kernel = ztflm_tail_alloc(ip, 2u * ip->opcode_count, 4u);
 	if (!ip->opcode_kernel && ip->opcode_count) {
 		return ztflm_error_arena(ip, ip->tail_bytes, false);
 	}
-	for (uint32_t node = 0; node < ip->op_count; node++) {
-		const uint32_t opcode = ztflm_operator_opcode(ip, ztflm_operator_table(ip, node));
-
-		if (ip->opcode_kernel[opcode] != 0) {
-			continue;
+	/* Every subgraph's nodes: a node of any one may run. */
+	for (uint32_t sg = 0; !rc && sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {
+		ztflm_subgraph_enter(ip, sg);
+		for (uint32_t node = 0; !rc && node < ip->op_count; node++) {
+			rc = resolve_node(ip, node);
 		}
-		const int32_t code = ztflm_opcode_builtin(ip, opcode);
-		const uint32_t oc = fb_vec_table(b, ip->opcodes, opcode);
-		const uint32_t name = fb_field_ref(b, oc, ZTFLM_OPCODE_CUSTOM_CODE);
-		const char *custom = name ? (const char *)b + name + 4u : NULL;
-		const uint32_t custom_len = name ? fb_u32(b, name) : 0u;
-		const int32_t k = ztflm_resolve_index(ip->resolver, code, custom, custom_len);
-
-		if (k < 0 || k >= (int32_t)NO_KERNEL - 1) {
-			if (code == ZTFLM_OP_CUSTOM) {
-				/* Verified: the name's length is below ZTFLM_MAX_SIZE. */
-				return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
-						       "custom operator '%.*s' is not registered in "
-						       "the op resolver",
-						       (int)custom_len, custom ? custom : "");
-			}
-			return ztflm_error_set(ip, ZTFLM_ERR_UNSUPPORTED, (int32_t)node,
-					       "operator is not registered in the op resolver");
-		}
-		ip->opcode_kernel[opcode] = (uint16_t)(k + 1);
 	}
-	return ZTFLM_OK;
+	ztflm_subgraph_enter(ip, 0);
+	return rc;
 }
 
 #ifndef ZTFLM_NO_OP_NAMES

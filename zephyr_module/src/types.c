@@ -3,7 +3,7 @@
 
 /*
  * Element sizes in nibbles, so INT4 (two elements a byte) is one more row: 0 for a type
- * without a size (STRING, RESOURCE, VARIANT).
+ * without a size (STRING, VARIANT).
  */
 static const uint8_t nibbles[] = {
 	[ZTFLM_FLOAT32] = 8, [ZTFLM_FLOAT16] = 4,    [ZTFLM_INT32] = 8,  [ZTFLM_UINT8] = 2,
@@ -11,6 +11,8 @@ static const uint8_t nibbles[] = {
 	[ZTFLM_INT8] = 2,    [ZTFLM_FLOAT64] = 16,   [ZTFLM_COMPLEX128] = 32,
 	[ZTFLM_UINT64] = 16, [ZTFLM_UINT32] = 8,     [ZTFLM_UINT16] = 4, [ZTFLM_INT4] = 1,
 	[ZTFLM_BFLOAT16] = 4,
+	/* A resource (VAR_HANDLE's output) holds its variable's id: an int32. */
+	[ZTFLM_RESOURCE] = 8,
 };
 
 uint64_t ztflm_type_bytes(uint8_t type, uint32_t elements)

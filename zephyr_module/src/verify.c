@@ -1,4 +1,5 @@
 /* The model verifier: every table, vector, string, offset and index checked before use. */
+#include <ztflm/builtin_ops.h>
 #include <ztflm/schema.h>
 
 #include "fb.h"
@@ -207,6 +208,18 @@ static int verify_tensor(struct vrf *v, uint32_t i, uint32_t t)
 	return ZTFLM_OK;
 }
 
+#if ZTFLM_SUBGRAPHS > 1
+/* CALL_ONCE writes nothing: it runs a subgraph (ASSIGN_VARIABLE writes a resource). */
+static bool writes_no_tensor(struct vrf *v, uint32_t opcode)
+{
+	const int32_t op = ztflm_opcode_builtin(v->ip, opcode);
+
+	return op == ZTFLM_OP_CALL_ONCE || op == ZTFLM_OP_ASSIGN_VARIABLE;
+}
+#else
+#define writes_no_tensor(v, opcode) false
+#endif
+
 static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 {
 	uint32_t at[FIELD_SLOTS];
@@ -221,7 +234,7 @@ static int verify_operator(struct vrf *v, uint32_t i, uint32_t t)
 		return bad(v, "operator %u: opcode index %u outside 0..%d", i, opcode,
 			   (int)v->ip->opcode_count - 1);
 	}
-	if (fb_vec_len(v->b, at[ZTFLM_OPERATOR_OUTPUTS]) == 0) {
+	if (fb_vec_len(v->b, at[ZTFLM_OPERATOR_OUTPUTS]) == 0 && !writes_no_tensor(v, opcode)) {
 		return bad(v, "operator %u has no outputs", i);
 	}
 	int rc = indices_ok(v, at[ZTFLM_OPERATOR_INPUTS], IO_INPUTS, (int32_t)i);
@@ -263,8 +276,11 @@ static int verify_offline_plan(struct vrf *v)
 	return ZTFLM_OK;
 }
 
-/* The located subgraph: its tensors, the graph inputs and outputs, its operators. */
-static int verify_subgraph(struct vrf *v)
+/*
+ * The current subgraph: its tensors, the graph inputs and outputs, its operators. Only the
+ * first, which ztflm_invoke runs, must have operators and outputs: another may be empty.
+ */
+static int verify_subgraph(struct vrf *v, uint32_t index)
 {
 	struct ztflm_interpreter *ip = v->ip;
 	int rc = ZTFLM_OK;
@@ -273,7 +289,7 @@ static int verify_subgraph(struct vrf *v)
 		return unsupported(v, "%u tensors and %u operators, at most 65534 each",
 				   ip->tensor_count, ip->op_count);
 	}
-	if (ip->op_count == 0) {
+	if (ip->op_count == 0 && index == 0) {
 		return bad(v, "subgraph 0 has no operators");
 	}
 	for (uint32_t i = 0; !rc && i < ip->tensor_count; i++) {
@@ -285,7 +301,7 @@ static int verify_subgraph(struct vrf *v)
 	if (!rc) {
 		rc = indices_ok(v, ip->graph_outputs, IO_OUTPUTS, -1);
 	}
-	if (!rc && fb_vec_len(v->b, ip->graph_outputs) == 0) {
+	if (!rc && index == 0 && fb_vec_len(v->b, ip->graph_outputs) == 0) {
 		rc = bad(v, "subgraph 0 has no outputs");
 	}
 	for (uint32_t i = 0; !rc && i < ip->op_count; i++) {
@@ -309,16 +325,32 @@ int ztflm_verify(struct ztflm_interpreter *ip)
 	if (ip->opcode_count > 0xFFFFu) {
 		return unsupported(&v, "%u operator codes, at most 65535", ip->opcode_count);
 	}
-	if (subgraphs != 1u) {
-		return unsupported(&v, "%u subgraphs; only single-subgraph models run", subgraphs);
+	/* None (locate refused that) or more than the build runs. */
+	if (subgraphs - 1u >= ZTFLM_SUBGRAPHS) {
+		return unsupported(&v, "%u subgraphs; this build runs at most %d (ZTFLM_SUBGRAPHS)",
+				   subgraphs, ZTFLM_SUBGRAPHS);
 	}
+#if ZTFLM_SUBGRAPHS > 1
+	/* TFLM numbers an offline plan's tensors across subgraphs; ztflm plans it for one. */
+	if (subgraphs > 1u && ip->offline_plan) {
+		return unsupported(&v, "an offline memory plan with %u subgraphs", subgraphs);
+	}
+#endif
 	rc = verify_buffers(&v, ip->buffers);
 	if (!rc) {
 		rc = verify_opcodes(&v);
 	}
-	if (!rc) {
-		rc = verify_subgraph(&v);
+#if ZTFLM_SUBGRAPHS > 1
+	for (uint32_t k = 0; !rc && k < subgraphs; k++) {
+		ztflm_subgraph_enter(ip, k);
+		rc = verify_subgraph(&v, k);
 	}
+	ztflm_subgraph_enter(ip, 0);
+#else
+	if (!rc) {
+		rc = verify_subgraph(&v, 0);
+	}
+#endif
 	if (!rc) {
 		rc = verify_offline_plan(&v);
 	}

@@ -35,6 +35,16 @@
 #define ZTFLM_TYPES 0xFFFFFFFFu
 #endif
 
+/*
+ * ZTFLM_SUBGRAPHS is the most subgraphs a model may have: control flow (IF, WHILE, CALL_ONCE)
+ * runs subgraphs other than the first. 1 builds the single-subgraph core, which a model
+ * without control flow needs; `ztflm convert` writes the count a model needs (NAME_SUBGRAPHS)
+ * and `ztflm arena --kconfig` the Kconfig line. At most 255.
+ */
+#ifndef ZTFLM_SUBGRAPHS
+#define ZTFLM_SUBGRAPHS 1
+#endif
+
 /* Drops a message argument list when messages are compiled out. */
 #if ZTFLM_ERROR_STRINGS
 #define ZTFLM_MSG(...) __VA_ARGS__

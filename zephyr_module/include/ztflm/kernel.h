@@ -95,6 +95,42 @@ int32_t ztflm_option_i32_vector(const struct ztflm_context *ctx, uint32_t field,
  */
 void ztflm_custom_options(const struct ztflm_context *ctx, const uint8_t **data, uint32_t *size);
 
+/**
+ * A string option: its bytes in the model and their count, NULL when absent or when it
+ * does not lie inside the model (the verifier does not read options tables' strings).
+ */
+const char *ztflm_option_string(const struct ztflm_context *ctx, uint32_t field, uint32_t *len);
+
+/* ---- Subgraphs (control flow; a build with ZTFLM_SUBGRAPHS > 1) ------- */
+
+/** Runs subgraph index to its end (it is another than every one running: allocate checks). */
+int ztflm_invoke_subgraph(struct ztflm_context *ctx, uint32_t index);
+
+/**
+ * The count of subgraph index's inputs (outputs when output), and a view of number i of
+ * them in t when i is below it.
+ */
+int ztflm_subgraph_io(struct ztflm_context *ctx, uint32_t index, bool output, uint32_t i,
+		      struct ztflm_tensor *t);
+
+/**
+ * The id of a resource variable (created by the first VAR_HANDLE naming it, at prepare):
+ * input < 0, the node's own (a VAR_HANDLE); else that of the VAR_HANDLE of this subgraph
+ * whose output is the node's input number input. Negative: the error, recorded.
+ */
+int32_t ztflm_resource_id(struct ztflm_context *ctx, int32_t input);
+
+/**
+ * At prepare: the node reads (assign false) or writes resource id as tensor t. The first
+ * to do so sizes it in the arena tail, filled with t's zero point as TFLM's first
+ * assignment; every other must have t's type and bytes.
+ */
+int ztflm_resource_use(struct ztflm_context *ctx, int32_t id, const struct ztflm_tensor *t,
+		       bool assign);
+
+/** The data of resource id (sized: ztflm_resource_use). */
+void *ztflm_resource_data(const struct ztflm_context *ctx, int32_t id);
+
 /* ---- Errors ------------------------------------------------------------- */
 
 /**

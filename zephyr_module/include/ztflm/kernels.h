@@ -15,11 +15,13 @@
 	X(ADD_N, add_n)                                                                            \
 	X(ARG_MAX, arg_max)                                                                        \
 	X(ARG_MIN, arg_min)                                                                        \
+	X(ASSIGN_VARIABLE, assign_variable)                                                        \
 	X(AVERAGE_POOL_2D, average_pool_2d)                                                        \
 	X(BATCH_MATMUL, batch_matmul)                                                              \
 	X(BATCH_TO_SPACE_ND, batch_to_space_nd)                                                    \
 	X(BROADCAST_ARGS, broadcast_args)                                                          \
 	X(BROADCAST_TO, broadcast_to)                                                              \
+	X(CALL_ONCE, call_once)                                                                    \
 	X(CAST, cast)                                                                              \
 	X(CEIL, ceil)                                                                              \
 	X(CONCATENATION, concatenation)                                                            \
@@ -46,6 +48,7 @@
 	X(GREATER, greater)                                                                        \
 	X(GREATER_EQUAL, greater_equal)                                                            \
 	X(HARD_SWISH, hard_swish)                                                                  \
+	X(IF, if)                                                                                  \
 	X(L2_NORMALIZATION, l2_normalization)                                                      \
 	X(L2_POOL_2D, l2_pool_2d)                                                                  \
 	X(LEAKY_RELU, leaky_relu)                                                                  \
@@ -70,6 +73,7 @@
 	X(PADV2, padv2)                                                                            \
 	X(PRELU, prelu)                                                                            \
 	X(QUANTIZE, quantize)                                                                      \
+	X(READ_VARIABLE, read_variable)                                                            \
 	X(REDUCE_ALL, reduce_all)                                                                  \
 	X(REDUCE_MAX, reduce_max)                                                                  \
 	X(REDUCE_MIN, reduce_min)                                                                  \
@@ -102,6 +106,8 @@
 	X(TRANSPOSE, transpose)                                                                    \
 	X(TRANSPOSE_CONV, transpose_conv)                                                          \
 	X(UNPACK, unpack)                                                                          \
+	X(VAR_HANDLE, var_handle)                                                                  \
+	X(WHILE, while)                                                                            \
 	X(ZEROS_LIKE, zeros_like)
 
 /* Custom operators, as X("CustomName", op_name). */

@@ -76,7 +76,8 @@
  * TableName and FieldName are the schema's (tests/host/test_schema_layout.py checks every
  * number against tflite-micro's schema through them); kind says what the field holds (ENUM8,
  * BOOL8, INT8, INT32, STRIDE32 for strides, dilations and window sizes, AXIS32, MASK32 for a
- * bit per axis, FLOAT32, INT32_VECTOR), which is how the structure-aware fuzzer
+ * bit per axis, FLOAT32, INT32_VECTOR, SUBGRAPH32 for a subgraph index, STRING), which is
+ * how the structure-aware fuzzer
  * (tests/fuzz/fuzz_struct.c) rewrites it.
  */
 #define ZTFLM_NO_FIELDS(F)
@@ -339,6 +340,35 @@
 #define ZTFLM_OPTIONS_MIRROR_PAD 77
 #define ZTFLM_MIRROR_PAD_MODE 0
 #define ZTFLM_MIRROR_PAD_FIELDS(F) F(ZTFLM_MIRROR_PAD_MODE, ENUM8, Mode)
+/*
+ * The control-flow options: the subgraphs an operator runs, in fields 0 and 1 of each
+ * (src/subgraph.c reads them for the plan through these numbers).
+ */
+/* IfOptions */
+#define ZTFLM_OPTIONS_IF 92
+#define ZTFLM_IF_THEN 0
+#define ZTFLM_IF_ELSE 1
+#define ZTFLM_IF_FIELDS(F)                                                                         \
+	F(ZTFLM_IF_THEN, SUBGRAPH32, ThenSubgraphIndex)                                            \
+	F(ZTFLM_IF_ELSE, SUBGRAPH32, ElseSubgraphIndex)
+/* WhileOptions */
+#define ZTFLM_OPTIONS_WHILE 93
+#define ZTFLM_WHILE_COND 0
+#define ZTFLM_WHILE_BODY 1
+#define ZTFLM_WHILE_FIELDS(F)                                                                      \
+	F(ZTFLM_WHILE_COND, SUBGRAPH32, CondSubgraphIndex)                                         \
+	F(ZTFLM_WHILE_BODY, SUBGRAPH32, BodySubgraphIndex)
+/* CallOnceOptions */
+#define ZTFLM_OPTIONS_CALL_ONCE 103
+#define ZTFLM_CALL_ONCE_INIT 0
+#define ZTFLM_CALL_ONCE_FIELDS(F) F(ZTFLM_CALL_ONCE_INIT, SUBGRAPH32, InitSubgraphIndex)
+/* VarHandleOptions: the names that identify a resource variable. */
+#define ZTFLM_OPTIONS_VAR_HANDLE 111
+#define ZTFLM_VAR_HANDLE_CONTAINER 0
+#define ZTFLM_VAR_HANDLE_SHARED_NAME 1
+#define ZTFLM_VAR_HANDLE_FIELDS(F)                                                                 \
+	F(ZTFLM_VAR_HANDLE_CONTAINER, STRING, Container)                                           \
+	F(ZTFLM_VAR_HANDLE_SHARED_NAME, STRING, SharedName)
 
 #define ZTFLM_OPTIONS_TABLES(X)                                                                    \
 	X(ZTFLM_OPTIONS_ADD, AddOptions, ZTFLM_ARITH_FIELDS)                                       \
@@ -347,6 +377,7 @@
 	X(ZTFLM_OPTIONS_BATCH_MATMUL, BatchMatMulOptions, ZTFLM_BATCH_MATMUL_FIELDS)               \
 	X(ZTFLM_OPTIONS_BATCH_TO_SPACE_ND, BatchToSpaceNDOptions, ZTFLM_NO_FIELDS)                 \
 	X(ZTFLM_OPTIONS_BROADCAST_TO, BroadcastToOptions, ZTFLM_NO_FIELDS)                         \
+	X(ZTFLM_OPTIONS_CALL_ONCE, CallOnceOptions, ZTFLM_CALL_ONCE_FIELDS)                        \
 	X(ZTFLM_OPTIONS_CAST, CastOptions, ZTFLM_NO_FIELDS)                                        \
 	X(ZTFLM_OPTIONS_CONCATENATION, ConcatenationOptions, ZTFLM_CONCATENATION_FIELDS)           \
 	X(ZTFLM_OPTIONS_CONV_2D, Conv2DOptions, ZTFLM_CONV_2D_FIELDS)                              \
@@ -360,6 +391,7 @@
 	X(ZTFLM_OPTIONS_FULLY_CONNECTED, FullyConnectedOptions, ZTFLM_FULLY_CONNECTED_FIELDS)      \
 	X(ZTFLM_OPTIONS_GATHER, GatherOptions, ZTFLM_GATHER_FIELDS)                                \
 	X(ZTFLM_OPTIONS_GATHER_ND, GatherNdOptions, ZTFLM_NO_FIELDS)                               \
+	X(ZTFLM_OPTIONS_IF, IfOptions, ZTFLM_IF_FIELDS)                                            \
 	X(ZTFLM_OPTIONS_L2_NORM, L2NormOptions, ZTFLM_L2_NORM_FIELDS)                              \
 	X(ZTFLM_OPTIONS_LEAKY_RELU, LeakyReluOptions, ZTFLM_LEAKY_RELU_FIELDS)                     \
 	X(ZTFLM_OPTIONS_MIRROR_PAD, MirrorPadOptions, ZTFLM_MIRROR_PAD_FIELDS)                     \
@@ -387,6 +419,8 @@
 	X(ZTFLM_OPTIONS_SVDF, SVDFOptions, ZTFLM_SVDF_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
 	X(ZTFLM_OPTIONS_UNPACK, UnpackOptions, ZTFLM_UNPACK_FIELDS)                                \
+	X(ZTFLM_OPTIONS_VAR_HANDLE, VarHandleOptions, ZTFLM_VAR_HANDLE_FIELDS)                     \
+	X(ZTFLM_OPTIONS_WHILE, WhileOptions, ZTFLM_WHILE_FIELDS)                                   \
 	X(ZTFLM_OPTIONS_ZEROS_LIKE, ZerosLikeOptions, ZTFLM_NO_FIELDS)
 
 /* Metadata name of TFLM's offline memory plan. */

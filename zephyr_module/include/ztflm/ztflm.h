@@ -47,6 +47,32 @@ struct ztflm_arena {
 	uint32_t tail_used; /**< bytes of the tail stack */
 };
 
+#if ZTFLM_SUBGRAPHS > 1
+/** Where one subgraph's tables are, and where its tensors and nodes start in the tail tables. */
+struct ztflm_subgraph {
+	uint32_t tensors; /* vector of Tensor tables */
+	uint32_t operators;
+	uint32_t inputs;
+	uint32_t outputs;
+	uint16_t tensor_base; /* its first tensor's place among all subgraphs' tensors */
+	uint16_t op_base;     /* its first node's place among all subgraphs' nodes */
+};
+
+/** A resource variable (VAR_HANDLE): its names in the model, its data in the arena tail. */
+struct ztflm_resource {
+	uint32_t container; /* model offset of its container's bytes */
+	uint32_t name;      /* and of its shared name's */
+	uint16_t container_len;
+	uint16_t name_len;
+	uint32_t loc;       /* arena offset of its data, ZTFLM_LOC_NONE until sized */
+	uint32_t bytes;
+	uint8_t type;
+	int8_t fill;        /* its bytes after a reset: the zero point it was assigned with */
+	uint8_t assigned;   /* an ASSIGN_VARIABLE writes it */
+	uint8_t read;       /* a READ_VARIABLE reads it */
+};
+#endif
+
 /** Interpreter state; fields are private, allocate it statically or on the stack. */
 struct ztflm_interpreter {
 	const uint8_t *model;
@@ -79,6 +105,16 @@ struct ztflm_interpreter {
 	uint32_t tail_mark;               /* arena tail_used before this interpreter */
 	uint32_t resets;                  /* ztflm_reset calls: stateful operators follow it */
 	uint8_t state;
+#if ZTFLM_SUBGRAPHS > 1
+	/* The fields above describe subgraph current; ztflm_subgraph_enter switches them. */
+	uint8_t subgraph_count;
+	uint8_t current;
+	uint32_t *node_time; /* per node: its first and last step, nested calls inside */
+	struct ztflm_resource *resources; /* in the tail, one per VAR_HANDLE node at most */
+	uint16_t resource_count;
+	uint16_t resource_max;
+	struct ztflm_subgraph sg[ZTFLM_SUBGRAPHS];
+#endif
 	struct ztflm_error error;
 #if ZTFLM_PROFILER
 	ztflm_profile_fn profile;
@@ -121,6 +157,17 @@ int ztflm_output(struct ztflm_interpreter *ip, uint32_t index, struct ztflm_tens
 
 /** Fill a view of any tensor of the subgraph (tools and tests). */
 int ztflm_tensor(struct ztflm_interpreter *ip, uint32_t tensor_index, struct ztflm_tensor *t);
+
+#if ZTFLM_SUBGRAPHS > 1
+/** Number of subgraphs of the model (after init); ztflm_invoke runs subgraph 0. */
+uint32_t ztflm_subgraphs_count(const struct ztflm_interpreter *ip);
+
+/**
+ * What the queries below describe (tools): the tensors, nodes, inputs and outputs of
+ * subgraph index, until another is viewed. ztflm_invoke and ztflm_reset view subgraph 0.
+ */
+int ztflm_view_subgraph(struct ztflm_interpreter *ip, uint32_t index);
+#endif
 
 /** Number of tensors and operators of the model (after init). */
 uint32_t ztflm_tensors_count(const struct ztflm_interpreter *ip);

@@ -113,9 +113,10 @@ int ztflm_op_prepare(struct ztflm_context *ctx)
 			(void)ztflm_get_output(ctx, i, &io.out[i]);
 		}
 	}
-	ZTFLM_CHECK(ctx, ztflm_has_input(ctx, op->type_input), ZTFLM_ERR_MODEL,
-		    "input %d is missing", (int)op->type_input);
-	const uint8_t type = io.in[op->type_input].type;
+	/* An operator without inputs (CALL_ONCE, VAR_HANDLE) has no type to select by. */
+	ZTFLM_CHECK(ctx, op->inputs_max == 0 || ztflm_has_input(ctx, op->type_input),
+		    ZTFLM_ERR_MODEL, "input %d is missing", (int)op->type_input);
+	const uint8_t type = op->inputs_max ? io.in[op->type_input].type : ZTFLM_TYPE_ANY;
 	const uint8_t out_type = ctx->outputs_count > 0 ? io.out[0].type : ZTFLM_TYPE_ANY;
 	bool typed = false;
 	bool built = false;
