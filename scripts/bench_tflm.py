@@ -293,11 +293,12 @@ def link(t: Tflm, model: str, data: bytes) -> Path:
         model)), str(model_c)], check=True)
     # The runner depends on this model's tflm_ops.h: compiled every time.
     warnings = ["-Wall", "-Wextra", "-Wno-unused-parameter", "-Werror"]  # TFLM's headers'
-    own = [t.compile(RUNNER, CORE_OPT, [f"-I{out}", f"-I{firmware.HERE}", *warnings],
+    # The AN547's counter (counter.h) and FPU enable (startup.c).
+    board = ["-DFW_MPS3_AN547"] if t.core == "m55" else []
+    own = [t.compile(RUNNER, CORE_OPT, [f"-I{out}", f"-I{firmware.HERE}", *warnings, *board],
                      force=True),
            t.compile(model_c, CORE_OPT)]
-    startup = t.compile(firmware.HERE / "startup.c", CORE_OPT,
-                        ["-DFW_MPS3_AN547"] if t.core == "m55" else [])
+    startup = t.compile(firmware.HERE / "startup.c", CORE_OPT, board)
     elf = out / "image.elf"
     taken: set[Path] = set()
     objects: list[Path] = []
