@@ -203,6 +203,9 @@ class Tflm:
                     third / "kissfft", third / "ruy",
                     third / "cmsis" / "Cortex_DFP" / "Device" / f"ARMC{cpu}" / "Include",
                     third / "cmsis" / "CMSIS" / "Core" / "Include"]
+        # The framework's objects are shared by both kernel sets: only kernel sources and
+        # micro_profiler.cc read the kernel set's macros (CMSIS_NN and the like).
+        self.core_flags = [*arch, *COMMON, *defines, *(f"-I{p}" for p in includes)]
         kernel_srcs = make_list((mk / "sources.inc").read_text(), "MICROLITE_CC_KERNEL_SRCS")
         third_srcs: list[Path] = []
         if kernels == "cmsis_nn":
@@ -229,18 +232,21 @@ class Tflm:
                      for p in kernel_srcs}
         self.pool |= {p: KERNEL_OPT for p in third_srcs}
         self.pool |= {p: CORE_OPT for p in core_srcs}
-        self.objdir = BUILD / f"{core}_{kernels}" / hashlib.sha1(
-            "\0".join(self.flags).encode()).hexdigest()[:8]
+        self.objdir = objdir(f"{core}_{kernels}", self.flags)
+        self.core_objdir = objdir(f"{core}_reference", self.core_flags)
+        self.core_srcs = set(core_srcs)
 
     def compile(self, src: Path, opt: str, extra: list[str] = (), force: bool = False) -> Path:
+        shared = src in self.core_srcs and not KERNEL_SET_MACROS.search(text_of(src))
+        flags = self.core_flags if shared else self.flags
         rel = src.relative_to(src.anchor)
-        obj = self.objdir / rel.with_suffix(".o")
+        obj = (self.core_objdir if shared else self.objdir) / rel.with_suffix(".o")
         if not force and obj.exists() and obj.stat().st_mtime > src.stat().st_mtime:
             return obj
         obj.parent.mkdir(parents=True, exist_ok=True)
         cxx = src.suffix == ".cc"
         tool = "arm-none-eabi-g++" if cxx else "arm-none-eabi-gcc"
-        cmd = ["nice", tool, *(CXX if cxx else CC), *self.flags, opt, *extra, "-c", str(src),
+        cmd = ["nice", tool, *(CXX if cxx else CC), *flags, opt, *extra, "-c", str(src),
                "-o", str(obj)]
         p = subprocess.run(cmd, capture_output=True, text=True)
         if p.returncode:
@@ -258,6 +264,14 @@ class Tflm:
             if found:
                 return found
         return []
+
+
+# What a source tests to differ between the kernel sets.
+KERNEL_SET_MACROS = re.compile(r"CMSIS_NN|ARM_NN_ENABLE|KERNELS_OPTIMIZED")
+
+
+def objdir(config: str, flags: list[str]) -> Path:
+    return BUILD / config / hashlib.sha1("\0".join(flags).encode()).hexdigest()[:8]
 
 
 _TEXTS: dict[Path, str] = {}
