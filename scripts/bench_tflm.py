@@ -122,8 +122,9 @@ def add_methods(header: str) -> dict[str, str]:
 
 def ops_header(ops: dict[str, set[str]], methods: dict[str, str], declared: set[str]) -> str:
     """tflm_ops.h for the runner: TFLM_OP_COUNT and TFLM_ADD_OPS(r), one Add per operator; an
-    operator whose inputs are all of one type with a registration for it (Register_OP_INT8,
-    declared) gets that one, as ANCHORS.md's resolver does (the CMSIS-NN kernels link less)."""
+    operator whose nodes all take and give one type with a registration for it
+    (Register_OP_INT8, declared) gets that one, as ANCHORS.md's resolver does (the CMSIS-NN
+    kernels link less)."""
     lines = []
     for op in sorted(ops):
         if op not in methods:
@@ -138,7 +139,9 @@ def ops_header(ops: dict[str, set[str]], methods: dict[str, str], declared: set[
 
 
 def model_ops(data: bytes) -> dict[str, set[str]]:
-    """Builtin operator name -> types of its first input, over every subgraph."""
+    """Builtin operator name -> types of its first input, over every subgraph; "MIXED" for a
+    node whose first output has another type (int8 to int16 SOFTMAX), which a one-type
+    registration does not run."""
     from tflite_micro.tensorflow.lite.micro.python import schema_py_generated as schema
 
     names = {v: k for k, v in vars(schema.BuiltinOperator).items() if not k.startswith("_")}
@@ -155,7 +158,10 @@ def model_ops(data: bytes) -> dict[str, set[str]]:
             name = names.get(codes[op.OpcodeIndex()], f"code {codes[op.OpcodeIndex()]}")
             seen = ops.setdefault(name, set())
             if op.InputsLength() and op.Inputs(0) >= 0:
-                seen.add(types[graph.Tensors(op.Inputs(0)).Type()])
+                kind = types[graph.Tensors(op.Inputs(0)).Type()]
+                if op.OutputsLength() and kind != types[graph.Tensors(op.Outputs(0)).Type()]:
+                    kind = "MIXED"
+                seen.add(kind)
     return ops
 
 

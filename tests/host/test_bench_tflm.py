@@ -101,6 +101,10 @@ def test_model_ops_lists_every_operator_with_its_input_types() -> None:
     assert ops == {"CONV_2D": {"INT8"}, "DEPTHWISE_CONV_2D": {"INT8"},
                    "AVERAGE_POOL_2D": {"INT8"}, "RESHAPE": {"INT8"},
                    "FULLY_CONNECTED": {"INT8"}, "SOFTMAX": {"INT8"}}
+    # int8 in, int16 out: no one-type registration runs it (TFLM's CMSIS-NN SOFTMAX_INT8
+    # writes int8).
+    scrambled = model.with_name("tflm_keyword_scrambled.tflite")
+    assert bt.model_ops(scrambled.read_bytes())["SOFTMAX"] == {"MIXED"}
 
 
 def test_undefined_symbols_and_where_they_are_defined() -> None:
