@@ -24,13 +24,15 @@ CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 # files: the build directory of make setup's editable install (pyproject.toml: build-dir).
 NATIVE_BUILD := $(BUILD)/editable
 
-.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench demo clean
+.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench bench-tflm demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
 	@echo "make test        every test tier (sets the machine up first)"
 	@echo "make bench-host  arena and instructions per invoke against TFLM (host)"
 	@echo "make bench       flash, RAM, arena, instructions on emulated M3/M4/M55/RV32 vs TFLM"
+	@echo "make bench-tflm TFLM_PATH=<tflite-micro checkout>"
+	@echo "                 TFLM's own figures on the emulated cores, for make bench"
 	@echo "make test-qemu   bare metal on QEMU: shared models, loader batches, kernel suite on m3"
 	@echo "make test-qemu-kernels CORE=m4 OVERLAY=arm_dsp"
 	@echo "                 the host kernel suite replayed on an emulated core with a kernel"
@@ -379,6 +381,27 @@ bench-host: setup native
 # against TFLM's figures in ../shared/ANCHORS.md (figures, not a test).
 bench: setup native
 	$(PY) scripts/bench.py
+
+# TFLM's own figures, measured as ../shared/ANCHORS.md's (docs/benchmarks.md), for the models
+# ANCHORS.md lacks: TFLM_PATH=<tflite-micro checkout>, TFLM_THIRD_PARTY=<its downloads, by
+# default where its Makefile puts them>. Writes docs/tflm_figures.md and tests/models/*/TFLM.md,
+# which make bench reads; figures, not a test.
+TFLM_MODELS ?= mlperf_kws_dscnn_int8 tflm_keyword_scrambled tflm_keyword_scrambled_8bit \
+	denoiser_16x8 tflm_mnist_lstm_int8 tflm_mnist_lstm_float tflm_xtensa_micro_speech_lstm \
+	tflm_dtln_noise_suppression
+TFLM_CORES ?= m4 m3
+TFLM_KERNELS ?= reference cmsis_nn
+bench-tflm: setup
+	@if [ -z "$(TFLM_PATH)" ]; then \
+		echo "*****************************************************************"; \
+		echo "*** SKIPPED bench-tflm: TFLM_PATH is not set (a tflite-micro     "; \
+		echo "*** checkout; docs/benchmarks.md says how). Nothing was measured."; \
+		echo "*****************************************************************"; \
+	else \
+		$(PY) scripts/bench_tflm.py --tflm $(TFLM_PATH) \
+			$(if $(TFLM_THIRD_PARTY),--third-party $(TFLM_THIRD_PARTY)) \
+			--models $(TFLM_MODELS) --cores $(TFLM_CORES) --kernels $(TFLM_KERNELS); \
+	fi
 
 demo: setup native
 	@$(PY) scripts/demo.py --model $(MODELS)/mlperf_kws_dscnn_int8.tflite

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """make bench: flash, RAM, arena and instructions per inference on every emulated target,
-side by side with TFLM's figures in ../shared/ANCHORS.md.
+side by side with TFLM's figures: ../shared/ANCHORS.md's and make bench-tflm's
+(docs/tflm_figures.md, tests/models/*/TFLM.md).
 
 For each model and (core, kernel overlay) it builds the firmware from `ztflm convert`
 output (the model's own resolver, so only its kernels link; error strings compiled out,
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+import bench_tflm
 import build_description
 import firmware
 
@@ -44,8 +46,8 @@ MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resne
 STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
 
 # The 16x8 row: the converter-made audio model of tests/models/audio16x8. TFLM's figures for a
-# repository model, measured as ANCHORS.md's, go in a TFLM.md beside it (read as a second
-# anchors file, in ANCHORS.md's row format); without one its "vs TFLM" columns stay "-".
+# repository model, measured as ANCHORS.md's by make bench-tflm, are in a TFLM.md beside it;
+# for a shared model in docs/tflm_figures.md; without one its "vs TFLM" columns stay "-".
 MODELS_16X8 = ["denoiser_16x8"]
 # The INT4 row: the INT4-weight keyword spotter of tests/models/int4 (TFLM runs it too).
 MODELS_INT4 = ["kws_dscnn_int4"]
@@ -143,17 +145,22 @@ def measure(model: str, core: str, overlay: str) -> Result:
 
 
 def anchors(path: Path) -> dict[tuple[str, str, str], tuple[int, int, int]]:
-    """TFLM's (instructions, arena, runtime flash) by (model, core, kernels) from ANCHORS.md."""
-    table = {}
+    """TFLM's (instructions, arena, runtime flash) by (model, core, kernels as the tables
+    write them) from a file of ANCHORS.md's rows."""
     if not path.exists():
-        return table
-    row = re.compile(r"^\| (\w+) \| (M\d+) \| ([\w-]+) \| ([\d,]+) \| ([\d,]+) \| ([\d,]+) \|$")
-    for line in path.read_text().splitlines():
-        m = row.match(line.strip())
-        if m:
-            nums = tuple(int(g.replace(",", "")) for g in m.groups()[3:])
-            table[(m.group(1), m.group(2).lower(), m.group(3))] = nums  # type: ignore[assignment]
-    return table
+        return {}
+    return {(r.model, r.core, bench_tflm.KERNELS[r.kernels]):
+            (r.instructions, r.arena, r.runtime_flash)
+            for r in bench_tflm.parse_rows(path.read_text())}
+
+
+def tflm_figures() -> dict[tuple[str, str, str], tuple[int, int, int]]:
+    """Every TFLM figure: make bench-tflm's (docs/tflm_figures.md, a TFLM.md beside a
+    repository model), and ANCHORS.md's, which win where both have a row."""
+    figures = anchors(bench_tflm.FIGURES)
+    for extra in sorted(firmware.REPO_MODELS.glob("*/TFLM.md")):
+        figures |= anchors(extra)
+    return figures | anchors(ANCHORS)
 
 
 def ratio(ours: int, theirs: int | None) -> str:
@@ -274,10 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         converted(firmware.model_path(m))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda j: measure(*j), jobs))
-    tflm = anchors(ANCHORS)
-    for extra in sorted(firmware.REPO_MODELS.glob("*/TFLM.md")):
-        tflm |= anchors(extra)
-    text = table(results, tflm)
+    text = table(results, tflm_figures())
     core = core_footprint()
     text += ("\n\nRuntime core on Cortex-M4 at -Os, from the linker map (src/: verifier, "
              "interpreter, planner, resolver; built alone, with an op resolver that registers "

@@ -172,7 +172,8 @@ def run(elf: Path, core: str) -> Run:
                        stderr=subprocess.STDOUT, text=True, timeout=600)
     arena = re.search(r"^arena (\d+)$", p.stdout, re.M)
     ticks = re.search(r"^ticks (\d+)$", p.stdout, re.M)
-    blocks = re.findall(r"^output (\d+)\n([0-9a-f]*)\nend$", p.stdout, re.M)
+    # The hex on one line (main.c) or 64 digits a line (console.h's put_hex).
+    blocks = re.findall(r"^output (\d+)\n([0-9a-f\n]*?)\n?end$", p.stdout, re.M)
     return Run(p.returncode, p.stdout, int(arena.group(1)) if arena else None,
                int(ticks.group(1)) * TICK_INSTRUCTIONS.get(core, INSTRUCTIONS_PER_TICK)
                if ticks else None,
