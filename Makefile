@@ -71,13 +71,13 @@ test-c: setup
 	@set -e; for s in 1 0; do \
 		gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=$$s $(INC) $(HOST_SRC) \
 			tests/c/test_error_strings.c -lm -o $(BUILD)/san/test_error_strings_$$s; \
-		ZTFLM_LOG=1 $(BUILD)/san/test_error_strings_$$s $(MODELS) \
+		ZTFLM_LOG=1 $(BUILD)/san/test_error_strings_$$s $(MODELS) tests/models \
 			2> $(BUILD)/san/test_error_strings_$$s.log \
 			|| { cat $(BUILD)/san/test_error_strings_$$s.log; exit 1; }; \
 	done
-	grep -q "ztflm: UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0: " \
+	grep -q "ztflm: BIDIRECTIONAL_SEQUENCE_LSTM (builtin 52) at node 0: " \
 		$(BUILD)/san/test_error_strings_1.log
-	grep -q "ztflm: error -3 at node 0 (builtin 44)" $(BUILD)/san/test_error_strings_0.log
+	grep -q "ztflm: error -3 at node 0 (builtin 52)" $(BUILD)/san/test_error_strings_0.log
 	grep -q "ztflm: error -4 at node -1 (builtin -1)" $(BUILD)/san/test_error_strings_0.log
 	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
 		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
