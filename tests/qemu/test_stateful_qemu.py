@@ -1,8 +1,8 @@
 """Stateful models bare metal (issue 14): 20 invokes back to back, reset, the same 20 again,
 on each emulated core, every output of every invoke bit-exact with TFLM fed the same inputs
 in the same order of invokes and resets. The shared keyword models' outputs are the same on
-every invoke (their scrambled weights saturate the softmax), so SVDF models from the builder,
-whose outputs follow the state, run too."""
+every invoke (their scrambled weights saturate the softmax), so SVDF and LSTM models from the
+builder, whose outputs follow the state, run too."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from firmware import BUILD, MODELS, TARGETS, firmware, pattern_inputs, run, tools
 from shared_models import STATEFUL
-from stateful_models import svdf
+from stateful_models import lstm, svdf
 
 import oracle
 import ztflm
@@ -24,6 +24,9 @@ BUILT = {
     "svdf_f32": lambda: svdf(np.float32, activation="RELU"),
     "svdf_s8_s16_state": lambda: svdf(np.int8, state_dtype=np.int16),
     "svdf_s8_s8_state": lambda: svdf(np.int8, state_dtype=np.int8),
+    "lstm_f32_time_major": lambda: lstm("float32", time_major=True, cell_clip=0.5),
+    "lstm_s8": lambda: lstm("int8", cell_clip=0.3),
+    "lstm_16x8": lambda: lstm("16x8"),
 }
 
 
