@@ -98,10 +98,11 @@ test-c: setup
 	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
 	@# LOG_SOFTMAX sums), infinity and NaN included. floorf from -1/8 down to -2^25 and on
 	@# negative NaNs, ceilf on the positive mirror; sinf and cosf from 0.5 to 512 (both
-	@# polynomials, the fast reduction up to 120 and the large one past it). All four were
-	@# checked on all 2^32 inputs once: too slow to repeat here.
+	@# polynomials, the fast reduction up to 120 and the large one past it); tanhf (the
+	@# LSTM's) on the positive floats it computes, 2^-55 to 22. All were checked on all 2^32
+	@# inputs once: too slow to repeat here.
 	gcc $(WARN) -O2 $(INC) \
-		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c) \
+		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c tanhf.c) \
 		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
 	$(BUILD)/test_mathf expf
 	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
@@ -112,6 +113,7 @@ test-c: setup
 	$(BUILD)/test_mathf ceilf 0x7f800000 0x7fffffff
 	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
 	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
+	$(BUILD)/test_mathf tanhf 0x24000000 0x41b00000
 	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines: every 15th
 	@# of 2^27 pairs (all of them were checked once).
 	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/fmodf.c tests/c/test_fmodf.c -lm -pthread \

@@ -4,7 +4,7 @@
  * NaN with the same sign and payload. Prints the number of mismatches (the first few in full)
  * and exits 1 unless it is 0.
  * Usage: test_mathf FUNCTION [FIRST LAST], FUNCTION one of expf, expm1f, logf, floorf, ceilf,
- * sinf, cosf; FIRST and LAST bit patterns (0x80000000 0xffffffff: every negative float);
+ * sinf, cosf, tanhf; FIRST and LAST bit patterns (0x80000000 0xffffffff: every negative float);
  * TEST_MATHF_THREADS threads.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -53,6 +53,7 @@ static const struct function functions[] = {
 	{"ceilf", inline_ceilf, ztflm_ceilf},
 	{"sinf", sinf, ztflm_sinf},
 	{"cosf", cosf, ztflm_cosf},
+	{"tanhf", tanhf, ztflm_tanhf},
 };
 
 struct slice {
@@ -106,7 +107,7 @@ int main(int argc, char **argv)
 		f = strcmp(argv[1], functions[i].name) == 0 ? &functions[i] : f;
 	}
 	if (f == NULL) {
-		fprintf(stderr, "usage: test_mathf expf|expm1f|logf|floorf|ceilf|sinf|cosf "
+		fprintf(stderr, "usage: test_mathf expf|expm1f|logf|floorf|ceilf|sinf|cosf|tanhf "
 				"[FIRST LAST]\n");
 		return 2;
 	}

@@ -6,10 +6,10 @@
  * the same bits.
  */
 #include <float.h>
-#include <math.h>
 #include <string.h>
 
 #include "common/expf.h"
+#include "common/mathf.h"
 #include "common/quant.h"
 #include "common/sigmoid16.h"
 #include "ops/unidirectional_sequence_lstm.h"
@@ -252,7 +252,7 @@ static void gate_f32(const struct ztflm_lstm_params *p, const struct lstm_data *
 	for (uint32_t i = 0; i < n; i++) {
 		const float v = out[i] + tmp[i];
 
-		out[i] = use_tanh ? tanhf(v) : ztflm_logistic_f32(v);
+		out[i] = use_tanh ? ztflm_tanhf(v) : ztflm_logistic_f32(v);
 	}
 }
 
@@ -288,7 +288,7 @@ static void step_f32(const struct ztflm_lstm_params *p, const struct lstm_data *
 	}
 	gate_f32(p, d, ZTFLM_LSTM_GATE_OUTPUT, false, input, tmp);
 	for (uint32_t i = 0; i < n; i++) {
-		hidden[i] = mul_f32(tanhf(cell[i]), input[i]);
+		hidden[i] = mul_f32(ztflm_tanhf(cell[i]), input[i]);
 	}
 	memcpy((float *)d->out + d->out_at, hidden, n * sizeof(float));
 }
