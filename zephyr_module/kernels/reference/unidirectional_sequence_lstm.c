@@ -110,7 +110,13 @@ static void gate_fc(const struct ztflm_lstm_params *p, const void *x, int32_t x_
 				for (int32_t k = 0; k < depth; k++) {
 					acc += (int32_t)(wu[k] + w_offset) * (xr[k] + x_offset);
 				}
-				acc += bias != NULL ? ((const int64_t *)bias)[u] : 0;
+				if (bias != NULL) {
+					/* A model's int64 data is only 4-byte aligned: copy it. */
+					int64_t b;
+
+					memcpy(&b, (const int64_t *)bias + u, sizeof(b));
+					acc += b;
+				}
 				v = ztflm_mbqm64(acc, s->multiplier, s->shift);
 			} else {
 				const int8_t *xr = (const int8_t *)x + r * (uint32_t)depth;
