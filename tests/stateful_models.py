@@ -5,6 +5,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+import ztflm
 from modelbuilder import ModelBuilder
 
 
@@ -40,6 +41,22 @@ def svdf(dtype: Any, batches: int = 2, n_input: int = 5, units: int = 3, rank: i
          fused_activation_function=activation)
     b.output(y)
     return b.build()
+
+
+def assert_state_kept_then_reset(model: bytes, x: np.ndarray, invokes: int = 3) -> None:
+    """ztflm alone, no oracle: the same input invoked `invokes` times gives another output as
+    the state moves on; after reset the same outputs again, byte for byte."""
+    ip = ztflm.Interpreter.from_bytes(model)
+    outs = []
+    for _ in range(2):
+        for _ in range(invokes):
+            ip.set_input(x, 0)
+            ip.invoke()
+            outs.append(ip.get_output(0).copy())
+        ip.reset()
+    assert not np.array_equal(outs[0], outs[1])
+    for a, b in zip(outs[:invokes], outs[invokes:]):
+        assert a.tobytes() == b.tobytes()
 
 
 # UNIDIRECTIONAL_SEQUENCE_LSTM's types: (activations, weights, bias, cell state).
