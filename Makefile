@@ -74,13 +74,13 @@ test-c: setup
 	@set -e; for s in 1 0; do \
 		gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=$$s $(INC) $(HOST_SRC) \
 			tests/c/test_error_strings.c -lm -o $(BUILD)/san/test_error_strings_$$s; \
-		ZTFLM_LOG=1 $(BUILD)/san/test_error_strings_$$s $(MODELS) \
+		ZTFLM_LOG=1 $(BUILD)/san/test_error_strings_$$s $(MODELS) tests/models \
 			2> $(BUILD)/san/test_error_strings_$$s.log \
 			|| { cat $(BUILD)/san/test_error_strings_$$s.log; exit 1; }; \
 	done
-	grep -q "ztflm: UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0: " \
+	grep -q "ztflm: BIDIRECTIONAL_SEQUENCE_LSTM (builtin 52) at node 0: " \
 		$(BUILD)/san/test_error_strings_1.log
-	grep -q "ztflm: error -3 at node 0 (builtin 44)" $(BUILD)/san/test_error_strings_0.log
+	grep -q "ztflm: error -3 at node 0 (builtin 52)" $(BUILD)/san/test_error_strings_0.log
 	grep -q "ztflm: error -4 at node -1 (builtin -1)" $(BUILD)/san/test_error_strings_0.log
 	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
 		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
@@ -101,11 +101,12 @@ test-c: setup
 	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
 	@# LOG_SOFTMAX sums), infinity and NaN included. floorf from -1/8 down to -2^25 and on
 	@# negative NaNs, ceilf on the positive mirror, roundf on all 2^32 (activation ranges and
-	@# QUANTIZE round with it); sinf and cosf from 0.5 to 512 (both
-	@# polynomials, the fast reduction up to 120 and the large one past it). All four were
-	@# checked on all 2^32 inputs once: too slow to repeat here.
+	@# QUANTIZE round with it); sinf and cosf from 0.5 to 512 (both polynomials, the fast
+	@# reduction up to 120 and the large one past it); tanhf (the LSTM's) on the positive
+	@# floats it computes, 2^-55 to 22. All were checked on all 2^32 inputs once: too slow to
+	@# repeat here but for roundf.
 	gcc $(WARN) -O2 $(INC) \
-		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c) \
+		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c tanhf.c) \
 		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
 	$(BUILD)/test_mathf expf
 	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
@@ -117,6 +118,7 @@ test-c: setup
 	$(BUILD)/test_mathf roundf
 	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
 	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
+	$(BUILD)/test_mathf tanhf 0x24000000 0x41b00000
 	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines: every 15th
 	@# of 2^27 pairs (all of them were checked once).
 	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/fmodf.c tests/c/test_fmodf.c -lm -pthread \

@@ -42,8 +42,11 @@ BUILD = ROOT / "build" / "bench"
 ANCHORS = ROOT.parent / "shared" / "ANCHORS.md"
 MLPERF = ["mlperf_kws_dscnn_int8", "mlperf_vww_mobilenet_int8", "mlperf_ic_resnet8_int8",
           "mlperf_ad_autoencoder_int8", "tflm_person_detect_int8"]
-# Stateful models (SVDF): one invoke from a fresh state, measured like the others.
-STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit"]
+# Stateful models (SVDF, UNIDIRECTIONAL_SEQUENCE_LSTM): one invoke from a fresh state,
+# measured like the others.
+STATEFUL = ["tflm_keyword_scrambled", "tflm_keyword_scrambled_8bit", "tflm_mnist_lstm_float",
+            "tflm_mnist_lstm_int8", "tflm_xtensa_micro_speech_lstm",
+            "tflm_dtln_noise_suppression"]
 
 # The 16x8 row: the converter-made audio model of tests/models/audio16x8. TFLM's figures for a
 # repository model, measured as ANCHORS.md's by make bench-tflm, are in a TFLM.md beside it;

@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import numpy as np
 from shared_models import MODELS
+from stateful_models import lstm
 
 from modelbuilder import ModelBuilder, pack, schema
 
@@ -668,6 +669,8 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     "SVDF without a bias": lambda: svdf(bias=False),
     **{name: make for name, (make, _) in CONTROL_FLOW.items()},
     **{name: make for name, (make, _) in RESOURCE_VARIABLES.items()},
+    # The verifier refuses a state whose 2^32 values wrap a 32-bit count before the LSTM sees it.
+    "LSTM cell state of 65536 x 65536 values": lambda: lstm(edit=_lstm_shape("c", [65536, 65536])),
     **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
 
@@ -689,6 +692,23 @@ def one_op(op: str, inputs: list, outputs: list, options: Optional[str] = None,
 
 def _i32(*v: int) -> np.ndarray:
     return np.array(v, np.int32)
+
+
+def _lstm_absent(i: int) -> Callable[[ModelBuilder, dict], None]:
+    def edit(b: ModelBuilder, t: dict) -> None:
+        b.operators[0].inputs[i] = -1
+    return edit
+
+
+def _lstm_shape(name: str, shape: list) -> Callable[[ModelBuilder, dict], None]:
+    def edit(b: ModelBuilder, t: dict) -> None:
+        b.tensors[t[name]].shape = shape
+    return edit
+
+
+def _lstm_constant_state(b: ModelBuilder, t: dict) -> None:
+    """The hidden state a plain constant: TFLM asserts is_variable."""
+    b.operators[0].inputs[18] = b.const(np.zeros((2, 4), np.int8), scale=2 ** -7, zero_point=3)
 
 
 F32 = np.float32
@@ -754,5 +774,16 @@ OPERATOR_PARAMETERS: dict[str, tuple[Callable[[], bytes], str, str]] = {
                       "output type INT64 is not supported", "UNSUPPORTED"),
     "shape output of another length": (one_op("SHAPE", [([2, 3], F32)], [([3], np.int32)]),
                                        "the output must have shape \\[2\\]", "MODEL"),
+    # Issue 14: UNIDIRECTIONAL_SEQUENCE_LSTM's checks (tests/stateful_models.py's builder).
+    "LSTM with a peephole, which TFLM refuses": (
+        lambda: lstm(extra=(9,)), "input 9 is present", "UNSUPPORTED"),
+    "LSTM without the input gate's weights": (lambda: lstm(edit=_lstm_absent(1)), "input 1",
+                                              "MODEL"),
+    "LSTM hidden state a constant, not a variable": (
+        lambda: lstm(edit=_lstm_constant_state), "must be variable tensors", "MODEL"),
+    "LSTM output steps other than the input's": (
+        lambda: lstm(edit=_lstm_shape("y", [2, 4, 4])), "output must be", "MODEL"),
+    "LSTM hidden state batches other than the input's": (
+        lambda: lstm(edit=_lstm_shape("h", [3, 4])), "must hold 2 x 4 values", "MODEL"),
 }
 SEMANTIC.update({label: make for label, (make, _, _) in OPERATOR_PARAMETERS.items()})

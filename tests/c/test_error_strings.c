@@ -3,7 +3,7 @@
  * builtin op and bytes needed either way; the message names the op when compiled in and is
  * empty when compiled out (the port's log hook then writes the numbers: the Makefile runs
  * this with ZTFLM_LOG=1 and checks what the host port wrote).
- * Usage: test_error_strings <models dir>
+ * Usage: test_error_strings <shared models dir> <tests/models dir>
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,22 +46,22 @@ static void *read_file(const char *dir, const char *name, size_t *size)
 
 static _Alignas(16) uint8_t arena_buf[512 * 1024];
 
-/* An op the resolver lacks: UNIDIRECTIONAL_SEQUENCE_LSTM (44) at node 0, at init. */
+/* An op the resolver lacks: BIDIRECTIONAL_SEQUENCE_LSTM (52) at node 0, at init. */
 static void unsupported_op(const char *dir)
 {
 	struct ztflm_arena arena;
 	struct ztflm_interpreter ip;
 	size_t size;
-	void *model = read_file(dir, "tflm_mnist_lstm_int8.tflite", &size);
+	void *model = read_file(dir, "unsupported/bidirectional_sequence_lstm.tflite", &size);
 
 	ztflm_arena_init(&arena, arena_buf, sizeof(arena_buf));
 	EXPECT(ztflm_init(&ip, model, size, &ztflm_all_ops_resolver, &arena) ==
 	       ZTFLM_ERR_UNSUPPORTED);
 	const struct ztflm_error *e = ztflm_last_error(&ip);
 
-	EXPECT(e->code == ZTFLM_ERR_UNSUPPORTED && e->node == 0 && e->op == 44);
+	EXPECT(e->code == ZTFLM_ERR_UNSUPPORTED && e->node == 0 && e->op == 52);
 #if ZTFLM_ERROR_STRINGS
-	EXPECT(strstr(e->message, "UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0") != NULL);
+	EXPECT(strstr(e->message, "BIDIRECTIONAL_SEQUENCE_LSTM (builtin 52) at node 0") != NULL);
 #else
 	EXPECT(e->message[0] == '\0');
 #endif
@@ -109,11 +109,11 @@ static void truncated(const char *dir)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s <models dir>\n", argv[0]);
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s <shared models dir> <tests/models dir>\n", argv[0]);
 		return 2;
 	}
-	unsupported_op(argv[1]);
+	unsupported_op(argv[2]);
 	arena_short(argv[1]);
 	truncated(argv[1]);
 	printf("error strings %s: %s\n", ZTFLM_ERROR_STRINGS ? "on" : "off",

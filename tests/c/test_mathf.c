@@ -4,8 +4,8 @@
  * NaN with the same sign and payload. Prints the number of mismatches (the first few in full)
  * and exits 1 unless it is 0.
  * Usage: test_mathf FUNCTION [FIRST LAST], FUNCTION one of expf, expm1f, logf, floorf, ceilf,
- * roundf, sinf, cosf; FIRST and LAST bit patterns (0x80000000 0xffffffff: every negative float);
- * TEST_MATHF_THREADS threads.
+ * roundf, sinf, cosf, tanhf; FIRST and LAST bit patterns (0x80000000 0xffffffff: every
+ * negative float); TEST_MATHF_THREADS threads.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -54,6 +54,7 @@ static const struct function functions[] = {
 	{"roundf", roundf, ztflm_roundf},
 	{"sinf", sinf, ztflm_sinf},
 	{"cosf", cosf, ztflm_cosf},
+	{"tanhf", tanhf, ztflm_tanhf},
 };
 
 struct slice {
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
 		f = strcmp(argv[1], functions[i].name) == 0 ? &functions[i] : f;
 	}
 	if (f == NULL) {
-		fprintf(stderr, "usage: test_mathf expf|expm1f|logf|floorf|ceilf|roundf|sinf|cosf "
+		fprintf(stderr, "usage: test_mathf expf|expm1f|logf|floorf|ceilf|roundf|sinf|cosf|tanhf "
 				"[FIRST LAST]\n");
 		return 2;
 	}

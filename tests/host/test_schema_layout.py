@@ -84,7 +84,7 @@ def options_tables() -> list[tuple[str, str, str]]:
     """(tag define, table name, fields macro) of every X entry of ZTFLM_OPTIONS_TABLES."""
     body = re.search(r"#define ZTFLM_OPTIONS_TABLES\(X\)(.*)", SCHEMA_TEXT)
     assert body, "ZTFLM_OPTIONS_TABLES not found in schema.h"
-    return re.findall(r"X\((\w+), (\w+), (\w+)\)", body[1])
+    return re.findall(r"X\((\w+),\s+(\w+),\s+(\w+)\)", body[1])
 
 
 def option_fields(macro: str) -> list[tuple[str, str, str]]:

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 import yaml
 from conftest import shared_model
+from shared_models import UNSUPPORTED_MODEL, UNSUPPORTED_OP
 
 from oracle import run_tflm
 from ztflm import Interpreter, _lib, cli, device_shell, device_test
@@ -65,11 +66,11 @@ def test_zephyr_base_that_is_not_a_zephyr_tree_is_refused(capsys, monkeypatch, t
 
 
 def test_unsupported_model_names_the_op_and_exits_2(capsys, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    model = shared_model("tflm_mnist_lstm_float")
+    model = UNSUPPORTED_MODEL
     status, _, err = run_cli(capsys, monkeypatch, str(model), "-O", str(tmp_path / "o"),
                              zephyr=fake_zephyr(tmp_path))
     assert status == 2
-    assert err.count("\n") == 1 and "UNIDIRECTIONAL_SEQUENCE_LSTM" in err
+    assert err.count("\n") == 1 and UNSUPPORTED_OP in err
     assert not (tmp_path / "o").exists()
 
 

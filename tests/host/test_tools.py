@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from shared_models import LARGE, SUPPORTED
+from shared_models import LARGE, SUPPORTED, UNSUPPORTED_MODEL, UNSUPPORTED_OP
 
 from modelbuilder import ModelBuilder
 from oracle import run_tflm
@@ -118,11 +118,10 @@ def test_info_lists_tensors_and_nodes_on_request() -> None:
 
 
 def test_info_on_an_unsupported_model_prints_its_operators_then_the_error() -> None:
-    path = model_path("tflm_mnist_lstm_float")
-    r = ztflm("info", str(path))
-    one_line_error(r, "UNIDIRECTIONAL_SEQUENCE_LSTM", "node 0")
-    assert "UNIDIRECTIONAL_SEQUENCE_LSTM (1)" in r.stdout
-    assert "unsupported: UNIDIRECTIONAL_SEQUENCE_LSTM" in r.stdout
+    r = ztflm("info", str(UNSUPPORTED_MODEL))
+    one_line_error(r, UNSUPPORTED_OP, "node 0")
+    assert f"{UNSUPPORTED_OP} (1)" in r.stdout
+    assert f"unsupported: {UNSUPPORTED_OP}" in r.stdout
 
 
 # ---- arena ----------------------------------------------------------------------------------
@@ -223,8 +222,8 @@ def test_truncated_model_is_one_line_status_2(cmd: tuple[str, ...], tiny: Path,
 @pytest.mark.parametrize("cmd", COMMANDS)
 def test_unsupported_op_is_one_line_status_2_naming_op_and_node(cmd: tuple[str, ...],
                                                                 tmp_path: Path) -> None:
-    r = ztflm(*_cmd(cmd, model_path("tflm_mnist_lstm_float"), tmp_path))
-    one_line_error(r, "UNIDIRECTIONAL_SEQUENCE_LSTM", "at node 0")
+    r = ztflm(*_cmd(cmd, UNSUPPORTED_MODEL, tmp_path))
+    one_line_error(r, UNSUPPORTED_OP, "at node 0")
     assert not (tmp_path / "out").exists()
 
 

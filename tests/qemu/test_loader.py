@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from batch import LOADER_MODEL_MAX, BatchError, Case, batch_file, loader, run_batch
 from firmware import MODELS, TARGETS, pattern_inputs, qemu_command, tools
-from shared_models import SUPPORTED
+from shared_models import SUPPORTED, UNSUPPORTED_MODEL, UNSUPPORTED_OP
 
 import ztflm
 
@@ -59,11 +59,11 @@ def test_every_supported_model_in_one_batch_equals_the_host_runner(core: str) ->
 def test_failing_cases_print_the_runtime_error_and_the_batch_goes_on(core: str) -> None:
     hello = HELLO.read_bytes()
     kws = (MODELS / "mlperf_kws_dscnn_int8.tflite").read_bytes()
-    lstm = (MODELS / "tflm_mnist_lstm_int8.tflite").read_bytes()
+    unsupported = UNSUPPORTED_MODEL.read_bytes()
     results = run_batch(core, "reference", [
         Case(b"this is not a tflite model", expect="error", name="garbage"),
         Case(kws, arena=8192, expect="error", name="small arena"),
-        Case(lstm, expect="error", name="unregistered"),
+        Case(unsupported, expect="error", name="unregistered"),
         Case(b"\0" * (LOADER_MODEL_MAX + 16), expect="error", name="oversize"),
         Case(hello, inputs=[b"\x01\x02"], expect="error", name="wrong input size"),
         Case(hello, inputs=[b"\x05"], name="after the errors"),
@@ -71,7 +71,7 @@ def test_failing_cases_print_the_runtime_error_and_the_batch_goes_on(core: str) 
     assert results[0].code == ztflm.Status.MODEL and "not a .tflite file" in results[0].error
     needed = ztflm.Interpreter.from_bytes(kws).arena_used_bytes()
     assert results[1].error == f"arena too small: needs {needed} bytes, has 8192"
-    assert "UNIDIRECTIONAL_SEQUENCE_LSTM (builtin 44) at node 0" in results[2].error
+    assert f"{UNSUPPORTED_OP} (builtin 52) at node 0" in results[2].error
     assert results[3].refused and f"the loader holds {LOADER_MODEL_MAX}" in results[3].error
     assert results[4].refused
     assert results[4].error == "inputs are 2 bytes, the model's inputs take 1"

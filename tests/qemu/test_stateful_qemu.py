@@ -2,7 +2,7 @@
 back, reset, the same 20 again, on each emulated core, every output of every invoke bit-exact
 with TFLM fed the same inputs in the same order of invokes and resets. The shared keyword
 models' outputs are the same on every invoke (their scrambled weights saturate the softmax),
-so SVDF models from the builder, whose outputs follow the state, run too."""
+so SVDF and LSTM models from the builder, whose outputs follow the state, run too."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,7 @@ import pytest
 from control_flow_models import accumulator_model, if_model, variable_model, while_model
 from firmware import BUILD, MODELS, ROOT, TARGETS, firmware, pattern_inputs, run, tools
 from shared_models import STATEFUL
-from stateful_models import svdf
+from stateful_models import lstm, svdf
 
 import oracle
 import ztflm
@@ -25,6 +25,9 @@ BUILT = {
     "svdf_f32": lambda: svdf(np.float32, activation="RELU"),
     "svdf_s8_s16_state": lambda: svdf(np.int8, state_dtype=np.int16),
     "svdf_s8_s8_state": lambda: svdf(np.int8, state_dtype=np.int8),
+    "lstm_f32_time_major": lambda: lstm("float32", time_major=True, cell_clip=0.5),
+    "lstm_s8": lambda: lstm("int8", cell_clip=0.3),
+    "lstm_16x8": lambda: lstm("16x8"),
     # Control flow (a firmware built with ZTFLM_SUBGRAPHS for the model: firmware.py).
     "cf_if": if_model,
     "cf_while_if": lambda: while_model(nested_if=True),

@@ -105,6 +105,7 @@
 	X(TANH, tanh)                                                                              \
 	X(TRANSPOSE, transpose)                                                                    \
 	X(TRANSPOSE_CONV, transpose_conv)                                                          \
+	X(UNIDIRECTIONAL_SEQUENCE_LSTM, unidirectional_sequence_lstm)                              \
 	X(UNPACK, unpack)                                                                          \
 	X(VAR_HANDLE, var_handle)                                                                  \
 	X(WHILE, while)                                                                            \

@@ -329,6 +329,21 @@
 	F(ZTFLM_BATCH_MATMUL_ADJ_X, BOOL8, AdjX)                                                   \
 	F(ZTFLM_BATCH_MATMUL_ADJ_Y, BOOL8, AdjY)                                                   \
 	F(ZTFLM_BATCH_MATMUL_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)
+/* UnidirectionalSequenceLSTMOptions */
+#define ZTFLM_OPTIONS_UNIDIRECTIONAL_SEQUENCE_LSTM 71
+#define ZTFLM_USLSTM_ACTIVATION 0
+#define ZTFLM_USLSTM_CELL_CLIP 1
+#define ZTFLM_USLSTM_PROJ_CLIP 2
+#define ZTFLM_USLSTM_TIME_MAJOR 3
+#define ZTFLM_USLSTM_ASYMMETRIC_QUANTIZE_INPUTS 4
+#define ZTFLM_USLSTM_DIAGONAL_RECURRENT_TENSORS 5
+#define ZTFLM_UNIDIRECTIONAL_SEQUENCE_LSTM_FIELDS(F)                                               \
+	F(ZTFLM_USLSTM_ACTIVATION, ENUM8, FusedActivationFunction)                                 \
+	F(ZTFLM_USLSTM_CELL_CLIP, FLOAT32, CellClip)                                               \
+	F(ZTFLM_USLSTM_PROJ_CLIP, FLOAT32, ProjClip)                                               \
+	F(ZTFLM_USLSTM_TIME_MAJOR, BOOL8, TimeMajor)                                               \
+	F(ZTFLM_USLSTM_ASYMMETRIC_QUANTIZE_INPUTS, BOOL8, AsymmetricQuantizeInputs)                \
+	F(ZTFLM_USLSTM_DIAGONAL_RECURRENT_TENSORS, BOOL8, DiagonalRecurrentTensors)
 /* CumsumOptions */
 #define ZTFLM_OPTIONS_CUMSUM 102
 #define ZTFLM_CUMSUM_EXCLUSIVE 0
@@ -418,6 +433,8 @@
 	X(ZTFLM_OPTIONS_SUB, SubOptions, ZTFLM_ARITH_FIELDS)                                       \
 	X(ZTFLM_OPTIONS_SVDF, SVDFOptions, ZTFLM_SVDF_FIELDS)                                      \
 	X(ZTFLM_OPTIONS_TRANSPOSE_CONV, TransposeConvOptions, ZTFLM_TRANSPOSE_CONV_FIELDS)         \
+	X(ZTFLM_OPTIONS_UNIDIRECTIONAL_SEQUENCE_LSTM, UnidirectionalSequenceLSTMOptions,           \
+	  ZTFLM_UNIDIRECTIONAL_SEQUENCE_LSTM_FIELDS)                                               \
 	X(ZTFLM_OPTIONS_UNPACK, UnpackOptions, ZTFLM_UNPACK_FIELDS)                                \
 	X(ZTFLM_OPTIONS_VAR_HANDLE, VarHandleOptions, ZTFLM_VAR_HANDLE_FIELDS)                     \
 	X(ZTFLM_OPTIONS_WHILE, WhileOptions, ZTFLM_WHILE_FIELDS)                                   \

@@ -11,4 +11,19 @@
  */
 float ztflm_expf(float x);
 
+/** TFLM's float logistic (reference_ops::Logistic): its cut-offs, then 1 / (1 + e^-x). */
+static inline float ztflm_logistic_f32(float x)
+{
+	const float cutoff_upper = 16.619047164916992188f;
+	const float cutoff_lower = -9.0f;
+
+	if (x > cutoff_upper) {
+		return 1.0f;
+	}
+	if (x < cutoff_lower) {
+		return ztflm_expf(x);
+	}
+	return 1.0f / (1.0f + ztflm_expf(-x));
+}
+
 #endif /* ZTFLM_KERNELS_EXPF_H_ */

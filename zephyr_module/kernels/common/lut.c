@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "common/lut.h"
+#include "common/mathf.h"
 
 void ztflm_lut_s8(int8_t table[256], float in_scale, int32_t in_zero_point, float out_scale,
 		  int32_t out_zero_point, float (*f)(float))
@@ -10,7 +11,7 @@ void ztflm_lut_s8(int8_t table[256], float in_scale, int32_t in_zero_point, floa
 
 	for (int32_t q = INT8_MIN; q <= INT8_MAX; q++) {
 		const float y = f(in_scale * (float)(q - in_zero_point));
-		const float shifted = roundf(y * inverse_scale) + (float)out_zero_point;
+		const float shifted = ztflm_roundf(y * inverse_scale) + (float)out_zero_point;
 		/* Out of int32 or NaN: x86's conversion gives INT32_MIN, saturated to -128. */
 		const int32_t r = (shifted >= -2147483648.0f && shifted < 2147483648.0f)
 					  ? (int32_t)shifted

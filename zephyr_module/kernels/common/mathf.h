@@ -32,4 +32,7 @@ float ztflm_sinf(float x);
 /** cosf as glibc 2.36 rounds it on x86-64. */
 float ztflm_cosf(float x);
 
+/** tanhf as glibc 2.36 rounds it on x86-64 (fdlibm's, on ztflm_expm1f). */
+float ztflm_tanhf(float x);
+
 #endif /* ZTFLM_KERNELS_COMMON_MATHF_H_ */

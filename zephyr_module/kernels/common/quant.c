@@ -172,3 +172,18 @@ void ztflm_activation_range_float(int32_t activation, float *act_min, float *act
 		break;
 	}
 }
+
+/* The float steps of TFLM CheckedLog2 (std::log, TfLiteRound). */
+bool ztflm_checked_log2(float x, int32_t *log2)
+{
+	const float l = logf(x) * (1.0f / logf(2.0f));
+	const float rounded = ztflm_roundf(l);
+
+	/* A scale of 0, infinity or NaN (a hostile model's) has no power of two. */
+	if (!isfinite(rounded)) {
+		*log2 = 0;
+		return false;
+	}
+	*log2 = (int32_t)rounded;
+	return fabsf(l - rounded) < 1e-3f;
+}

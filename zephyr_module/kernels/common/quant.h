@@ -3,6 +3,7 @@
 #define ZTFLM_KERNELS_QUANT_H_
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <ztflm/kernel.h>
@@ -92,6 +93,10 @@ static inline int32_t ztflm_mbqm_greater_than_one(int32_t x, int32_t multiplier,
 int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activation, float scale,
 				     int32_t zero_point, uint8_t type, int32_t *act_min,
 				     int32_t *act_max);
+
+/** TFLM CheckedLog2: log2(x) rounded in *log2, and whether x is within 0.07% of that power
+ * of two; *log2 is 0 for a scale of 0, infinity or NaN (a hostile model's). */
+bool ztflm_checked_log2(float x, int32_t *log2);
 
 /** TFLM CalculateActivationRange<int32_t>. */
 void ztflm_activation_range_i32(int32_t activation, int32_t *act_min, int32_t *act_max);

@@ -8,21 +8,6 @@
 
 #define INPUT_INTEGER_BITS 4
 
-/* TFLM CheckedLog2: log2(x) rounded, and whether x is within 0.07% of that power of two. */
-static bool checked_log2(float x, int32_t *log2)
-{
-	const float l = logf(x) * (1.0f / logf(2.0f));
-	const float rounded = ztflm_roundf(l);
-
-	/* A scale of 0, infinity or NaN (a hostile model's) has no power of two. */
-	if (!isfinite(rounded)) {
-		*log2 = 0;
-		return false;
-	}
-	*log2 = (int32_t)rounded;
-	return fabsf(l - rounded) < 1e-3f;
-}
-
 static int parse_s16(struct ztflm_context *ctx, const struct ztflm_io *io,
 		     struct ztflm_q4_params *p, int32_t pot_shifts)
 {
@@ -31,10 +16,10 @@ static int parse_s16(struct ztflm_context *ctx, const struct ztflm_io *io,
 
 	ZTFLM_CHECK(ctx, io->in[0].zero_point == 0 && io->out[0].zero_point == 0,
 		    ZTFLM_ERR_UNSUPPORTED, "int16 zero points must be 0");
-	ZTFLM_CHECK(ctx, checked_log2(io->out[0].scale, &log2) && log2 == -15,
+	ZTFLM_CHECK(ctx, ztflm_checked_log2(io->out[0].scale, &log2) && log2 == -15,
 		    ZTFLM_ERR_UNSUPPORTED, "int16 output scale must be 2^-15");
 	/* Scale 2^-12 (TANH: or 2^-11) rescales by 3 << shift exactly, as in TFLM. */
-	const bool pot = checked_log2(in_scale, &log2) && log2 + 12 >= 0 &&
+	const bool pot = ztflm_checked_log2(in_scale, &log2) && log2 + 12 >= 0 &&
 			 log2 + 12 < pot_shifts;
 	int32_t shift = 0;
 

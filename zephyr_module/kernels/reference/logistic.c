@@ -27,17 +27,8 @@ static inline int32_t logistic_s16(const struct ztflm_q4_params *p, int32_t x)
 
 static inline float logistic_f32(const struct ztflm_q4_params *p, float x)
 {
-	const float cutoff_upper = 16.619047164916992188f;
-	const float cutoff_lower = -9.0f;
-
 	(void)p;
-	if (x > cutoff_upper) {
-		return 1.0f;
-	}
-	if (x < cutoff_lower) {
-		return ztflm_expf(x);
-	}
-	return 1.0f / (1.0f + ztflm_expf(-x));
+	return ztflm_logistic_f32(x);
 }
 
 #define P struct ztflm_q4_params

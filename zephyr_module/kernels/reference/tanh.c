@@ -1,11 +1,10 @@
 /*
  * TANH, reference variants. int8: Q4.27 input, gemmlowp tanh, output in 1/128 steps. int16:
  * TFLM's interpolated sigmoid table (common/sigmoid16.h).
- * float32: tanhf, as TFLM's std::tanh on float.
+ * float32: TFLM's std::tanh on float, glibc's bits on every target (ztflm_tanhf).
  */
-#include <math.h>
-
 #include "common/fixedpoint.h"
+#include "common/mathf.h"
 #include "common/sigmoid16.h"
 #include "ops/q4_activation.h"
 
@@ -28,7 +27,7 @@ static inline int32_t tanh_s16(const struct ztflm_q4_params *p, int32_t x)
 static inline float tanh_f32(const struct ztflm_q4_params *p, float x)
 {
 	(void)p;
-	return tanhf(x);
+	return ztflm_tanhf(x);
 }
 
 #define P struct ztflm_q4_params
