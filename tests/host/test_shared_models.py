@@ -9,8 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from shared_models import (LARGE, MODELS, STATEFUL, SUPPORTED, UNSUPPORTED_MODEL,
-                           UNSUPPORTED_OP)
+from shared_models import LARGE, MODELS, STATEFUL, SUPPORTED, UNSUPPORTED_MODEL, UNSUPPORTED_OP
 
 import oracle
 import ztflm
