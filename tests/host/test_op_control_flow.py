@@ -4,6 +4,8 @@ of tests/malformed.py (CONTROL_FLOW) refused with their one-line errors."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -253,3 +255,18 @@ def test_arena_plan_and_svg_show_every_subgraph(tmp_path: Path, capsys) -> None:
     assert "s1t0" in svg.read_text()
     assert cli.main(["arena", str(path), "--kconfig"]) == 0
     assert "CONFIG_ZTFLM_SUBGRAPHS=3" in capsys.readouterr().out
+
+
+def test_a_while_that_never_ends_is_an_error_not_a_hang() -> None:
+    """A WHILE whose condition never turns false (a fuzzer's find; TFLM loops forever on it):
+    the host library bounds one node's iterations (ZTFLM_WHILE_MAX_ITERATIONS, 1,000,000), so
+    invoke fails naming the node and the CLI prints one line and exits 2."""
+    path = Path(__file__).resolve().parents[1] / "fuzz" / "regressions" / \
+        "while_condition_never_false.tflite"
+    ip = ztflm.Interpreter.from_file(path)
+    with pytest.raises(ztflm.Error, match=r"WHILE .* more than 1000000 iterations"):
+        ip.invoke()
+    r = subprocess.run([sys.executable, "-m", "ztflm", "run", str(path)], capture_output=True,
+                       text=True)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "more than 1000000 iterations" in r.stderr, r.stderr

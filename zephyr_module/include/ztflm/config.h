@@ -45,6 +45,16 @@
 #define ZTFLM_SUBGRAPHS 1
 #endif
 
+/*
+ * ZTFLM_WHILE_MAX_ITERATIONS bounds the iterations of one WHILE node in one invoke: more is
+ * an error naming the node, so a model whose condition never turns false cannot hang the
+ * caller. 0 leaves it unbounded, as in TFLM (the default on a device, where a watchdog is
+ * the usual guard); the host library, the CLI and the fuzzers build 1,000,000.
+ */
+#ifndef ZTFLM_WHILE_MAX_ITERATIONS
+#define ZTFLM_WHILE_MAX_ITERATIONS 0u
+#endif
+
 /* Drops a message argument list when messages are compiled out. */
 #if ZTFLM_ERROR_STRINGS
 #define ZTFLM_MSG(...) __VA_ARGS__

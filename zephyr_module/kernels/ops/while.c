@@ -83,8 +83,14 @@ static int while_eval(struct ztflm_context *ctx, const void *params)
 		}
 	}
 	int rc = test(ctx, cond, &go);
+	uint32_t iterations = 0;
 
 	while (!rc && go) {
+		if (ZTFLM_WHILE_MAX_ITERATIONS != 0u && ++iterations > ZTFLM_WHILE_MAX_ITERATIONS) {
+			return ztflm_fail(ctx, ZTFLM_ERR_UNSUPPORTED,
+					  "more than %u iterations (ZTFLM_WHILE_MAX_ITERATIONS)",
+					  (unsigned int)ZTFLM_WHILE_MAX_ITERATIONS);
+		}
 		ztflm_sg_copy(ctx, &out_body, true);
 		rc = ztflm_invoke_subgraph(ctx, body);
 		if (rc) {
