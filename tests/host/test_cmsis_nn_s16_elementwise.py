@@ -1,0 +1,81 @@
+"""The cmsis_nn overlay's int16 SOFTMAX (CMSIS-NN's arm_softmax_s16): which nodes it
+takes, each bit-exact with TFLM, and the nodes where CMSIS-NN would part from TFLM's
+reference, which must still come out bit-exact because the overlay leaves them to the
+reference variant.
+
+These run on a cmsis_nn library (make test-cmsis-nn: ZTFLM_LIB=<libztflm_cmsis_nn.so>) and
+are skipped, saying so, on any other."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import test_op_add as add
+from test_op_softmax import int16_rows, softmax_model
+
+import oracle
+import ztflm
+
+
+def kernel(model: bytes) -> str:
+    return ztflm.Interpreter.from_bytes(model).get_node_kernel(0)
+
+
+ON_CMSIS_NN = kernel(add.build([4], [4], np.int8, (0.1, 0), (0.1, 0), (0.1, 0))) \
+    == "add_s8_cmsis_nn"
+pytestmark = pytest.mark.skipif(
+    not ON_CMSIS_NN, reason="cmsis_nn overlay not loaded (make test-cmsis-nn runs these)")
+
+# Differences scaled 1:1 onto the exp table's input: beta 1, input scale 10/65535.
+UNIT = 10 / 65535
+
+
+def extremes(shape: list[int], rng: np.random.Generator) -> np.ndarray:
+    return rng.choice([-32768, -32767, 0, 32767], shape).astype(np.int16)
+
+
+@pytest.mark.parametrize("shape,beta,in_scale", [
+    ([3, 8], 1.0, UNIT), ([4, 2], 1.0, UNIT), ([2, 3, 5], 0.5, 0.003), ([5, 7], 2.0, 1e-5),
+    ([2, 4], 1.0, 0.25), ([1, 6], 1.0, 4.9)])
+def test_softmax_s16_rows_of_2_to_8_run_cmsis_nn_bit_exact(
+        shape: list[int], beta: float, in_scale: float) -> None:
+    model = softmax_model(shape, np.int16, beta, in_scale)
+    assert kernel(model) == "softmax_s16_cmsis_nn"
+    rng = np.random.default_rng(len(shape))
+    for x in int16_rows(shape, rng) + [extremes(shape, rng)]:
+        oracle.assert_bit_exact(model, inputs=[x])
+
+
+def test_softmax_s16_row_of_8_maxima_is_exact() -> None:
+    """8 exps of 32762, the largest row sum the variant takes (262096)."""
+    model = softmax_model([1, 8], np.int16, 1.0, UNIT)
+    assert kernel(model) == "softmax_s16_cmsis_nn"
+    out = oracle.assert_bit_exact(model, inputs=[np.full([1, 8], 1234, np.int16)])
+    assert (out[0] == 4096).all()
+
+
+def test_softmax_s16_row_of_one_value_runs_the_reference() -> None:
+    """A one-value row sums to 32762, where TFLM clamps its output to 32767 and
+    arm_softmax_s16 narrows 32768 to -32768."""
+    model = softmax_model([3, 1], np.int16, 1.0, UNIT)
+    assert kernel(model) == "softmax_s16_ref"
+    out = oracle.assert_bit_exact(model, inputs=[np.array([[-5], [0], [300]], np.int16)])
+    assert (out[0] == 32767).all()
+
+
+def test_softmax_s16_row_summing_to_2_pow_18_minus_1_runs_the_reference() -> None:
+    """Eight maxima (exp 32762 each) and one difference of -42943 (exp 47) sum to 262143:
+    normalized, its top 18 bits are set, and arm_softmax_s16's int32 rounding would wrap
+    where TFLM's int64 does not (a reciprocal of twice TFLM's)."""
+    model = softmax_model([1, 9], np.int16, 1.0, UNIT)
+    assert kernel(model) == "softmax_s16_ref"
+    x = np.array([[22000] * 8 + [22000 - 42943]], np.int16)
+    out = oracle.assert_bit_exact(model, inputs=[x])
+    assert out[0][0, 0] == 4095  # 32762 / 262143 of 32768, not twice it
+
+
+def test_softmax_s16_scales_whose_differences_could_pass_int32_run_the_reference() -> None:
+    # beta times the input scale of 8 is 52428 times 10/65535: 16 bits of left shift.
+    model = softmax_model([2, 4], np.int16, 1.0, 8.0)
+    assert kernel(model) == "softmax_s16_ref"
+    oracle.assert_bit_exact(model, inputs=[extremes([2, 4], np.random.default_rng(1))])
+
