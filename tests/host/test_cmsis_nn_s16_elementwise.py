@@ -1,7 +1,7 @@
-"""The cmsis_nn overlay's int16 SOFTMAX (CMSIS-NN's arm_softmax_s16): which nodes it
-takes, each bit-exact with TFLM, and the nodes where CMSIS-NN would part from TFLM's
-reference, which must still come out bit-exact because the overlay leaves them to the
-reference variant.
+"""The cmsis_nn overlay's int16 SOFTMAX and ADD (CMSIS-NN's arm_softmax_s16 and
+arm_elementwise_add_s16): which nodes they take, each bit-exact with TFLM, and the nodes
+where CMSIS-NN would part from TFLM's reference, which must still come out bit-exact because
+the overlay leaves them to the reference variants.
 
 These run on a cmsis_nn library (make test-cmsis-nn: ZTFLM_LIB=<libztflm_cmsis_nn.so>) and
 are skipped, saying so, on any other."""
@@ -78,4 +78,34 @@ def test_softmax_s16_scales_whose_differences_could_pass_int32_run_the_reference
     model = softmax_model([2, 4], np.int16, 1.0, 8.0)
     assert kernel(model) == "softmax_s16_ref"
     oracle.assert_bit_exact(model, inputs=[extremes([2, 4], np.random.default_rng(1))])
+
+
+# (input 1, input 2, output) quantization of the int16 ADD cases: TFLM's int16 nodes
+# have zero points of 0; the scales span input ratios of 1 to 20 and rescales of both signs.
+ADD_QUANT = [((0.001, 0), (0.0007, 0), (0.0015, 0)), ((0.002, 0), (0.0001, 0), (0.003, 0)),
+             ((1e-4, 0), (1e-4, 0), (1e-5, 0))]
+
+
+@pytest.mark.parametrize("activation", ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"])
+@pytest.mark.parametrize("quant", range(len(ADD_QUANT)))
+@pytest.mark.parametrize("shape1,shape2", [([1, 4, 4, 3], [1, 4, 4, 3]), ([5, 7], [7]),
+                                           ([2, 3, 5], [2, 1, 5]), ([9], [9])])
+def test_add_s16_rows_run_cmsis_nn_bit_exact(shape1: list[int], shape2: list[int], quant: int,
+                                             activation: str) -> None:
+    model = add.build(shape1, shape2, np.int16, *ADD_QUANT[quant], activation)
+    assert kernel(model) == "add_s16_cmsis_nn"
+    rng = np.random.default_rng(quant)
+    oracle.assert_bit_exact(model, n_random=3, seed=quant)
+    oracle.assert_bit_exact(model, inputs=[extremes(shape1, rng), extremes(shape2, rng)])
+
+
+@pytest.mark.parametrize("shape1,shape2,q1,q2,qo", [
+    ([2, 3, 4, 5], [1], (0.001, 0), (0.0007, 0), (0.0015, 0)),  # a scalar along the row
+    ([1, 4, 4, 3], [1, 4, 4, 3], (0.002, 12), (0.0001, -40), (0.003, 7)),  # zero points
+])
+def test_add_s16_nodes_cmsis_nn_does_not_compute_run_the_reference(
+        shape1: list[int], shape2: list[int], q1: tuple, q2: tuple, qo: tuple) -> None:
+    model = add.build(shape1, shape2, np.int16, q1, q2, qo)
+    assert kernel(model) == "add_s16_ref"
+    oracle.assert_bit_exact(model, n_random=3)
 
