@@ -1,7 +1,7 @@
-"""The cmsis_nn overlay's int16 SOFTMAX and ADD (CMSIS-NN's arm_softmax_s16 and
-arm_elementwise_add_s16): which nodes they take, each bit-exact with TFLM, and the nodes
-where CMSIS-NN would part from TFLM's reference, which must still come out bit-exact because
-the overlay leaves them to the reference variants.
+"""The cmsis_nn overlay's int16 SOFTMAX, ADD and MUL (CMSIS-NN's arm_softmax_s16,
+arm_elementwise_add_s16 and arm_elementwise_mul_s16): which nodes they take, each bit-exact
+with TFLM, and the nodes where CMSIS-NN would part from TFLM's reference, which must still
+come out bit-exact because the overlay leaves them to the reference variants.
 
 These run on a cmsis_nn library (make test-cmsis-nn: ZTFLM_LIB=<libztflm_cmsis_nn.so>) and
 are skipped, saying so, on any other."""
@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import test_op_add as add
+import test_op_mul as mul
 from test_op_softmax import int16_rows, softmax_model
 
 import oracle
@@ -80,7 +81,7 @@ def test_softmax_s16_scales_whose_differences_could_pass_int32_run_the_reference
     oracle.assert_bit_exact(model, inputs=[extremes([2, 4], np.random.default_rng(1))])
 
 
-# (input 1, input 2, output) quantization of the int16 ADD cases: TFLM's int16 nodes
+# (input 1, input 2, output) quantization of the int16 ADD and MUL cases: TFLM's int16 nodes
 # have zero points of 0; the scales span input ratios of 1 to 20 and rescales of both signs.
 ADD_QUANT = [((0.001, 0), (0.0007, 0), (0.0015, 0)), ((0.002, 0), (0.0001, 0), (0.003, 0)),
              ((1e-4, 0), (1e-4, 0), (1e-5, 0))]
@@ -109,3 +110,34 @@ def test_add_s16_nodes_cmsis_nn_does_not_compute_run_the_reference(
     assert kernel(model) == "add_s16_ref"
     oracle.assert_bit_exact(model, n_random=3)
 
+
+# MUL: rescales s1 * s2 / s_out of about 4.7e-4, 0.9 (extremes' product 2^30 just stays in
+# int32) and 1.4e-5.
+MUL_QUANT = [((0.001, 0), (0.0007, 0), (0.0015, 0)), ((1 / 128, 0), (1 / 128, 0), (1 / 14746, 0)),
+             ((0.0003, 0), (0.0002, 0), (0.0042, 0))]
+
+
+@pytest.mark.parametrize("activation", ["NONE", "RELU", "RELU6", "RELU_N1_TO_1"])
+@pytest.mark.parametrize("quant", range(len(MUL_QUANT)))
+@pytest.mark.parametrize("shape1,shape2", [([1, 4, 4, 3], [1, 4, 4, 3]), ([5, 7], [7]),
+                                           ([2, 3, 5], [2, 1, 5]), ([9], [9])])
+def test_mul_s16_rows_run_cmsis_nn_bit_exact(shape1: list[int], shape2: list[int], quant: int,
+                                             activation: str) -> None:
+    model = mul.build(shape1, shape2, np.int16, *MUL_QUANT[quant], activation)
+    assert kernel(model) == "mul_s16_cmsis_nn"
+    rng = np.random.default_rng(quant)
+    oracle.assert_bit_exact(model, n_random=3, seed=quant)
+    oracle.assert_bit_exact(model, inputs=[extremes(shape1, rng), extremes(shape2, rng)])
+
+
+@pytest.mark.parametrize("shape1,shape2,qo", [
+    ([2, 3, 4, 5], [1], (0.0015, 0)),  # a scalar along the row
+    ([1, 4, 4, 3], [1, 4, 4, 3], (1e-7, 0)),  # a rescale of 7: a left shift of the product
+])
+def test_mul_s16_nodes_cmsis_nn_does_not_compute_run_the_reference(
+        shape1: list[int], shape2: list[int], qo: tuple) -> None:
+    model = mul.build(shape1, shape2, np.int16, (0.001, 0), (0.0007, 0), qo)
+    assert kernel(model) == "mul_s16_ref"
+    rng = np.random.default_rng(0)
+    oracle.assert_bit_exact(model, n_random=3)
+    oracle.assert_bit_exact(model, inputs=[extremes(shape1, rng), extremes(shape2, rng)])
