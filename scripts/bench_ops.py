@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Instructions per invoke of single 16x8 operators (CONV_2D, DEPTHWISE_CONV_2D,
-FULLY_CONNECTED: int16 activations, int8 weights, int64 bias) on the emulated cores, for each
+FULLY_CONNECTED: int16 activations, int8 weights, int64 bias; ADD, MUL and SOFTMAX on int16)
+on the emulated cores, for each
 kernel overlay against the reference kernels of the same core, with the outputs checked
 against the host runner bit for bit. The overlays' 16x8 variants are meant to take at most
 half the reference's instructions; this prints the ratio.
 
 Run: .venv/bin/python scripts/bench_ops.py [--cores m4 m55] [--ops conv_2d ...]
+[--kernels reference cmsis_nn]
 """
 from __future__ import annotations
 
@@ -85,9 +87,39 @@ def fully_connected_per_tensor(rng: np.random.Generator) -> bytes:
     return fully_connected(rng, per_channel=False)
 
 
+def _binary(op: str, options: str, scales: tuple[float, float, float]) -> bytes:
+    """An element-wise op over two 16 x 16 x 32 int16 tensors (zero points 0, as TFLM's)."""
+    b = ModelBuilder()
+    x = b.input([1, 16, 16, 32], np.int16, scale=scales[0])
+    z = b.input([1, 16, 16, 32], np.int16, scale=scales[1])
+    y = b.tensor([1, 16, 16, 32], np.int16, scale=scales[2])
+    b.op(op, [x, z], [y], options)
+    b.output(y)
+    return b.build()
+
+
+def add(rng: np.random.Generator) -> bytes:
+    return _binary("ADD", "AddOptions", (0.002, 0.0015, 0.004))
+
+
+def mul(rng: np.random.Generator) -> bytes:
+    return _binary("MUL", "MulOptions", (0.002, 0.0015, 0.004))
+
+
+def softmax(rng: np.random.Generator) -> bytes:
+    """1024 rows of 8 values (the longest rows cmsis_nn's int16 variant takes)."""
+    b = ModelBuilder()
+    x = b.input([1024, 8], np.int16, scale=10 / 32768)
+    y = b.tensor([1024, 8], np.int16, scale=1 / 32768)
+    b.op("SOFTMAX", [x], [y], "SoftmaxOptions", beta=1.0)
+    b.output(y)
+    return b.build()
+
+
 OPS = {"conv_2d": conv_2d, "depthwise_conv_2d": depthwise_conv_2d,
        "fully_connected": fully_connected,
-       "fully_connected_per_tensor": fully_connected_per_tensor}
+       "fully_connected_per_tensor": fully_connected_per_tensor,
+       "add": add, "mul": mul, "softmax": softmax}
 
 
 def host_outputs(path: Path) -> list[bytes]:
@@ -103,10 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--cores", nargs="+", default=None, choices=["m4", "m55"])
     p.add_argument("--ops", nargs="+", default=list(OPS), choices=list(OPS))
+    p.add_argument("--kernels", nargs="+", default=None,
+                   choices=sorted({overlay for _, overlay in CONFIGS}))
     args = p.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     configs = [c for c in CONFIGS
-               if (args.cores is None or c[0] in args.cores) and overlay_present(c[1])]
+               if (args.cores is None or c[0] in args.cores)
+               and (args.kernels is None or c[1] in args.kernels) and overlay_present(c[1])]
     print("| operator (16x8) | core | kernels | instructions | vs reference | bit-exact |")
     print("|---|---|---|---:|---:|---|")
     for name in args.ops:

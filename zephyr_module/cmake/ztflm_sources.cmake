@@ -113,7 +113,10 @@ function(ztflm_cmsis_nn_sources out_sources out_includes root)
     ${root}/Source/PoolingFunctions/*_s8.c
     ${root}/Source/PoolingFunctions/*_s16.c
     ${root}/Source/BasicMathFunctions/*_s8.c
-    ${root}/Source/SoftmaxFunctions/*_s8*.c)
+    ${root}/Source/BasicMathFunctions/arm_elementwise_add_s16.c
+    ${root}/Source/BasicMathFunctions/arm_elementwise_mul_s16.c
+    ${root}/Source/SoftmaxFunctions/*_s8*.c
+    ${root}/Source/SoftmaxFunctions/arm_softmax_s16.c)
   list(FILTER sources EXCLUDE REGEX "(lstm|svdf)")
   set(${out_sources} ${sources} PARENT_SCOPE)
   set(${out_includes} ${root}/Include PARENT_SCOPE)

@@ -71,6 +71,7 @@ extern const struct ztflm_variant ztflm_add_f32_ref;
 extern const struct ztflm_variant ztflm_add_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_add_s8_arm_mve;
 extern const struct ztflm_variant ztflm_add_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_add_s16_cmsis_nn;
 extern const struct ztflm_variant ztflm_sub_s8_ref;
 extern const struct ztflm_variant ztflm_sub_s16_ref;
 extern const struct ztflm_variant ztflm_sub_s32_ref;

@@ -59,6 +59,7 @@ static const struct ztflm_variant *const variants[] = {
 	ZTFLM_ARM_MVE(&ztflm_mul_s8_arm_mve)
 	ZTFLM_ARM_DSP(&ztflm_mul_s8_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_mul_s8_cmsis_nn)
+	ZTFLM_CMSIS_NN(&ztflm_mul_s16_cmsis_nn)
 	&ztflm_mul_s8_ref,
 	&ztflm_mul_s16_ref,
 	&ztflm_mul_s32_ref,

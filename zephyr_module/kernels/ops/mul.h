@@ -39,5 +39,6 @@ extern const struct ztflm_variant ztflm_mul_f32_ref;
 extern const struct ztflm_variant ztflm_mul_s8_arm_dsp;
 extern const struct ztflm_variant ztflm_mul_s8_arm_mve;
 extern const struct ztflm_variant ztflm_mul_s8_cmsis_nn;
+extern const struct ztflm_variant ztflm_mul_s16_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_MUL_H_ */

@@ -120,6 +120,7 @@ static const struct ztflm_variant *const variants[] = {
 	ZTFLM_ARM_DSP(&ztflm_softmax_s8_s16_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_softmax_s8_cmsis_nn)
 	ZTFLM_CMSIS_NN(&ztflm_softmax_s8_s16_cmsis_nn)
+	ZTFLM_CMSIS_NN(&ztflm_softmax_s16_cmsis_nn)
 	&ztflm_softmax_s8_ref,
 	&ztflm_softmax_s8_s16_ref,
 	&ztflm_softmax_s16_ref,

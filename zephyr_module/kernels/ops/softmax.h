@@ -96,5 +96,6 @@ extern const struct ztflm_variant ztflm_softmax_s8_arm_mve;
 extern const struct ztflm_variant ztflm_softmax_s8_s16_arm_mve;
 extern const struct ztflm_variant ztflm_softmax_s8_cmsis_nn;
 extern const struct ztflm_variant ztflm_softmax_s8_s16_cmsis_nn;
+extern const struct ztflm_variant ztflm_softmax_s16_cmsis_nn;
 
 #endif /* ZTFLM_KERNELS_OPS_SOFTMAX_H_ */
