@@ -608,6 +608,66 @@ def _drop_assigns(m: Any) -> None:
                        != schema.BuiltinOperator.ASSIGN_VARIABLE]
 
 
+def _flex(options: dict) -> bytes:
+    from flatbuffers import flexbuffers
+    return bytes(flexbuffers.Dumps(options))
+
+
+def circular_buffer(cycles: object = 2, in_shape: tuple[int, ...] = (1, 1, 1, 4),
+                    out_shape: tuple[int, ...] = (1, 3, 1, 4), dtype: Any = np.int8,
+                    out_dtype: Any = None, valid: Optional[tuple[list[int], Any]] = None,
+                    options: Optional[bytes] = None) -> bytes:
+    """A CIRCULAR_BUFFER node (TFLM's custom streaming operator) over graph input and
+    output: cycles_max given as cycles (None: no options), or options as raw bytes."""
+    b = ModelBuilder()
+    i = b.input(list(in_shape), dtype, scale=0.5, zero_point=3)
+    outs = [b.tensor(list(out_shape), out_dtype or dtype, scale=0.5, zero_point=3,
+                     is_variable=True)]
+    if valid is not None:
+        outs.append(b.tensor(*valid))
+    if options is None:
+        options = b"" if cycles is None else _flex({"cycles_max": cycles})
+    b.custom("CIRCULAR_BUFFER", [i], outs, options)
+    for o in outs:
+        b.output(o)
+    return b.build()
+
+
+# Issue 14: CIRCULAR_BUFFER's options and shapes. TFLM picks a missing or non-positive
+# cycles_max from a process-wide count, reads dimensions 0 to 3 whatever the rank, memmoves a
+# negative size without a slot and shifts only the first batch; ztflm refuses each.
+CIRCULAR_BUFFER: dict[str, tuple[Callable[[], bytes], str]] = {
+    "circular buffer without options": (
+        lambda: circular_buffer(None), "custom option 'cycles_max' is missing"),
+    "circular buffer with cycles_max 0": (
+        lambda: circular_buffer(0), "'cycles_max' is 0, outside 1"),
+    "circular buffer with a negative cycles_max": (
+        lambda: circular_buffer(-3), "'cycles_max' is -3, outside 1"),
+    "circular buffer with a float cycles_max": (
+        lambda: circular_buffer(2.0), "'cycles_max' has FlexBuffer type"),
+    "circular buffer with another key": (
+        lambda: circular_buffer(options=_flex({"a": 5, "cycles_max": 2})),
+        "custom options hold 2 keys"),
+    "circular buffer of rank 3": (
+        lambda: circular_buffer(in_shape=(1, 1, 4), out_shape=(1, 3, 4)),
+        "input and output need rank 4, not 3 and 3"),
+    "circular buffer input of 2 rows": (
+        lambda: circular_buffer(in_shape=(1, 2, 1, 4)),
+        r"input \[1, 2, 1, 4\] does not fit output \[1, 3, 1, 4\]"),
+    "circular buffer of another depth": (
+        lambda: circular_buffer(out_shape=(1, 3, 1, 5)), "does not fit output"),
+    "circular buffer of batch 2": (
+        lambda: circular_buffer(in_shape=(2, 1, 1, 4), out_shape=(2, 3, 1, 4)),
+        r"needs a batch of 1 and 1 slot or more \(output \[2, 3"),
+    "circular buffer without a slot": (
+        lambda: circular_buffer(out_shape=(1, 0, 1, 4)), "1 slot or more"),
+    "circular buffer whose valid output is int8": (
+        lambda: circular_buffer(valid=([1], np.int8)), "output 1 must be one bool"),
+    "circular buffer whose valid output has 2 bools": (
+        lambda: circular_buffer(valid=([2], np.bool_)), "output 1 must be one bool"),
+}
+
+
 # Issue 14: resource variables. TFLM copies from a variable no assignment allocated (a null
 # buffer), and checks a read's size only in debug builds: ztflm refuses each.
 RESOURCE_VARIABLES: dict[str, tuple[Callable[[], bytes], str]] = {
@@ -671,6 +731,8 @@ SEMANTIC: dict[str, Callable[[], bytes]] = {
     **{name: make for name, (make, _) in RESOURCE_VARIABLES.items()},
     # The verifier refuses a state whose 2^32 values wrap a 32-bit count before the LSTM sees it.
     "LSTM cell state of 65536 x 65536 values": lambda: lstm(edit=_lstm_shape("c", [65536, 65536])),
+
+    **{name: make for name, (make, _) in CIRCULAR_BUFFER.items()},
     **{name: make for name, (make, _) in ELEMENTWISE_PARAMETERS.items()},
 }
 

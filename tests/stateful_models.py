@@ -121,4 +121,25 @@ def lstm(kind: str = "int8", batches: int = 2, steps: int = 3, n_input: int = 5,
     b.output(y)
     if edit is not None:
         edit(b, tensors)
+
+def circular_buffer_stream(cycles: int, slots: int = 3, depth: tuple[int, int] = (1, 4),
+                           valid: bool = False, after: bool = True,
+                           variable: bool = True) -> bytes:
+    """Input [1, 1, d2, d3] into a buffer [1, slots, d2, d3]; after: a RELU reads the buffer
+    (the graph output), else the buffer is the graph output; valid: the bool output 1."""
+    b = ModelBuilder()
+    x = b.input([1, 1, *depth], np.int8, scale=0.5, zero_point=3)
+    buf = b.tensor([1, slots, *depth], np.int8, scale=0.5, zero_point=3, is_variable=variable)
+    outs = [buf]
+    if valid:
+        outs.append(b.tensor([1], np.bool_))
+    b.custom("CIRCULAR_BUFFER", [x], outs, {"cycles_max": cycles})
+    if after:
+        y = b.tensor([1, slots, *depth], np.int8, scale=0.5, zero_point=3)
+        b.op("RELU", [buf], [y])
+        b.output(y)
+    else:
+        b.output(buf)
+    if valid:
+        b.output(outs[1])
     return b.build()

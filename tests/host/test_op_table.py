@@ -25,7 +25,8 @@ OPTION_TAGS = {v: k for k, v in vars(schema.BuiltinOptions).items() if not k.sta
 @pytest.mark.parametrize("op", OPS, ids=lambda op: op.name)
 def test_descriptor_is_registered_under_its_own_code(op: _lib.OpInfo) -> None:
     if op.builtin == _lib.CUSTOM_CODE:
-        assert not re.fullmatch(r"[A-Z0-9_]+", op.name), "a custom op named like a builtin"
+        # TFLM's own custom CIRCULAR_BUFFER is named like a builtin, but is none.
+        assert not hasattr(schema.BuiltinOperator, op.name), "a custom op named as a builtin"
     else:
         assert _lib.builtin_name(op.builtin) == op.name
 

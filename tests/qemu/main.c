@@ -196,8 +196,11 @@ int main(void)
 		const int rc = ztflm_invoke(&ip);
 		const uint32_t ticks = timer_ticks(t0);
 
-		if (rc) {
+		if (rc < 0) {
 			return failed(&ip);
+		}
+		if (rc == ZTFLM_STOPPED) {
+			put_u32("stopped ", n); /* CIRCULAR_BUFFER between strides, as TFLM's abort */
 		}
 		if (n == 0) {
 			put_u32("ticks ", ticks);

@@ -13,6 +13,7 @@ import pytest
 from control_flow_models import accumulator_model, if_model, variable_model, while_model
 from firmware import BUILD, MODELS, ROOT, TARGETS, firmware, pattern_inputs, run, tools
 from shared_models import STATEFUL
+from stateful_models import circular_buffer_stream as circular_buffer
 from stateful_models import lstm, svdf
 
 import oracle
@@ -34,6 +35,10 @@ BUILT = {
     "cf_accumulator": accumulator_model,
     "cf_variable_f32": lambda: variable_model(np.float32),
     "cf_variable_s8": lambda: variable_model(np.int8),
+    # CIRCULAR_BUFFER: the buffer as the output (stopped invokes print it too), and with its
+    # bool output (never stops) before a RELU.
+    "cb_buffer": lambda: circular_buffer(3, slots=4, after=False),
+    "cb_valid": lambda: circular_buffer(2, slots=3, valid=True),
 }
 # Converter-made control flow (tests/models/control_flow/generate.py).
 CONVERTED = {"gru_while_float", "cond_if_float", "stream_variable_float"}
@@ -57,8 +62,9 @@ def core_param(core: str) -> object:
     return pytest.param(core, marks=pytest.mark.skipif(bool(missing), reason=f"no {missing}"))
 
 
-def tflm_stream(path) -> list[bytes]:
-    """TFLM's outputs, in order, for the stream main.c runs with FW_INVOKES."""
+def tflm_stream(path, stopped: list[int]) -> list[bytes]:
+    """TFLM's outputs, in order, for the stream main.c runs with FW_INVOKES; stopped gets
+    the invokes it aborted (kTfLiteAbort, 15)."""
     model = path.read_bytes()
     tflm = oracle.tflm_interpreter(model)
     host = ztflm.Interpreter.from_bytes(model)
@@ -69,7 +75,8 @@ def tflm_stream(path) -> list[bytes]:
             tflm.reset()
         for i, x in enumerate(pattern_inputs(details, n % INVOKES)):
             tflm.set_input(x, i)
-        tflm.invoke()
+        if tflm.invoke() == 15:
+            stopped.append(n)
         out += [np.array(tflm.get_output(k)).tobytes()
                 for k in range(oracle.outputs_count(model))]
     return out
@@ -82,7 +89,9 @@ def test_stream_then_reset_is_bit_exact_with_tflm(model: str, core: str) -> None
     result = run(firmware(path, core, invokes=INVOKES), core)
     assert result.returncode == 0, result.console
     blocks = re.findall(r"^output \d+\n([0-9a-f]*)\nend$", result.console, re.M)
-    expected = tflm_stream(path)
+    stopped: list[int] = []
+    expected = tflm_stream(path, stopped)
+    assert [int(n) for n in re.findall(r"^stopped (\d+)$", result.console, re.M)] == stopped
     assert len(blocks) == len(expected)
     for n, (ours, theirs) in enumerate(zip(blocks, expected)):
         assert bytes.fromhex(ours) == theirs, f"invoke {n}"

@@ -10,6 +10,7 @@ class Status(enum.IntEnum):
     """enum ztflm_status"""
 
     OK = 0
+    STOPPED = 1  # not an error: an operator ended the invoke early (ztflm_invoke)
     INVALID_ARG = -1
     MODEL = -2
     UNSUPPORTED = -3

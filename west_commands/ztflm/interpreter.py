@@ -164,9 +164,14 @@ class Interpreter:
     # ---- running ---------------------------------------------------------------------------
 
     @_serialized
-    def invoke(self) -> None:
-        if _lib.lib().ztflm_invoke(self._handle) != 0:
+    def invoke(self) -> bool:
+        """Run the model once: True when it ran to its end, False when an operator stopped
+        it early (CIRCULAR_BUFFER between two strides; the outputs after it keep their
+        values), as TFLM's kTfLiteAbort."""
+        rc = _lib.lib().ztflm_invoke(self._handle)
+        if rc < 0:
             raise _error(self._handle)
+        return rc == 0
 
     @_serialized
     def reset(self) -> None:

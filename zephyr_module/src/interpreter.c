@@ -79,7 +79,8 @@ int ztflm_run_nodes(struct ztflm_interpreter *ip)
 		}
 #endif
 		if (rc) {
-			if (ip->error.code == ZTFLM_OK) {
+			/* ZTFLM_STOPPED ends the invoke without an error. */
+			if (rc < 0 && ip->error.code == ZTFLM_OK) {
 				ztflm_error_set(ip, rc, (int32_t)node, "eval failed");
 			}
 			return rc;

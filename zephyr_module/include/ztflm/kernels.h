@@ -113,6 +113,7 @@
 
 /* Custom operators, as X("CustomName", op_name). */
 #define ZTFLM_CUSTOM_OPS(X)                                                                        \
+	X("CIRCULAR_BUFFER", circular_buffer)                                                      \
 	X("SignalDelay", signal_delay)                                                             \
 	X("SignalEnergy", signal_energy)                                                           \
 	X("SignalFftAutoScale", signal_fft_auto_scale)                                             \

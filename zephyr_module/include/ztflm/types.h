@@ -12,9 +12,15 @@
 extern "C" {
 #endif
 
-/** Every ztflm call returns ZTFLM_OK or one of these negative codes. */
+/** Every ztflm call returns ZTFLM_OK or one of the negative codes; ztflm_invoke also 1. */
 enum ztflm_status {
 	ZTFLM_OK = 0,
+	/**
+	 * Not an error, from ztflm_invoke: an operator ended the invoke early, as TFLM's
+	 * kTfLiteAbort (CIRCULAR_BUFFER between two of its strides); the operators after it did
+	 * not run and their outputs keep their last values.
+	 */
+	ZTFLM_STOPPED = 1,
 	ZTFLM_ERR_INVALID_ARG = -1, /**< a caller argument is wrong */
 	ZTFLM_ERR_MODEL = -2,       /**< the model is malformed */
 	ZTFLM_ERR_UNSUPPORTED = -3, /**< an op, type or parameter this build cannot run */

@@ -138,7 +138,10 @@ int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_siz
 /** Prepare every operator and plan every tensor into the arena. */
 int ztflm_allocate(struct ztflm_interpreter *ip);
 
-/** Run the model once. */
+/**
+ * Run the model once: ZTFLM_OK, ZTFLM_STOPPED when an operator ended it early (not an
+ * error: CIRCULAR_BUFFER waiting for its next stride), or an error.
+ */
 int ztflm_invoke(struct ztflm_interpreter *ip);
 
 /**
