@@ -121,6 +121,8 @@ def lstm(kind: str = "int8", batches: int = 2, steps: int = 3, n_input: int = 5,
     b.output(y)
     if edit is not None:
         edit(b, tensors)
+    return b.build()
+
 
 def circular_buffer_stream(cycles: int, slots: int = 3, depth: tuple[int, int] = (1, 4),
                            valid: bool = False, after: bool = True,
