@@ -115,7 +115,8 @@ static void gate_fc(const struct ztflm_lstm_params *p, const void *x, int32_t x_
 					int64_t b;
 
 					memcpy(&b, (const int64_t *)bias + u, sizeof(b));
-					acc += b;
+					/* Wrapping, as TFLM's int64 sum does on its hosts (C leaves it undefined). */
+					acc = (int64_t)((uint64_t)acc + (uint64_t)b);
 				}
 				v = ztflm_mbqm64(acc, s->multiplier, s->shift);
 			} else {
