@@ -109,5 +109,5 @@ static int eval(struct ztflm_context *ctx, const void *params)
 	return ztflm_depthwise_conv_2d_s8_eval(ctx, params, compute);
 }
 
-ZTFLM_VARIANT(depthwise_conv_2d_s4_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run,
-	      scratch_bytes);
+ZTFLM_VARIANT_WEIGHTS(depthwise_conv_2d_s4_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, ZTFLM_INT4, eval,
+		      can_run, scratch_bytes);

@@ -44,4 +44,5 @@ static int eval(struct ztflm_context *ctx, const void *params)
 	return ztflm_fully_connected_s8_eval(ctx, params, compute);
 }
 
-ZTFLM_VARIANT(fully_connected_s4_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, eval, can_run, NULL);
+ZTFLM_VARIANT_WEIGHTS(fully_connected_s4_cmsis_nn, ZTFLM_INT8, ZTFLM_INT8, ZTFLM_INT4, eval,
+		      can_run, NULL);
