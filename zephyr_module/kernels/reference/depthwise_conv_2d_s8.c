@@ -42,15 +42,15 @@ static inline int32_t window_sum(const struct ztflm_dw_conv_params *p, const int
 /* One output: the window against channel oc's weights, requantized and clamped. */
 static inline int8_t output_value(const struct ztflm_dw_conv_params *p, const int8_t *in_c,
 				  const int8_t *w, uint32_t w_step, int32_t y0, int32_t x0,
-				  const int32_t *bias, int32_t oc, int32_t multiplier,
-				  int32_t shift)
+				  const int32_t *bias, int32_t oc, const int32_t *multiplier,
+				  const int32_t *shift, int32_t ch)
 {
 	uint32_t acc = (uint32_t)window_sum(p, in_c, w, w_step, y0, x0);
 
 	if (bias != NULL) {
 		acc += (uint32_t)bias[oc];
 	}
-	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier, shift);
+	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
 	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
 
 	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
@@ -81,7 +81,7 @@ void ztflm_depthwise_conv_2d_s8_reference(const struct ztflm_dw_conv_params *p,
 
 					*out++ = output_value(p, in_b + oc / dm, filter + oc,
 							      (uint32_t)p->output_c, y0, x0, bias,
-							      oc, multiplier[ch], shift[ch]);
+							      oc, multiplier, shift, ch);
 				}
 			}
 		}
@@ -98,6 +98,11 @@ void ztflm_depthwise_conv_2d_s4_reference(const struct ztflm_dw_conv_params *p,
 	const uint32_t taps = (uint32_t)p->filter_h * (uint32_t)p->filter_w;
 	int8_t *w = scratch;
 
+	/* Without INT4 this folds away, leaving the int8 variant output_value's only caller. */
+	if (!ZTFLM_TYPE_BUILT(ZTFLM_INT4)) {
+		return;
+	}
+
 	for (int32_t oc = 0; oc < p->output_c; oc++) {
 		const int32_t ch = p->per_channel ? oc : 0;
 		int8_t *o = out + oc;
@@ -111,7 +116,7 @@ void ztflm_depthwise_conv_2d_s4_reference(const struct ztflm_dw_conv_params *p,
 					*o = output_value(p, in_c, w, 1u,
 							  oy * p->stride_h - p->pad_h,
 							  ox * p->stride_w - p->pad_w, bias, oc,
-							  multiplier[ch], shift[ch]);
+							  multiplier, shift, ch);
 					o += p->output_c;
 				}
 			}
