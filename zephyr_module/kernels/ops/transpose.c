@@ -21,8 +21,13 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *par
 		    (int)rank);
 	ZTFLM_CHECK(ctx, out->dims_count == rank, ZTFLM_ERR_MODEL,
 		    "output rank %d is not the input's %d", (int)out->dims_count, (int)rank);
-	for (int32_t k = rank - 1, stride = 1; k >= 0; stride *= in->dims[k], k--) {
-		strides[k] = (uint32_t)stride;
+	/* Unsigned: the product past the outermost axis is never used and may exceed int32 for
+	 * a tensor the planner then refuses (fuzz_struct: 5 x 2^29). */
+	uint32_t stride = 1u;
+
+	for (int32_t k = rank - 1; k >= 0; k--) {
+		strides[k] = stride;
+		stride *= (uint32_t)in->dims[k];
 	}
 	const int32_t *axes = perm->data;
 
