@@ -149,3 +149,22 @@ def test_a_model_of_a_type_left_out_is_refused_naming_it(int8_only: tuple[Path, 
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1
     assert "FLOAT32 kernels are not in this build (ZTFLM_TYPES)" in r.stderr, r.stderr
+
+
+def test_every_int4_weights_variant_is_built_only_with_int4() -> None:
+    """A variant for INT4 weights (id *_s4_*) in any overlay is declared with
+    ZTFLM_VARIANT_WEIGHTS(..., ZTFLM_INT4, ...), so that a build without INT4 links none of
+    its code (cmsis_nn's were plain ZTFLM_VARIANTs: CMSIS-NN's s4 kernels, 23 KB, linked into
+    an int8 model's firmware)."""
+    import re
+
+    declared = {}
+    for source in sorted(RUNTIME_KERNELS.glob("*/*.c")):
+        text = re.sub(r"\s+", " ", source.read_text())
+        for macro, args in re.findall(r"\b(ZTFLM_VARIANT(?:_WEIGHTS)?)\(([^;]*)\);", text):
+            name = args.split(",")[0].strip()
+            if "_s4_" in name:
+                declared[f"{source.parent.name}/{name}"] = (macro, args.split(",")[3].strip())
+    assert {"reference/conv_2d_s4_ref", "cmsis_nn/conv_2d_s4_cmsis_nn"} <= set(declared)
+    wrong = {k: v for k, v in declared.items() if v != ("ZTFLM_VARIANT_WEIGHTS", "ZTFLM_INT4")}
+    assert not wrong, wrong
