@@ -76,6 +76,9 @@ GEOMETRIES = [
     ([2, 5, 5, 1], 4, 5, 5, (1, 1), (1, 1), "VALID"),
     ([1, 4, 4, 3], 1, 6, 6, (1, 1), (1, 1), "SAME"),
     ([1, 1, 16, 5], 2, 1, 3, (1, 2), (1, 1), "SAME"),
+    # Depth multipliers with dilated windows hanging over the left and right edges.
+    ([1, 9, 9, 2], 3, 3, 3, (1, 1), (2, 3), "SAME"),
+    ([1, 4, 5, 2], 5, 3, 3, (2, 1), (1, 2), "SAME"),
 ]
 
 

@@ -42,7 +42,15 @@ static void dw_multiplier(const struct ztflm_dw_conv_params *p, const int32_t *m
 	const uint32_t ic_n = (uint32_t)p->input_c;
 	const uint32_t oc_n = (uint32_t)p->output_c;
 	const uint32_t dm = (uint32_t)p->depth_multiplier;
-	const uint32_t image = (uint32_t)p->input_h * (uint32_t)p->input_w * ic_n;
+	const int32_t in_h = p->input_h;
+	const int32_t in_w = p->input_w;
+	const int32_t f_h = p->filter_h;
+	const int32_t f_w = p->filter_w;
+	const int32_t dil_h = p->dilation_h;
+	const int32_t dil_w = p->dilation_w;
+	const uint32_t image = (uint32_t)in_h * (uint32_t)in_w * ic_n;
+	/* The input's step between filter columns. */
+	const uint32_t in_step = (uint32_t)dil_w * ic_n;
 	const int32_t in_off = p->input_offset;
 	const int32_t per_channel = p->per_channel;
 	const int32_t zero = p->output_offset;
@@ -57,6 +65,10 @@ static void dw_multiplier(const struct ztflm_dw_conv_params *p, const int32_t *m
 
 			for (int32_t ox = 0; ox < p->output_w; ox++) {
 				const int32_t x0 = ox * p->stride_w - p->pad_w;
+				/* The filter columns fx0 <= fx < fx1 that fall inside the input. */
+				const int32_t fx0 = x0 < 0 ? (dil_w - 1 - x0) / dil_w : 0;
+				const int32_t right = (in_w - x0 + dil_w - 1) / dil_w;
+				const int32_t fx1 = right < f_w ? right : f_w;
 
 				for (uint32_t ic = 0; ic < ic_n; ic++) {
 					for (uint32_t m = 0; m < dm; m += 4u) {
@@ -65,26 +77,23 @@ static void dw_multiplier(const struct ztflm_dw_conv_params *p, const int32_t *m
 						ztflm_v4 acc = bias != NULL ? ztflm_v4_load(bias + oc, n)
 									    : ztflm_v4_dup(0);
 
-						for (int32_t fy = 0; fy < p->filter_h; fy++) {
-							const int32_t y = y0 + p->dilation_h * fy;
+						for (int32_t fy = 0; fy < f_h && fx0 < fx1; fy++) {
+							const int32_t y = y0 + dil_h * fy;
 
-							if (y < 0 || y >= p->input_h) {
+							if (y < 0 || y >= in_h) {
 								continue;
 							}
-							for (int32_t fx = 0; fx < p->filter_w; fx++) {
-								const int32_t x = x0 + p->dilation_w * fx;
+							const int8_t *x_p =
+								in_b + ((uint32_t)y * (uint32_t)in_w +
+									(uint32_t)(x0 + dil_w * fx0)) * ic_n + ic;
+							const int8_t *w =
+								filter + ((uint32_t)fy * (uint32_t)f_w +
+									  (uint32_t)fx0) * oc_n + oc;
 
-								if (x < 0 || x >= p->input_w) {
-									continue;
-								}
-								const int32_t xv =
-									in_b[((uint32_t)y * (uint32_t)p->input_w +
-									      (uint32_t)x) * ic_n + ic] + in_off;
-								const int8_t *w =
-									filter + ((uint32_t)fy * (uint32_t)p->filter_w +
-										  (uint32_t)fx) * oc_n + oc;
-
-								acc = ztflm_v4_mla_n(acc, ztflm_v4_load_s8(w, n), xv);
+							for (int32_t fx = fx0; fx < fx1;
+							     fx++, x_p += in_step, w += oc_n) {
+								acc = ztflm_v4_mla_n(acc, ztflm_v4_load_s8(w, n),
+										     *x_p + in_off);
 							}
 						}
 						const ztflm_v4 mv = per_channel ? ztflm_v4_load(multiplier + oc, n)
