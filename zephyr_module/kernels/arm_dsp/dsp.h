@@ -345,7 +345,15 @@ static inline int32_t ztflm_dsp_qparams(const int32_t *multiplier, const int32_t
 static inline int32_t ztflm_dsp_rq(int32_t acc, const struct ztflm_dsp_qparam *q)
 {
 	const int32_t a = (int32_t)((uint32_t)acc << q->left);
-	const int32_t high = (int32_t)(((int64_t)a * q->multiplier + ((int64_t)1 << 30)) >> 31);
+	const int64_t prod = (int64_t)a * q->multiplier + ((int64_t)1 << 30);
+#if defined(__ARM_FEATURE_MVE)
+	/* Bits 31 to 62 from the product's two words: with MVE, GCC 12 shifts the pair with
+	 * ASRL and spills both words around every output (KWS on M55: -1.7% instructions). */
+	const int32_t high = (int32_t)(((uint32_t)(prod >> 32) << 1) | ((uint32_t)prod >> 31));
+#else
+	/* The same two words written this way cost 2% more on Cortex-M4. */
+	const int32_t high = (int32_t)(prod >> 31);
+#endif
 	const int32_t mask = (int32_t)((1u << q->right) - 1u);
 	const int32_t threshold = (mask >> 1) + (int32_t)((uint32_t)high >> 31);
 
