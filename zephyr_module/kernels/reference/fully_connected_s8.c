@@ -45,14 +45,14 @@ static uint32_t x_term(const struct ztflm_fc_params *p, const int8_t *x)
 /* One output: unit weights w against input row x, requantized and clamped. */
 static inline int8_t output_value(const struct ztflm_fc_params *p, const int8_t *w,
 				  const int8_t *x, uint32_t xt, const int32_t *bias, int32_t u,
-				  int32_t multiplier, int32_t shift)
+				  const int32_t *multiplier, const int32_t *shift, int32_t ch)
 {
 	uint32_t acc = (uint32_t)dot(w, x, p->accum_depth, p->input_offset, xt);
 
 	if (bias != NULL) {
 		acc += (uint32_t)bias[u];
 	}
-	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier, shift);
+	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
 	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
 
 	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
@@ -80,7 +80,7 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 			const int32_t ch = u * step;
 
 			*out++ = output_value(p, filter + (uint32_t)u * (uint32_t)depth, x, xt, bias,
-					      u, multiplier[ch], shift[ch]);
+					      u, multiplier, shift, ch);
 		}
 	}
 }
@@ -106,7 +106,7 @@ void ztflm_fully_connected_s4_reference(const struct ztflm_fc_params *p, const i
 			const int8_t *x = in + (uint32_t)b * depth;
 
 			out[(uint32_t)b * (uint32_t)p->output_depth + (uint32_t)u] = output_value(
-				p, w, x, x_term(p, x), bias, u, multiplier[ch], shift[ch]);
+				p, w, x, x_term(p, x), bias, u, multiplier, shift, ch);
 		}
 	}
 }
