@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from stateful_models import svdf
+from stateful_models import circular_buffer_stream, svdf
 
 from modelbuilder import ModelBuilder
 
@@ -273,3 +273,25 @@ def test_stream_input_of_the_wrong_step_shape_writes_nothing(stateful: Path,
     one_line_error(ztflm("run", str(stateful), "--stream", "--input", str(seq), "--output",
                          str(out)), "input 0 wants shape [1, 5], got [5]")
     assert not out.exists()
+
+
+def test_stream_with_invokes_an_operator_stops_compares_the_ones_that_ran(
+        tmp_path: Path) -> None:
+    """CIRCULAR_BUFFER runs every third invoke and stops the others (ZTFLM_STOPPED, TFLM's
+    kTfLiteAbort): both runtimes stop the same ones, whose outputs past it are stale."""
+    path = tmp_path / "circular.tflite"
+    path.write_bytes(circular_buffer_stream(3))
+    r = ztflm("run", str(path), "--stream", "--steps", "7", "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    assert "stopped early by an operator: invoke 0, 1, 3, 4, 6 of 7" in r.stdout
+    assert "output 0: bit-exact with TFLM (the 2 invokes that ran to their end)" in r.stdout
+
+
+def test_one_invoke_an_operator_stops_is_said_and_not_compared(tmp_path: Path) -> None:
+    path = tmp_path / "circular.tflite"
+    path.write_bytes(circular_buffer_stream(2))
+    r = ztflm("run", str(path), "--compare-tflm")
+    assert r.returncode == 0, r.stderr
+    assert "stopped early by an operator: invoke 0 of 1" in r.stdout
+    assert "outputs not compared: every invoke stopped early, in TFLM as here" in r.stdout
+    assert "bit-exact" not in r.stdout

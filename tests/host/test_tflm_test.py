@@ -211,9 +211,11 @@ def test_profile_and_timeout_reach_the_generated_app(capsys, monkeypatch, tmp_pa
 class EmulatedDevice:
     """Answers the `ztflm` shell command as tests/zephyr/shell_io/src/main.c does."""
 
-    def __init__(self, model: Path, corrupt: bool = False, type_off: int = 0) -> None:
+    def __init__(self, model: Path, corrupt: bool = False, type_off: int = 0,
+                 never_stops: bool = False) -> None:
         self.ip = Interpreter.from_file(model)
         self.type_off = type_off
+        self.never_stops = never_stops  # a device that says every invoke ran to its end
         self.inputs = [bytearray(self.ip.get_input(i).tobytes())
                        for i in range(self.ip.num_inputs())]
         self.corrupt = corrupt
@@ -260,8 +262,8 @@ class EmulatedDevice:
             for i, b in enumerate(self.inputs):
                 d = self.ip.get_input_details(i)
                 self.ip.set_input(np.frombuffer(bytes(b), d["dtype"]).reshape(d["shape"]), i)
-            self.ip.invoke()
-            return ["ztflm: ok cycles 1234"]
+            ran = self.ip.invoke() or self.never_stops
+            return ["ztflm: ok cycles 1234" + ("" if ran else " stopped")]
         if cmd == "reset":
             self.ip.reset()
             return ["ztflm: ok"]
@@ -308,6 +310,28 @@ def test_check_app_runs_bool_int32_and_int64_tensors_and_four_outputs(tmp_path) 
     with pytest.raises(DeviceError, match=r"another model than typed.tflite: inputs \['INT32', "
                        r"'BOOL', 'INT64'\] of \[24, 6, 16\] bytes, outputs \['UINT8'"):
         device_shell.check_app(EmulatedDevice(model, type_off=-3), _config(tmp_path, model))
+
+
+def test_check_app_compares_where_an_operator_stops_the_invoke(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """CIRCULAR_BUFFER runs every third invoke and stops the others (ZTFLM_STOPPED): the
+    device says `stopped`, the host's vectors record it, and a device that stops elsewhere
+    differs even where the outputs it kept are the host's."""
+    from stateful_models import circular_buffer_stream
+
+    model = tmp_path / "circular.tflite"
+    model.write_bytes(circular_buffer_stream(3, after=False))
+    report = device_shell.check_app(EmulatedDevice(model), _config(tmp_path, model, count=6))
+    assert report["bit_exact"]
+    assert [v["stopped"] for v in report["vectors"]] == [True, True, False] * 2
+    with pytest.raises(DeviceError, match="invoke ran to its end on the device, stopped on "
+                                          "the host"):
+        device_shell.check_app(EmulatedDevice(model, never_stops=True),
+                               _config(tmp_path, model, count=6))
+    # The vectors archive of a generated app keeps where the host stopped.
+    vectors = device_shell.host_vectors(model, 3, 0)
+    (tmp_path / "v.npz").write_bytes(device_shell.vectors_npz(vectors))
+    assert [v.stopped for v in device_shell.load_vectors(tmp_path / "v.npz")] == \
+        [True, True, False]
 
 
 def test_check_app_runs_a_stateful_model_across_consecutive_vectors_from_a_reset(

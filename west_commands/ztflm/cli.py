@@ -112,17 +112,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise Error("--steps must be at least 1")
     steps = (args.steps or 10) if args.stream else 0
     inputs = _load_inputs(ip, args.input or [], args.seed, steps)
+    # Whether each invoke ran to its end: an operator may end one early (ZTFLM_STOPPED:
+    # CIRCULAR_BUFFER between strides), leaving the outputs after it as they were.
+    ran: list[bool] = []
     if args.stream:
-        outputs = ip.run_stream(inputs)
+        outputs = ip.run_stream(inputs, ran)
         steps = len(outputs[0]) if outputs else 0
     else:
         for i, x in enumerate(inputs):
             ip.set_input(x, i)
-        ip.invoke()
+        ran.append(ip.invoke())
         outputs = [ip.get_output(i) for i in range(ip.num_outputs())]
     extra = {"steps": steps} if args.stream else {}
-    theirs = compare.run_tflm(data, inputs, len(outputs), ip.arena_used_bytes(), **extra) \
-        if args.compare_tflm else None
+    tflm_ran: list[bool] = []
+    theirs = compare.run_tflm(data, inputs, len(outputs), ip.arena_used_bytes(),
+                              ran=tflm_ran, **extra) if args.compare_tflm else None
     if args.output:
         with Output() as out:
             out.write(args.output, npz_bytes(outputs))
@@ -131,6 +135,10 @@ def cmd_run(args: argparse.Namespace) -> int:
           f"tail {ip.arena_tail_bytes()})")
     if args.stream:
         print(f"stream: {steps} invokes without reset; outputs stacked over them")
+    if not all(ran):
+        which = ", ".join(str(k) for k, done in enumerate(ran) if not done)
+        print(f"stopped early by an operator: invoke {which} of {len(ran)} "
+              "(outputs past that operator kept from before)")
     for i, y in enumerate(outputs):
         line = f"output {i}: {y.dtype.name}{list(y.shape)}"
         if y.size > 1 and y.ndim <= 2 and y.dtype != np.bool_:
@@ -141,9 +149,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.output:
         print(f"wrote {printable(str(args.output))}")
     if theirs is not None:
+        if ran != tflm_ran:
+            k = next(k for k, (a, b) in enumerate(zip(ran, tflm_ran)) if a != b)
+            print(f"invoke {k}: {'ran to its end' if ran[k] else 'stopped early'} here, "
+                  f"{'ran to its end' if tflm_ran[k] else 'stopped early'} in TFLM: DIFFERS")
+            return 1
+        if not any(ran):
+            print("outputs not compared: every invoke stopped early, in TFLM as here")
+            return 0
+        # The invokes that ran to their end: a stopped one's outputs past the stopping
+        # operator are whatever each runtime's planner left there.
+        if args.stream:
+            keep = [k for k, done in enumerate(ran) if done]
+            outputs, theirs = [y[keep] for y in outputs], [y[keep] for y in theirs]
         same = [compare.bit_exact(a, b) for a, b in zip(outputs, theirs)]
+        over = "" if all(ran) else f" (the {sum(ran)} invokes that ran to their end)"
         for i, ok in enumerate(same):
-            print(f"output {i}: {'bit-exact with TFLM' if ok else 'DIFFERS from TFLM'}")
+            print(f"output {i}: {'bit-exact with TFLM' if ok else 'DIFFERS from TFLM'}{over}")
         if not all(same):
             return 1
     return 0

@@ -8,7 +8,7 @@ import io
 import signal
 import subprocess
 import sys
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 
@@ -16,9 +16,12 @@ from .errors import Error
 
 # TFLM sizes nothing itself: room for its bookkeeping beside ztflm's exact arena.
 TFLM_MIN_ARENA = 1 << 20
+# kTfLiteAbort: an operator (CIRCULAR_BUFFER between strides) ended the invoke early.
+TFLM_ABORT = 15
 
 # Consecutive invokes of one interpreter (no reset between them: stateful models carry their
-# state as they do on a device); step s sets inputs s_0... and gives outputs s_0...
+# state as they do on a device); step s sets inputs s_0... and gives outputs s_0... and the
+# invoke's status (0, or kTfLiteAbort when an operator ended it early).
 _SCRIPT = """\
 import io, sys
 import numpy as np
@@ -29,7 +32,7 @@ outs = {}
 for s in range(int(z["steps"])):
     for i in range(int(z["inputs"])):
         ip.set_input(z[f"in{s}_{i}"], i)
-    ip.invoke()
+    outs[f"status{s}"] = np.array(ip.invoke())
     for k in range(int(z["outputs"])):
         outs[f"out{s}_{k}"] = np.array(ip.get_output(k))
 out = io.BytesIO()
@@ -58,22 +61,25 @@ def _why(r: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def run_tflm(model: bytes, inputs: list[np.ndarray], outputs: int,
-             ztflm_arena: int = 0, steps: int = 0) -> list[np.ndarray]:
+             ztflm_arena: int = 0, steps: int = 0,
+             ran: Optional[list[bool]] = None) -> list[np.ndarray]:
     """Outputs of one invoke in the tflite-micro package; Error when TFLM fails or crashes.
     steps > 0: the inputs are sequences along their first axis, invoked one step after the
-    other without reset, and each output comes stacked over the steps."""
+    other without reset, and each output comes stacked over the steps. ran: gets whether
+    each invoke ran to its end (False: TFLM's kTfLiteAbort, an operator ended it early)."""
     if not steps:
-        return run_tflm_steps(model, [inputs], outputs, ztflm_arena)[0]
+        return run_tflm_steps(model, [inputs], outputs, ztflm_arena, ran)[0]
     per_step = run_tflm_steps(model, [[x[s] for x in inputs] for s in range(steps)], outputs,
-                              ztflm_arena)
+                              ztflm_arena, ran)
     return [np.stack([step[k] for step in per_step]) for k in range(outputs)]
 
 
 def run_tflm_steps(model: bytes, steps: list[list[np.ndarray]], outputs: int,
-                   ztflm_arena: int = 0) -> list[list[np.ndarray]]:
+                   ztflm_arena: int = 0,
+                   ran: Optional[list[bool]] = None) -> list[list[np.ndarray]]:
     """Outputs of consecutive invokes of one interpreter in the tflite-micro package, the
     inputs of each step in turn (stateful models carry their state from step to step);
-    Error when TFLM fails or crashes."""
+    Error when TFLM fails or crashes. ran: as for run_tflm."""
     if not tflm_available():
         raise Error("--compare-tflm needs the tflite-micro package (pip install tflite-micro)")
     arena = max(len(model) * 10, TFLM_MIN_ARENA) + 2 * ztflm_arena
@@ -92,9 +98,16 @@ def run_tflm_steps(model: bytes, steps: list[list[np.ndarray]], outputs: int,
         raise Error(_why(r))
     try:
         with np.load(io.BytesIO(r.stdout), allow_pickle=False) as z:
-            return [[z[f"out{s}_{k}"] for k in range(outputs)] for s in range(len(steps))]
+            statuses = [int(z[f"status{s}"]) for s in range(len(steps))]
+            results = [[z[f"out{s}_{k}"] for k in range(outputs)] for s in range(len(steps))]
     except (OSError, ValueError, KeyError, EOFError):
         raise Error("TFLM gave no outputs") from None
+    failed = [st for st in statuses if st not in (0, TFLM_ABORT)]
+    if failed:
+        raise Error(f"TFLM's invoke failed with status {failed[0]}")
+    if ran is not None:
+        ran.extend(st == 0 for st in statuses)
+    return results
 
 
 def random_input(details: dict[str, Any], rng: np.random.Generator) -> np.ndarray:

@@ -59,9 +59,11 @@ class DeviceInfo:
 
 @dataclass
 class Vector:
-    """One inference: raw input bytes and the host runner's raw output bytes."""
+    """One inference: raw input bytes and the host runner's raw output bytes; stopped: an
+    operator ended the host's invoke early (ZTFLM_STOPPED), its outputs those it kept."""
     inputs: list[bytes]
     outputs: list[bytes]
+    stopped: bool = False
 
 
 @dataclass
@@ -76,6 +78,7 @@ class OpCycles:
 class VectorResult:
     cycles: int
     match: list[bool]
+    stopped: bool = False
     mismatch: list[str] = field(default_factory=list)
     profile: list[OpCycles] = field(default_factory=list)
 
@@ -92,16 +95,20 @@ def host_vectors(model: Union[Path, bytes], count: int, seed: int) -> list[Vecto
               for i in range(ip.num_inputs())]
         for i, x in enumerate(xs):
             ip.set_input(x, i)
-        ip.invoke()
+        ran = ip.invoke()
         vectors.append(Vector([x.tobytes() for x in xs],
-                              [ip.get_output(i).tobytes() for i in range(ip.num_outputs())]))
+                              [ip.get_output(i).tobytes() for i in range(ip.num_outputs())],
+                              stopped=not ran))
     return vectors
 
 
 def vectors_npz(vectors: list[Vector]) -> bytes:
-    """The vectors as an .npz archive: v<k>_in<i> and v<k>_out<i>, raw bytes."""
+    """The vectors as an .npz archive: v<k>_in<i> and v<k>_out<i>, raw bytes, and
+    v<k>_stopped (one byte, 1) for an invoke an operator ended early."""
     arrays: dict[str, Any] = {}
     for k, v in enumerate(vectors):
+        if v.stopped:
+            arrays[f"v{k}_stopped"] = np.ones(1, dtype=np.uint8)
         for i, x in enumerate(v.inputs):
             arrays[f"v{k}_in{i}"] = np.frombuffer(x, dtype=np.uint8)
         for i, y in enumerate(v.outputs):
@@ -120,7 +127,7 @@ def load_vectors(path: Path) -> list[Vector]:
         while f"v{k}_in0" in keys or f"v{k}_out0" in keys:
             ins = [z[f"v{k}_in{i}"].tobytes() for i in range(_count(keys, f"v{k}_in"))]
             outs = [z[f"v{k}_out{i}"].tobytes() for i in range(_count(keys, f"v{k}_out"))]
-            vectors.append(Vector(ins, outs))
+            vectors.append(Vector(ins, outs, stopped=f"v{k}_stopped" in keys))
             k += 1
     return vectors
 
@@ -186,12 +193,13 @@ class ShellSession:
         """Zeroes the model's variable tensors (its state)."""
         self.command("ztflm reset")
 
-    def invoke(self) -> int:
+    def invoke(self) -> tuple[int, bool]:
+        """(cycles, stopped): stopped when an operator ended the invoke early."""
         _, reply = self.command("ztflm invoke")
-        m = re.fullmatch(r"cycles (\d+)", reply)
+        m = re.fullmatch(r"cycles (\d+)( stopped)?", reply)
         if m is None:
             raise DeviceError(f"`ztflm invoke` replied {reply!r}")
-        return int(m.group(1))
+        return int(m.group(1)), m.group(2) is not None
 
     def profile(self) -> list[OpCycles]:
         lines, reply = self.command("ztflm profile")
@@ -249,13 +257,19 @@ def run_vectors(session: ShellSession, vectors: list[Vector],
     for v in vectors:
         for i, x in enumerate(v.inputs):
             session.load(i, x)
-        cycles = session.invoke()
+        cycles, stopped = session.invoke()
         ops = session.profile() if profile else []
         got = [session.output(i) for i in range(len(v.outputs))]
         match = [a == b for a, b in zip(got, v.outputs)]
         mismatch = [_first_difference(i, a, b) for i, (a, b, ok)
                     in enumerate(zip(got, v.outputs, match)) if not ok]
-        results.append(VectorResult(cycles, match, mismatch, ops))
+        if stopped != v.stopped:
+            # Where the invoke ends is part of the result: a mismatch even if the outputs
+            # the device kept happen to be the host's.
+            match = [False] * len(match)
+            mismatch.append(f"the invoke {'stopped' if stopped else 'ran to its end'} on the "
+                            f"device, {'stopped' if v.stopped else 'ran to its end'} on the host")
+        results.append(VectorResult(cycles, match, stopped, mismatch, ops))
     return results
 
 

@@ -246,10 +246,12 @@ class Interpreter:
         return self._copy_out(self._view("input", index))
 
     @_serialized
-    def run_stream(self, inputs: Sequence[Any]) -> list[np.ndarray]:
+    def run_stream(self, inputs: Sequence[Any],
+                   ran: Optional[list[bool]] = None) -> list[np.ndarray]:
         """Feeds a sequence: inputs[i] holds input i for every step along its first axis.
         One invoke per step, without reset in between (a stateful model keeps its state, as
-        it does across invoke() calls); returns each output stacked over the steps."""
+        it does across invoke() calls); returns each output stacked over the steps. ran:
+        gets each step's invoke() result (False: an operator stopped it early)."""
         if len(inputs) != self.num_inputs():
             raise Error(f"the model has {self.num_inputs()} inputs, {len(inputs)} sequences "
                         "given")
@@ -262,7 +264,9 @@ class Interpreter:
         for step in range(steps.pop() or 0):
             for i, a in enumerate(arrays):
                 self.set_input(a[step], i)
-            self.invoke()
+            done = self.invoke()
+            if ran is not None:
+                ran.append(done)
             for k, out in enumerate(outputs):
                 out.append(self.get_output(k))
         return [np.stack(out) if out else
