@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -117,9 +118,9 @@ def test_compare_tflm_exits_1_when_an_output_differs(
 
     real = compare.run_tflm
 
-    def off_by_one_ulp(data: bytes, inputs: list[np.ndarray], n: int,
-                       arena: int) -> list[np.ndarray]:
-        outs = real(data, inputs, n, arena)
+    def off_by_one_ulp(data: bytes, inputs: list[np.ndarray], n: int, arena: int,
+                       **kw: Any) -> list[np.ndarray]:
+        outs = real(data, inputs, n, arena, **kw)
         outs[0].view(np.uint32).reshape(-1)[0] ^= 1
         return outs
 
@@ -295,3 +296,25 @@ def test_one_invoke_an_operator_stops_is_said_and_not_compared(tmp_path: Path) -
     assert "stopped early by an operator: invoke 0 of 1" in r.stdout
     assert "outputs not compared: every invoke stopped early, in TFLM as here" in r.stdout
     assert "bit-exact" not in r.stdout
+
+
+def test_compare_tflm_exits_1_when_tflm_stops_another_invoke(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where an invoke stops is part of the result: a TFLM that ran the invoke ztflm stopped
+    differs even if the outputs agreed."""
+    from ztflm import cli, compare
+
+    real = compare.run_tflm
+
+    def never_stops(*args: Any, ran: list[bool], **kw: Any) -> list[np.ndarray]:
+        outs = real(*args, ran=ran, **kw)
+        ran[:] = [True] * len(ran)
+        return outs
+
+    path = tmp_path / "circular.tflite"
+    path.write_bytes(circular_buffer_stream(2))
+    monkeypatch.setattr(compare, "run_tflm", never_stops)
+    assert cli.main(["run", str(path), "--stream", "--steps", "4", "--compare-tflm"]) == 1
+    assert "invoke 0: stopped early here, ran to its end in TFLM: DIFFERS" in \
+        capsys.readouterr().out
