@@ -1,6 +1,4 @@
 /* ADD: element-wise with broadcasting; int8, int16, int32 and float32. */
-#include <stddef.h>
-
 #include "ops/add_sub.h"
 
 static int int32_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
@@ -20,9 +18,7 @@ static int int32_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	(void)unused;
-	return ztflm_arith_parse(ctx, io, sizeof(struct ztflm_add_sub_params),
-				 offsetof(struct ztflm_add_sub_params, act), int32_setup,
-				 ztflm_add_sub_quant_params);
+	return ztflm_add_sub_parse(ctx, io, int32_setup);
 }
 
 static const struct ztflm_variant *const variants[] = {

@@ -1,4 +1,6 @@
-/* The quantization parameters ADD and SUB share. */
+/* The parse and quantization parameters ADD and SUB share. */
+#include <stddef.h>
+
 #include "ops/add_sub.h"
 
 static int multiplier_below_one(struct ztflm_context *ctx, double real, int32_t *multiplier,
@@ -45,4 +47,12 @@ int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io 
 						      out->type, &p->act.q.min, &p->act.q.max);
 	}
 	return rc;
+}
+
+int ztflm_add_sub_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+			ztflm_arith_setup int32_setup)
+{
+	return ztflm_arith_parse(ctx, io, sizeof(struct ztflm_add_sub_params),
+				 offsetof(struct ztflm_add_sub_params, act), int32_setup,
+				 ztflm_add_sub_quant_params);
 }

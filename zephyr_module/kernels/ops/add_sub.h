@@ -64,6 +64,10 @@ static inline int32_t ztflm_add_q(const struct ztflm_add_sub_params *p, int32_t 
 int ztflm_add_sub_quant_params(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t act,
 			       void *params);
 
+/** The parse of ADD and SUB (ztflm_arith_parse), int32_setup their own int32 setup. */
+int ztflm_add_sub_parse(struct ztflm_context *ctx, const struct ztflm_io *io,
+			ztflm_arith_setup int32_setup);
+
 extern const struct ztflm_variant ztflm_add_s8_ref;
 extern const struct ztflm_variant ztflm_add_s16_ref;
 extern const struct ztflm_variant ztflm_add_s32_ref;

@@ -67,27 +67,11 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	return ZTFLM_OK;
 }
 
-int ztflm_conv_2d_s8_eval(struct ztflm_context *ctx, const void *params, ztflm_conv_2d_s8_fn fn)
-{
-	const struct ztflm_conv_params *p = params;
-	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
+ZTFLM_CONV_EVAL(ztflm_conv_2d_s8_eval, struct ztflm_conv_params,
+		ztflm_conv_2d_s8_fn, output_c)
 
-	fn(p, mult, mult + (p->per_channel ? p->output_c : 1), ztflm_input_data(ctx, 0),
-	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
-	   ztflm_op_scratch(ctx));
-	return ZTFLM_OK;
-}
-
-int ztflm_conv_2d_s16_eval(struct ztflm_context *ctx, const void *params, ztflm_conv_2d_s16_fn fn)
-{
-	const struct ztflm_conv_params *p = params;
-	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
-
-	fn(p, mult, mult + (p->per_channel ? p->output_c : 1), ztflm_input_data(ctx, 0),
-	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
-	   ztflm_op_scratch(ctx));
-	return ZTFLM_OK;
-}
+ZTFLM_CONV_EVAL(ztflm_conv_2d_s16_eval, struct ztflm_conv_params,
+		ztflm_conv_2d_s16_fn, output_c)
 
 bool ztflm_conv_2d_int4(const void *params)
 {

@@ -115,4 +115,22 @@ static inline const void *ztflm_conv_bias(const struct ztflm_context *ctx)
 	return ztflm_has_input(ctx, 2) ? ztflm_input_data(ctx, 2) : NULL;
 }
 
+/**
+ * Defines name, the eval every CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED variant of one
+ * input type calls: its compute function fn with the node's tensors, the multipliers and
+ * shifts stored after the params_type parameters (channels of each when per channel, else
+ * one) and the variant's scratch.
+ */
+#define ZTFLM_CONV_EVAL(name, params_type, fn_type, channels)                                     \
+	int name(struct ztflm_context *ctx, const void *params, fn_type fn)                        \
+	{                                                                                          \
+		const params_type *p = params;                                                     \
+		const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));                       \
+                                                                                                   \
+		fn(p, mult, mult + (p->per_channel ? p->channels : 1), ztflm_input_data(ctx, 0),   \
+		   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),      \
+		   ztflm_op_scratch(ctx));                                                         \
+		return ZTFLM_OK;                                                                   \
+	}
+
 #endif /* ZTFLM_KERNELS_OPS_CONV_COMMON_H_ */

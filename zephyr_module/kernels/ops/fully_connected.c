@@ -54,29 +54,11 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	return ZTFLM_OK;
 }
 
-int ztflm_fully_connected_s8_eval(struct ztflm_context *ctx, const void *params,
-				  ztflm_fully_connected_s8_fn fn)
-{
-	const struct ztflm_fc_params *p = params;
-	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
+ZTFLM_CONV_EVAL(ztflm_fully_connected_s8_eval, struct ztflm_fc_params,
+		ztflm_fully_connected_s8_fn, output_depth)
 
-	fn(p, mult, mult + (p->per_channel ? p->output_depth : 1), ztflm_input_data(ctx, 0),
-	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
-	   ztflm_op_scratch(ctx));
-	return ZTFLM_OK;
-}
-
-int ztflm_fully_connected_s16_eval(struct ztflm_context *ctx, const void *params,
-				   ztflm_fully_connected_s16_fn fn)
-{
-	const struct ztflm_fc_params *p = params;
-	const int32_t *mult = ztflm_conv_multipliers(p, sizeof(*p));
-
-	fn(p, mult, mult + (p->per_channel ? p->output_depth : 1), ztflm_input_data(ctx, 0),
-	   ztflm_input_data(ctx, 1), ztflm_conv_bias(ctx), ztflm_output_data(ctx, 0),
-	   ztflm_op_scratch(ctx));
-	return ZTFLM_OK;
-}
+ZTFLM_CONV_EVAL(ztflm_fully_connected_s16_eval, struct ztflm_fc_params,
+		ztflm_fully_connected_s16_fn, output_depth)
 
 bool ztflm_fully_connected_int4(const void *params)
 {
