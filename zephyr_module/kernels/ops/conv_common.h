@@ -92,14 +92,27 @@ static inline const int32_t *ztflm_conv_multipliers(const void *params, uint32_t
 	return (const int32_t *)(const void *)((const uint8_t *)params + params_bytes);
 }
 
-/** Copies the kind of weights and accumulator from q into a parameter struct's fields. */
-#define ZTFLM_CONV_KIND_SET(p, q)                                                                  \
+/**
+ * Copies what ztflm_conv_setup derived from q into a parameter struct: the input and output
+ * offsets, the activation range, the kind of weights and of accumulator.
+ */
+#define ZTFLM_CONV_QUANT_SET(p, q)                                                                 \
 	do {                                                                                       \
+		(p).input_offset = (q).input_offset;                                               \
+		(p).output_offset = (q).output_offset;                                             \
+		(p).act = (q).act;                                                                 \
 		(p).per_channel = (uint8_t)(q).per_channel;                                        \
 		(p).filter_int4 = (uint8_t)(q).filter_int4;                                        \
 		(p).acc32 = (uint8_t)(q).acc32;                                                    \
 		(p).bias16 = (uint8_t)(q).bias16;                                                  \
 	} while (0)
+
+/** Defines name, whether a node's parameters (a params_type) hold INT4 weights. */
+#define ZTFLM_CONV_INT4(name, params_type)                                                         \
+	bool name(const void *params)                                                              \
+	{                                                                                          \
+		return ((const params_type *)params)->filter_int4 != 0u;                           \
+	}
 
 /**
  * One 16x8 output before the activation: sum (the exact sum of products, with the offsets

@@ -54,10 +54,7 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
-	p.input_offset = q.input_offset;
-	p.output_offset = q.output_offset;
-	ZTFLM_CONV_KIND_SET(p, q);
-	p.act = q.act;
+	ZTFLM_CONV_QUANT_SET(p, q);
 	*op = p;
 	return ZTFLM_OK;
 }
@@ -68,10 +65,7 @@ ZTFLM_CONV_EVAL(ztflm_depthwise_conv_2d_s8_eval, struct ztflm_dw_conv_params,
 ZTFLM_CONV_EVAL(ztflm_depthwise_conv_2d_s16_eval, struct ztflm_dw_conv_params,
 		ztflm_depthwise_conv_2d_s16_fn, output_c)
 
-bool ztflm_depthwise_conv_2d_int4(const void *params)
-{
-	return ((const struct ztflm_dw_conv_params *)params)->filter_int4 != 0u;
-}
+ZTFLM_CONV_INT4(ztflm_depthwise_conv_2d_int4, struct ztflm_dw_conv_params)
 
 uint32_t ztflm_depthwise_conv_2d_int4_scratch(const void *params)
 {

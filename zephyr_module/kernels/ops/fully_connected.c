@@ -45,11 +45,8 @@ static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unu
 	if (rc != ZTFLM_OK) {
 		return rc;
 	}
-	p.input_offset = q.input_offset;
 	p.filter_offset = q.filter_offset;
-	p.output_offset = q.output_offset;
-	ZTFLM_CONV_KIND_SET(p, q);
-	p.act = q.act;
+	ZTFLM_CONV_QUANT_SET(p, q);
 	*op = p;
 	return ZTFLM_OK;
 }
@@ -60,10 +57,7 @@ ZTFLM_CONV_EVAL(ztflm_fully_connected_s8_eval, struct ztflm_fc_params,
 ZTFLM_CONV_EVAL(ztflm_fully_connected_s16_eval, struct ztflm_fc_params,
 		ztflm_fully_connected_s16_fn, output_depth)
 
-bool ztflm_fully_connected_int4(const void *params)
-{
-	return ((const struct ztflm_fc_params *)params)->filter_int4 != 0u;
-}
+ZTFLM_CONV_INT4(ztflm_fully_connected_int4, struct ztflm_fc_params)
 
 uint32_t ztflm_fully_connected_int4_scratch(const void *params)
 {
