@@ -133,6 +133,7 @@ int ztflm_undo(struct ztflm_interpreter *ip, int rc)
 	return rc;
 }
 
+ZTFLM_COLD
 int ztflm_allocate(struct ztflm_interpreter *ip)
 {
 	struct ztflm_life *life = NULL;

@@ -55,6 +55,7 @@ int32_t ztflm_tensor_zero_point(const struct ztflm_context *ctx, const struct zt
 	return ztflm_tensor_zp(ctx->ip, ztflm_tensor_table(ctx->ip, (uint32_t)t->index), channel);
 }
 
+ZTFLM_COLD
 void *ztflm_alloc_op_data(struct ztflm_context *ctx, uint32_t bytes)
 {
 	struct ztflm_interpreter *ip = ctx->ip;
@@ -86,6 +87,7 @@ uint32_t ztflm_resets(const struct ztflm_context *ctx)
 	return ctx->ip->resets;
 }
 
+ZTFLM_COLD
 int ztflm_request_scratch(struct ztflm_context *ctx, uint32_t bytes, int32_t *index)
 {
 	struct ztflm_interpreter *ip = ctx->ip;

@@ -180,6 +180,7 @@ static int flow(struct ztflm_interpreter *ip, struct walk *w)
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 int ztflm_graph_check(struct ztflm_interpreter *ip, struct ztflm_life *life)
 {
 	struct walk w = {.all = life};
@@ -192,6 +193,7 @@ int ztflm_graph_check(struct ztflm_interpreter *ip, struct ztflm_life *life)
  * that output's uses to the input. Backwards, so a chain of such nodes ends at its first
  * input; the output is left unplanned, and memory_plan.c gives it the input's place.
  */
+ZTFLM_COLD
 void ztflm_graph_share(struct ztflm_interpreter *ip, struct ztflm_life *all)
 {
 	for (uint32_t sg = 0; sg < ZTFLM_SUBGRAPH_COUNT(ip); sg++) {

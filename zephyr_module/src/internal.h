@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 
+#include <ztflm/compiler.h>
 #include <ztflm/kernel.h>
 #include <ztflm/ztflm.h>
 

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 
+ZTFLM_COLD
 int ztflm_init(struct ztflm_interpreter *ip, const void *model, size_t model_size,
 	       const struct ztflm_op_resolver *resolver, struct ztflm_arena *arena)
 {

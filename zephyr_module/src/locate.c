@@ -14,6 +14,7 @@
  * ZTFLM_VERIFY_MODEL each table is checked as it is read (verify.c checks the rest after);
  * without, a trusted model is only located.
  */
+ZTFLM_COLD
 int ztflm_locate(struct ztflm_interpreter *ip)
 {
 	const uint8_t *b = ip->model;

@@ -108,6 +108,7 @@ static void locate_tensors(struct ztflm_interpreter *ip, union ztflm_tensor_word
 	ip->tensor_loc = &all[0].loc;
 }
 
+ZTFLM_COLD
 int ztflm_plan_memory(struct ztflm_interpreter *ip, struct ztflm_life *life)
 {
 	struct ztflm_arena *a = ip->arena;

@@ -1,6 +1,7 @@
 /* Greedy first-fit memory planner: TFLM's largest-first order and a few others, smallest wins. */
 #include <string.h>
 
+#include <ztflm/compiler.h>
 #include <ztflm/planner.h>
 
 enum plan_order {
@@ -130,6 +131,7 @@ uint32_t ztflm_plan_scratch_bytes(uint32_t count)
 	return ((count * 2u + 3u) & ~3u) * 2u + ((count + 3u) & ~3u);
 }
 
+ZTFLM_COLD
 uint32_t ztflm_plan(struct ztflm_plan_buffer *bufs, uint32_t count, void *scratch)
 {
 	const uint32_t u16_bytes = (count * 2u + 3u) & ~3u;

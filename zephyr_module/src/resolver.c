@@ -69,6 +69,7 @@ static int resolve_node(struct ztflm_interpreter *ip, uint32_t node)
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 int ztflm_resolve_model(struct ztflm_interpreter *ip)
 {
 	int rc = ZTFLM_OK;

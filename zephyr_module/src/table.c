@@ -57,6 +57,7 @@ _Static_assert(ZTFLM_MODEL_METADATA < FIELD_SLOTS && ZTFLM_OPCODE_BUILTIN_CODE <
  */
 
 #if ZTFLM_VERIFY_MODEL
+ZTFLM_COLD
 bool ztflm_table_ok(const uint8_t *b, uint32_t len, uint32_t t)
 {
 	if (t % 4u || t > len - 4u) {
@@ -114,6 +115,7 @@ static bool target_ok(const uint8_t *b, uint32_t len, uint32_t to, uint32_t kind
 	return true;
 }
 #else
+ZTFLM_COLD
 bool ztflm_table_ok(const uint8_t *b, uint32_t len, uint32_t t)
 {
 	(void)b;
@@ -123,6 +125,7 @@ bool ztflm_table_ok(const uint8_t *b, uint32_t len, uint32_t t)
 }
 #endif
 
+ZTFLM_COLD
 bool ztflm_fields(const uint8_t *b, uint32_t len, uint32_t t, const uint8_t *spec, uint32_t *at)
 {
 	const uint32_t vt = t - fb_u32(b, t);

@@ -310,6 +310,7 @@ static int verify_subgraph(struct vrf *v, uint32_t index)
 	return rc;
 }
 
+ZTFLM_COLD
 int ztflm_verify(struct ztflm_interpreter *ip)
 {
 	struct vrf v = {ip, ip->model, ip->model_size};

@@ -17,6 +17,7 @@
 #ifndef ZTFLM_OP_H_
 #define ZTFLM_OP_H_
 
+#include <ztflm/compiler.h>
 #include <ztflm/builtin_ops.h>
 #include <ztflm/kernel.h>
 #include <ztflm/schema.h>

@@ -16,9 +16,18 @@ float ztflm_ceilf(float x);
 
 /**
  * roundf (halves away from zero), exact; a NaN comes back quieted. No soft-float addition:
- * an activation range on a core without an FPU links no float adder for it.
+ * an activation range on a core without an FPU links no float adder for it. An Armv8-M FPU
+ * rounds so in one instruction (VRINTA): there it is the compiler's roundf.
  */
+#if defined(__ARM_FP) && defined(__ARM_ARCH) && __ARM_ARCH >= 8 && (__ARM_FP & 4)
+#define ZTFLM_ROUNDF_HW 1
+static inline float ztflm_roundf(float x)
+{
+	return __builtin_roundf(x);
+}
+#else
 float ztflm_roundf(float x);
+#endif
 
 /**
  * fmodf, exact: the remainder of x / y with x's sign; NaNs as the x87 fprem instruction

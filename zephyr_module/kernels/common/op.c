@@ -33,28 +33,23 @@ static int check_arity(struct ztflm_context *ctx, const struct ztflm_op *op)
 	return ZTFLM_OK;
 }
 
-/* One tensor of the node for the checks below: input i, or output i. */
-static void view(struct ztflm_context *ctx, const struct ztflm_io *io, bool output, int32_t i,
-		 struct ztflm_tensor *t)
+/* One tensor of the node for the checks below: input i, or output i (past the io arrays,
+ * read into spare). */
+static const struct ztflm_tensor *view(struct ztflm_context *ctx, const struct ztflm_io *io,
+				       bool output, int32_t i, struct ztflm_tensor *spare)
 {
-	if (output) {
-		if (i < ZTFLM_IO_OUTPUTS) {
-			*t = io->out[i];
-		} else {
-			(void)ztflm_get_output(ctx, i, t);
-		}
-	} else if (i < ZTFLM_IO_INPUTS) {
-		*t = io->in[i];
-	} else {
-		(void)ztflm_get_input(ctx, i, t);
+	if (output ? i < ZTFLM_IO_OUTPUTS : i < ZTFLM_IO_INPUTS) {
+		return output ? &io->out[i] : &io->in[i];
 	}
+	(void)(output ? ztflm_get_output(ctx, i, spare) : ztflm_get_input(ctx, i, spare));
+	return spare;
 }
 
 /* Types and quantization of every tensor in the descriptor's sets. */
 static int check_tensors(struct ztflm_context *ctx, const struct ztflm_op *op,
 			 const struct ztflm_io *io, uint8_t type)
 {
-	struct ztflm_tensor t;
+	struct ztflm_tensor spare;
 
 	for (int pass = 0; pass < 2; pass++) {
 		const bool output = pass == 1;
@@ -67,14 +62,15 @@ static int check_tensors(struct ztflm_context *ctx, const struct ztflm_op *op,
 			if ((!same && !quant) || (!output && ctx->inputs[i] < 0)) {
 				continue;
 			}
-			view(ctx, io, output, i, &t);
-			ZTFLM_CHECK(ctx, !same || t.type == type, ZTFLM_ERR_MODEL,
+			const struct ztflm_tensor *t = view(ctx, io, output, i, &spare);
+
+			ZTFLM_CHECK(ctx, !same || t->type == type, ZTFLM_ERR_MODEL,
 				    "%s %d has type %s, not %s like input %d", output ? "output" : "input",
-				    (int)i, ztflm_type_name(t.type), ztflm_type_name(type),
+				    (int)i, ztflm_type_name(t->type), ztflm_type_name(type),
 				    (int)op->type_input);
-			if (quant && (t.type == ZTFLM_INT8 || t.type == ZTFLM_INT16 ||
-				      t.type == ZTFLM_UINT8)) {
-				const int rc = ztflm_check_quant(ctx, output ? "output" : "input", &t);
+			if (quant && (t->type == ZTFLM_INT8 || t->type == ZTFLM_INT16 ||
+				      t->type == ZTFLM_UINT8)) {
+				const int rc = ztflm_check_quant(ctx, output ? "output" : "input", t);
 
 				if (rc != ZTFLM_OK) {
 					return rc;
@@ -91,6 +87,7 @@ static bool variant_fits(const struct ztflm_variant *v, uint8_t type, uint8_t ou
 	       (v->out_type == ZTFLM_TYPE_ANY || v->out_type == out_type);
 }
 
+ZTFLM_COLD
 int ztflm_op_prepare(struct ztflm_context *ctx)
 {
 	const struct ztflm_op *op = ctx->desc;
@@ -199,6 +196,7 @@ void *ztflm_op_scratch(const struct ztflm_context *ctx)
 									: NULL;
 }
 
+ZTFLM_COLD
 int ztflm_check_quant(struct ztflm_context *ctx, const char *what, const struct ztflm_tensor *t)
 {
 	ZTFLM_MSG_ONLY(what);

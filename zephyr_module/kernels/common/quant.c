@@ -2,9 +2,12 @@
 #include <float.h>
 #include <math.h>
 
+#include <ztflm/compiler.h>
+
 #include "quant.h"
 #include "common/mathf.h"
 
+ZTFLM_COLD
 void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
 {
 	if (real == 0.0) {
@@ -38,6 +41,7 @@ void ztflm_quantize_multiplier(double real, int32_t *multiplier, int32_t *shift)
 	*shift = exp;
 }
 
+ZTFLM_COLD
 int ztflm_quantize_multiplier_below_one(struct ztflm_context *ctx, double real, const char *why,
 					int32_t *multiplier, int32_t *shift)
 {
@@ -65,6 +69,7 @@ static int quantize_value(struct ztflm_context *ctx, float scale, int32_t zero_p
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 int ztflm_activation_range_quantized(struct ztflm_context *ctx, int32_t activation, float scale,
 				     int32_t zero_point, uint8_t type, int32_t *act_min,
 				     int32_t *act_max)

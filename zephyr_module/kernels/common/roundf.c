@@ -45,6 +45,7 @@ float ztflm_ceilf(float x)
 	return round_to_integer(x, 1u);
 }
 
+#ifndef ZTFLM_ROUNDF_HW
 float ztflm_roundf(float x)
 {
 	const uint32_t u = ztflm_float_bits(x);
@@ -66,3 +67,4 @@ float ztflm_roundf(float x)
 	/* Half a unit of the integer part, then the fraction cut: a carry rounds the exponent up. */
 	return ztflm_bits_float((u + (0x00400000u >> e)) & ~fraction);
 }
+#endif

@@ -5,6 +5,7 @@
 #include "common/padding.h"
 #include "ops/conv_common.h"
 
+ZTFLM_COLD
 int ztflm_conv_padding(struct ztflm_context *ctx, int32_t padding, int32_t stride_h,
 		       int32_t stride_w, int32_t dilation_h, int32_t dilation_w, int32_t in_h,
 		       int32_t in_w, int32_t filter_h, int32_t filter_w, int32_t *out_h,
@@ -144,6 +145,7 @@ static int channel_multipliers(struct ztflm_context *ctx, const struct ztflm_io 
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 int ztflm_conv_product_multiplier(struct ztflm_context *ctx, const struct ztflm_tensor *in,
 				  const struct ztflm_tensor *filter, const struct ztflm_tensor *out,
 				  int32_t max_shift, int32_t *multiplier, int32_t *shift)
@@ -185,6 +187,7 @@ static int check_s16_zero_points(struct ztflm_context *ctx, const struct ztflm_i
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 int ztflm_conv_setup(struct ztflm_context *ctx, const struct ztflm_io *io, int32_t activation,
 		     int32_t channels, uint32_t params_bytes, uint32_t flags,
 		     struct ztflm_conv_quant *q, void **op_data)

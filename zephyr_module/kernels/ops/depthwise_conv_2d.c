@@ -2,6 +2,7 @@
 #include "common/size.h"
 #include "ops/depthwise_conv_2d.h"
 
+ZTFLM_COLD
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	const struct ztflm_tensor *in = &io->in[0];

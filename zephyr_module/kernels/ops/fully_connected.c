@@ -1,6 +1,7 @@
 /* FULLY_CONNECTED: the input seen as batches x depth, against units x depth weights. */
 #include "ops/fully_connected.h"
 
+ZTFLM_COLD
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	const struct ztflm_tensor *in = &io->in[0];

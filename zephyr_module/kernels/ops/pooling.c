@@ -6,6 +6,7 @@
 #include "common/padding.h"
 #include "ops/pooling.h"
 
+ZTFLM_COLD
 int ztflm_pool_parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *params)
 {
 	const struct ztflm_tensor *in = &io->in[0];

@@ -37,6 +37,7 @@ static int check_requested(struct ztflm_context *ctx, const int32_t *shape, int3
 	return ZTFLM_OK;
 }
 
+ZTFLM_COLD
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	const struct ztflm_tensor *in = &io->in[0];

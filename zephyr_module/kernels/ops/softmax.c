@@ -84,6 +84,7 @@ static int int16_params(struct ztflm_context *ctx, const struct ztflm_io *io,
 }
 
 /* Op data of its own size: int16 input adds TFLM's two tables (2052 bytes, as TFLM's). */
+ZTFLM_COLD
 static int parse(struct ztflm_context *ctx, const struct ztflm_io *io, void *unused)
 {
 	const struct ztflm_tensor *in = &io->in[0];
