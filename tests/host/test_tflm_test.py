@@ -548,6 +548,22 @@ def test_real_run_of_bool_int32_and_int64_tensors_on_qemu_cortex_m3(tmp_path) ->
     assert_bit_exact_in_the_host_arena(r, 3)
 
 
+@pytest.mark.nosan
+def test_real_run_of_a_model_an_operator_stops_on_qemu_cortex_m3(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """CIRCULAR_BUFFER runs every third invoke and stops the others (ZTFLM_STOPPED): the
+    device app replies `stopped` where the host runner stopped, and the buffer it outputs
+    matches the host's on every invoke."""
+    needs_zephyr()
+    from stateful_models import circular_buffer_stream
+
+    model = tmp_path / "circular.tflite"
+    model.write_bytes(circular_buffer_stream(3, after=False))
+    r = ztflm_test(str(model), "-p", "qemu_cortex_m3", "-n", "6", "-O", str(tmp_path / "o"))
+    assert_bit_exact_in_the_host_arena(r, 6)
+    results = json.loads((tmp_path / "o" / "app" / "circular" / "results.json").read_text())
+    assert [v["stopped"] for v in results["vectors"]] == [True, True, False] * 2
+
+
 # Hardware in the loop with QEMU as the board (scripts/qemu_device.py): twister's device path,
 # `west flash` through the board's misc-flasher runner and a serial line included.
 
