@@ -13,7 +13,7 @@
 
 static int use_mve(const struct ztflm_dw_conv_params *p)
 {
-	return p->depth_multiplier == 1 && p->act.q.min <= p->act.q.max;
+	return p->depth_multiplier == 1;
 }
 
 /* The 3x3 fast path (four outputs along x per step) needs a positive stride. */
@@ -389,7 +389,7 @@ static bool can_run_multiplier(const void *params)
 {
 	const struct ztflm_dw_conv_params *p = params;
 
-	return p->depth_multiplier > 1 && p->act.q.min <= p->act.q.max;
+	return p->depth_multiplier > 1;
 }
 
 static int eval_multiplier(struct ztflm_context *ctx, const void *params)

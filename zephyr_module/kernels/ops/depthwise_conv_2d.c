@@ -85,7 +85,8 @@ static const struct ztflm_variant *const variants[] = {
 	ZTFLM_ARM_DSP(&ztflm_depthwise_conv_2d_s8_arm_dsp, &ztflm_depthwise_conv_2d_s16_arm_dsp)
 	ZTFLM_CMSIS_NN(&ztflm_depthwise_conv_2d_s8_cmsis_nn,
 		       &ztflm_depthwise_conv_2d_s16_cmsis_nn)
-	&ztflm_depthwise_conv_2d_s8_ref,
+	/* Helium's two run every int8 node: a depth multiplier of 1, or above. */
+	ZTFLM_UNLESS_ARM_MVE(&ztflm_depthwise_conv_2d_s8_ref)
 	&ztflm_depthwise_conv_2d_s16_ref,
 	&ztflm_depthwise_conv_2d_f32_ref,
 };
