@@ -144,10 +144,14 @@ void ztflm_node_context(struct ztflm_interpreter *ip, uint32_t node, struct ztfl
 	const uint32_t op_table = ztflm_operator_table(ip, node);
 	const uint32_t opcode = ztflm_operator_opcode(ip, op_table);
 
-	memset(ctx, 0, sizeof(*ctx));
+	/* Each field set, ztflm_node_io the tensors' and options': no memset on every node of
+	 * every invoke. */
 	ctx->ip = ip;
 	ctx->node = (int32_t)node;
 	ctx->op = ztflm_opcode_builtin(ip, opcode);
+	ctx->preparing = false;
+	ctx->variant = 0;
 	ctx->desc = ip->resolver->ops[ip->opcode_kernel[opcode] - 1u].op;
+	ctx->op_data = NULL;
 	ztflm_node_io(ip, op_table, ctx);
 }

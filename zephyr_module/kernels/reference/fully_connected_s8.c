@@ -42,20 +42,35 @@ static uint32_t x_term(const struct ztflm_fc_params *p, const int8_t *x)
 	       (uint32_t)p->accum_depth * (uint32_t)p->filter_offset * (uint32_t)p->input_offset;
 }
 
-/* One output: unit weights w against input row x, requantized and clamped. */
-static inline int8_t output_value(const struct ztflm_fc_params *p, const int8_t *w,
-				  const int8_t *x, uint32_t xt, const int32_t *bias, int32_t u,
-				  const int32_t *multiplier, const int32_t *shift, int32_t ch)
+/* The fields the innermost loops read, in locals the int8 stores cannot alias. */
+struct fc_loop {
+	int32_t depth;
+	int32_t input_offset;
+	int32_t output_offset;
+	int32_t min;
+	int32_t max;
+};
+
+static inline struct fc_loop fc_loop(const struct ztflm_fc_params *p)
 {
-	uint32_t acc = (uint32_t)dot(w, x, p->accum_depth, p->input_offset, xt);
+	return (struct fc_loop){p->accum_depth, p->input_offset, p->output_offset, p->act.q.min,
+				p->act.q.max};
+}
+
+/* One output: unit weights w against input row x, requantized and clamped. */
+static inline int8_t output_value(struct fc_loop l, const int8_t *w, const int8_t *x, uint32_t xt,
+				  const int32_t *bias, int32_t u, const int32_t *multiplier,
+				  const int32_t *shift, int32_t ch)
+{
+	uint32_t acc = (uint32_t)dot(w, x, l.depth, l.input_offset, xt);
 
 	if (bias != NULL) {
 		acc += (uint32_t)bias[u];
 	}
 	const int32_t scaled = ztflm_mbqm((int32_t)acc, multiplier[ch], shift[ch]);
-	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)p->output_offset);
+	const int32_t res = (int32_t)((uint32_t)scaled + (uint32_t)l.output_offset);
 
-	return (int8_t)ztflm_clamp_i32(res, p->act.q.min, p->act.q.max);
+	return (int8_t)ztflm_clamp_i32(res, l.min, l.max);
 }
 
 void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const int32_t *multiplier,
@@ -64,22 +79,19 @@ void ztflm_fully_connected_s8_reference(const struct ztflm_fc_params *p, const i
 					void *scratch)
 {
 	(void)scratch;
-	/* A copy the int8 stores cannot alias: its fields stay in registers across the loops. */
-	const struct ztflm_fc_params local = *p;
-
-	p = &local;
-	const int32_t depth = p->accum_depth;
+	const struct fc_loop l = fc_loop(p);
 	const int32_t units = p->output_depth;
+	const int32_t batches = p->batches;
 	const int32_t step = p->per_channel ? 1 : 0;
 
-	for (int32_t b = 0; b < p->batches; b++) {
-		const int8_t *x = in + (uint32_t)b * (uint32_t)depth;
+	for (int32_t b = 0; b < batches; b++) {
+		const int8_t *x = in + (uint32_t)b * (uint32_t)l.depth;
 		const uint32_t xt = x_term(p, x);
 
 		for (int32_t u = 0; u < units; u++) {
 			const int32_t ch = u * step;
 
-			*out++ = output_value(p, filter + (uint32_t)u * (uint32_t)depth, x, xt, bias,
+			*out++ = output_value(l, filter + (uint32_t)u * (uint32_t)l.depth, x, xt, bias,
 					      u, multiplier, shift, ch);
 		}
 	}
@@ -106,7 +118,7 @@ void ztflm_fully_connected_s4_reference(const struct ztflm_fc_params *p, const i
 			const int8_t *x = in + (uint32_t)b * depth;
 
 			out[(uint32_t)b * (uint32_t)p->output_depth + (uint32_t)u] = output_value(
-				p, w, x, x_term(p, x), bias, u, multiplier, shift, ch);
+				fc_loop(p), w, x, x_term(p, x), bias, u, multiplier, shift, ch);
 		}
 	}
 }
