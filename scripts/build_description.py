@@ -26,6 +26,9 @@ class Runtime:
     defines: tuple[str, ...]
     external_sources: tuple[Path, ...]
     external_includes: tuple[Path, ...]
+    #: The sources (among `sources`) a build for speed compiles for size, and with what flags.
+    size_sources: tuple[Path, ...] = ()
+    size_flags: tuple[str, ...] = ()
 
     def include_flags(self) -> list[str]:
         return [f"-I{d}" for d in (*self.includes, *self.external_includes)]
@@ -66,4 +69,6 @@ def runtime(overlay: str = "reference", port: str = "none",
                    tuple(Path(s) for s in items.get("include", [])),
                    tuple(items.get("define", [])),
                    tuple(Path(s) for s in items.get("external_source", [])),
-                   tuple(Path(s) for s in items.get("external_include", [])))
+                   tuple(Path(s) for s in items.get("external_include", [])),
+                   tuple(Path(s) for s in items.get("size_source", [])),
+                   tuple(items.get("size_flag", [])))

@@ -111,21 +111,27 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
     cmd = [tools(core)[0], *CFLAGS, *TARGETS[core][1], *defines, *runtime.include_flags(),
            f"-I{HERE}",
            str(startup),
-           *map(str, app), str(runtime_archive(core, overlay, sources, runtime_flags)),
+           *map(str, app),
+           str(runtime_archive(core, overlay, sources, runtime_flags,
+                               frozenset(str(p) for p in runtime.size_sources),
+                               runtime.size_flags)),
            "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
            "-Wl,--gc-sections", *libs, "-o", str(out)]
     subprocess.run(cmd, check=True)
     return out
 
 
-def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str]) -> Path:
+def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str],
+                    size_sources: frozenset[str] = frozenset(),
+                    size_flags: tuple[str, ...] = ()) -> Path:
     """The runtime's sources compiled once (in parallel) per core, overlay, flags (macros,
     include folders) and source list into an archive the firmware images link; rebuilt when
-    any source or header changes."""
+    any source or header changes. size_sources (load, verify, plan) get size_flags too."""
     # The C library's headers: the same specs the link uses.
     specs = "--specs=picolibc.specs" if core in RISCV else "--specs=nano.specs"
     flags = [*CFLAGS, *TARGETS[core][1], *flags, specs]
-    key = hashlib.sha1("\0".join([*flags, *sources]).encode()).hexdigest()[:10]
+    key = hashlib.sha1("\0".join([*flags, *sources, *sorted(size_sources), *size_flags])
+                       .encode()).hexdigest()[:10]
     out = BUILD / core / overlay / f"libztflm_{key}.a"
     if not stale(out, [], overlay):
         return out
@@ -134,7 +140,9 @@ def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str
     objects = [str(objdir / f"{i:03d}_{Path(src).stem}.o") for i, src in enumerate(sources)]
 
     def compile_one(k: int) -> None:
-        subprocess.run([tools(core)[0], *flags, "-c", sources[k], "-o", objects[k]], check=True)
+        own = size_flags if sources[k] in size_sources else []
+        subprocess.run([tools(core)[0], *flags, *own, "-c", sources[k], "-o", objects[k]],
+                       check=True)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(compile_one, range(len(sources))))

@@ -6,7 +6,8 @@
 # Paths are absolute, or relative to BASE when it is given.
 # WHAT=all prints one "<kind> <value>" line per item, kinds source, include, define,
 # external_source and external_include (CMSIS-NN for cmsis_nn, from CMSIS_NN_PATH or the
-# environment's); WHAT=sources, includes, defines or overlays prints the bare values, one a line
+# environment's), size_source (the sources among them a speed build compiles for size) and
+# size_flag (how); WHAT=sources, includes, defines or overlays prints the bare values, one a line
 # (for a Makefile's $(shell ...)). Exits non-zero with a one-line reason on a bad argument.
 cmake_minimum_required(VERSION 3.20)
 include(${CMAKE_CURRENT_LIST_DIR}/ztflm_sources.cmake)
@@ -33,11 +34,14 @@ else()
   set(item_include ${ZTFLM_INCLUDE_DIRS})
   set(item_external_source)
   set(item_external_include)
+  ztflm_size_sources(item_size_source)
+  set(item_size_flag ${ZTFLM_SIZE_FLAGS})
   if(OVERLAY STREQUAL "cmsis_nn" AND WHAT STREQUAL "all")
     ztflm_cmsis_nn_sources(item_external_source item_external_include "${CMSIS_NN_PATH}")
   endif()
   if(WHAT STREQUAL "all")
-    foreach(kind source include define external_source external_include)
+    foreach(kind source include define external_source external_include size_source
+        size_flag)
       foreach(item ${item_${kind}})
         list(APPEND lines "${kind} ${item}")
       endforeach()

@@ -43,6 +43,23 @@ function(ztflm_core_sources out)
   set(${out} ${sources} PARENT_SCOPE)
 endfunction()
 
+# Loading, verifying and planning a model run once, before the first invoke: these sources
+# (the runtime core but its invoke path, and the operators' shared prepare code) are compiled
+# for size (ZTFLM_SIZE_FLAGS after a build's own level; TFLM builds its framework with -Os
+# too) wherever the rest is compiled for speed: the bare-metal firmware and benchmarks, and
+# Zephyr with CONFIG_SPEED_OPTIMIZATIONS. Host builds (sanitizers, fuzzers, the Python
+# package's libraries) keep one level.
+set(ZTFLM_SIZE_FLAGS -Os)
+function(ztflm_size_sources out)
+  ztflm_glob(sources ${ZTFLM_MODULE_DIR}/src/*.c)
+  # The invoke path: the interpreter's loop, node contexts and tensor data, control flow.
+  list(FILTER sources EXCLUDE REGEX "/src/(interpreter|context|model|subgraph)\\.c$")
+  list(APPEND sources
+    ${ZTFLM_MODULE_DIR}/kernels/common/quant.c
+    ${ZTFLM_MODULE_DIR}/kernels/ops/conv_common.c)
+  set(${out} ${sources} PARENT_SCOPE)
+endfunction()
+
 # The compute variants: the reference ones always, and an overlay's added to them (each
 # operator's descriptor lists the overlay's variants first when ztflm_overlay_definitions()
 # are defined, and falls back to reference per node).
