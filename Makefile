@@ -212,8 +212,10 @@ test-py: setup native
 CORE         ?= m3
 OVERLAY      ?= reference
 KERNEL_CASES := $(BUILD)/qemu/kernel_cases
+# One QEMU per core the machine has (pytest-xdist): each test runs its own single-threaded QEMU.
+TEST_JOBS ?= $(shell nproc)
 test-qemu: setup native $(KERNEL_CASES)/.recorded
-	$(PY) -m pytest tests/qemu -q -rs
+	$(PY) -m pytest tests/qemu -q -rs -n $(TEST_JOBS)
 
 $(KERNEL_CASES)/.recorded: $(wildcard tests/host/test_op_*.py) tests/oracle.py \
 		tests/modelbuilder.py tests/case_record.py | setup native

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -64,13 +65,17 @@ def firmware(model_path: Path, core: str, arena: int | None = None,
     out = BUILD / core / overlay / f"{model_path.stem}_{arena}{stream}.elf"
     if not stale(out, [model_path], overlay):
         return out
-    model_c = BUILD / f"{model_path.stem}.c"
+    # This process's own copy: test workers may embed the same model at once.
+    model_c = BUILD / f"{model_path.stem}.{os.getpid()}.c"
     model_c.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, str(HERE / "embed.py"), str(model_path), str(model_c)],
                    check=True)
-    return build(out, core, overlay, [HERE / "main.c", model_c],
-                 [f"-DFW_ARENA_SIZE={arena}u", f"-DFW_INVOKES={invokes}u",
-                  *subgraphs_define(model_path)])
+    try:
+        return build(out, core, overlay, [HERE / "main.c", model_c],
+                     [f"-DFW_ARENA_SIZE={arena}u", f"-DFW_INVOKES={invokes}u",
+                      *subgraphs_define(model_path)])
+    finally:
+        model_c.unlink(missing_ok=True)
 
 
 def subgraphs_define(model_path: Path) -> list[str]:
@@ -98,6 +103,9 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
     # (CMSIS-NN for cmsis_nn), from outside the tree.
     runtime = build_description.runtime(overlay, "baremetal")
     sources = [str(p) for p in (*runtime.sources, *runtime.external_sources)]
+    # Linked under this process's name, then renamed: parallel test workers may build one
+    # image at once, and a reader never sees half of it.
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
     if core in RISCV:
         startup = HERE / "startup_rv32.c"
         libs = ["--specs=picolibc.specs", "-nostartfiles", "-lm", "-Wl,--no-warn-rwx-segments"]
@@ -116,8 +124,9 @@ def build(out: Path, core: str, overlay: str, app: list[Path], defines: list[str
                                frozenset(str(p) for p in runtime.size_sources),
                                runtime.size_flags)),
            "-T", str(HERE / LINKER_SCRIPTS.get(core, "mps2.ld")),
-           "-Wl,--gc-sections", *libs, "-o", str(out)]
+           "-Wl,--gc-sections", *libs, "-o", str(tmp)]
     subprocess.run(cmd, check=True)
+    tmp.replace(out)
     return out
 
 
@@ -135,7 +144,8 @@ def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str
     out = BUILD / core / overlay / f"libztflm_{key}.a"
     if not stale(out, [], overlay):
         return out
-    objdir = out.with_suffix("")
+    # This process's objects and archive, renamed into place (see build).
+    objdir = out.with_name(f"{out.stem}.{os.getpid()}.d")
     objdir.mkdir(parents=True, exist_ok=True)
     objects = [str(objdir / f"{i:03d}_{Path(src).stem}.o") for i, src in enumerate(sources)]
 
@@ -146,11 +156,12 @@ def runtime_archive(core: str, overlay: str, sources: list[str], flags: list[str
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(compile_one, range(len(sources))))
-    tmp = out.with_suffix(".tmp")
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     ar = tools(core)[0].replace("-gcc", "-ar")
     subprocess.run([ar, "rcs", str(tmp), *objects], check=True)
     tmp.replace(out)
+    shutil.rmtree(objdir, ignore_errors=True)
     return out
 
 

@@ -5,6 +5,7 @@ models' outputs are the same on every invoke (their scrambled weights saturate t
 so SVDF and LSTM models from the builder, whose outputs follow the state, run too."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -53,7 +54,10 @@ def model_path(name: str):
     data = BUILT[name]()
     if not path.exists() or path.read_bytes() != data:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        # Written whole under this process's name, then renamed (parallel workers).
+        tmp = path.with_name(f"{path.name}.{os.getpid()}")
+        tmp.write_bytes(data)
+        tmp.replace(path)
     return path
 
 
