@@ -1,6 +1,5 @@
 /* The setup the convolution-like operators share (see conv_common.h): prepare only. */
 #include <math.h>
-#include <string.h>
 
 #include "common/padding.h"
 #include "ops/conv_common.h"
