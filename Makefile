@@ -11,7 +11,6 @@ RUNTIME := zephyr_module
 ztflm_list = $(shell cmake -DBASE=$(CURDIR) $(1) -P $(RUNTIME)/cmake/ztflm_list.cmake)
 INC     := $(addprefix -I,$(call ztflm_list,-DWHAT=includes))
 LIB_SRC := $(call ztflm_list,-DWHAT=sources -DPORT=none)
-HOST_SRC := $(call ztflm_list,-DWHAT=sources -DPORT=host)
 # An overlay's own sources (kernels/<overlay>/) and its definition, for its cross builds.
 overlay_src = $(filter $(RUNTIME)/kernels/$(1)/%,\
 	$(call ztflm_list,-DWHAT=sources -DOVERLAY=$(1)))
@@ -20,11 +19,17 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -ffp-cont
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CORES   := cortex-m0plus cortex-m3 cortex-m4 cortex-m55
 
+# The Python suites run one worker per core (pytest-xdist; TEST_JOBS=1 runs them in one
+# process), a test file's tests in the same worker so its module fixtures are made once.
+# test-qemu runs one single-threaded QEMU per worker.
+TEST_JOBS ?= $(shell nproc)
+PYTEST_JOBS := -n $(TEST_JOBS) --dist loadfile
+
 # The package's host libraries, built by the root CMakeLists.txt and placed beside the Python
 # files: the build directory of make setup's editable install (pyproject.toml: build-dir).
 NATIVE_BUILD := $(BUILD)/editable
 
-.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-py test-py-san lint bench-host bench bench-tflm demo clean
+.PHONY: help setup native fuzzers test test-package test-arm-dsp test-arm-mve test-profiler test-zephyr test-qemu test-qemu-kernels test-cmsis-nn fuzz fuzz-run fuzz-seeds fuzz-smoke test-c test-m32 test-cross test-cross-core test-py test-py-san lint bench-host bench bench-tflm demo clean
 
 help:
 	@echo "make demo        a model on an emulated Cortex-M3, checked against the host and TFLM"
@@ -60,43 +65,47 @@ test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san te
 lint: setup
 	$(PY) -m ruff check west_commands tests scripts
 
+# The C test programs (cmake/ztflm_c_tests.cmake), built by ninja in one folder per compiler
+# and flags: $(call ctest_build,<folder>,<cmake options>,<programs>). The runtime compiles in
+# parallel, once per set of options, and again only where a source changed.
+CTEST := $(BUILD)/ctest
+define ctest_build
+	@test -f $(CTEST)/$(1)/CMakeCache.txt || cmake -S . -B $(CTEST)/$(1) -G Ninja \
+		-DZTFLM_C_TESTS=ON -DZTFLM_HOST_OVERLAYS= $(2) > /dev/null
+	@set -o pipefail; cmake --build $(CTEST)/$(1) --target $(3) \
+		| { grep -v -E '^\[[0-9]+/[0-9]+\] (Building|Linking)|Re-checking globbed' || true; }
+endef
+CTEST_SAN := -DCMAKE_C_COMPILER=gcc -DZTFLM_SANITIZE=ON
+CTEST_CLANG := -DCMAKE_C_COMPILER=clang -DZTFLM_SANITIZE=ON
+CTEST_O2 := -DCMAKE_C_COMPILER=gcc
+CTEST_M32 := -DCMAKE_C_COMPILER=gcc -DCMAKE_C_FLAGS=-m32
+
 # C tests with AddressSanitizer and UndefinedBehaviorSanitizer, gcc and clang.
 test-c: setup
-	@mkdir -p $(BUILD)/san
-	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
-		-o $(BUILD)/san/test_plan_invariants_gcc
-	clang $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
-		-o $(BUILD)/san/test_plan_invariants_clang
-	$(BUILD)/san/test_plan_invariants_gcc $(MODELS)/*.tflite
-	$(BUILD)/san/test_plan_invariants_gcc -r $(MODELS)/*.tflite
-	$(BUILD)/san/test_plan_invariants_clang -r $(MODELS)/*.tflite
+	$(call ctest_build,san,$(CTEST_SAN),test_plan_invariants test_plan_invariants_nostrings \
+		test_error_strings_1 test_error_strings_0 test_scratch_sizes test_flexbuffer test_trig)
+	$(call ctest_build,clang,$(CTEST_CLANG),test_plan_invariants)
+	$(call ctest_build,o2,$(CTEST_O2),test_mathf test_fmodf)
+	$(CTEST)/san/test_plan_invariants $(MODELS)/*.tflite
+	$(CTEST)/san/test_plan_invariants -r $(MODELS)/*.tflite
+	$(CTEST)/clang/test_plan_invariants -r $(MODELS)/*.tflite
 	@# Messages compiled in and out (ZTFLM_ERROR_STRINGS): the same codes, nodes and sizes.
 	@set -e; for s in 1 0; do \
-		gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=$$s $(INC) $(HOST_SRC) \
-			tests/c/test_error_strings.c -lm -o $(BUILD)/san/test_error_strings_$$s; \
-		ZTFLM_LOG=1 $(BUILD)/san/test_error_strings_$$s $(MODELS) tests/models \
-			2> $(BUILD)/san/test_error_strings_$$s.log \
-			|| { cat $(BUILD)/san/test_error_strings_$$s.log; exit 1; }; \
+		ZTFLM_LOG=1 $(CTEST)/san/test_error_strings_$$s $(MODELS) tests/models \
+			2> $(CTEST)/san/test_error_strings_$$s.log \
+			|| { cat $(CTEST)/san/test_error_strings_$$s.log; exit 1; }; \
 	done
 	grep -q "ztflm: BIDIRECTIONAL_SEQUENCE_LSTM (builtin 52) at node 0: " \
-		$(BUILD)/san/test_error_strings_1.log
-	grep -q "ztflm: error -3 at node 0 (builtin 52)" $(BUILD)/san/test_error_strings_0.log
-	grep -q "ztflm: error -4 at node -1 (builtin -1)" $(BUILD)/san/test_error_strings_0.log
-	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_ERROR_STRINGS=0 $(INC) $(HOST_SRC) \
-		tests/c/test_plan_invariants.c -lm -o $(BUILD)/san/test_plan_invariants_nostrings
-	$(BUILD)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
+		$(CTEST)/san/test_error_strings_1.log
+	grep -q "ztflm: error -3 at node 0 (builtin 52)" $(CTEST)/san/test_error_strings_0.log
+	grep -q "ztflm: error -4 at node -1 (builtin -1)" $(CTEST)/san/test_error_strings_0.log
+	$(CTEST)/san/test_plan_invariants_nostrings -r $(MODELS)/*.tflite | tail -n 1
 	@# Scratch sizes never wrap 32 bits (the overlays run the same test on their libraries).
-	gcc $(WARN) -g -O1 $(SAN) $(INC) $(HOST_SRC) tests/c/test_scratch_sizes.c -lm \
-		-o $(BUILD)/san/test_scratch_sizes
-	$(BUILD)/san/test_scratch_sizes reference
+	$(CTEST)/san/test_scratch_sizes reference
 	@# The FlexBuffer reader on real custom options and every damaged copy of them.
-	gcc $(WARN) -g -O1 $(SAN) $(INC) $(RUNTIME)/kernels/common/flexbuffer.c \
-		tests/c/test_flexbuffer.c -o $(BUILD)/san/test_flexbuffer
-	$(BUILD)/san/test_flexbuffer
+	$(CTEST)/san/test_flexbuffer
 	@# The FFT twiddles' sine and cosine against the host libm's (TFLM's), every phase.
-	gcc $(WARN) -g -O1 $(SAN) $(INC) $(RUNTIME)/kernels/common/trig.c tests/c/test_trig.c -lm \
-		-o $(BUILD)/san/test_trig
-	$(BUILD)/san/test_trig 4096
+	$(CTEST)/san/test_trig 4096
 	@# ztflm's expf, expm1f and logf against the host libm's (-O2, no sanitizers: speed):
 	@# expf on all 2^32 inputs, expm1f on the negative ones (ELU's), logf from 1 up (the
 	@# LOG_SOFTMAX sums), infinity and NaN included. floorf from -1/8 down to -2^25 and on
@@ -105,33 +114,26 @@ test-c: setup
 	@# reduction up to 120 and the large one past it); tanhf (the LSTM's) on the positive
 	@# floats it computes, 2^-55 to 22. All were checked on all 2^32 inputs once: too slow to
 	@# repeat here but for roundf.
-	gcc $(WARN) -O2 $(INC) \
-		$(addprefix $(RUNTIME)/kernels/common/,expf.c expm1f.c logf.c roundf.c sincosf.c tanhf.c) \
-		tests/c/test_mathf.c -lm -pthread -o $(BUILD)/test_mathf
-	$(BUILD)/test_mathf expf
-	$(BUILD)/test_mathf expm1f 0x80000000 0xffffffff
-	$(BUILD)/test_mathf logf 0x3f800000 0x7fffffff
-	$(BUILD)/test_mathf floorf 0xbe000000 0xcc000000
-	$(BUILD)/test_mathf floorf 0xff800000 0xffffffff
-	$(BUILD)/test_mathf ceilf 0x3e000000 0x4c000000
-	$(BUILD)/test_mathf ceilf 0x7f800000 0x7fffffff
-	$(BUILD)/test_mathf roundf
-	$(BUILD)/test_mathf sinf 0x3f000000 0x43ffffff
-	$(BUILD)/test_mathf cosf 0x3f000000 0x43ffffff
-	$(BUILD)/test_mathf tanhf 0x24000000 0x41b00000
+	$(CTEST)/o2/test_mathf expf
+	$(CTEST)/o2/test_mathf expm1f 0x80000000 0xffffffff
+	$(CTEST)/o2/test_mathf logf 0x3f800000 0x7fffffff
+	$(CTEST)/o2/test_mathf floorf 0xbe000000 0xcc000000
+	$(CTEST)/o2/test_mathf floorf 0xff800000 0xffffffff
+	$(CTEST)/o2/test_mathf ceilf 0x3e000000 0x4c000000
+	$(CTEST)/o2/test_mathf ceilf 0x7f800000 0x7fffffff
+	$(CTEST)/o2/test_mathf roundf
+	$(CTEST)/o2/test_mathf sinf 0x3f000000 0x43ffffff
+	$(CTEST)/o2/test_mathf cosf 0x3f000000 0x43ffffff
+	$(CTEST)/o2/test_mathf tanhf 0x24000000 0x41b00000
 	@# ztflm_fmodf (FLOOR_MOD) against the x87 fprem TFLM's x86-64 build inlines: every 15th
 	@# of 2^27 pairs (all of them were checked once).
-	gcc $(WARN) -O2 $(INC) $(RUNTIME)/kernels/common/fmodf.c tests/c/test_fmodf.c -lm -pthread \
-		-o $(BUILD)/test_fmodf
-	$(BUILD)/test_fmodf 15
+	$(CTEST)/o2/test_fmodf 15
 
 # ZTFLM_PROFILER (CONFIG_ZTFLM_PROFILER on Zephyr): the per-operator hook reports every
 # operator in order, with its builtin code, without changing the outputs.
 test-profiler: setup
-	@mkdir -p $(BUILD)/profiler
-	gcc $(WARN) -g -O1 $(SAN) -DZTFLM_PROFILER=1 $(INC) $(HOST_SRC) tests/c/test_profiler.c -lm \
-		-o $(BUILD)/profiler/test_profiler
-	$(BUILD)/profiler/test_profiler $(MODELS)/mlperf_kws_dscnn_int8.tflite \
+	$(call ctest_build,san,$(CTEST_SAN),test_profiler)
+	$(CTEST)/san/test_profiler $(MODELS)/mlperf_kws_dscnn_int8.tflite \
 		$(MODELS)/mlperf_ic_resnet8_int8.tflite $(MODELS)/tflm_hello_world_int8.tflite
 
 # Zephyr tier: twister on the samples and tests/zephyr when ZEPHYR_BASE points at a Zephyr
@@ -162,29 +164,18 @@ test-zephyr: setup
 
 # The arena holds no pointers: a 32-bit build, real kernels, plans every model into the same bytes.
 test-m32: setup
-	@mkdir -p $(BUILD)/m32
-	gcc $(WARN) -m32 -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
-		-o $(BUILD)/m32/test_plan_invariants
-	gcc $(WARN) -O2 $(INC) $(HOST_SRC) tests/c/test_plan_invariants.c -lm \
-		-o $(BUILD)/m32/test_plan_invariants_64
-	$(BUILD)/m32/test_plan_invariants -r $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena32.txt
-	$(BUILD)/m32/test_plan_invariants_64 -r $(MODELS)/*.tflite | grep -v passed > $(BUILD)/m32/arena64.txt
-	@cat $(BUILD)/m32/arena32.txt
-	diff -u $(BUILD)/m32/arena64.txt $(BUILD)/m32/arena32.txt && echo "32-bit and 64-bit arenas identical"
+	$(call ctest_build,m32,$(CTEST_M32),test_plan_invariants)
+	$(call ctest_build,o2,$(CTEST_O2),test_plan_invariants)
+	$(CTEST)/m32/test_plan_invariants -r $(MODELS)/*.tflite | grep -v passed > $(CTEST)/arena32.txt
+	$(CTEST)/o2/test_plan_invariants -r $(MODELS)/*.tflite | grep -v passed > $(CTEST)/arena64.txt
+	@cat $(CTEST)/arena32.txt
+	diff -u $(CTEST)/arena64.txt $(CTEST)/arena32.txt && echo "32-bit and 64-bit arenas identical"
 
-# The library builds warning-free for every Cortex-M core we target.
+# The library builds warning-free for every Cortex-M core we target (TEST_JOBS cores at once:
+# test-cross-core CROSS_CORE=<core> builds one).
 test-cross: setup
-	@set -e; for core in $(CORES); do \
-		mkdir -p $(BUILD)/cross/$$core; \
-		for f in $(LIB_SRC); do \
-			arm-none-eabi-gcc $(WARN) -Os -mcpu=$$core -mthumb $(INC) -c $$f \
-				-o $(BUILD)/cross/$$core/$$(basename $$f .c).o; \
-			arm-none-eabi-gcc $(WARN) -Os -mcpu=$$core -mthumb -DZTFLM_ERROR_STRINGS=0 \
-				-DZTFLM_VERIFY_MODEL=0 $(INC) -c $$f \
-				-o $(BUILD)/cross/$$core/$$(basename $$f .c)_small.o; \
-		done; \
-		echo "cross: $$core ok ($$(ls $(BUILD)/cross/$$core | wc -l) objects)"; \
-	done
+	@printf '%s\n' $(CORES) | xargs -P $(TEST_JOBS) -I{} \
+		$(MAKE) --no-print-directory test-cross-core CROSS_CORE={}
 	@# The Helium overlay on its core, with the intrinsics path required (hard-float ABI: MVE).
 	@mkdir -p $(BUILD)/cross/arm_mve
 	@set -e; for f in $(call overlay_src,arm_mve); do \
@@ -202,8 +193,19 @@ test-cross: setup
 		done; echo "cross: arm_dsp on $$core ok"; \
 	done
 
+test-cross-core:
+	@test -n "$(CROSS_CORE)" || { echo "test-cross-core: set CROSS_CORE (one of $(CORES))"; exit 2; }
+	@set -e; mkdir -p $(BUILD)/cross/$(CROSS_CORE); for f in $(LIB_SRC); do \
+		arm-none-eabi-gcc $(WARN) -Os -mcpu=$(CROSS_CORE) -mthumb $(INC) -c $$f \
+			-o $(BUILD)/cross/$(CROSS_CORE)/$$(basename $$f .c).o; \
+		arm-none-eabi-gcc $(WARN) -Os -mcpu=$(CROSS_CORE) -mthumb -DZTFLM_ERROR_STRINGS=0 \
+			-DZTFLM_VERIFY_MODEL=0 $(INC) -c $$f \
+			-o $(BUILD)/cross/$(CROSS_CORE)/$$(basename $$f .c)_small.o; \
+	done; \
+	echo "cross: $(CROSS_CORE) ok ($$(ls $(BUILD)/cross/$(CROSS_CORE) | wc -l) objects)"
+
 test-py: setup native
-	$(PY) -m pytest tests/host -q
+	$(PY) -m pytest tests/host -q $(PYTEST_JOBS)
 
 # Bare metal on emulated Cortex-M3 and M4: every supported model bit-exact with the host.
 # The host kernel suite on QEMU: every case tests/host/test_op_*.py checks against TFLM is
@@ -212,8 +214,6 @@ test-py: setup native
 CORE         ?= m3
 OVERLAY      ?= reference
 KERNEL_CASES := $(BUILD)/qemu/kernel_cases
-# One QEMU per core the machine has (pytest-xdist): each test runs its own single-threaded QEMU.
-TEST_JOBS ?= $(shell nproc)
 test-qemu: setup native $(KERNEL_CASES)/.recorded
 	$(PY) -m pytest tests/qemu -q -rs -n $(TEST_JOBS)
 
@@ -239,7 +239,7 @@ test-cmsis-nn: setup native
 		echo "test-cmsis-nn: set CMSIS_NN_PATH to a CMSIS-NN checkout"; exit 2; }
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(PY) scripts/build_overlay_lib.py \
 		--overlay cmsis_nn $(CMSIS_NN_LIB)
-	ZTFLM_LIB=$(abspath $(CMSIS_NN_LIB)) $(PY) -m pytest tests/host -q -p no:cacheprovider \
+	ZTFLM_LIB=$(abspath $(CMSIS_NN_LIB)) $(PY) -m pytest tests/host -q $(PYTEST_JOBS) -p no:cacheprovider \
 		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena"
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(PY) -m pytest tests/qemu/test_cmsis_nn.py -q -rs
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
@@ -274,7 +274,7 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_DSP_LIB),arm_dsp)
 	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q -m "not nosan" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) -m "not nosan" \
 		-p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
 	@# The DSP extension is also in the Cortex-M55: the same overlay there.
@@ -289,7 +289,7 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_MVE_LIB),arm_mve)
 	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q -m "not nosan" \
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) -m "not nosan" \
 		-p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
@@ -303,7 +303,7 @@ test-py-san: setup
 	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_san.so
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q -m "not nosan" -p no:cacheprovider
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q $(PYTEST_JOBS) -m "not nosan" -p no:cacheprovider
 	@# A trusted-model build (ZTFLM_VERIFY_MODEL=0: tables located, not checked) runs every
 	@# valid model the same; only the tests of rejected models do not apply to it.
 	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_trusted.so \
@@ -311,7 +311,7 @@ test-py-san: setup
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_trusted.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host/test_shared_models.py \
-		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q -m "not nosan" \
+		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q $(PYTEST_JOBS) -m "not nosan" \
 		-k "not rejected" -p no:cacheprovider
 
 # libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
@@ -352,19 +352,20 @@ $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/h
 
 fuzz-seeds: $(FUZZ_BUILT)
 
-# Every fuzzer for FUZZ_SECONDS each, one after the other; ZTFLM_FUZZ_STATS prints the runs
+# Every fuzzer for FUZZ_SECONDS each (one after the other; with -j, side by side: fuzz-smoke),
+# or FUZZ_RUNS executions; fuzz-run-<fuzzer> runs one. ZTFLM_FUZZ_STATS prints the runs
 # (executions) and how many got through init, reached a kernel's prepare, got through
 # allocate, reached a kernel's eval and got through invoke (counts and shares of all runs),
 # and the nodes run per operator; libFuzzer's final stats follow.
-fuzz-run: fuzzers $(FUZZ_BUILT)
-	@set -eo pipefail; for f in $(FUZZERS); do \
-		mkdir -p $(BUILD)/fuzz/corpus-$$f; \
-		cp $(FUZZ_SEEDS) $(BUILD)/fuzz/seeds/*.tflite $(BUILD)/fuzz/corpus-$$f/; \
-		echo "fuzz-run: $$f for $(if $(FUZZ_RUNS),$(FUZZ_RUNS) runs,$(FUZZ_SECONDS) s)"; \
-		ZTFLM_FUZZ_STATS=1 $(BUILD)/fuzz/$$f $(FUZZ_LIMIT) -max_len=400000 \
-			-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/$$f- -print_final_stats=1 \
-			$(BUILD)/fuzz/corpus-$$f 2>&1 | grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'; \
-	done
+fuzz-run: $(addprefix fuzz-run-,$(FUZZERS))
+
+fuzz-run-%: fuzzers $(FUZZ_BUILT)
+	@mkdir -p $(BUILD)/fuzz/corpus-$*
+	@cp $(FUZZ_SEEDS) $(BUILD)/fuzz/seeds/*.tflite $(BUILD)/fuzz/corpus-$*/
+	@echo "fuzz-run: $* for $(if $(FUZZ_RUNS),$(FUZZ_RUNS) runs,$(FUZZ_SECONDS) s)"
+	@set -o pipefail; ZTFLM_FUZZ_STATS=1 $(BUILD)/fuzz/$* $(FUZZ_LIMIT) -max_len=400000 \
+		-rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz/$*- -print_final_stats=1 \
+		$(BUILD)/fuzz/corpus-$* 2>&1 | grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'
 
 fuzz: fuzz-run
 
@@ -376,7 +377,7 @@ fuzz-smoke: fuzzers
 			|| { cat $(BUILD)/fuzz/replay-$$f.log; exit 1; }; \
 		echo "fuzz-smoke: $$f replayed $$(ls tests/fuzz/regressions | wc -l) inputs that once crashed"; \
 	done
-	$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=60
+	$(MAKE) --no-print-directory -j $(TEST_JOBS) --output-sync=target fuzz-run FUZZ_SECONDS=60
 
 bench-host: setup native
 	$(PY) scripts/bench_host.py --models $(MODELS)
