@@ -50,12 +50,20 @@ help:
 setup:
 	@scripts/setup.sh
 
+# A build folder of the root CMakeLists.txt: $(call cmake_build,<folder>,<options>,<targets>)
+# configures it once with the options, then ninja builds the targets (all when none), only
+# what changed, without its progress lines; a failed build stops make.
+define cmake_build
+	@test -f $(1)/CMakeCache.txt || cmake -S . -B $(1) -G Ninja $(2) > /dev/null
+	@set -o pipefail; cmake --build $(1) $(if $(3),--target $(3)) | { grep -v -E \
+		'^\[[0-9]+/[0-9]+\] (Building|Linking)|Re-checking globbed|^ninja: no work to do' || true; }
+endef
+
 # An editable install does not rebuild the C runtime when it changes: this does (ninja
 # rebuilds what changed, and nothing when nothing did).
 native: setup
-	@test -f $(NATIVE_BUILD)/CMakeCache.txt || cmake -S . -B $(NATIVE_BUILD) -G Ninja \
-		-DZTFLM_WERROR=ON -DZTFLM_PACKAGE_DIR=$(abspath west_commands/ztflm) > /dev/null
-	@cmake --build $(NATIVE_BUILD) | grep -v -e "^ninja: no work to do" -e "Re-checking globbed" || true
+	$(call cmake_build,$(NATIVE_BUILD),-DZTFLM_WERROR=ON \
+		-DZTFLM_PACKAGE_DIR=$(abspath west_commands/ztflm))
 	@test -f west_commands/ztflm/_native.so
 
 test: setup lint test-c test-profiler test-m32 test-cross test-py test-py-san test-qemu fuzz-smoke \
@@ -69,12 +77,7 @@ lint: setup
 # and flags: $(call ctest_build,<folder>,<cmake options>,<programs>). The runtime compiles in
 # parallel, once per set of options, and again only where a source changed.
 CTEST := $(BUILD)/ctest
-define ctest_build
-	@test -f $(CTEST)/$(1)/CMakeCache.txt || cmake -S . -B $(CTEST)/$(1) -G Ninja \
-		-DZTFLM_C_TESTS=ON -DZTFLM_HOST_OVERLAYS= $(2) > /dev/null
-	@set -o pipefail; cmake --build $(CTEST)/$(1) --target $(3) \
-		| { grep -v -E '^\[[0-9]+/[0-9]+\] (Building|Linking)|Re-checking globbed' || true; }
-endef
+ctest_build = $(call cmake_build,$(CTEST)/$(1),-DZTFLM_C_TESTS=ON -DZTFLM_HOST_OVERLAYS= $(2),$(3))
 CTEST_SAN := -DCMAKE_C_COMPILER=gcc -DZTFLM_SANITIZE=ON
 CTEST_CLANG := -DCMAKE_C_COMPILER=clang -DZTFLM_SANITIZE=ON
 CTEST_O2 := -DCMAKE_C_COMPILER=gcc
@@ -194,7 +197,8 @@ test-cross: setup
 	done
 
 test-cross-core:
-	@test -n "$(CROSS_CORE)" || { echo "test-cross-core: set CROSS_CORE (one of $(CORES))"; exit 2; }
+	@test -n "$(CROSS_CORE)" || { \
+		echo "test-cross-core: set CROSS_CORE (one of $(CORES))"; exit 2; }
 	@set -e; mkdir -p $(BUILD)/cross/$(CROSS_CORE); for f in $(LIB_SRC); do \
 		arm-none-eabi-gcc $(WARN) -Os -mcpu=$(CROSS_CORE) -mthumb $(INC) -c $$f \
 			-o $(BUILD)/cross/$(CROSS_CORE)/$$(basename $$f .c).o; \
@@ -239,8 +243,8 @@ test-cmsis-nn: setup native
 		echo "test-cmsis-nn: set CMSIS_NN_PATH to a CMSIS-NN checkout"; exit 2; }
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(PY) scripts/build_overlay_lib.py \
 		--overlay cmsis_nn $(CMSIS_NN_LIB)
-	ZTFLM_LIB=$(abspath $(CMSIS_NN_LIB)) $(PY) -m pytest tests/host -q $(PYTEST_JOBS) -p no:cacheprovider \
-		-k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena"
+	ZTFLM_LIB=$(abspath $(CMSIS_NN_LIB)) $(PY) -m pytest tests/host -q $(PYTEST_JOBS) \
+		-p no:cacheprovider -k "not test_generated_c_runs_bit_exact_with_tflm_in_its_arena"
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(PY) -m pytest tests/qemu/test_cmsis_nn.py -q -rs
 	CMSIS_NN_PATH=$(abspath $(CMSIS_NN_PATH)) $(MAKE) --no-print-directory test-qemu-kernels \
 		CORE=m4 OVERLAY=cmsis_nn
@@ -274,8 +278,8 @@ test-arm-dsp: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_DSP_LIB),arm_dsp)
 	ZTFLM_LIB=$(abspath $(ARM_DSP_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) -m "not nosan" \
-		-p no:cacheprovider
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) \
+		-m "not nosan" -p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m4 OVERLAY=arm_dsp
 	@# The DSP extension is also in the Cortex-M55: the same overlay there.
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_dsp
@@ -289,8 +293,8 @@ test-arm-mve: setup native $(KERNEL_CASES)/.recorded
 	$(call scratch_sizes,$(ARM_MVE_LIB),arm_mve)
 	ZTFLM_LIB=$(abspath $(ARM_MVE_LIB)) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) -m "not nosan" \
-		-p no:cacheprovider
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest $(OVERLAY_HOST_TESTS) -q $(PYTEST_JOBS) \
+		-m "not nosan" -p no:cacheprovider
 	$(MAKE) --no-print-directory test-qemu-kernels CORE=m55 OVERLAY=arm_mve
 
 # What a user installs: the sdist and the wheel built from it, each in a fresh venv outside
@@ -303,7 +307,8 @@ test-py-san: setup
 	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_san.so
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_san.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q $(PYTEST_JOBS) -m "not nosan" -p no:cacheprovider
+	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host -q $(PYTEST_JOBS) -m "not nosan" \
+		-p no:cacheprovider
 	@# A trusted-model build (ZTFLM_VERIFY_MODEL=0: tables located, not checked) runs every
 	@# valid model the same; only the tests of rejected models do not apply to it.
 	$(PY) scripts/build_overlay_lib.py --sanitize $(BUILD)/san/libztflm_trusted.so \
@@ -311,8 +316,8 @@ test-py-san: setup
 	ZTFLM_LIB=$(abspath $(BUILD)/san/libztflm_trusted.so) \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 $(PY) -m pytest tests/host/test_shared_models.py \
-		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q $(PYTEST_JOBS) -m "not nosan" \
-		-k "not rejected" -p no:cacheprovider
+		tests/host/test_embed_plan.py tests/host/test_offline_plan.py -q $(PYTEST_JOBS) \
+		-m "not nosan" -k "not rejected" -p no:cacheprovider
 
 # libFuzzer with ASan and UBSan: fuzz_model on raw model bytes; fuzz_struct rewrites the
 # fields of valid models in place (shapes, options, quantization, indices, graph inputs and
@@ -333,10 +338,8 @@ FUZZ_BUILT := $(BUILD)/fuzz/seeds/.built
 
 # The fuzzers are targets of the root CMakeLists.txt (ZTFLM_FUZZERS, clang).
 fuzzers: setup
-	@test -f $(BUILD)/fuzz/cmake/CMakeCache.txt || cmake -S . -B $(BUILD)/fuzz/cmake -G Ninja \
-		-DCMAKE_C_COMPILER=clang -DZTFLM_FUZZERS=ON -DZTFLM_HOST_OVERLAYS= \
-		-DCMAKE_RUNTIME_OUTPUT_DIRECTORY=$(abspath $(BUILD)/fuzz) > /dev/null
-	cmake --build $(BUILD)/fuzz/cmake --target $(FUZZERS)
+	$(call cmake_build,$(BUILD)/fuzz/cmake,-DCMAKE_C_COMPILER=clang -DZTFLM_FUZZERS=ON \
+		-DZTFLM_HOST_OVERLAYS= -DCMAKE_RUNTIME_OUTPUT_DIRECTORY=$(abspath $(BUILD)/fuzz),$(FUZZERS))
 
 # The models the host tests build (ZTFLM_DUMP_MODELS), and the shared ones with every field.
 $(FUZZ_BUILT): tests/modelbuilder.py tests/fuzz/make_seeds.py $(wildcard tests/host/test_op_*.py) \
